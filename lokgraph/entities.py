@@ -1,0 +1,171 @@
+"""Canonical nodes for the things every source names: kommuner, regions, län, units, LÖKs.
+
+Every loader makes these through the functions here, so "BUP" in a survey and "BUP" in a
+curated file become the same node, and importing twice never duplicates anything.
+"""
+
+from __future__ import annotations
+
+from .codes import PARTIES
+from .ids import make_id, slug
+from .models import Agreement, Area, Evidence, Principal, Relationship, Structure, Unit
+from .reference import Kommun, Region, find_kommun, find_region, region_for_kommun
+
+__all__ = [
+    "agreement_id",
+    "agreement_structure",
+    "group_id",
+    "kommun_id",
+    "kommun_structure",
+    "lan_area_id",
+    "principal_for_party",
+    "region_id",
+    "region_structure",
+    "unit_id",
+    "unit_structure",
+]
+
+
+def kommun_id(kommun: Kommun) -> str:
+    """>>> kommun_id(find_kommun("Malung-Sälen"))
+    'kommun:malung-salen'
+    """
+    return make_id("kommun", kommun.name)
+
+
+def region_id(region: Region) -> str:
+    """>>> region_id(find_region("20"))
+    'region:region-dalarna'
+    """
+    return make_id("region", region.name)
+
+
+def lan_area_id(region: Region) -> str:
+    return make_id("area", region.lan)
+
+
+def unit_id(owner_id: str, party: str) -> str:
+    """>>> unit_id("region:region-dalarna", "BUP")
+    'unit:region-dalarna:bup'
+    """
+    return "unit:" + owner_id.split(":", 1)[1] + ":" + slug(party)
+
+
+def group_id(kommun: str | None, group_type: str, name: str | None = None) -> str:
+    """A group is known by whose it is, its type and, when it has one, its name."""
+    scope = kommun or "okand"
+    named = name if name and slug(name) != slug(group_type) else None
+    return make_id("group", scope, group_type, named or "")
+
+
+def agreement_id(kind: str, owner: str, area: str) -> str:
+    """>>> agreement_id("LOK", "Leksand", "barn_unga")
+    'agreement:lok:leksand:barn-unga'
+    """
+    return make_id("agreement", kind.lower(), owner, area)
+
+
+def region_structure(region: Region) -> Structure:
+    """The region, its län as an Area, and the region placed in it."""
+    area = Area(id=lan_area_id(region), name=region.lan, kind="lan")
+    node = Principal(id=region_id(region), name=region.name, kind="region", lan_kod=region.lan_kod)
+    return Structure(
+        nodes=(area, node),
+        relationships=(Relationship(type="IN_AREA", source=node.id, target=area.id),),
+    )
+
+
+def kommun_structure(kommun: Kommun) -> Structure:
+    """The kommun, in its län, and its region (whose units serve it)."""
+    region = region_for_kommun(kommun)
+    node = Principal(
+        id=kommun_id(kommun),
+        name=kommun.name,
+        kind="kommun",
+        kommunkod=kommun.kommunkod,
+        lan_kod=kommun.lan_kod,
+    )
+    return region_structure(region) + Structure(
+        nodes=(node,),
+        relationships=(Relationship(type="IN_AREA", source=node.id, target=lan_area_id(region)),),
+    )
+
+
+def principal_for_party(party: str, kommun: Kommun | None, region: Region | None) -> str | None:
+    """The id of the huvudman that owns a party's unit where a text names it.
+
+    A kommun's school is that kommun's; BUP serving a kommun is its region's.
+    """
+    owner = PARTIES[party].huvudman
+    if owner == "kommun":
+        return kommun_id(kommun) if kommun else None
+    if region is None and kommun is not None:
+        region = region_for_kommun(kommun)
+    return region_id(region) if region else None
+
+
+def unit_structure(
+    party: str,
+    *,
+    kommun: Kommun | str | None = None,
+    region: Region | str | None = None,
+    evidence: tuple[Evidence, ...] = (),
+) -> tuple[str, Structure]:
+    """The unit of a party, owned by the kommun's or region's huvudman, with PART_OF.
+
+    Returns the unit id and the nodes to add (unit, owner and its geography).
+    """
+    k = find_kommun(kommun) if isinstance(kommun, str) else kommun
+    r = find_region(region) if isinstance(region, str) else region
+    if r is None and k is not None:
+        r = region_for_kommun(k)
+    owner = principal_for_party(party, k, r)
+    if owner is None:
+        raise ValueError(f"cannot place party {party}: no kommun or region given")
+    info = PARTIES[party]
+    if info.huvudman == "kommun":
+        assert k is not None
+        owner_name, base = k.name, kommun_structure(k)
+    else:
+        assert r is not None
+        owner_name, base = r.name, region_structure(r)
+    uid = unit_id(owner, party)
+    unit = Unit(
+        id=uid,
+        name=f"{info.name} ({owner_name})",
+        party=party,
+        care_level=info.care_level,
+        evidence=evidence,
+    )
+    return uid, base + Structure(
+        nodes=(unit,),
+        relationships=(Relationship(type="PART_OF", source=uid, target=owner),),
+    )
+
+
+def agreement_structure(
+    kommun: Kommun, area: str = "barn_unga", status: str | None = None
+) -> tuple[str, Structure]:
+    """A kommun's LÖK for an area, with the kommun and its region as parties, implementing the
+    region's RÖK for the same area (a node with no status until a source says more)."""
+    region = region_for_kommun(kommun)
+    area_words = area.replace("_", " ")
+    lok = Agreement(
+        id=agreement_id("LOK", kommun.name, area),
+        name=f"LÖK {kommun.name} ({area_words})",
+        kind="LOK",
+        area=area,
+        status=status,
+    )
+    rok = Agreement(
+        id=agreement_id("ROK", region.name, area),
+        name=f"RÖK {region.name} ({area_words})",
+        kind="ROK",
+        area=area,
+    )
+    rels = (
+        Relationship(type="PARTY_TO", source=kommun_id(kommun), target=lok.id),
+        Relationship(type="PARTY_TO", source=region_id(region), target=lok.id),
+        Relationship(type="IMPLEMENTS", source=lok.id, target=rok.id),
+    )
+    return lok.id, kommun_structure(kommun) + Structure(nodes=(lok, rok), relationships=rels)
