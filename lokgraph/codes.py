@@ -7,6 +7,7 @@ from typing import Literal
 
 __all__ = [
     "AGREEMENT_AREAS",
+    "AREA_NAMES",
     "AGREEMENT_STATUSES",
     "CARE_LEVELS",
     "DEVIATION_LEVELS",
@@ -22,6 +23,11 @@ Level = Literal["politisk", "strategisk", "operativ", "individ"]
 LEVELS: tuple[str, ...] = ("politisk", "strategisk", "operativ", "individ")
 CARE_LEVELS: tuple[str, ...] = ("bas", "forsta_linjen", "specialist")
 AGREEMENT_AREAS: tuple[str, ...] = ("barn_unga", "missbruk", "psykisk_funktionsnedsattning")
+AREA_NAMES: dict[str, str] = {
+    "barn_unga": "barn och unga",
+    "missbruk": "missbruk och beroende",
+    "psykisk_funktionsnedsattning": "psykisk funktionsnedsättning",
+}
 AGREEMENT_STATUSES: tuple[str, ...] = (
     "in_force",
     "in_progress",

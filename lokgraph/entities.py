@@ -6,7 +6,7 @@ curated file become the same node, and importing twice never duplicates anything
 
 from __future__ import annotations
 
-from .codes import PARTIES
+from .codes import AREA_NAMES, PARTIES
 from .ids import make_id, slug
 from .models import Agreement, Area, Evidence, Principal, Relationship, Structure, Unit
 from .reference import Kommun, Region, find_kommun, find_region, region_for_kommun
@@ -27,14 +27,16 @@ __all__ = [
 
 
 def kommun_id(kommun: Kommun) -> str:
-    """>>> kommun_id(find_kommun("Malung-Sälen"))
+    """
+    >>> kommun_id(find_kommun("Malung-Sälen"))
     'kommun:malung-salen'
     """
     return make_id("kommun", kommun.name)
 
 
 def region_id(region: Region) -> str:
-    """>>> region_id(find_region("20"))
+    """
+    >>> region_id(find_region("20"))
     'region:region-dalarna'
     """
     return make_id("region", region.name)
@@ -45,7 +47,8 @@ def lan_area_id(region: Region) -> str:
 
 
 def unit_id(owner_id: str, party: str) -> str:
-    """>>> unit_id("region:region-dalarna", "BUP")
+    """
+    >>> unit_id("region:region-dalarna", "BUP")
     'unit:region-dalarna:bup'
     """
     return "unit:" + owner_id.split(":", 1)[1] + ":" + slug(party)
@@ -59,7 +62,8 @@ def group_id(kommun: str | None, group_type: str, name: str | None = None) -> st
 
 
 def agreement_id(kind: str, owner: str, area: str) -> str:
-    """>>> agreement_id("LOK", "Leksand", "barn_unga")
+    """
+    >>> agreement_id("LOK", "Leksand", "barn_unga")
     'agreement:lok:leksand:barn-unga'
     """
     return make_id("agreement", kind.lower(), owner, area)
@@ -144,18 +148,25 @@ def unit_structure(
 
 
 def agreement_structure(
-    kommun: Kommun, area: str = "barn_unga", status: str | None = None
+    kommun: Kommun,
+    area: str = "barn_unga",
+    status: str | None = None,
+    *,
+    deviation_reporting: str | None = None,
+    evidence: tuple[Evidence, ...] = (),
 ) -> tuple[str, Structure]:
     """A kommun's LÖK for an area, with the kommun and its region as parties, implementing the
     region's RÖK for the same area (a node with no status until a source says more)."""
     region = region_for_kommun(kommun)
-    area_words = area.replace("_", " ")
+    area_words = AREA_NAMES[area]
     lok = Agreement(
         id=agreement_id("LOK", kommun.name, area),
         name=f"LÖK {kommun.name} ({area_words})",
         kind="LOK",
         area=area,
         status=status,
+        deviation_reporting=deviation_reporting,
+        evidence=evidence,
     )
     rok = Agreement(
         id=agreement_id("ROK", region.name, area),

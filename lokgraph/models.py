@@ -120,6 +120,7 @@ class Agreement(_Node):
     status: str | None = None
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
+    deviation_reporting: str | None = None
 
     @field_validator("area")
     @classmethod
@@ -153,12 +154,18 @@ class Activity(_Node):
 
 
 class Source(_Node):
-    """A document that facts were read from. `name` is its title."""
+    """A document that facts were read from. `name` is its title.
+
+    For a survey, `surveyed` and `answered` hold the kommun ids asked and those that answered:
+    a kommun that did not answer leaves no other trace, and planners need to see it.
+    """
 
     label: Literal["Source"] = "Source"
     kind: Literal["survey", "report", "agreement", "plan", "structure", "review"]
     date: str | None = None
     path: str | None = None
+    surveyed: tuple[str, ...] = ()
+    answered: tuple[str, ...] = ()
 
 
 Node = Annotated[

@@ -1,0 +1,248 @@
+"""Facts and surveys become nodes and edges here, the one place that decides how.
+
+Survey groups are known by kommun and group type (one styrgrupp per kommun unless a curated
+file says more), so that every sentence about "styrgruppen" in one kommun's answers lands on
+the same node, and a member and an absence from two answers meet on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .codes import default_level
+from .entities import (
+    agreement_structure,
+    group_id,
+    kommun_id,
+    kommun_structure,
+    unit_structure,
+)
+from .facts import Fact
+from .ids import make_id
+from .models import Evidence, Group, Principal, Relationship, Source, Structure
+from .reference import Kommun, find_kommun, find_region
+
+__all__ = ["facts_source", "facts_to_structure", "source_id", "survey_source"]
+
+_GROUP_NAMES = {
+    "polsam": "Polsam",
+    "politisk_samverkan": "Politisk samverkansberedning",
+    "kommunalt_forum": "Kommunalt forum",
+    "reko": "REKO",
+    "beh": "Barn- och elevhälsoteam",
+    "sambu": "SAMBU-team",
+    "trio": "TRIO",
+    "elof": "ELOF-team",
+    "lovis": "LOVIS",
+    "sip_samverkan": "SIP-samverkan",
+    "samverkan": "Samverkan (ospecificerad grupp)",
+}
+
+
+def source_id(path_or_title: str) -> str:
+    """>>> source_id("../shared/seeds/000_06d682ea16d55562.txt")
+    'source:000-06d682ea16d55562-txt'
+    """
+    return make_id("source", path_or_title.replace("\\", "/").rsplit("/", 1)[-1])
+
+
+def survey_source(
+    *,
+    path: str,
+    title: str,
+    surveyed: Iterable[str],
+    answered: Iterable[str],
+    kind: str = "survey",
+    date: str | None = None,
+) -> tuple[Source, Structure]:
+    """The Source node of a survey, with every kommun asked, whether it answered or not."""
+    asked = [find_kommun(k) for k in surveyed]
+    replied = {find_kommun(k).kommunkod for k in answered}
+    source = Source(
+        id=source_id(path),
+        name=title,
+        kind=kind,
+        date=date,
+        path=path.replace("\\", "/").rsplit("/", 1)[-1],
+        surveyed=tuple(sorted(kommun_id(k) for k in asked)),
+        answered=tuple(sorted(kommun_id(k) for k in asked if k.kommunkod in replied)),
+    )
+    structure = Structure(nodes=(source,))
+    for k in asked:
+        structure += kommun_structure(k)
+        if k.kommunkod in replied:
+            structure += Structure(
+                relationships=(
+                    Relationship(type="STATED_IN", source=kommun_id(k), target=source.id),
+                )
+            )
+    return source, structure
+
+
+def _group_name(group_type: str, kommun: Kommun | None) -> str:
+    base = _GROUP_NAMES.get(group_type, group_type.replace("_", " ").capitalize())
+    return f"{base} ({kommun.name})" if kommun else base
+
+
+def _group(
+    kommun: Kommun | None,
+    group_type: str,
+    level: str | None,
+    *,
+    name: str | None = None,
+    evidence: tuple[Evidence, ...] = (),
+) -> Structure:
+    """A survey group; without evidence it is only a reference and changes no stated values."""
+    scope = kommun.name if kommun else None
+    gid = group_id(scope, group_type)
+    group = Group(
+        id=gid,
+        name=name or _group_name(group_type, kommun),
+        group_type=group_type,
+        level=level or default_level(group_type),
+        evidence=evidence,
+    )
+    rels = (Relationship(type="SERVES", source=gid, target=kommun_id(kommun)),) if kommun else ()
+    return Structure(nodes=(group,), relationships=rels)
+
+
+def _target(fact: Fact, kommun: Kommun | None) -> tuple[str, Structure]:
+    """The group or agreement a member or absence fact is about."""
+    if fact.group_type is None and fact.agreement_area and kommun is not None:
+        return agreement_structure(kommun, fact.agreement_area)
+    structure = _group(kommun, fact.group_type or "samverkan", fact.level)
+    return structure.nodes[0].id, structure
+
+
+def _one(fact: Fact, evidence: tuple[Evidence, ...]) -> Structure:
+    kommun = find_kommun(fact.kommun) if fact.kommun else None
+    base = kommun_structure(kommun) if kommun else Structure()
+    if fact.kind == "group":
+        s = _group(
+            kommun,
+            fact.group_type or "samverkan",
+            fact.level,
+            name=fact.group_name,
+            evidence=evidence,
+        )
+        group = s.nodes[0]
+        if fact.governed_by:
+            parent = _group(kommun, fact.governed_by, None)
+            s += parent + Structure(
+                relationships=(
+                    Relationship(
+                        type="REPORTS_TO",
+                        source=group.id,
+                        target=parent.nodes[0].id,
+                        evidence=evidence,
+                    ),
+                )
+            )
+        return base + s
+    if fact.kind in ("member", "absent"):
+        target, s = _target(fact, kommun)
+        is_agreement = target.startswith("agreement:")
+        if fact.party is not None:
+            region = None
+            if kommun is None and fact.respondent:
+                region = find_region(fact.respondent)
+            if kommun is None and region is None:
+                return _unplaced(fact, evidence)
+            unit, us = unit_structure(fact.party, kommun=kommun, region=region)
+            s += us
+            if fact.kind == "absent":
+                rel = Relationship(
+                    type="ABSENT_FROM",
+                    source=unit,
+                    target=target,
+                    reason=fact.reason or "missing",
+                    evidence=evidence,
+                )
+            else:
+                rel = Relationship(
+                    type="PARTY_TO" if is_agreement else "MEMBER_OF",
+                    source=unit,
+                    target=target,
+                    partial=True if fact.partial else None,
+                    evidence=evidence,
+                )
+            s += Structure(relationships=(rel,))
+        elif fact.member_kommun and fact.kind == "member":
+            other = find_kommun(fact.member_kommun)
+            s += kommun_structure(other) + Structure(
+                relationships=(
+                    Relationship(
+                        type="PARTY_TO" if is_agreement else "MEMBER_OF",
+                        source=kommun_id(other),
+                        target=target,
+                        evidence=evidence,
+                    ),
+                )
+            )
+        else:
+            return _unplaced(fact, evidence)
+        return base + s
+    if fact.kind == "agreement_status" and kommun is not None:
+        _, s = agreement_structure(kommun, fact.agreement_area or "barn_unga", fact.status)
+        lok = s.nodes[-2].model_copy(update={"evidence": evidence})
+        return base + Structure(
+            nodes=s.nodes[:-2] + (lok, s.nodes[-1]), relationships=s.relationships
+        )
+    if fact.kind == "deviation_reporting" and kommun is not None:
+        _, s = agreement_structure(kommun, fact.agreement_area or "barn_unga")
+        lok = s.nodes[-2].model_copy(
+            update={"deviation_reporting": fact.status, "evidence": evidence}
+        )
+        return base + Structure(
+            nodes=s.nodes[:-2] + (lok, s.nodes[-1]), relationships=s.relationships
+        )
+    return _unplaced(fact, evidence)
+
+
+def _unplaced(fact: Fact, evidence: tuple[Evidence, ...]) -> Structure:
+    """A sentence nobody could place stays as evidence on its kommun (or on its source)."""
+    if fact.kommun:
+        k = find_kommun(fact.kommun)
+        node = Principal(
+            id=kommun_id(k),
+            name=k.name,
+            kind="kommun",
+            kommunkod=k.kommunkod,
+            lan_kod=k.lan_kod,
+            evidence=evidence,
+        )
+        return kommun_structure(k) + Structure(nodes=(node,))
+    return Structure()
+
+
+def facts_to_structure(facts: Iterable[Fact], *, source: Source) -> Structure:
+    """All facts of one source as one structure, each node and edge with its quote.
+
+    Facts without a kommun that cannot be placed are kept as evidence on the source node.
+    """
+    nodes: list = [source]
+    rels: list = []
+    loose: list[Evidence] = []
+    for fact in facts:
+        evidence = (
+            Evidence(
+                source=source.id,
+                quote=fact.quote,
+                question=fact.question,
+                respondent=fact.respondent,
+            ),
+        )
+        s = _one(fact, evidence)
+        if not s.nodes and not s.relationships:
+            loose.extend(evidence)
+        nodes.extend(s.nodes)
+        rels.extend(s.relationships)
+    if loose:
+        nodes[0] = source.model_copy(update={"evidence": source.evidence + tuple(loose)})
+    return Structure(nodes=tuple(nodes), relationships=tuple(rels))
+
+
+def facts_source(path: str, title: str | None = None, kind: str = "review") -> Source:
+    """A Source node for facts that come without a survey (a review sheet, a text)."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return Source(id=source_id(path), name=title or name, kind=kind, path=name)

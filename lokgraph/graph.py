@@ -1,0 +1,230 @@
+"""The graph: a networkx MultiDiGraph built from models, merged without duplicates.
+
+Nodes are keyed by their deterministic id and carry `label` (the node label: DESIGN.md calls it
+`kind`, but Area, Principal, Agreement and Source already have a `kind` property) and their
+properties. Edges are keyed by their type, so one (source, target, type) exists once; evidence
+from every source that states it is collected on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+from pydantic import TypeAdapter
+
+from .errors import InputError
+from .models import ALLOWED_ENDPOINTS, Evidence, Node, Relationship, Structure
+
+__all__ = [
+    "MergeStats",
+    "build_graph",
+    "evidence_of",
+    "graph_to_structure",
+    "merge",
+    "new_graph",
+    "summary",
+]
+
+_NODE_ADAPTER: TypeAdapter[Node] = TypeAdapter(Node)
+
+
+@dataclass
+class MergeStats:
+    """What a merge changed: new nodes and edges, and those that gained evidence or values."""
+
+    nodes_added: int = 0
+    nodes_updated: int = 0
+    edges_added: int = 0
+    edges_updated: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any((self.nodes_added, self.nodes_updated, self.edges_added, self.edges_updated))
+
+
+def new_graph() -> nx.MultiDiGraph:
+    return nx.MultiDiGraph()
+
+
+def build_graph(structure: Structure) -> nx.MultiDiGraph:
+    """A graph of one structure.
+
+    >>> from lokgraph.models import Principal, Group, Relationship, Structure
+    >>> team = Group(id="group:orsa:kt", name="Konsultationsteam",
+    ...              group_type="konsultationsteam", level="individ")
+    >>> orsa = Principal(id="kommun:orsa", name="Orsa", kind="kommun")
+    >>> serves = Relationship(type="SERVES", source=team.id, target=orsa.id)
+    >>> g = build_graph(Structure(nodes=(orsa, team), relationships=(serves,)))
+    >>> g.nodes["kommun:orsa"]["label"], list(g.edges(keys=True))
+    ('Principal', [('group:orsa:kt', 'kommun:orsa', 'SERVES')])
+    """
+    graph = new_graph()
+    merge(graph, structure)
+    return graph
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _evidence_dicts(evidence: Iterable[Evidence]) -> list[dict]:
+    unique = {e.sort_key(): e for e in evidence}
+    return [
+        {k: v for k, v in unique[key].model_dump().items() if v is not None}
+        for key in sorted(unique)
+    ]
+
+
+def evidence_of(attrs: dict) -> list[Evidence]:
+    """The evidence records of a node's or edge's attributes."""
+    return [Evidence(**e) for e in attrs.get("evidence", ())]
+
+
+def _node_attrs(node: Node) -> dict:
+    data = node.model_dump(exclude={"id", "evidence"})
+    attrs = {k: _plain(v) for k, v in data.items() if v is not None and v != ()}
+    attrs["evidence"] = _evidence_dicts(node.evidence)
+    return attrs
+
+
+def _edge_attrs(rel: Relationship) -> dict:
+    attrs: dict = {"type": rel.type}
+    if rel.partial is not None:
+        attrs["partial"] = rel.partial
+    if rel.reason is not None:
+        attrs["reason"] = rel.reason
+    attrs["evidence"] = _evidence_dicts(rel.evidence)
+    return attrs
+
+
+def _combine(old: dict, new: dict) -> tuple[dict, bool]:
+    """New values win where they are stated; evidence is the union of both.
+
+    A record with no evidence is a reference to the thing (a group named by a member fact, a
+    kommun named as a place), not a statement about it: it only fills values still missing.
+    """
+    merged = dict(old)
+    stated = bool(new.get("evidence"))
+    for key, value in new.items():
+        if key != "evidence" and (stated or key not in merged):
+            merged[key] = value
+    evidence = [Evidence(**e) for e in old.get("evidence", ())]
+    evidence += [Evidence(**e) for e in new.get("evidence", ())]
+    merged["evidence"] = _evidence_dicts(evidence)
+    return merged, merged != old
+
+
+def _check(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> None:
+    labels = {n: d["label"] for n, d in graph.nodes(data=True)}
+    for node in structure.nodes:
+        known = labels.setdefault(node.id, node.label)
+        if known != node.label:
+            raise InputError(
+                f"node {node.id!r} is a {node.label} here but a {known} elsewhere",
+                where=where,
+                fix="Give the two things different names",
+            )
+    for rel in structure.relationships:
+        allowed_from, allowed_to = ALLOWED_ENDPOINTS[rel.type]
+        for end, allowed in ((rel.source, allowed_from), (rel.target, allowed_to)):
+            if end not in labels:
+                raise InputError(
+                    f"{rel.type} from {rel.source!r} to {rel.target!r} names no known node {end!r}",
+                    where=where,
+                    fix="Add that node, or correct the name",
+                )
+            if labels[end] not in allowed:
+                side = "from" if end == rel.source else "to"
+                raise InputError(
+                    f"{rel.type} cannot go {side} a {labels[end]} ({end!r}); it goes from "
+                    f"{' or '.join(sorted(allowed_from))} to {' or '.join(sorted(allowed_to))}",
+                    where=where,
+                    fix="Use the relationship that DESIGN.md gives for these labels",
+                )
+
+
+def merge(graph: nx.MultiDiGraph, structure: Structure, *, where: str | None = None) -> MergeStats:
+    """Merge a structure into a graph in place; nothing changes if it does not validate.
+
+    Merging the same structure twice changes nothing the second time.
+    """
+    _check(graph, structure, where)
+    stats = MergeStats()
+    for node in structure.nodes:
+        attrs = _node_attrs(node)
+        if node.id in graph:
+            merged, changed = _combine(graph.nodes[node.id], attrs)
+            if changed:
+                graph.nodes[node.id].clear()
+                graph.nodes[node.id].update(merged)
+                stats.nodes_updated += 1
+        else:
+            graph.add_node(node.id, **attrs)
+            stats.nodes_added += 1
+    for rel in structure.relationships:
+        attrs = _edge_attrs(rel)
+        if graph.has_edge(rel.source, rel.target, key=rel.type):
+            data = graph.edges[rel.source, rel.target, rel.type]
+            merged, changed = _combine(data, attrs)
+            if changed:
+                data.clear()
+                data.update(merged)
+                stats.edges_updated += 1
+        else:
+            graph.add_edge(rel.source, rel.target, key=rel.type, **attrs)
+            stats.edges_added += 1
+    _link_sources(graph, structure, stats)
+    return stats
+
+
+def _link_sources(graph: nx.MultiDiGraph, structure: Structure, stats: MergeStats) -> None:
+    """STATED_IN from every node with evidence to the Source nodes its evidence names."""
+    for node in structure.nodes:
+        if node.label == "Source":
+            continue
+        for source in {e.source for e in node.evidence}:
+            linked = graph.has_edge(node.id, source, key="STATED_IN")
+            if not linked and graph.nodes.get(source, {}).get("label") == "Source":
+                graph.add_edge(node.id, source, key="STATED_IN", type="STATED_IN", evidence=[])
+                stats.edges_added += 1
+
+
+def graph_to_structure(graph: nx.MultiDiGraph) -> Structure:
+    """The models of a graph, for validation, export and comparing stores."""
+    nodes = []
+    for node_id, attrs in sorted(graph.nodes(data=True)):
+        data = {k: v for k, v in attrs.items()}
+        data["id"] = node_id
+        for key in ("surveyed", "answered"):
+            if key in data:
+                data[key] = tuple(data[key])
+        data["evidence"] = tuple(evidence_of(attrs))
+        nodes.append(_NODE_ADAPTER.validate_python(data))
+    rels = []
+    for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+        rels.append(
+            Relationship(
+                type=key,
+                source=u,
+                target=v,
+                partial=attrs.get("partial"),
+                reason=attrs.get("reason"),
+                evidence=tuple(evidence_of(attrs)),
+            )
+        )
+    return Structure(nodes=tuple(nodes), relationships=tuple(rels))
+
+
+def summary(graph: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
+    """Counts of nodes per label and edges per type, sorted by name."""
+    nodes = Counter(d["label"] for _, d in graph.nodes(data=True))
+    edges = Counter(k for _, _, k in graph.edges(keys=True))
+    return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}

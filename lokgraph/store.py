@@ -1,0 +1,138 @@
+"""Where a graph lives: the store interface, and the embedded store that keeps it in one file.
+
+The file is JSON with sorted keys and rows, so the same graph always gives the same bytes, and
+it is written to a temporary file and renamed over the old one, so a crash mid-write leaves
+the previous store whole.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import networkx as nx
+
+from .errors import StoreError
+from .graph import MergeStats, merge, new_graph
+from .models import Structure
+
+__all__ = [
+    "DEFAULT_STORE",
+    "FileStore",
+    "GraphStore",
+    "graph_from_json",
+    "graph_to_json",
+    "write_atomic",
+]
+
+DEFAULT_STORE = Path("lokgraph-store.json")
+FORMAT = "lokgraph-store"
+VERSION = 1
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What queries, maps and the command line need of a store, wherever the graph lives."""
+
+    def load(self) -> nx.MultiDiGraph:
+        """The whole graph (empty if nothing is stored yet)."""
+        ...
+
+    def save(self, graph: nx.MultiDiGraph) -> None:
+        """Replace what is stored with this graph."""
+        ...
+
+    def merge(self, structure: Structure, *, where: str | None = None) -> MergeStats:
+        """Add a structure; nothing is written if it does not validate."""
+        ...
+
+
+def graph_to_json(graph: nx.MultiDiGraph) -> str:
+    """The store text of a graph: sorted, so equal graphs give equal text."""
+    nodes = [{"id": n, **graph.nodes[n]} for n in sorted(graph.nodes)]
+    edges = sorted(
+        ({"source": u, "target": v, **d} for u, v, d in graph.edges(data=True)),
+        key=lambda e: (e["source"], e["target"], e["type"]),
+    )
+    doc = {"format": FORMAT, "version": VERSION, "nodes": nodes, "edges": edges}
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def graph_from_json(text: str, *, where: str = "store") -> nx.MultiDiGraph:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise StoreError(
+            f"not a readable store (JSON error at line {err.lineno}: {err.msg})",
+            where=where,
+            fix="Restore the file from a backup, or import the sources again into a new store",
+        ) from err
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise StoreError(
+            "not a lokgraph store", where=where, fix="Point --store at a file lokgraph wrote"
+        )
+    if doc.get("version") != VERSION:
+        raise StoreError(
+            f"store version {doc.get('version')} is not {VERSION}",
+            where=where,
+            fix="Use the lokgraph version that wrote it, or import the sources again",
+        )
+    graph = new_graph()
+    for node in doc["nodes"]:
+        attrs = dict(node)
+        graph.add_node(attrs.pop("id"), **attrs)
+    for edge in doc["edges"]:
+        attrs = dict(edge)
+        u, v = attrs.pop("source"), attrs.pop("target")
+        graph.add_edge(u, v, key=attrs["type"], **attrs)
+    return graph
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write UTF-8 text so that readers see the old file or the new one, never half of one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class FileStore:
+    """The embedded default: one JSON file.
+
+    >>> import tempfile, pathlib
+    >>> store = FileStore(pathlib.Path(tempfile.mkdtemp()) / "g.json")
+    >>> store.load().number_of_nodes()
+    0
+    """
+
+    def __init__(self, path: Path | str = DEFAULT_STORE) -> None:
+        self.path = Path(path)
+
+    def __repr__(self) -> str:
+        return f"FileStore({str(self.path)!r})"
+
+    def load(self) -> nx.MultiDiGraph:
+        if not self.path.exists():
+            return new_graph()
+        return graph_from_json(self.path.read_text(encoding="utf-8"), where=str(self.path))
+
+    def save(self, graph: nx.MultiDiGraph) -> None:
+        write_atomic(self.path, graph_to_json(graph))
+
+    def merge(self, structure: Structure, *, where: str | None = None) -> MergeStats:
+        graph = self.load()
+        stats = merge(graph, structure, where=where)
+        if stats.changed or not self.path.exists():
+            self.save(graph)
+        return stats
