@@ -26,6 +26,7 @@ __all__ = [
     "graph_to_structure",
     "merge",
     "new_graph",
+    "retract_source",
     "summary",
 ]
 
@@ -228,3 +229,26 @@ def summary(graph: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
     nodes = Counter(d["label"] for _, d in graph.nodes(data=True))
     edges = Counter(k for _, _, k in graph.edges(keys=True))
     return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}
+
+
+def retract_source(graph: nx.MultiDiGraph, source_id: str) -> int:
+    """Take back what one source stated, before it is imported again or replaced by its review.
+
+    Its evidence leaves every node and edge; an edge that only it stated goes. Nodes stay (other
+    sources may name them). Returns the number of edges removed.
+    """
+    removed = []
+    for u, v, key, attrs in graph.edges(keys=True, data=True):
+        evidence = attrs.get("evidence") or []
+        kept = [e for e in evidence if e.get("source") != source_id]
+        if len(kept) != len(evidence):
+            attrs["evidence"] = kept
+            if not kept:
+                removed.append((u, v, key))
+    graph.remove_edges_from(removed)
+    for _, attrs in graph.nodes(data=True):
+        evidence = attrs.get("evidence") or []
+        kept = [e for e in evidence if e.get("source") != source_id]
+        if len(kept) != len(evidence):
+            attrs["evidence"] = kept
+    return len(removed)

@@ -1,0 +1,101 @@
+"""From a file on disk to a structure: picks the loader, runs the extractor, names the source.
+
+The command line calls this for `import` and `extract`; it returns data and never writes a
+store, so the caller decides what to retract and merge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lokgraph.errors import InputError
+from lokgraph.facts import Fact
+from lokgraph.from_facts import facts_source, facts_to_structure, source_id, survey_source
+from lokgraph.models import Structure
+
+__all__ = ["Imported", "STRUCTURE_SUFFIXES", "extract_path", "read_path"]
+
+STRUCTURE_SUFFIXES = (".yaml", ".yml")
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Imported:
+    """What one file gives: the structure, the sources it replaces, its facts and notes."""
+
+    structure: Structure
+    sources: list[str]
+    facts: list[Fact] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _survey(path: Path, kommun: str | None, mapping: Path | None):
+    from .survey import load_survey
+
+    result = load_survey(path, kommun=kommun, mapping=mapping)
+    if isinstance(result, tuple):  # a loader that also says what it guessed
+        survey, notes = result
+        return survey, list(notes)
+    return result, list(getattr(result, "notes", ()) or ())
+
+
+def extract_path(
+    path: Path | str,
+    *,
+    kommun: str | None = None,
+    mapping: Path | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Fact], object, list[str]]:
+    """The facts of a survey file, the survey it was read as, and the loader's notes."""
+    from .extract import extract_answers
+
+    path = Path(path)
+    survey, notes = _survey(path, kommun, mapping)
+    answers = list(survey.answers)
+    facts: list[Fact] = []
+    step = max(1, len(answers) // 50)
+    for start in range(0, len(answers), step):
+        facts.extend(extract_answers(answers[start : start + step]))
+        if progress:
+            progress(min(start + step, len(answers)), len(answers))
+    return facts, survey, notes
+
+
+def read_path(
+    path: Path | str,
+    *,
+    kommun: str | None = None,
+    mapping: Path | None = None,
+    progress: Progress | None = None,
+) -> Imported:
+    """Read any supported file: structure YAML, review sheet, or survey."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file", where=str(path), fix="Check the path")
+    if path.suffix.lower() in STRUCTURE_SUFFIXES:
+        from .curated import load_structure_file
+
+        return Imported(load_structure_file(path), [source_id(str(path))])
+    from .review import is_review_sheet, read_review
+
+    if path.suffix.lower() == ".csv" and is_review_sheet(path):
+        facts = read_review(path)
+        structure = Structure()
+        by_source: dict[str, list[Fact]] = {}
+        for fact in facts:
+            by_source.setdefault(fact.source, []).append(fact)
+        for name, group in sorted(by_source.items()):
+            structure += facts_to_structure(group, source=facts_source(name, kind="review"))
+        return Imported(structure, [source_id(s) for s in sorted(by_source)], facts)
+    facts, survey, notes = extract_path(path, kommun=kommun, mapping=mapping, progress=progress)
+    answered = sorted({a.kommun for a in survey.answers if a.kommun and a.text.strip()})
+    source, structure = survey_source(
+        path=str(path),
+        title=survey.title,
+        surveyed=survey.surveyed or answered,
+        answered=answered,
+    )
+    structure += facts_to_structure(facts, source=source)
+    return Imported(structure, [source.id], facts, notes)

@@ -1,0 +1,276 @@
+"""The `lokgraph` command: a thin layer that wires loaders, store, queries and maps together.
+
+Each command is a few lines over the library; every LokgraphError becomes one paragraph on
+stderr and exit code 1, so a planner sees what to fix and never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .errors import LokgraphError
+from .graph import merge, new_graph, retract_source, summary
+from .store import DEFAULT_STORE, FileStore, GraphStore, graph_to_json, write_atomic
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="lokgraph: samverkansstrukturer för barns och ungas hälsa som graf, "
+    "och var länkarna saknas.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+out = Console()
+err = Console(stderr=True)
+
+StoreOpt = Annotated[
+    Path,
+    typer.Option(
+        "--store",
+        envvar="LOKGRAPH_STORE",
+        help="The store file (default lokgraph-store.json, or $LOKGRAPH_STORE).",
+    ),
+]
+WithNames = Annotated[
+    bool, typer.Option("--with-names", help="Keep personal names from survey answers.")
+]
+
+
+def _examples() -> list[Path]:
+    folder = resources.files("lokgraph") / "examples"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def _print_summary(graph) -> None:
+    counts = summary(graph)
+    table = Table(title="Graph", show_edge=False)
+    table.add_column("nodes per label")
+    table.add_column("n", justify="right")
+    table.add_column("edges per type")
+    table.add_column("n", justify="right")
+    nodes, edges = list(counts["nodes"].items()), list(counts["edges"].items())
+    for i in range(max(len(nodes), len(edges))):
+        n = nodes[i] if i < len(nodes) else ("", "")
+        e = edges[i] if i < len(edges) else ("", "")
+        table.add_row(n[0], str(n[1]), e[0], str(e[1]))
+    table.add_row("total", str(graph.number_of_nodes()), "total", str(graph.number_of_edges()))
+    out.print(table)
+
+
+def _open_store(store: Path, backend: str = "networkx", neo4j: str | None = None) -> GraphStore:
+    if backend == "neo4j" or neo4j:
+        from .neo4j_store import Neo4jStore
+
+        uri = neo4j or os.environ.get("NEO4J_URI")
+        if not uri:
+            raise LokgraphError(
+                "no Neo4j server given", fix="Pass --neo4j bolt://host:7687 or set NEO4J_URI"
+            )
+        return Neo4jStore(uri)
+    return FileStore(store)
+
+
+def _bar() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+@app.command("import")
+def import_(
+    files: Annotated[
+        list[Path], typer.Argument(help="Structure YAML, review CSV or survey files.")
+    ],
+    store: StoreOpt = DEFAULT_STORE,
+    kommun: Annotated[
+        str | None, typer.Option(help="Whose text a .txt file is, when it does not say.")
+    ] = None,
+    mapping: Annotated[
+        Path | None, typer.Option(help="Column mapping (YAML) for a Forms export.")
+    ] = None,
+) -> None:
+    """Read files and merge them into the store; importing the same file twice changes nothing.
+
+    A survey is extracted into facts first; a review sheet replaces the facts its survey gave.
+    Nothing is written unless every file reads without error.
+
+    Example: lokgraph import enkat.txt lokgraph/examples/dalarna.yaml --store dalarna.json
+    """
+    from loaders.importer import read_path
+
+    target = FileStore(store)
+    graph = target.load()
+    before = graph_to_json(graph) if store.exists() else None
+    with _bar() as bar:
+        for path in files:
+            task = bar.add_task(f"{path.name}", total=None)
+
+            def tick(done: int, total: int, task: int = task) -> None:
+                bar.update(task, completed=done, total=total)
+
+            imported = read_path(path, kommun=kommun, mapping=mapping, progress=tick)
+            nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
+            for source in imported.sources:
+                retract_source(graph, source)
+            merge(graph, imported.structure, where=str(path))
+            bar.remove_task(task)
+            facts = f" from {len(imported.facts)} facts" if imported.facts else ""
+            out.print(
+                f"{path}: {graph.number_of_nodes() - nodes:+} nodes, "
+                f"{graph.number_of_edges() - edges:+} edges{facts}"
+            )
+            for note in imported.notes:
+                out.print(f"  note: {note}")
+    text = graph_to_json(graph)
+    if text == before:
+        out.print(f"{store} unchanged")
+    else:
+        write_atomic(store, text)
+        out.print(f"wrote {store}")
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A survey file (.txt, .docx, .xlsx, .csv).")],
+    kommun: Annotated[str | None, typer.Option(help="Whose text a .txt file is.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the facts as JSON.")] = False,
+    review: Annotated[
+        Path | None, typer.Option(help="Write the facts as an editable CSV sheet.")
+    ] = None,
+    mapping: Annotated[Path | None, typer.Option(help="Column mapping for a Forms export.")] = None,
+) -> None:
+    """Print the facts a survey gives, without storing them.
+
+    Example: lokgraph extract enkat.txt --json > facts.json
+    Example: lokgraph extract svar.xlsx --review facts.csv  (then: lokgraph import facts.csv)
+    """
+    from loaders.importer import extract_path
+    from loaders.review import write_review
+
+    facts, _survey, notes = extract_path(file, kommun=kommun, mapping=mapping)
+    for note in notes:
+        err.print(f"note: {note}")
+    if review:
+        write_review(facts, review)
+        err.print(f"wrote {len(facts)} facts to {review}")
+    if as_json:
+        sys.stdout.write(
+            json.dumps([f.model_dump() for f in facts], ensure_ascii=False, indent=1) + "\n"
+        )
+    elif not review:
+        table = Table("kind", "kommun", "party", "group", "status", "quote", show_lines=False)
+        for f in facts:
+            table.add_row(
+                f.kind,
+                f.kommun or "",
+                f.party or "",
+                f.group_type or (f.agreement_area or ""),
+                f.status or f.reason or "",
+                f.quote[:70],
+            )
+        out.print(table)
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the demo files.")] = Path(
+        "lokgraph-demo"
+    ),
+) -> None:
+    """Build the bundled examples into a store and write the map, matrix and gap report.
+
+    Example: lokgraph demo --out demo
+    """
+    from loaders.curated import load_structure_file
+
+    graph = new_graph()
+    for path in _examples():
+        merge(graph, load_structure_file(path), where=str(path))
+    store = out_dir / "lokgraph-store.json"
+    FileStore(store).save(graph)
+    out.print(f"wrote {store}")
+    for path in _write_views(graph, out_dir, with_names=False):
+        out.print(f"wrote {path}")
+    _print_summary(graph)
+
+
+def _write_views(graph, out_dir: Path, *, with_names: bool) -> list[Path]:
+    """The map, the matrix and the report of a graph, as far as those modules exist."""
+    written: list[Path] = []
+    try:
+        from visualizations import matrix, network_map, report
+        from visualizations.page import write_html
+    except ImportError:  # pragma: no cover - visualizations are part of the package
+        return written
+    for name, render in (
+        ("karta.html", lambda: network_map.map_html(graph, with_names=with_names)),
+        ("matris.html", lambda: matrix.matrix_html(graph, with_names=with_names)),
+        ("rapport.html", lambda: report.report_html(graph, with_names=with_names)),
+    ):
+        written.append(write_html(render(), out_dir / name))
+    return written
+
+
+@app.command("export")
+def export_(
+    fmt: Annotated[str, typer.Option("--format", help="graphml, gexf, json or csv.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File (or folder for csv).")
+    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Export the store for Gephi (GraphML, GEXF), Kumu (CSV sheets) or other tools (JSON).
+
+    Example: lokgraph export --format graphml -o karta.graphml
+    Example: lokgraph export --format csv -o kumu/   (elements.csv + connections.csv)
+    """
+    from .export import export
+
+    target = output or Path(f"lokgraph-export.{fmt}" if fmt != "csv" else "lokgraph-export")
+    for path in export(FileStore(store).load(), fmt, target):
+        out.print(f"wrote {path}")
+
+
+@app.command("summary")
+def summary_(store: StoreOpt = DEFAULT_STORE) -> None:
+    """Count the nodes and edges of the store.
+
+    Example: lokgraph summary --store dalarna.json
+    """
+    _print_summary(FileStore(store).load())
+
+
+def main() -> None:
+    """The console entry point: library errors become one paragraph and exit code 1."""
+    try:
+        app(standalone_mode=False)
+    except LokgraphError as error:
+        err.print(f"lokgraph: {error}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("lokgraph: interrupted")
+        sys.exit(130)
+    except Exception as error:  # click's usage errors
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        raise
