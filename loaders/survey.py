@@ -1,0 +1,60 @@
+"""One way in for every survey format: pick the loader by the file's extension and content."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from lokgraph.errors import InputError
+
+from .docx_survey import load_survey_docx
+from .forms import load_forms
+from .records import Survey
+from .survey_dump import load_survey_dump, looks_like_dump
+from .text import load_text, read_text
+
+__all__ = ["SUPPORTED", "load_survey"]
+
+#: Extensions `load_survey` reads, and what it reads them as.
+SUPPORTED: dict[str, str] = {
+    ".txt": "Word-table text dump (TAB-started cells) or one free-text document",
+    ".docx": "Word document with a survey table",
+    ".xlsx": "Microsoft Forms export",
+    ".csv": "Microsoft Forms export",
+}
+
+
+def load_survey(
+    path: str | Path,
+    *,
+    kommun: str | None = None,
+    mapping: str | Path | Mapping[str, Any] | None = None,
+    notes: list[str] | None = None,
+) -> Survey:
+    """Read any supported survey file into a `Survey`.
+
+    ``.txt`` with the TAB-cell structure of a Word table dump → `load_survey_dump`; other
+    ``.txt`` → `load_text` (``kommun`` says whose document it is); ``.docx`` →
+    `load_survey_docx`; ``.xlsx`` and ``.csv`` → `load_forms` (with ``mapping``). Pass a list
+    as ``notes`` to receive what the Forms loader guessed or found odd. Raises `InputError`
+    for an extension not in `SUPPORTED`.
+    """
+    path = Path(path)
+    suffix = path.suffix.casefold()
+    if suffix == ".txt":
+        if looks_like_dump(read_text(path).text):
+            return load_survey_dump(path)
+        return load_text(path, kommun=kommun)
+    if suffix == ".docx":
+        return load_survey_docx(path)
+    if suffix in {".xlsx", ".csv"}:
+        survey, found = load_forms(path, mapping)
+        if notes is not None:
+            notes.extend(found)
+        return survey
+    raise InputError(
+        f"cannot read {suffix or 'files without an extension'!s} files",
+        where=path.name,
+        fix="Supported: " + ", ".join(f"{ext} ({what})" for ext, what in SUPPORTED.items()),
+    )
