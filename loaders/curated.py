@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from lokgraph.codes import PARTIES, default_level
 from lokgraph.entities import (
     agreement_id,
+    group_id,
     kommun_id,
     kommun_structure,
     region_id,
@@ -385,7 +386,7 @@ def _group(ctx: _Context, rec: dict, what: str) -> Structure:
     if not group_type:
         raise ctx.fail(rec, what, "a group without a type", "Add 'type: styrgrupp' or similar")
     scope = serves[0].name if len(serves) == 1 else (ctx.region.name if ctx.region else "")
-    gid = make_id("group", scope or "okand", name)
+    gid = group_id(scope or None, group_type, name)
     ctx.groups[name] = gid
     level = rec.get("level") or default_level(group_type)
     group = _model(

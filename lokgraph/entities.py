@@ -6,10 +6,13 @@ curated file become the same node, and importing twice never duplicates anything
 
 from __future__ import annotations
 
+from collections import Counter
+from functools import cache
+
 from .codes import AREA_NAMES, PARTIES
 from .ids import make_id, slug
 from .models import Agreement, Area, Evidence, Principal, Relationship, Structure, Unit
-from .reference import Kommun, Region, find_kommun, find_region, region_for_kommun
+from .reference import Kommun, Region, find_kommun, find_region, kommuner, region_for_kommun
 
 __all__ = [
     "agreement_id",
@@ -27,15 +30,34 @@ __all__ = [
 
 
 def kommun_id(kommun: Kommun) -> str:
-    """
+    """A kommun is known by its name, which is unique in Sweden.
+
     >>> kommun_id(find_kommun("Malung-Sälen"))
     'kommun:malung-salen'
     """
-    return make_id("kommun", kommun.name)
+    return "kommun:" + _place_key(kommun.name)
+
+
+def _place_key(name: str) -> str:
+    """The slug of a kommun's name, with the kommunkod where two names fold alike (Håbo, Habo).
+
+    >>> _place_key("Håbo"), _place_key("Habo"), _place_key("Region Dalarna")
+    ('habo-0305', 'habo-0643', 'region-dalarna')
+    """
+    key = slug(name)
+    if _folded_twins().get(key, 0) > 1:
+        return f"{key}-{find_kommun(name).kommunkod}"
+    return key
+
+
+@cache
+def _folded_twins() -> dict[str, int]:
+    return dict(Counter(slug(k.name) for k in kommuner()))
 
 
 def region_id(region: Region) -> str:
-    """
+    """A region is known by its official name.
+
     >>> region_id(find_region("20"))
     'region:region-dalarna'
     """
@@ -47,7 +69,8 @@ def lan_area_id(region: Region) -> str:
 
 
 def unit_id(owner_id: str, party: str) -> str:
-    """
+    """A unit is known by its huvudman and its party code.
+
     >>> unit_id("region:region-dalarna", "BUP")
     'unit:region-dalarna:bup'
     """
@@ -56,17 +79,18 @@ def unit_id(owner_id: str, party: str) -> str:
 
 def group_id(kommun: str | None, group_type: str, name: str | None = None) -> str:
     """A group is known by whose it is, its type and, when it has one, its name."""
-    scope = kommun or "okand"
-    named = name if name and slug(name) != slug(group_type) else None
-    return make_id("group", scope, group_type, named or "")
+    scope = _place_key(kommun) if kommun else "okand"
+    named = slug(name) if name and slug(name) != slug(group_type) else ""
+    return ":".join(p for p in ("group", scope, slug(group_type), named) if p)
 
 
 def agreement_id(kind: str, owner: str, area: str) -> str:
-    """
+    """An agreement is known by its kind, its owner and its area.
+
     >>> agreement_id("LOK", "Leksand", "barn_unga")
     'agreement:lok:leksand:barn-unga'
     """
-    return make_id("agreement", kind.lower(), owner, area)
+    return ":".join(("agreement", kind.lower(), _place_key(owner), slug(area)))
 
 
 def region_structure(region: Region) -> Structure:

@@ -85,6 +85,8 @@ def export(graph: nx.MultiDiGraph, fmt: str, out: Path) -> list[Path]:
         data = nx.node_link_data(flat_graph(graph), edges="edges")
         write_atomic(out, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
         return [out]
-    writer = nx.generate_graphml if fmt == "graphml" else nx.generate_gexf
-    write_atomic(out, "\n".join(writer(flat_graph(graph))) + "\n")
+    writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+    buffer = io.BytesIO()
+    writer(flat_graph(graph), buffer, encoding="utf-8")
+    write_atomic(out, buffer.getvalue().decode("utf-8"))
     return [out]

@@ -40,7 +40,9 @@ _GROUP_NAMES = {
 
 
 def source_id(path_or_title: str) -> str:
-    """>>> source_id("../shared/seeds/000_06d682ea16d55562.txt")
+    """The id of a document: its file name, so the same file always gives the same source.
+
+    >>> source_id("../shared/seeds/000_06d682ea16d55562.txt")
     'source:000-06d682ea16d55562-txt'
     """
     return make_id("source", path_or_title.replace("\\", "/").rsplit("/", 1)[-1])

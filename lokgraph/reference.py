@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -46,6 +47,8 @@ _SUFFIXES = (" kommuns", " kommun", " stad", " stads")
 def normalise(name: str) -> str:
     """The comparison key of a place name: case, the "kommun" suffix and hyphens folded away.
 
+    å, ä and ö stay (Håbo and Habo are two kommuner); `_folded` drops them where that is safe.
+
     >>> normalise("Malung Sälen kommun") == normalise("malung-sälen") == normalise("MALUNG-SÄLEN")
     True
     """
@@ -54,8 +57,12 @@ def normalise(name: str) -> str:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
             break
-    text = slug(text).replace("-", "")
-    return text
+    return re.sub(r"[^a-z0-9åäöéü]+", "", text)
+
+
+def _folded(key: str) -> str:
+    """A key without å/ä/ö, for text typed without them ("Malung-Salen", "Orebro")."""
+    return slug(key).replace("-", "")
 
 
 def _genitive_free(key: str) -> str:
@@ -87,8 +94,14 @@ def _kommun_index() -> dict[str, Kommun]:
         index[k.kommunkod] = k
     # a genitive form only where it is not itself another kommun's name
     for k in kommuner():
-        key = normalise(k.name) + "s"
-        index.setdefault(key, k)
+        index.setdefault(normalise(k.name) + "s", k)
+    # folded forms only where exactly one kommun has them
+    folded = Counter(_folded(normalise(k.name)) for k in kommuner())
+    for k in kommuner():
+        key = _folded(normalise(k.name))
+        if folded[key] == 1:
+            index.setdefault(key, k)
+            index.setdefault(key + "s", k)
     return index
 
 
@@ -114,7 +127,8 @@ def find_kommun(name: str, *, where: str | None = None) -> Kommun:
     'Leksand'
     """
     key = normalise(name) if not name.strip().isdigit() else name.strip()
-    found = _kommun_index().get(key) or _kommun_index().get(_genitive_free(key))
+    index = _kommun_index()
+    found = index.get(key) or index.get(_genitive_free(key)) or index.get(_folded(key))
     if found is None:
         raise UnknownNameError("kommun", name, suggest_kommun(name), where=where)
     return found
