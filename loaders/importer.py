@@ -15,6 +15,9 @@ from lokgraph.facts import Fact
 from lokgraph.from_facts import facts_source, facts_to_structure, source_id, survey_source
 from lokgraph.models import Structure
 
+from .records import Survey
+from .survey import load_survey
+
 __all__ = ["Imported", "STRUCTURE_SUFFIXES", "extract_path", "read_path"]
 
 STRUCTURE_SUFFIXES = (".yaml", ".yml")
@@ -31,14 +34,9 @@ class Imported:
     notes: list[str] = field(default_factory=list)
 
 
-def _survey(path: Path, kommun: str | None, mapping: Path | None):
-    from .survey import load_survey
-
-    result = load_survey(path, kommun=kommun, mapping=mapping)
-    if isinstance(result, tuple):  # a loader that also says what it guessed
-        survey, notes = result
-        return survey, list(notes)
-    return result, list(getattr(result, "notes", ()) or ())
+def _survey(path: Path, kommun: str | None, mapping: Path | None) -> tuple[Survey, list[str]]:
+    notes: list[str] = []
+    return load_survey(path, kommun=kommun, mapping=mapping, notes=notes), notes
 
 
 def extract_path(
@@ -47,7 +45,7 @@ def extract_path(
     kommun: str | None = None,
     mapping: Path | None = None,
     progress: Progress | None = None,
-) -> tuple[list[Fact], object, list[str]]:
+) -> tuple[list[Fact], Survey, list[str]]:
     """The facts of a survey file, the survey it was read as, and the loader's notes."""
     from .extract import extract_answers
 
