@@ -52,21 +52,19 @@ def read_docx_table(path: str | Path) -> SurveyTable:
             f"cannot read the file ({err.strerror or err})", where=path.name, fix="Check the path"
         ) from err
 
-    candidates = [t for t in document.tables if len(t.rows) >= 2 and len(t.columns) >= 2]
+    tables = list(document.tables)
+    candidates = [i for i, t in enumerate(tables) if len(t.rows) >= 2 and len(t.columns) >= 2]
     if not candidates:
         raise InputError(
             "no table with a header row and kommun rows",
             where=path.name,
             fix="Put the survey in a Word table: questions in the first row, a kommun per row",
         )
-    number, table = next(
-        (
-            (i, t)
-            for i, t in enumerate(document.tables, start=1)
-            if t in candidates and "kommun" in t.cell(0, 0).text.casefold()
-        ),
-        (document.tables.index(candidates[0]) + 1, candidates[0]),
+    index = next(
+        (i for i in candidates if "kommun" in tables[i].cell(0, 0).text.casefold()),
+        candidates[0],
     )
+    number, table = index + 1, tables[index]
 
     grid = [_row_cells(row, number, r) for r, row in enumerate(table.rows, start=1)]
     header = [" ".join(p.text for p in cell) for cell in grid[0][1:]]

@@ -127,13 +127,15 @@ def load_forms(
         rows.pop()
     if not rows:
         raise InputError(
-            "the file is empty", where=f"{path.name}, row 1", fix="Export the responses again"
+            "the file is empty: no header row",
+            where=f"{path.name}, row 1, column A",
+            fix="Export the responses again",
         )
     headers = [" ".join(h.replace("\ufeff", "").split()) for h in rows[0]]
     if not any(headers):
         raise InputError(
             "the header row is empty",
-            where=f"{path.name}, row 1",
+            where=f"{path.name}, row 1, column A",
             fix="Keep the header row Forms writes (one question per column)",
         )
     notes: list[str] = []
@@ -154,6 +156,8 @@ def load_forms(
         row = list(row) + [""] * (len(headers) - len(row))
         texts = {col: _paragraphs(row[col]) for col, _ in question_cols}
         raw_kommun = row[kommun_col].strip()
+        if raw_kommun.isdigit():  # a kommunkod that a spreadsheet stored as a number
+            raw_kommun = raw_kommun.zfill(4)
         if not raw_kommun:
             if any(texts.values()):
                 raise InputError(

@@ -127,7 +127,10 @@ def load_survey_dump(path: str | Path) -> Survey:
 def looks_like_dump(text: str) -> bool:
     """Whether a text has the TAB-cell structure of a Word table dump."""
     lines = [line for line in text.split("\n") if line.strip()]
-    return bool(lines) and lines[0].startswith("\t") and sum(x.startswith("\t") for x in lines) > 2
+    if not lines or not lines[0].startswith("\t"):
+        return False
+    cells = [line[1:].strip() for line in lines if line.startswith("\t")]
+    return len(cells) > 2 and any(_is_kommun_cell([Para(c, "")]) for c in cells if c)
 
 
 def read_dump_table(path: str | Path) -> SurveyTable:

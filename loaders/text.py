@@ -126,7 +126,9 @@ def paragraphs(lines: list[str], *, skip: set[int] = frozenset()) -> list[tuple[
     every line is a paragraph. Line numbers in ``skip`` (headings) are left out.
     """
     kept = [(n, line.rstrip()) for n, line in enumerate(lines, start=1) if n not in skip]
-    if all(line.strip() for _, line in kept):
+    filled = [i for i, (_, line) in enumerate(kept) if line.strip()]
+    inner = kept[filled[0] : filled[-1] + 1] if filled else []
+    if all(line.strip() for _, line in inner):
         return [(n, line.strip()) for n, line in kept if line.strip()]
     result: list[tuple[int, str]] = []
     block: list[tuple[int, str]] = []
