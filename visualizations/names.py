@@ -1,0 +1,422 @@
+"""Personal names in survey answers, replaced by "[namn]" before any text is shown.
+
+Survey answers name people ("Ursula Furtig håller i arbetet", "rektor Åsa Timonen",
+"Deltagare från oss är Mauro"). Maps, the matrix and the report show quotes from those answers,
+so every text from the data goes through :func:`redact_names` unless a planner asks for names
+(``with_names=True``, ``--with-names``).
+
+The rules are plain and local; no language model, no name register. A *capitalised word* is a
+word of letters whose first letter is upper case and whose second is lower case ("Burman",
+"Jansson-Perälä"); all-caps words (BUP, IFO, VC) never count. A *known word* is a word of the
+vocabulary of places and organisations: the names of the 290 kommuner, the 21 regions and their
+län (with genitive s), the delregioner met in the sources (Skaraborg, Fyrbodal, …), the party
+names, group words, months and weekdays, and words ending like an organisation or a service
+(-grupp, -team, -vård, -hälsa(n), -tjänst(en), -förvaltning(en), -mottagning(en), -central(en),
+-kommun, -regionen, -sjukhus(et), …). A *first name* is one of about 400 common first names in
+Sweden (:data:`FIRST_NAMES`), also in the genitive ("Ursulas").
+
+What is redacted (each run of neighbouring words becomes one "[namn]"):
+
+1. A first name followed by one to three capitalised words that are not known words, anywhere,
+   also at the start of a sentence: "Elisabeth Burman kan …", "Sandra Jansson Perälä (IFO)".
+2. Two to four capitalised words in a row that are not known words, not at the start of a
+   sentence: "… och Kerstin-Lo Xyzsson …", "… med Furtig Ursula".
+3. Capitalised words that are not known words right after a title or a phrase that introduces a
+   person: "rektor Åsa Timonen", "enhetschef Olle", "Deltagare från oss är Mauro",
+   "kontaktperson: Pirjo" (titles: rektor, chef, kurator, skolsköterska, samordnare,
+   kontaktperson, ordförande, …, and any word ending in -chef, -strateg, -ledare, -samordnare,
+   -ansvarig, -handläggare, -sköterska; phrases: "från oss är", "heter", "kontakta", …).
+4. A single first name that is not at the start of a sentence: "… som Lena leder".
+
+What is knowingly missed or wrongly hit:
+
+- A single unknown surname with no title before it ("Burman har kontakt med BUP") and a single
+  first name at the start of a sentence when that name is also a Swedish word or rare (Per, Bo,
+  Stig, Dag, Hans, Liv, Björn, …: "Hans kollega …" must stay).
+- Names written in lower case, all caps ("ANNA LARSSON"), initials ("A. Larsson"), names with
+  particles in lower case beyond the first word ("Anna von Platen" loses "Anna" only via rule 4),
+  and first names that are not in the list when they stand alone (rule 3 covers them only after
+  a title).
+- Names of people that are also place or organisation words ("Lisa Mora": "Mora" is a kommun)
+  lose only the first name; a person named like a known word alone is kept.
+- Two capitalised words in a row that are not names but not in the vocabulary either (an English
+  phrase, a project name such as "Trygga Barn") are redacted by rule 2; the vocabulary is easy to
+  extend with :data:`EXTRA_KNOWN_WORDS`.
+- Garbled OCR text ("Ursu1a") is not recognised.
+
+>>> redact_names("Det finns en nästan färdig LÖK som Ursula Furtig håller i att redigera.")
+'Det finns en nästan färdig LÖK som [namn] håller i att redigera.'
+>>> redact_names("Vi har med rektor Åsa Timonen (förskola) i Region Dalarna.")
+'Vi har med rektor [namn] (förskola) i Region Dalarna.'
+>>> redact_names("Deltagare från oss är Mauro.")
+'Deltagare från oss är [namn].'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from lokgraph.codes import GROUP_TYPES, PARTIES
+from lokgraph.reference import kommuner, regioner
+
+__all__ = ["EXTRA_KNOWN_WORDS", "FIRST_NAMES", "NAME_MARK", "is_known_word", "redact_names"]
+
+NAME_MARK = "[namn]"
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+FIRST_NAMES: frozenset[str] = frozenset(
+    _words(
+        """
+    agneta agnes ahmed aisha albin alexander alexandra alf alfred ali alice alicia alma alva
+    amanda amir amira ana anders andrea andreas anette angelica anita ann ann-charlotte
+    ann-christin ann-marie ann-sofie anna anna-karin anna-lena anne anneli annelie annika
+    anton antonia arne arvid astrid axel barbro bengt benjamin bertil birgitta bo bodil
+    britt britt-marie britta camilla carin carina carl carl-johan carola caroline cecilia
+    charlotta charlotte christer christian christina christine christoffer cristin cristina
+    dag dan daniel david dennis denise ebba edvin elias elin elisabet elisabeth ella ellen
+    elsa emelie emil emilia emma erik erika ester eva evelina fatima felicia felix filip
+    fredrik frida gabriel gerd greta gunilla gunnar gustav hampus hanna hannah hans harald
+    hassan hedvig helen helena helene henrik henry hugo ibrahim ida ines inga inger ingrid
+    irene iris isabella isabelle jakob jan jennie jenny jesper jessica joakim joel johan
+    johanna john jonas jonatan josefin josefine julia jörgen kajsa karin karl karolina katarina
+    kenneth kerstin kim kjell klara kristin kristina kristoffer lars lars-erik leif lena
+    lennart leo leon lina linda linn linnea lisa liselott liselotte liv lotta louise lovisa
+    lucas ludvig madeleine magnus maja malin marcus margareta maria marie marianne marina
+    marita martin mats mattias maud mauro max maximilian mia michael mikael milla mira
+    mohammad mohammed monica my märta nadia nathalie nicklas niklas nils nina noah nora ola
+    olle olof oscar oskar pamela patrik paula per peter petra pia pirjo pontus rasmus rebecca
+    rebecka robert robin roger rolf rut ruth sabina sami samuel sandra sara sebastian
+    siv sofia sofie solveig sonja stefan stig susanne svante sven sven-erik tatiana theo
+    therese thomas tilda tina tobias tomas tommy tor tove ulf ulla ulrika ursula valter vera
+    veronica veronika viktor viktoria vilhelm viola william yasmin yvonne zara åke åsa örjan
+    adam agnieszka ahmad alan albert alexis alina amelia amina anneli-sofie annie anja ann-britt
+    annette arvid-lo asta ayla beatrice bella berit björn boel britt-inger carl-erik cathrine
+    conny dalia diana dorota ebbe edit eddie eleonora elina elise elvira emanuel emir erica
+    eskil evy fanny fia filippa frans fredrika gertrud gitte gun gunnel gustaf göran hamid
+    hedda helge hilda hussein ivar jacob jacqueline jana jeanette jenni jimmy jonna jon josef
+    juha jukka kaisa karim karl-johan katja kent kevin kurt lars-göran leila liam lilian
+    lillemor lisbeth liza lotten lukas lena-karin maj maj-britt majken marcus margit mari
+    marjo markus marko matilda mattias maximilian meja melker melvin mikaela minna mirja
+    moa mona nanna nicole nils-erik noelia omar oliver olivia paulina peder pernilla peter-lo
+    rakel ramona rania reza ronja rosa rosita roland rune saga sanna selma senad simon siri
+    stina sture sune susanna sylvia tanja terese thea tiina tilde tim timo tina-marie torbjörn
+    torsten tuula tyra ulla-britt vanessa vendela viggo vilma wilma yusuf zeynep
+    """
+    )
+)
+
+# First names that are also Swedish words or too rare to trust at the start of a sentence:
+# there a lone one is left as it is ("Hans kollega", "Dag för dag", "Per vecka").
+_AMBIGUOUS_FIRST = frozenset(
+    _words(
+        "per bo stig dag hans liv max tor rut björn vera ester rosa saga my gun maj mira "
+        "iris viola linnea milla ronja kim tim kent jon inga lena klara sanna frans lisa karl "
+        "rune siv vilma tilde mira"
+    )
+)
+
+# Capitalised words that are not names, beyond the reference data and the party vocabulary.
+EXTRA_KNOWN_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    region regionen regionens kommun kommunen kommunens kommuner stad staden län länet länets
+    landsting landstinget sverige sveriges svenska svensk norden europa eu skr rss
+    skaraborg skaraborgs fyrbodal fyrbodals sjuhärad sjuhärads göteborg göteborgs
+    göteborgsregionen västerbergslagen västerbergslagens siljan siljansbygden dalarna dalarnas
+    norra södra östra västra mellersta området områdets västra götalandsregionen vgr
+    vårdsamverkan närhälsan närsjukvård folktandvården vårdcentralen vårdcentral
+    länsstyrelsen skolverket socialstyrelsen försäkringskassan arbetsförmedlingen polisen
+    folkhälsomyndigheten myndigheten barnombudsmannen bris unicef rädda barnen barnens
+    stiftelsen kunskapscentrum fourum fou fourum kommunalförbund kommunalförbundet
+    god nära vård vården hälsa hälsan omsorg omsorgen barn barnen unga ungas ungdomar
+    första linjen linje specialist specialistvården specialiserade psykiatri psykiatrin
+    elevhälsa elevhälsan skola skolan skolor förskola förskolan gymnasiet gymnasium
+    grundskola grundskolan socialtjänst socialtjänsten ifo lss voo hsr sou sip bup hab
+    barnahus familjens hus familjecentral familjecentralen ungdomsmottagning
+    ungdomsmottagningen mottagningen habilitering habiliteringen
+    överenskommelse överenskommelsen överenskommelser lok lök rök rok ök
+    styrgrupp styrgruppen ledningsgrupp ledningsgruppen arbetsgrupp arbetsgruppen
+    chefsgrupp chefsgruppen strategigrupp strategigruppen samverkansgrupp samverkansgruppen
+    polsam partssamverkan beredningsgrupp länsdelsgrupp närsjukvårdsgrupp konsultationsteam
+    konsultationsteamet barnhälsoteam barnhälsoteamet sambu trio elof lovis reko forum
+    kommunalt kommunala politisk politiska samverkan samverkansberedning nätverk nätverket
+    synergi treserva cosmic journal pmo procapita lifecare
+    januari februari mars april maj juni juli augusti september oktober november december
+    måndag tisdag onsdag torsdag fredag lördag söndag
+    vecka veckan år året termin terminen vt ht
+    covid corona teams zoom skype microsoft forms word excel
+    engelbrekt kunskapsnod kunskapsnoden nationell nationella psykisk psykiska fullföljda
+    studier ungdom ungdomar famnen maria-ungdom götaland götalands
+    """
+    )
+)
+
+_KNOWN_SUFFIXES = (
+    "grupp",
+    "gruppen",
+    "team",
+    "teamet",
+    "vård",
+    "vården",
+    "hälsa",
+    "hälsan",
+    "tjänst",
+    "tjänsten",
+    "förvaltning",
+    "förvaltningen",
+    "förvaltningar",
+    "mottagning",
+    "mottagningen",
+    "central",
+    "centralen",
+    "verksamhet",
+    "verksamheten",
+    "enhet",
+    "enheten",
+    "avdelning",
+    "avdelningen",
+    "kommun",
+    "kommuns",
+    "kommunen",
+    "regionen",
+    "regionens",
+    "sjukhus",
+    "sjukhuset",
+    "skolan",
+    "skola",
+    "nätverk",
+    "nätverket",
+    "samverkan",
+    "forum",
+    "rådet",
+    "plan",
+    "planen",
+    "myndighet",
+    "myndigheten",
+    "överenskommelse",
+    "överenskommelsen",
+    "psykiatri",
+    "psykiatrin",
+    "habilitering",
+    "habiliteringen",
+    "boende",
+    "huset",
+    "projekt",
+    "projektet",
+    "län",
+    "länet",
+)
+
+_TITLES = frozenset(
+    _words(
+        """
+    rektor rektorn biträdande kurator kuratorn skolsköterska skolsköterskan skolläkare
+    psykolog psykologen läkare läkaren sjuksköterska sjuksköterskan samordnare samordnaren
+    kontaktperson kontaktpersonen ordförande ordföranden sekreterare handläggare
+    koordinator koordinatorn representant representanten chef chefen strateg
+    processledare projektledare utvecklingsledare verksamhetsutvecklare utredare
+    socialsekreterare specialpedagog barnmorska dietist fysioterapeut arbetsterapeut
+    logoped direktör direktören kontakt kontakta heter hette
+    """
+    )
+)
+_TITLE_SUFFIXES = (
+    "chef",
+    "chefen",
+    "strateg",
+    "strategen",
+    "ledare",
+    "ledaren",
+    "samordnare",
+    "samordnaren",
+    "ansvarig",
+    "ansvarige",
+    "handläggare",
+    "sköterska",
+    "sköterskan",
+    "direktör",
+)
+# Phrases that introduce a person: the words before the name, lower case.
+_INTRO_PHRASES = (
+    ("från", "oss", "är"),
+    ("från", "oss"),
+    ("från", "kommunen", "är"),
+    ("från", "regionen", "är"),
+    ("deltagare", "är"),
+    ("ansvarig", "är"),
+    ("tillsammans", "med"),
+)
+
+_WORD = r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*"
+_TOKEN_RE = re.compile(_WORD)
+_CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:-[A-ZÀ-ÖØ-Þa-zß-öø-ÿ]+)*")
+_SENTENCE_END = re.compile(r"(^|[.!?:;•\n\r]|(^|\s)[-–—*]|[\"”“'(\[])\s*$")
+
+
+def redact_names(text: str) -> str:
+    """``text`` with likely personal names replaced by "[namn]" (see the module docstring).
+
+    >>> redact_names("Elisabeth Burman kan informera mer. Cristin Bergdahl och Anita Larsson.")
+    '[namn] kan informera mer. [namn] och [namn].'
+    >>> redact_names("Styrgrupp God och nära vård samt Polsam i Ludvika kommun.")
+    'Styrgrupp God och nära vård samt Polsam i Ludvika kommun.'
+    """
+    if not text:
+        return text
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        run = _capitalised_run(text, tokens, i)
+        if not run:
+            i += 1
+            continue
+        found = _name_in_run(text, tokens, i, run)
+        if found is not None:
+            first, last = found
+            spans.append((tokens[first][0], tokens[last][1]))
+        i += len(run)
+    if not spans:
+        return text
+    out = []
+    pos = 0
+    for start, end in spans:
+        out.append(text[pos:start])
+        out.append(NAME_MARK)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def is_known_word(word: str) -> bool:
+    """Whether a capitalised word is a place, organisation or other non-name word.
+
+    >>> is_known_word("Leksands"), is_known_word("Styrgruppen"), is_known_word("Burman")
+    (True, True, False)
+    """
+    key = word.lower()
+    if key in _vocabulary():
+        return True
+    parts = key.split("-")
+    if len(parts) > 1 and all(p in _vocabulary() for p in parts):
+        return True
+    if key in FIRST_NAMES:
+        return False
+    return key.endswith(_KNOWN_SUFFIXES)
+
+
+# ---- private helpers -------------------------------------------------------------------------
+
+
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    words: set[str] = set(EXTRA_KNOWN_WORDS)
+
+    def add(name: str) -> None:
+        for word in re.findall(_WORD, name.lower()):
+            words.add(word)
+            words.add(word + "s")
+            for part in word.split("-"):
+                words.add(part)
+                words.add(part + "s")
+
+    for k in kommuner():
+        add(k.name)
+        add(k.lan)
+    for r in regioner():
+        add(r.name)
+    for party in PARTIES.values():
+        add(party.name)
+    for group_type in GROUP_TYPES:
+        add(group_type.replace("_", " "))
+    return frozenset(words)
+
+
+def _capitalised_run(text: str, tokens: list[tuple[int, int, str]], i: int) -> list[int]:
+    """Indexes of capitalised tokens from ``i`` on, joined only by single spaces."""
+    run: list[int] = []
+    j = i
+    while j < len(tokens) and len(run) < 5:
+        start, _end, word = tokens[j]
+        if not _CAPITALISED_RE.fullmatch(word):
+            break
+        if run and text[tokens[j - 1][1] : start] != " ":
+            break
+        run.append(j)
+        j += 1
+    return run
+
+
+def _first_name(word: str) -> bool:
+    key = word.lower()
+    return key in FIRST_NAMES or (key.endswith("s") and key[:-1] in FIRST_NAMES)
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[:start]))
+
+
+def _after_title(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the words just before token ``i`` are a title or a phrase that introduces a name."""
+    gap = text[tokens[i - 1][1] : tokens[i][0]] if i > 0 else ""
+    if i == 0 or not re.fullmatch(r"\s*:?\s*", gap):
+        return False
+    before = [t[2].lower() for t in tokens[max(0, i - 3) : i]]
+    last = before[-1]
+    if last in _TITLES or (last.endswith(_TITLE_SUFFIXES) and not last.endswith("chefer")):
+        return True
+    return any(tuple(before[-len(p) :]) == p for p in _INTRO_PHRASES)
+
+
+def _name_in_run(
+    text: str, tokens: list[tuple[int, int, str]], i: int, run: list[int]
+) -> tuple[int, int] | None:
+    """The first and last token index of a name in a capitalised run, or None."""
+    words = [tokens[j][2] for j in run]
+    unknown = [not is_known_word(w) for w in words]
+    at_start = _at_sentence_start(text, tokens[i][0])
+    # rule 3: after a title, the unknown words that follow are a name
+    if not at_start and _after_title(text, tokens, i) and unknown[0]:
+        last = _last_unknown(run, unknown, 0)
+        return run[0], last
+    # rule 1: a first name and unknown capitalised words after it
+    for k, word in enumerate(words):
+        if _first_name(word) and k + 1 < len(words) and unknown[k + 1]:
+            return run[k], _last_unknown(run, unknown, k + 1)
+    # rule 2: two or more unknown words, not at the start of a sentence
+    if not at_start and len(words) >= 2 and unknown[0] and unknown[1]:
+        return run[0], _last_unknown(run, unknown, 1)
+    # rule 4: a single first name
+    for k, word in enumerate(words):
+        if not _first_name(word) or not unknown[k]:
+            continue
+        if k == 0 and at_start:
+            if word.lower().rstrip("s") in _AMBIGUOUS_FIRST or word.lower() in _AMBIGUOUS_FIRST:
+                continue
+            if len(words) == 1 and not _followed_by_lower(text, tokens, run[0]):
+                continue
+            return run[0], run[0]
+        return run[k], run[k]
+    return None
+
+
+def _followed_by_lower(text: str, tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether a lone word at a sentence start is followed by more of the sentence."""
+    if j + 1 >= len(tokens):
+        return False
+    gap = text[tokens[j][1] : tokens[j + 1][0]]
+    return gap.strip() in ("", ",", "(") and tokens[j + 1][2][:1].islower()
+
+
+def _last_unknown(run: list[int], unknown: list[bool], k: int) -> int:
+    last = run[k]
+    for idx in range(k, len(run)):
+        if not unknown[idx]:
+            break
+        last = run[idx]
+    return last
