@@ -35,6 +35,8 @@ points at them is refused.
 **Respondent.** Without a respondent column every answer is the kommun's. With one, a value
 naming a region (``Region Värmland``, ``Region``) makes the row the region's, a kommun name
 that kommun's; anything else leaves it None (with a note that does not repeat the value).
+A region named in the kommun column itself (``Region Värmland``) is the region answering
+about no one kommun: its answers have ``kommun`` None and the region as respondent.
 
 **Coverage.** ``surveyed`` is the mapping's län's kommuner when ``region`` is given, else the
 kommuner that appear; ``non_respondents`` the surveyed kommuner without a non-empty answer.
@@ -152,6 +154,7 @@ def load_forms(
     answers: list[Answer] = []
     seen: dict[tuple[str, str | None], list[int]] = {}
     order: list[str] = []
+    own_regions: set[str] = set()
     for number, row in enumerate(rows[1:], start=2):
         row = list(row) + [""] * (len(headers) - len(row))
         texts = {col: _paragraphs(row[col]) for col, _ in question_cols}
@@ -166,16 +169,22 @@ def load_forms(
                     fix="Fill in the kommun, or delete the row",
                 )
             continue
-        kommun = find_kommun(
-            raw_kommun, where=f"{path.name}, row {number}, column {_letter(kommun_col)}"
-        ).name
-        if kommun not in order:
-            order.append(kommun)
-        respondent = (
-            kommun
-            if respondent_col is None
-            else _respondent(row[respondent_col], kommun, number, respondent_col, notes)
-        )
+        own_region = _region_named(raw_kommun)
+        kommun: str | None
+        if own_region:  # the region answering for itself, about no one kommun
+            kommun, respondent = None, own_region
+            own_regions.add(own_region)
+        else:
+            kommun = find_kommun(
+                raw_kommun, where=f"{path.name}, row {number}, column {_letter(kommun_col)}"
+            ).name
+            if kommun not in order:
+                order.append(kommun)
+            respondent = (
+                kommun
+                if respondent_col is None
+                else _respondent(row[respondent_col], kommun, number, respondent_col, notes)
+            )
         seen.setdefault((kommun, respondent), []).append(number)
         for col, question in question_cols:
             if texts[col]:
@@ -193,8 +202,9 @@ def load_forms(
         if len(numbers) > 1:
             listed = ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
             notes.append(
-                f"{kommun} answers on rows {listed} (respondent {respondent or 'unknown'}): "
-                "all kept; delete the rows that should not count"
+                f"{kommun or respondent} answers on rows {listed} "
+                f"(respondent {respondent or 'unknown'}): all kept; delete the rows that should "
+                "not count"
             )
 
     if region_name:
@@ -205,7 +215,7 @@ def load_forms(
                 surveyed.append(kommun)
     else:
         surveyed = order
-        regions = {region_for_kommun(find_kommun(k)).name for k in order}
+        regions = {region_for_kommun(find_kommun(k)).name for k in order} | own_regions
         region_name = regions.pop() if len(regions) == 1 else None
     answered = {a.kommun for a in answers}
     survey = Survey(
@@ -434,15 +444,23 @@ def _paragraphs(value: str) -> str:
     return "\n".join(p for p in (clean_paragraph(line) for line in lines) if p)
 
 
+def _region_named(value: str) -> str | None:
+    """The region a cell names ("Region Värmland", "Värmlands län"), or None."""
+    folded = value.casefold()
+    if not (folded.startswith("region") or folded.endswith(" län")):
+        return None
+    try:
+        return find_region(value).name
+    except UnknownNameError:
+        return None
+
+
 def _respondent(value: str, kommun: str, row: int, col: int, notes: list[str]) -> str | None:
     value = value.strip()
     if not value:
         return kommun
     if value.casefold().startswith("region") or value.casefold().endswith(" län"):
-        try:
-            return find_region(value).name
-        except UnknownNameError:
-            return region_for_kommun(find_kommun(kommun)).name
+        return _region_named(value) or region_for_kommun(find_kommun(kommun)).name
     try:
         return find_kommun(value).name
     except UnknownNameError:

@@ -9,9 +9,9 @@ row is a kommun cell and one answer cell per question. A kommun cell with a seco
 **Whose paragraph is it** (`row_answers`). In a row without ``Region`` every answer is the
 kommun's. In a ``Region`` row each cell's paragraphs are first grouped into *blocks*: a
 paragraph joins the block before it when that one ends in ``,`` ``:`` ``;`` or a dash (the
-sentence goes on), when that one is a short heading (at most two words, no full stop:
-``Strategiskt``), when both are list items (``-``, ``•``, ``1.``), when a heading follows a
-list item, or when a numbered item follows a block that already has one. Then:
+sentence goes on), when it is a list item (``-``, ``•``, ``1.``) after a list item or after a
+short heading (at most two words, no full stop: ``Strategiskt``), when it is such a heading
+between two list items, or when it is a numbered item in a block that already has one. Then:
 
 1. *Evidence first.* A block whose text (case and spacing folded, at least five words) stands
    in another kommun's cell of the same question is the region's: the region sends one text
@@ -27,9 +27,11 @@ list item, or when a numbered item follows a block that already has one. Then:
 On seed 000 this gives the kommun/region split of Hedemora, Ludvika, Malung-Sälen, Smedjebacken
 and Vansbro; Avesta's single paragraphs and Smedjebacken's Q3 are the region's by repetition;
 Malung-Sälen's and Vansbro's single "samverkan med kommunen" paragraphs are the region's by
-the cue. Limits: Leksand's Q1 (one long answer over two paragraphs, joined by its trailing
+the cue; Leksand's Q4 and Q5 split into a kommun paragraph and a terse one that reads as the
+region's. Limits: Leksand's Q1 (one long answer over two paragraphs, joined by its trailing
 comma), Q2 (a numbered structure) and Q3 get None although they read as the kommun's; Mora,
-Orsa and Älvdalen are joint rows (all None); Hedemora's one-paragraph Q6 is None. The rule
+Orsa and Älvdalen are joint rows (all None, also Orsa's one two-paragraph cell, Q3);
+Hedemora's one-paragraph Q6 is None. The rule
 trusts the order kommun-then-region: a region that writes first, or a kommun that answers in
 two separate blocks, is split wrongly, and two kommuner that share one text are both taken
 for the region.
@@ -255,6 +257,15 @@ def row_answers(
     ``has_region`` says the region answered in the same cells; ``region`` is its name;
     ``repeated`` holds folded block texts that stand in more than one kommun's cells (see
     `_repeated_blocks`). The rule is in the module docstring.
+
+    >>> cells = [
+    ...     [Para("Vi har en antagen LÖK.", "line 3"), Para("Vi har läst den.", "line 4")],
+    ...     [Para("Styrgruppen möts varje månad.", "line 5"), Para("Vi deltar.", "line 6")],
+    ... ]
+    >>> answers = row_answers("Kil", True, cells, questions=["Q1", "Q2"], source="enkat.txt",
+    ...                       region="Region Värmland")
+    >>> [(a.question, a.respondent, a.text) for a in answers][:2]
+    [('Q1', 'Kil', 'Vi har en antagen LÖK.'), ('Q1', 'Region Värmland', 'Vi har läst den.')]
     """
     repeated = set(repeated)
     answers: list[Answer] = []
@@ -288,8 +299,9 @@ def row_answers(
 def split_blocks(paras: Sequence[Para]) -> list[list[Para]]:
     """Group a cell's paragraphs into blocks that belong together (rules: module docstring)."""
     blocks: list[list[Para]] = []
-    for para in paras:
-        if blocks and _continues(blocks[-1], para.text):
+    for i, para in enumerate(paras):
+        following = paras[i + 1].text if i + 1 < len(paras) else None
+        if blocks and _continues(blocks[-1], para.text, following):
             blocks[-1].append(para)
         else:
             blocks.append([para])
@@ -329,16 +341,15 @@ def clean_paragraph(text: str) -> str:
     return _ARTEFACT.sub("", text).replace("\ufeff", "").strip()
 
 
-def _continues(block: list[Para], text: str) -> bool:
+def _continues(block: list[Para], text: str, following: str | None) -> bool:
+    """Whether a paragraph goes on with the block before it rather than starting a new one."""
     previous = block[-1].text
     if previous.endswith(_CONTINUES):
         return True
-    if _is_heading(previous):
-        return True
-    if _LIST_ITEM.match(text) and _LIST_ITEM.match(previous):
+    if _LIST_ITEM.match(text) and (_LIST_ITEM.match(previous) or _is_heading(previous)):
         return True
     if _is_heading(text) and _LIST_ITEM.match(previous):
-        return True
+        return following is not None and bool(_LIST_ITEM.match(following))
     return bool(_NUMBERED.match(text)) and any(_NUMBERED.match(p.text) for p in block)
 
 

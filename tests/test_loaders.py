@@ -559,3 +559,19 @@ def test_indented_text_is_not_a_dump(tmp_path):
         ("Leksand", None, "BUP deltar sällan."),
         ("Leksand", None, "HAB saknas."),
     ]
+
+
+def test_region_in_the_kommun_column(tmp_path):
+    path = tmp_path / "svar.csv"
+    path.write_text(
+        "Kommun;Svarande;Övrigt\nKil;Kil;Bra möten.\nRegion Värmland;;Vi deltar gärna.\n"
+        "Torsby;Region;Vi hinner inte.\n",
+        encoding="utf-8",
+    )
+    survey, _ = load_forms(path)
+    assert [(a.kommun, a.respondent, a.text) for a in survey.answers] == [
+        ("Kil", "Kil", "Bra möten."),
+        (None, "Region Värmland", "Vi deltar gärna."),
+        ("Torsby", "Region Värmland", "Vi hinner inte."),
+    ]
+    assert survey.surveyed == ("Kil", "Torsby") and survey.region == "Region Värmland"
