@@ -66,6 +66,7 @@ class _Context:
         self.region = region
         self.areas: dict[str, tuple[str, tuple[Kommun, ...]]] = {}
         self.groups: dict[str, str] = {}
+        self.group_serves: dict[str, tuple[Kommun, ...]] = {}
         self.source_id = source_id(str(path))
 
     def where(self, record: dict | None, what: str) -> str:
@@ -334,7 +335,8 @@ def _party_ref(
                     rec,
                     what,
                     f"{code} is a kommun's unit but no kommun is given",
-                    "Add 'kommun: …' to the entry or 'serves: …' to the group",
+                    "Add 'kommun: …' to the entry, or 'serves: …' (kommuner or an area with "
+                    "kommuner) to the group or activity",
                 )
             return [(*unit_structure(code, kommun=k), spec) for k in places]
         if region is None and serves:
@@ -388,6 +390,7 @@ def _group(ctx: _Context, rec: dict, what: str) -> Structure:
     scope = serves[0].name if len(serves) == 1 else (ctx.region.name if ctx.region else "")
     gid = group_id(scope or None, group_type, name)
     ctx.groups[name] = gid
+    ctx.group_serves[name] = serves
     level = rec.get("level") or default_level(group_type)
     group = _model(
         ctx,
@@ -536,7 +539,16 @@ def _activity(ctx: _Context, rec: dict, what: str) -> Structure:
         ctx,
         rec,
         what,
-        {"name", "focus_area", "timeline", "responsible", "followed_up_by", "quote", "page"},
+        {
+            "name",
+            "focus_area",
+            "timeline",
+            "responsible",
+            "followed_up_by",
+            "serves",
+            "quote",
+            "page",
+        },
     )
     name = _name(ctx, rec, what)
     aid = make_id("activity", ctx.path.stem, name)
@@ -552,8 +564,13 @@ def _activity(ctx: _Context, rec: dict, what: str) -> Structure:
         evidence=ctx.evidence(rec),
     )
     s = Structure(nodes=(activity,))
+    # a kommun's service named without its kommun: the activity's own kommuner, else those of
+    # the group that follows it up
+    serves = _kommuner(ctx, rec.get("serves"), rec, f"{what}.serves") or ctx.group_serves.get(
+        str(rec.get("followed_up_by")), ()
+    )
     for j, item in enumerate(rec.get("responsible") or []):
-        for node_id, extra, _spec in _party_ref(ctx, item, rec, f"{what}.responsible[{j}]", ()):
+        for node_id, extra, _spec in _party_ref(ctx, item, rec, f"{what}.responsible[{j}]", serves):
             s += extra + Structure(
                 relationships=(Relationship(type="RESPONSIBLE_FOR", source=node_id, target=aid),)
             )

@@ -121,3 +121,18 @@ def test_cli_error_is_one_paragraph_and_store_untouched(tmp_path, change):
     assert proc.stderr.startswith("lokgraph: ") and "bad.yaml, line" in proc.stderr
     assert "\n\n" not in proc.stderr.strip()
     assert store.read_bytes() == before
+
+
+def test_the_documented_example_loads(tmp_path):
+    doc = (EXAMPLES.parents[1] / "docs" / "structure-format.md").read_text(encoding="utf-8")
+    block = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "doc.yaml"
+    path.write_text(block, encoding="utf-8")
+    graph = build_graph(load_structure_file(path))
+    activity = next(n for n, d in graph.nodes(data=True) if d["label"] == "Activity")
+    responsible = {u for u, _, k in graph.in_edges(activity, keys=True) if k == "RESPONSIBLE_FOR"}
+    assert {
+        "unit:avesta:elevhalsa",
+        "unit:hedemora:elevhalsa",
+        "unit:region-dalarna:bup",
+    } <= responsible

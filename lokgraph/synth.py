@@ -1,0 +1,439 @@
+"""Synthetic national data: one made-up truth per kommun, as a structure and as survey answers.
+
+The same truth gives the graph (for queries, maps and pushes at national scale) and the free
+text a survey would hold (for extraction at national scale, scored against that truth). Real
+kommun and region names; everything else is drawn from a seeded random generator, so a seed
+always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .codes import AREA_NAMES, default_level
+from .entities import (
+    agreement_id,
+    agreement_structure,
+    group_id,
+    kommun_id,
+    kommun_structure,
+    region_id,
+    unit_structure,
+)
+from .from_facts import survey_source
+from .models import Agreement, Evidence, Group, Relationship, Structure
+from .reference import Kommun, kommuner, region_for_kommun, regioner
+
+__all__ = [
+    "QUESTION_TEXTS",
+    "SynthGroup",
+    "SynthKommun",
+    "pick_kommuner",
+    "synth_structure",
+    "synth_survey_dump",
+    "synth_truth",
+]
+
+QUESTION_TEXTS = (
+    "1. Har ni tecknat en lokal överenskommelse utifrån den regionala överenskommelsen?",
+    "2. Hur ser er samverkansstruktur ut på strategisk och operativ nivå?",
+    "3. Beskriv goda exempel på samverkan som ni vill dela med er av?",
+    "4. Beskriv svårigheter eller utmaningar i samverkan?",
+    "5. I vilken utsträckning rapporteras avvikelser utifrån överenskommelsen?",
+    "6. Övrigt ni vill dela med er av?",
+)
+
+#: How the parties are written in answers; the first form is the plain one.
+SURFACE: dict[str, tuple[str, ...]] = {
+    "BUP": ("BUP", "barn- och ungdomspsykiatrin", "BuP"),
+    "HAB": ("HAB", "habiliteringen", "Habilitering och Hälsa", "barn- och ungdomshabiliteringen"),
+    "SOCIALTJANST": (
+        "socialtjänsten",
+        "IFO",
+        "socialförvaltningen",
+        "individ- och familjeomsorgen",
+    ),
+    "ELEVHALSA": ("elevhälsan", "elevhälsoteamet", "skolsköterskorna"),
+    "SKOLA": ("skolan", "grundskolan", "barn- och utbildningsförvaltningen", "rektorerna"),
+    "FORSKOLA": ("förskolan",),
+    "VARDCENTRAL": ("vårdcentralen", "primärvården", "vårdcentralerna"),
+    "UM": ("ungdomsmottagningen", "UM"),
+    "FAMILJECENTRAL": ("familjecentralen",),
+    "BVC": ("barnhälsovården", "BVC"),
+    "LSS": ("LSS-verksamheten",),
+    "OPPENPSYKIATRI": ("öppenpsykiatrin", "vuxenpsykiatrin"),
+}
+_KOMMUN_PARTIES = ("SOCIALTJANST", "ELEVHALSA", "SKOLA", "FORSKOLA", "LSS")
+_REGION_PARTIES = ("VARDCENTRAL", "UM", "FAMILJECENTRAL", "BVC", "OPPENPSYKIATRI")
+_GROUP_WORDS: dict[str, tuple[str, ...]] = {
+    "polsam": ("Polsam", "politisk samverkansberedning"),
+    "styrgrupp": ("styrgrupp", "styrgrupp för god och nära vård"),
+    "ledningsgrupp": ("ledningsgrupp",),
+    "chefsgrupp": ("chefsgrupp",),
+    "arbetsgrupp": ("arbetsgrupp",),
+    "samverkansgrupp": ("samverkansgrupp",),
+    "beredningsgrupp": ("beredningsgrupp",),
+    "konsultationsteam": ("konsultationsteam",),
+    "barnhalsoteam": ("barnhälsoteam",),
+    "sambu": ("SAMBU-team",),
+    "beh": ("BEH-team",),
+}
+_LEVEL_TYPES = {
+    "politisk": ("polsam",),
+    "strategisk": ("styrgrupp", "ledningsgrupp", "chefsgrupp"),
+    "operativ": ("arbetsgrupp", "samverkansgrupp", "beredningsgrupp"),
+    "individ": ("konsultationsteam", "barnhalsoteam", "sambu", "beh"),
+}
+_TOPICS = (
+    "barn och unga",
+    "skolnärvaro",
+    "föräldrastöd",
+    "psykisk hälsa",
+    "SIP",
+    "tidiga insatser",
+    "förskola",
+    "ungdomshälsa",
+    "LSS",
+    "missbruk",
+    "våld i nära relationer",
+    "familjecentral",
+)
+_STATUS_TEXT = {
+    "in_force": (
+        "Ja, vi har en gällande lokal överenskommelse som är undertecknad av båda huvudmännen.",
+        "Ja, LÖK:en för barn och unga är undertecknad och gäller.",
+    ),
+    "in_progress": (
+        "Nej, men arbete pågår och ett utkast till LÖK finns.",
+        "Den lokala överenskommelsen är under framtagande och nästan klar.",
+    ),
+    "under_revision": (
+        "Vi har en LÖK sedan tidigare som nu revideras.",
+        "Den lokala överenskommelsen är under revidering.",
+    ),
+    "none": (
+        "Nej, någon lokal överenskommelse finns inte.",
+        "Ingen LÖK är skriven ännu.",
+    ),
+}
+_ABSENCE_TEXT = {
+    "hard_to_engage": ("Det är svårt att få med {p} i samverkan.",),
+    "not_participating": ("{P} har inte deltagit i {g}.",),
+    "not_asked": ("{P} har inte tillfrågats om att delta i {g}.",),
+    "needed": ("Vi behöver även få med {p} i {g}.",),
+    "missing": ("Representation från {p} saknas i {g}.",),
+}
+_DEVIATION_TEXT = {
+    "none": ("Inga avvikelser har rapporterats.", "Inte alls i nuläget."),
+    "few": ("Väldigt få avvikelser rapporteras.", "Enstaka avvikelser har rapporterats."),
+    "some": ("Avvikelser rapporteras i Synergi några gånger per år.",),
+}
+_FILLER = (
+    "Samverkan kring SIP har blivit bättre under året.",
+    "Gemensamma utbildningsdagar har gett en ökad förståelse för varandras uppdrag.",
+    "Vi ser fram emot fortsatt utveckling av arbetet.",
+    "Tydliga rutiner har gjort det lättare att samarbeta.",
+)
+
+
+@dataclass(frozen=True)
+class SynthGroup:
+    """One made-up group with who takes part, who is reported missing and whom it answers to."""
+
+    name: str
+    group_type: str
+    level: str
+    members: tuple[str, ...]
+    partial: tuple[str, ...] = ()
+    absent: tuple[tuple[str, str], ...] = ()
+    reports_to: str | None = None
+    in_survey: bool = True
+
+
+@dataclass(frozen=True)
+class SynthKommun:
+    """The truth for one kommun: its groups, its LÖK, whether and how it answered."""
+
+    kommun: Kommun
+    answered: bool
+    lok_status: str
+    deviation: str
+    lok_valid_to: str | None
+    groups: tuple[SynthGroup, ...] = field(default=())
+
+
+def pick_kommuner(n: int) -> list[Kommun]:
+    """n real kommuner: a whole län when one has that many (15 → Dalarna, 49 → Västra
+    Götaland), else the first n in SCB's order, so sizes compare like with like."""
+    everyone = list(kommuner())
+    if n >= len(everyone):
+        return everyone
+    for lan in ("20", "14", "01", "12"):
+        in_lan = [k for k in everyone if k.lan_kod == lan]
+        if len(in_lan) == n:
+            return in_lan
+    return everyone[:n]
+
+
+def _group_name(rng: random.Random, group_type: str, kommun: Kommun, used: set[str]) -> str:
+    word = rng.choice(_GROUP_WORDS[group_type])
+    name = f"{word[0].upper()}{word[1:]} {kommun.name}"
+    while name in used:
+        name = f"{word[0].upper()}{word[1:]} {rng.choice(_TOPICS)}, {kommun.name}"
+        if name in used:
+            name = f"{name} {len(used)}"
+    used.add(name)
+    return name
+
+
+def synth_truth(n_kommuner: int, seed: int = 1) -> list[SynthKommun]:
+    """Made-up structures for n real kommuner: 8–25 groups each, over all levels, with BUP or
+    HAB reported absent in a share of kommuner and not recorded in others."""
+    rng = random.Random(seed)
+    truth = []
+    for kommun in pick_kommuner(n_kommuner):
+        used: set[str] = set()
+        n_groups = rng.randint(8, 25)
+        levels = ["strategisk", "operativ", "individ"] + (
+            ["politisk"] if rng.random() < 0.6 else []
+        )
+        levels += rng.choices(
+            ["operativ", "individ", "strategisk"], [5, 5, 1], k=n_groups - len(levels)
+        )
+        specialist_absent = rng.random() < 0.35
+        groups: list[SynthGroup] = []
+        top: str | None = None
+        operative: list[str] = []
+        for i, level in enumerate(levels):
+            group_type = rng.choice(_LEVEL_TYPES[level])
+            name = _group_name(rng, group_type, kommun, used)
+            members = set(rng.sample(_KOMMUN_PARTIES, k=rng.randint(1, 3)))
+            members |= set(rng.sample(_REGION_PARTIES, k=rng.randint(1, 2)))
+            partial: list[str] = []
+            absent: list[tuple[str, str]] = []
+            for party in ("BUP", "HAB"):
+                draw = rng.random()
+                if level in ("operativ", "individ") and specialist_absent and i < 6 and draw < 0.5:
+                    absent.append((party, rng.choice(tuple(_ABSENCE_TEXT))))
+                elif draw < 0.35:
+                    members.add(party)
+                elif draw < 0.5:
+                    members.add(party)
+                    partial.append(party)
+            reports_to = None
+            if level == "strategisk" and top is None:
+                top = name
+            elif level == "operativ":
+                reports_to = top if rng.random() < 0.85 else None
+                operative.append(name)
+            elif level == "individ":
+                reports_to = rng.choice(operative) if operative and rng.random() < 0.8 else None
+            groups.append(
+                SynthGroup(
+                    name=name,
+                    group_type=group_type,
+                    level=level,
+                    members=tuple(sorted(members)),
+                    partial=tuple(sorted(partial)),
+                    absent=tuple(absent),
+                    reports_to=reports_to,
+                    in_survey=i < 6,
+                )
+            )
+        status = rng.choices(list(_STATUS_TEXT), [5, 3, 2, 1])[0]
+        late = status == "in_force" and rng.random() < 0.2
+        truth.append(
+            SynthKommun(
+                kommun=kommun,
+                answered=rng.random() < 0.8,
+                lok_status=status,
+                deviation=rng.choice(list(_DEVIATION_TEXT)),
+                lok_valid_to="2027-12-31"
+                if late
+                else ("2026-06-30" if status == "in_force" else None),
+                groups=tuple(groups),
+            )
+        )
+    return truth
+
+
+def synth_structure(
+    truth: Iterable[SynthKommun], *, source_path: str = "synth-enkat.txt"
+) -> Structure:
+    """The graph of a truth: groups, members, absences, governance, LÖKs and RÖKs, the survey."""
+    truth = list(truth)
+    source, structure = survey_source(
+        path=source_path,
+        title="Syntetisk enkät",
+        surveyed=[t.kommun.name for t in truth],
+        answered=[t.kommun.name for t in truth if t.answered],
+    )
+    nodes: list = list(structure.nodes)
+    rels: list = list(structure.relationships)
+    regions = {region_for_kommun(t.kommun).name for t in truth}
+    for region in regioner():
+        if region.name in regions:
+            nodes.append(
+                Agreement(
+                    id=agreement_id("ROK", region.name, "barn_unga"),
+                    name=f"RÖK {region.name} ({AREA_NAMES['barn_unga']})",
+                    kind="ROK",
+                    status="in_force",
+                    valid_from=_date("2023-01-01"),
+                    valid_to=_date("2026-06-30"),
+                )
+            )
+    units: dict[tuple[str, str], str] = {}
+
+    def unit(party: str, kommun: Kommun) -> str:
+        key = (party, kommun.name if party in _KOMMUN_PARTIES else region_for_kommun(kommun).name)
+        if key not in units:
+            uid, s = unit_structure(party, kommun=kommun)
+            units[key] = uid
+            nodes.extend(s.nodes)
+            rels.extend(s.relationships)
+        return units[key]
+
+    for t in truth:
+        k = t.kommun
+        s = kommun_structure(k)
+        nodes.extend(s.nodes)
+        rels.extend(s.relationships)
+        _, lok = agreement_structure(k, "barn_unga", t.lok_status)
+        lok_nodes = [
+            n.model_copy(update={"valid_to": _date(t.lok_valid_to)}) if n.kind == "LOK" else n
+            for n in lok.nodes
+            if n.label == "Agreement"
+        ]
+        nodes.extend(lok_nodes)
+        rels.extend(lok.relationships)
+        ids = {g.name: group_id(k.name, g.group_type, g.name) for g in t.groups}
+        for g in t.groups:
+            gid = ids[g.name]
+            ev = (Evidence(source=source.id, quote=f"{g.name} finns.", respondent=k.name),)
+            nodes.append(
+                Group(id=gid, name=g.name, group_type=g.group_type, level=g.level, evidence=ev)
+            )
+            rels.append(Relationship(type="SERVES", source=gid, target=kommun_id(k)))
+            for party in g.members:
+                rels.append(
+                    Relationship(
+                        type="MEMBER_OF",
+                        source=unit(party, k),
+                        target=gid,
+                        partial=True if party in g.partial else None,
+                    )
+                )
+            for party, reason in g.absent:
+                quote = _ABSENCE_TEXT[reason][0].format(p=party, P=party, g=g.name.lower())
+                rels.append(
+                    Relationship(
+                        type="ABSENT_FROM",
+                        source=unit(party, k),
+                        target=gid,
+                        reason=reason,
+                        evidence=(Evidence(source=source.id, quote=quote, respondent=k.name),),
+                    )
+                )
+            if g.reports_to:
+                rels.append(Relationship(type="REPORTS_TO", source=gid, target=ids[g.reports_to]))
+        rels.append(
+            Relationship(type="MEMBER_OF", source=kommun_id(k), target=ids[t.groups[0].name])
+        )
+        rels.append(
+            Relationship(
+                type="MEMBER_OF",
+                source=region_id(region_for_kommun(k)),
+                target=ids[t.groups[0].name],
+            )
+        )
+    return Structure(nodes=tuple(nodes), relationships=tuple(rels))
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _surface(rng: random.Random, party: str) -> str:
+    return rng.choice(SURFACE[party])
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
+
+
+def _answers(rng: random.Random, t: SynthKommun) -> list[list[str]]:
+    """Six answer cells (lists of paragraphs) that state the truth's surveyed part in Swedish."""
+    q1 = [rng.choice(_STATUS_TEXT[t.lok_status])]
+    q2: list[str] = []
+    q4: list[str] = []
+    for g in (g for g in t.groups if g.in_survey):
+        word = g.name.removesuffix(f", {t.kommun.name}").removesuffix(f" {t.kommun.name}")
+        if word[1:2].islower():
+            word = word[0].lower() + word[1:]
+        team = "team" in word.lower()
+        article, definite = ("ett", "teamet") if team else ("en", "gruppen")
+        if g.group_type == "polsam":
+            article, definite, word = "", "Polsam", "Polsam"
+        full = _join([_surface(rng, p) for p in g.members if p not in g.partial])
+        intro = {"politisk": "På politisk nivå finns", "strategisk": "På strategisk nivå finns"}
+        opening = intro.get(g.level) or rng.choice(("Vi har", "Det finns"))
+        q2.append(
+            " ".join(w for w in (opening, article, word) if w) + f" med representanter från {full}."
+        )
+        if g.partial:
+            partial = _join([_surface(rng, p) for p in g.partial])
+            q2.append(f"Vid behov deltar även {partial} i {definite}.")
+        for party, reason in g.absent:
+            template = rng.choice(_ABSENCE_TEXT[reason])
+            name = _surface(rng, party)
+            q4.append(template.format(p=name, P=name[0].upper() + name[1:], g=word))
+    q3 = [rng.choice(_FILLER)]
+    q5 = [rng.choice(_DEVIATION_TEXT[t.deviation])]
+    q6 = [rng.choice(_FILLER)] if rng.random() < 0.5 else []
+    return [q1, q2, q3, q4 or ["Inga särskilda svårigheter just nu."], q5, q6]
+
+
+def synth_survey_dump(truth: Iterable[SynthKommun], seed: int = 1) -> str:
+    """The survey as a Word table dumped to text (the format of the county surveys).
+
+    A kommun that did not answer keeps its row with empty cells, as real dumps do.
+    """
+    rng = random.Random(seed)
+    lines = ["\tKommun"]
+    lines += [f"\t{q}" for q in QUESTION_TEXTS]
+    for t in truth:
+        lines.append(f"\t{t.kommun.name}")
+        cells = _answers(rng, t) if t.answered else [[] for _ in QUESTION_TEXTS]
+        for paragraphs in cells:
+            lines.append("\t" + (paragraphs[0] if paragraphs else ""))
+            lines.extend(paragraphs[1:])
+    return "\n".join(lines) + "\n"
+
+
+def expected_facts(truth: Iterable[SynthKommun]) -> dict[str, set[tuple]]:
+    """What an extractor should find in `synth_survey_dump`, per fact kind, for scoring."""
+    expected: dict[str, set[tuple]] = {
+        "member": set(),
+        "absent": set(),
+        "group": set(),
+        "agreement_status": set(),
+        "deviation_reporting": set(),
+    }
+    for t in truth:
+        if not t.answered:
+            continue
+        name = t.kommun.name
+        expected["agreement_status"].add((name, t.lok_status))
+        expected["deviation_reporting"].add((name, t.deviation))
+        for g in (g for g in t.groups if g.in_survey):
+            expected["group"].add((name, g.group_type))
+            expected["member"].update((name, p) for p in g.members)
+            expected["absent"].update((name, p) for p, _ in g.absent)
+    return expected
+
+
+assert all(default_level(t) for types in _LEVEL_TYPES.values() for t in types)
