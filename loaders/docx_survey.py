@@ -37,11 +37,12 @@ def load_survey_docx(path: str | Path) -> Survey:
 def read_docx_table(path: str | Path) -> SurveyTable:
     """The header and kommun rows of a document's survey table."""
     import docx  # python-docx; imported here so the other loaders do not pay for it
+    from docx.opc.exceptions import PackageNotFoundError
 
     path = Path(path)
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise InputError(
             "not a Word document (.docx)",
             where=path.name,

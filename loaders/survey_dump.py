@@ -173,6 +173,7 @@ def read_dump_table(path: str | Path) -> SurveyTable:
             fix="Keep the table's first row (Kommun, then the questions)",
         )
     header = [" ".join(p.text for p in paras) for _, paras in cells[1:width]]
+    _check_header(header, cells[1:width], path.name)
     rows: list[TableRow] = []
     body = cells[width:]
     for start in range(0, len(body), width):
@@ -397,6 +398,18 @@ def _repeated_blocks(rows: Sequence[TableRow], kommuner: Sequence[Kommun]) -> se
 
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split()).rstrip(" .!?")
+
+
+def _check_header(header: list[str], cells: list[tuple[int, list[Para]]], name: str) -> None:
+    """A short cell after the questions is a kommun that was not recognised: say which."""
+    for i, text in enumerate(header):
+        questions_before = all(_looks_like_question(h) for h in header[:i] if h)
+        if i and text and not _looks_like_question(text) and questions_before:
+            find_kommun(cells[i][1][0].text, where=f"{name}, line {cells[i][0]}, column 1")
+
+
+def _looks_like_question(text: str) -> bool:
+    return bool(re.match(r"\s*\d{1,2}\s*[.)]", text)) or text.endswith("?") or len(text.split()) > 4
 
 
 def _is_kommun_cell(paras: list[Para]) -> bool:

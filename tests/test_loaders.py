@@ -575,3 +575,23 @@ def test_region_in_the_kommun_column(tmp_path):
         ("Torsby", "Region Värmland", "Vi hinner inte."),
     ]
     assert survey.surveyed == ("Kil", "Torsby") and survey.region == "Region Värmland"
+
+
+def test_error_misspelt_first_kommun_in_dump(tmp_path):
+    path = tmp_path / "enkat.txt"
+    rows = _fixture_rows()
+    rows[0] = (["Kli", "Region"], rows[0][1])
+    _write_dump(path, HEADERS, rows)
+    expected = r"^enkat\.txt, line 14, column 1: unknown kommun 'Kli'\. Did you mean .*'Kil'"
+    with pytest.raises(UnknownNameError, match=expected):
+        load_survey_dump(path)
+
+
+def test_error_not_a_workbook_or_document(tmp_path):
+    fake_xlsx, fake_docx = tmp_path / "svar.xlsx", tmp_path / "enkat.docx"
+    fake_xlsx.write_text("Kommun;Övrigt\n", encoding="utf-8")
+    fake_docx.write_text("Kommun\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"^svar\.xlsx: not an Excel workbook"):
+        load_survey(fake_xlsx)
+    with pytest.raises(InputError, match=r"^enkat\.docx: not a Word document"):
+        load_survey(fake_docx)
