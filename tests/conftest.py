@@ -1,0 +1,1 @@
+from tests.fixtures_browser import *  # noqa

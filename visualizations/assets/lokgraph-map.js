@@ -1,0 +1,328 @@
+/* lokgraph network map: reads #graph-data, draws it with vis-network, adds search and filters.
+ *
+ * Every piece of text from the data reaches the page through textContent, Option() or the
+ * canvas; nothing from the data is ever parsed as HTML.
+ */
+(function () {
+  "use strict";
+
+  var FIELDS = ["kommun", "party", "level"];
+  var LEVEL_ORDER = ["politisk", "strategisk", "operativ", "individ"];
+  var NODE_PASS = ["group", "shape", "color", "size", "x", "y"];
+  var EDGE_PASS = ["label", "dashes", "color", "width"];
+
+  var data = JSON.parse(document.getElementById("graph-data").textContent);
+  var options = data.options || {};
+
+  window.lokgraphReady = false;
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  function norm(text) {
+    return String(text).normalize("NFC").toLocaleLowerCase("sv").trim();
+  }
+
+  function valuesOf(value) {
+    if (value === null || value === undefined || value === "") {
+      return [];
+    }
+    return (Array.isArray(value) ? value : [value]).map(String);
+  }
+
+  function tooltipElement(text) {
+    if (text === null || text === undefined || text === "") {
+      return undefined;
+    }
+    var element = document.createElement("div");
+    element.className = "lg-tooltip";
+    element.textContent = String(text);
+    return element;
+  }
+
+  function copyKeys(source, target, keys) {
+    keys.forEach(function (key) {
+      if (source[key] !== null && source[key] !== undefined) {
+        target[key] = source[key];
+      }
+    });
+    return target;
+  }
+
+  // The lokgraph attributes of each node, kept apart from what vis-network sees.
+  var info = new Map();
+  var visNodes = data.nodes.map(function (node) {
+    var label = node.label === null || node.label === undefined ? String(node.id) : node.label;
+    var item = copyKeys(node, { id: node.id, label: String(label) }, NODE_PASS);
+    var tip = tooltipElement(node.tooltip);
+    if (tip) {
+      item.title = tip;
+    }
+    var attrs = { label: String(label), key: norm(label) };
+    FIELDS.forEach(function (field) {
+      attrs[field] = valuesOf(node[field]);
+    });
+    info.set(node.id, attrs);
+    return item;
+  });
+  var visEdges = data.edges.map(function (edge, index) {
+    var item = copyKeys(edge, { id: "e" + index, from: edge.from, to: edge.to }, EDGE_PASS);
+    if (item.label !== undefined) {
+      item.label = String(item.label);
+    }
+    var tip = tooltipElement(edge.tooltip);
+    if (tip) {
+      item.title = tip;
+    }
+    return item;
+  });
+
+  var nodes = new vis.DataSet(visNodes);
+  var edges = new vis.DataSet(visEdges);
+  var loading = byId("lg-loading");
+  // Created empty; setData below, once the listeners are in place, starts the stabilisation.
+  var network = new vis.Network(byId("lg-network"), {}, options);
+  window.lokgraphNetwork = network;
+  window.lokgraphData = { nodes: nodes, edges: edges };
+
+  function markReady() {
+    if (window.lokgraphReady) {
+      return;
+    }
+    window.lokgraphReady = true;
+    document.documentElement.setAttribute("data-ready", "true");
+    if (loading) {
+      loading.hidden = true;
+    }
+  }
+
+  function settle() {
+    network.setOptions({ physics: false });
+    markReady();
+  }
+
+  var physics = options.physics;
+  var physicsOn = !(physics === false || (physics && physics.enabled === false));
+  if (physicsOn) {
+    // Physics stabilises first, then stops, so large maps stay responsive.
+    network.once("stabilizationIterationsDone", settle);
+    network.once("stabilized", settle);
+    network.on("stabilizationProgress", function (progress) {
+      if (loading && progress.total) {
+        loading.textContent =
+          "Ritar kartan … " + Math.round((100 * progress.iterations) / progress.total) + " %";
+      }
+    });
+  } else {
+    network.once("afterDrawing", markReady);
+  }
+  // setData (not DataSet.add) runs the stabilisation off screen, without drawing each step.
+  network.setData({ nodes: nodes, edges: edges });
+  if (visNodes.length === 0) {
+    markReady();
+  }
+
+  // ---- print: the map box changes size, so the canvas follows and the whole map is fitted --
+  function refit() {
+    network.setSize("100%", "100%");
+    network.redraw();
+    network.fit();
+  }
+  window.addEventListener("beforeprint", refit);
+  window.addEventListener("afterprint", refit);
+  if (window.matchMedia) {
+    var printQuery = window.matchMedia("print");
+    if (printQuery.addEventListener) {
+      printQuery.addEventListener("change", refit);
+    }
+  }
+
+  // ---- status line -------------------------------------------------------------------------
+  var status = byId("lg-status");
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  // ---- filters -----------------------------------------------------------------------------
+  var selects = FIELDS.map(function (field) {
+    return byId("lg-filter-" + field);
+  }).filter(Boolean);
+  var neighbours = byId("lg-neighbours");
+  var count = byId("lg-count");
+
+  function sortValues(field, values) {
+    return values.sort(function (a, b) {
+      if (field === "level") {
+        var ia = LEVEL_ORDER.indexOf(a);
+        var ib = LEVEL_ORDER.indexOf(b);
+        if (ia !== ib) {
+          return (ia < 0 ? LEVEL_ORDER.length : ia) - (ib < 0 ? LEVEL_ORDER.length : ib);
+        }
+      }
+      return a.localeCompare(b, "sv");
+    });
+  }
+
+  selects.forEach(function (select) {
+    var field = select.getAttribute("data-field");
+    var seen = new Set();
+    info.forEach(function (attrs) {
+      attrs[field].forEach(function (value) {
+        seen.add(value);
+      });
+    });
+    sortValues(field, Array.from(seen)).forEach(function (value) {
+      select.add(new Option(value, value));
+    });
+    if (seen.size === 0) {
+      select.disabled = true;
+    }
+    select.addEventListener("change", applyFilters);
+  });
+  if (neighbours) {
+    neighbours.addEventListener("change", applyFilters);
+  }
+
+  function chosenFilters() {
+    var chosen = {};
+    selects.forEach(function (select) {
+      if (select.value !== "") {
+        chosen[select.getAttribute("data-field")] = select.value;
+      }
+    });
+    return chosen;
+  }
+
+  function showCount(visible) {
+    if (count) {
+      count.textContent = "Visar " + visible + " av " + visNodes.length + " noder";
+    }
+  }
+
+  function applyFilters() {
+    var chosen = chosenFilters();
+    var fields = Object.keys(chosen);
+    var visible = new Set();
+    info.forEach(function (attrs, id) {
+      var ok = fields.every(function (field) {
+        return attrs[field].indexOf(chosen[field]) >= 0;
+      });
+      if (ok) {
+        visible.add(id);
+      }
+    });
+    if (fields.length && neighbours && neighbours.checked) {
+      Array.from(visible).forEach(function (id) {
+        network.getConnectedNodes(id).forEach(function (other) {
+          visible.add(other);
+        });
+      });
+    }
+    nodes.update(
+      visNodes.map(function (node) {
+        return { id: node.id, hidden: !visible.has(node.id) };
+      }),
+    );
+    edges.update(
+      visEdges.map(function (edge) {
+        return { id: edge.id, hidden: !(visible.has(edge.from) && visible.has(edge.to)) };
+      }),
+    );
+    showCount(visible.size);
+    return visible.size;
+  }
+
+  function resetFilters() {
+    selects.forEach(function (select) {
+      select.value = "";
+    });
+    applyFilters();
+  }
+
+  var reset = byId("lg-reset");
+  if (reset) {
+    reset.addEventListener("click", resetFilters);
+  }
+  var fit = byId("lg-fit");
+  if (fit) {
+    fit.addEventListener("click", function () {
+      network.fit({ animation: { duration: 300 } });
+    });
+  }
+  showCount(visNodes.length);
+
+  // ---- search ------------------------------------------------------------------------------
+  var labels = byId("lg-labels");
+  if (labels) {
+    Array.from(info.values())
+      .map(function (attrs) {
+        return attrs.label;
+      })
+      .sort(function (a, b) {
+        return a.localeCompare(b, "sv");
+      })
+      .forEach(function (label) {
+        var option = document.createElement("option");
+        option.value = label;
+        labels.appendChild(option);
+      });
+  }
+
+  function findNode(query) {
+    var key = norm(query);
+    if (!key) {
+      return null;
+    }
+    var exact = null;
+    var prefix = null;
+    var part = null;
+    info.forEach(function (attrs, id) {
+      if (exact === null && attrs.key === key) {
+        exact = id;
+      } else if (prefix === null && attrs.key.indexOf(key) === 0) {
+        prefix = id;
+      } else if (part === null && attrs.key.indexOf(key) > 0) {
+        part = id;
+      }
+    });
+    if (exact !== null) {
+      return exact;
+    }
+    return prefix !== null ? prefix : part;
+  }
+
+  function search(query) {
+    var id = findNode(query);
+    if (id === null) {
+      network.unselectAll();
+      say(norm(query) ? "Ingen nod matchar ”" + query + "”." : "");
+      return null;
+    }
+    var message = "Hittade " + info.get(id).label + ".";
+    var current = nodes.get(id);
+    if (current && current.hidden) {
+      resetFilters();
+      message += " Filtret nollställdes för att visa noden.";
+    }
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.2, animation: { duration: 400 } });
+    say(message);
+    return id;
+  }
+  window.lokgraphSearch = search;
+
+  var form = byId("lg-search-form");
+  var input = byId("lg-search");
+  if (form && input) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      search(input.value);
+    });
+    input.addEventListener("change", function () {
+      search(input.value);
+    });
+  }
+})();

@@ -1,0 +1,402 @@
+"""lokgraph's page template for network maps: one self-contained, offline UTF-8 HTML file.
+
+The page carries vis-network 9.1.2 (copied from the pyvis wheel into ``assets/``, Apache-2.0 or
+MIT, see ``assets/LICENSE-vis-network.txt``) and lokgraph's own script and style inline, so it
+opens with no request to any other host. pyvis itself is not used: its template links Bootstrap
+and tom-select from CDNs even in ``in_line`` mode and its menus render data as HTML.
+
+Data contract (what a mapper from the lokgraph graph hands to :func:`render_network_page`):
+
+node dict
+    ``id`` (str or int, required, unique), ``label`` (plain text; defaults to the id),
+    ``group``, ``shape`` (a vis-network shape: dot, box, ellipse, diamond, triangle, …),
+    ``color`` (CSS colour string or a vis colour dict), ``size`` (number),
+    ``level`` (optional: politisk, strategisk, operativ, individ), ``kommun``, ``party``
+    (plain text, or a list of them when a node belongs to several), ``tooltip`` (plain text;
+    newlines are kept). Optional ``x`` and ``y`` fix a start position.
+edge dict
+    ``from``, ``to`` (node ids, required), ``label``, ``dashes`` (bool or a dash pattern list),
+    ``color``, ``tooltip`` (plain text), ``width`` (number).
+
+All text is data, never markup: labels are drawn on the canvas, tooltips and filter entries are
+built with ``textContent``/``Option``, and the JSON is escaped so ``</script>`` inside it cannot
+end the script block. Only ``legend_html`` is trusted HTML; build it with :func:`build_legend`.
+
+The page sets ``window.lokgraphReady = true`` once physics has stabilised (and then switched
+physics off), and exposes ``window.lokgraphNetwork`` (the ``vis.Network``),
+``window.lokgraphData`` (its node and edge ``DataSet``s) and ``window.lokgraphSearch(text)``.
+
+>>> html = render_network_page("Karta", [{"id": "a", "label": "Malung-Sälen"}], [], {})
+>>> '<html lang="sv">' in html and "Malung-Sälen" in html
+True
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import html
+import json
+import math
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "ASSET_DIR",
+    "EDGE_KEYS",
+    "NODE_KEYS",
+    "build_legend",
+    "inline_assets",
+    "json_for_script",
+    "render_network_page",
+    "write_html",
+]
+
+ASSET_DIR = Path(__file__).resolve().parent / "assets"
+VIS_JS = "vis-network-9.1.2.min.js"
+VIS_CSS = "vis-network-9.1.2.css"
+MAP_JS = "lokgraph-map.js"
+MAP_CSS = "lokgraph-map.css"
+
+NODE_KEYS = frozenset(
+    {"id", "label", "group", "shape", "color", "size", "level", "kommun", "party", "tooltip"}
+    | {"x", "y"}
+)
+EDGE_KEYS = frozenset({"from", "to", "label", "dashes", "color", "tooltip", "width"})
+
+# A map with more nodes than this skips vis-network's slow "improved layout" start and caps
+# the stabilisation steps (600 nodes: about 8 s with 1000 steps, 2.5 s with 400, headless).
+LARGE_MAP = 150
+LARGE_MAP_ITERATIONS = 400
+
+DEFAULT_OPTIONS: dict[str, Any] = {
+    "autoResize": True,
+    "height": "100%",
+    "width": "100%",
+    "interaction": {"hover": True, "tooltipDelay": 150, "keyboard": False},
+    "physics": {
+        "enabled": True,
+        "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {
+            "gravitationalConstant": -80,
+            "springLength": 140,
+            "avoidOverlap": 0.4,
+        },
+        "stabilization": {"enabled": True, "iterations": 1000, "updateInterval": 25, "fit": True},
+    },
+    "nodes": {
+        "shape": "dot",
+        "size": 16,
+        "font": {"face": "system-ui, Segoe UI, Roboto, Arial, sans-serif", "size": 14},
+        "borderWidth": 1,
+    },
+    "edges": {
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+        "smooth": {"type": "continuous"},
+        "color": {"color": "#8a93a3", "highlight": "#0b5cad", "hover": "#0b5cad"},
+        "font": {"size": 11, "align": "middle", "strokeWidth": 3},
+    },
+    "layout": {"improvedLayout": True},
+}
+
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+_CSS_COLOR_RE = re.compile(
+    r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|rgba|hsl|hsla)\([0-9.,%\s]+\))$"
+)
+_LEGEND_SHAPES = frozenset({"dot", "ellipse", "circle", "box", "square", "diamond", "triangle"})
+_CLOSING_TAG_RE = re.compile(r"</(script|style)", re.IGNORECASE)
+_SOURCE_MAP_RE = re.compile(r"^\s*/[/*][#@] sourceMappingURL=.*$", re.MULTILINE)
+
+
+def inline_assets() -> str:
+    """The ``<style>`` and ``<script>`` blocks that carry vis-network into a page, inline.
+
+    Read once from the package data and cached. The source-map comment is dropped, so even an
+    open developer console fetches nothing.
+
+    >>> blocks = inline_assets()
+    >>> blocks.startswith("<style>") and "vis.Network" not in blocks[:100]
+    True
+    """
+    return _inline_assets()
+
+
+def json_for_script(value: Any) -> str:
+    """``value`` as JSON that is safe inside a ``<script>`` element.
+
+    ``<``, ``>``, ``&`` and the line separators U+2028/U+2029 are written as ``\\uXXXX``
+    escapes, so data holding ``</script>`` or ``<!--`` cannot end or bend the element; the
+    result still parses as the same JSON. NaN and infinities are refused.
+
+    >>> json_for_script({"label": "</script><b>å"})
+    '{"label":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003eå"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return _JSON_ESCAPE_RE.sub(lambda match: _JSON_ESCAPES[match.group()], text)
+
+
+def build_legend(entries: Iterable[Mapping[str, Any]]) -> str:
+    """A legend as HTML, every label escaped, for the ``legend_html`` of a page.
+
+    Each entry has ``label`` and ``color`` (a CSS colour), and ``kind``: ``"node"`` (with an
+    optional ``shape``: dot, ellipse, circle, box, square, diamond, triangle) or ``"edge"``
+    (with an optional ``dashes``: true for a dashed line).
+
+    >>> legend = build_legend([{"label": "Kommun <A>", "color": "#1f77b4", "shape": "box"}])
+    >>> legend.endswith('style="background:#1f77b4"></span>Kommun &lt;A&gt;</li></ul>')
+    True
+    """
+    items = []
+    for entry in entries:
+        color = str(entry.get("color", "#888888")).strip()
+        if not _CSS_COLOR_RE.match(color):
+            raise ValueError(
+                f"legend colour {color!r} is not a plain CSS colour; "
+                "use #rgb, #rrggbb, a colour name, or rgb()/rgba()/hsl()"
+            )
+        kind = entry.get("kind", "node")
+        label = html.escape(str(entry.get("label", "")))
+        if kind == "edge":
+            dashed = " lg-dashed" if entry.get("dashes") else ""
+            swatch = f'<span class="lg-swatch lg-swatch-edge{dashed}" style="color:{color}"></span>'
+        elif kind == "node":
+            shape = entry.get("shape", "dot")
+            if shape not in _LEGEND_SHAPES:
+                raise ValueError(
+                    f"legend shape {shape!r} is not one of {', '.join(sorted(_LEGEND_SHAPES))}"
+                )
+            swatch = f'<span class="lg-swatch lg-shape-{shape}" style="background:{color}"></span>'
+        else:
+            raise ValueError(f"legend kind {kind!r} is not 'node' or 'edge'")
+        items.append(f"<li>{swatch}{label}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def render_network_page(
+    title: str,
+    nodes: list[dict],
+    edges: list[dict],
+    options: dict,
+    legend_html: str = "",
+    controls: bool = True,
+) -> str:
+    """The whole map page as one HTML string (lang sv, UTF-8, every asset inline).
+
+    ``options`` are vis-network options, merged over lokgraph's defaults (physics with
+    stabilisation that switches itself off afterwards, hover tooltips, arrows). ``legend_html``
+    is trusted HTML (see :func:`build_legend`). ``controls=False`` leaves out the search box
+    and the filters, e.g. for a map inside a printed report.
+
+    Raises ``ValueError`` for a node or edge that breaks the contract in the module docstring.
+    """
+    node_list = [_check_item(node, NODE_KEYS, "node", index) for index, node in enumerate(nodes)]
+    edge_list = [_check_item(edge, EDGE_KEYS, "edge", index) for index, edge in enumerate(edges)]
+    ids = _check_ids(node_list)
+    for index, edge in enumerate(edge_list):
+        for end in ("from", "to"):
+            if end not in edge:
+                raise ValueError(f"edge {index} has no {end!r}; an edge needs 'from' and 'to'")
+            if edge[end] not in ids:
+                raise ValueError(
+                    f"edge {index} points {end} {edge[end]!r}, which is not the id of any node"
+                )
+    merged = _merge(copy.deepcopy(DEFAULT_OPTIONS), options or {})
+    if len(node_list) > LARGE_MAP:
+        # Large maps: skip the slow clustered start layout and stabilise in fewer steps.
+        layout = merged.get("layout")
+        if isinstance(layout, dict) and not _given(options, "layout", "improvedLayout"):
+            layout["improvedLayout"] = False
+        physics = merged.get("physics")
+        stabilization = physics.get("stabilization") if isinstance(physics, dict) else None
+        if isinstance(stabilization, dict) and not _given(
+            options, "physics", "stabilization", "iterations"
+        ):
+            stabilization["iterations"] = LARGE_MAP_ITERATIONS
+    payload = json_for_script({"nodes": node_list, "edges": edge_list, "options": merged})
+    legend = (
+        f'<section class="lg-legend" aria-labelledby="lg-legend-title">'
+        f'<h2 id="lg-legend-title">Teckenförklaring</h2>{legend_html}</section>'
+        if legend_html
+        else ""
+    )
+    return _PAGE.format(
+        title=html.escape(title),
+        vis_assets=inline_assets(),
+        map_css=_asset_text(MAP_CSS),
+        map_js=_asset_text(MAP_JS),
+        controls=_CONTROLS if controls else "",
+        legend=legend,
+        payload=payload,
+    )
+
+
+def write_html(html: str, path: str | os.PathLike[str]) -> Path:
+    """Write ``html`` to ``path`` as UTF-8, atomically (a temporary file, then a rename).
+
+    Returns the path written. A reader never sees half a file, and an old file stays whole
+    when writing fails.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(html)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return target
+
+
+# ---- private helpers -------------------------------------------------------------------------
+
+
+@functools.cache
+def _asset_text(name: str) -> str:
+    text = (ASSET_DIR / name).read_text(encoding="utf-8")
+    text = _SOURCE_MAP_RE.sub("", text)
+    if _CLOSING_TAG_RE.search(text):
+        raise ValueError(f"asset {name} holds '</script' or '</style' and cannot be inlined")
+    return text
+
+
+@functools.cache
+def _inline_assets() -> str:
+    return f"<style>\n{_asset_text(VIS_CSS)}\n</style>\n<script>\n{_asset_text(VIS_JS)}\n</script>"
+
+
+def _check_item(item: Mapping[str, Any], keys: frozenset[str], what: str, index: int) -> dict:
+    if not isinstance(item, Mapping):
+        raise ValueError(f"{what} {index} is a {type(item).__name__}, not a dict")
+    unknown = sorted(set(item) - keys)
+    if unknown:
+        raise ValueError(f"{what} {index} has unknown keys {unknown}; the keys are {sorted(keys)}")
+    clean = {key: value for key, value in item.items() if value is not None}
+    for key in ("size", "width", "x", "y"):
+        value = clean.get(key)
+        if value is not None and (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
+            raise ValueError(f"{what} {index} has {key}={value!r}; it must be a finite number")
+    return clean
+
+
+def _check_ids(nodes: list[dict]) -> set:
+    ids: set = set()
+    for index, node in enumerate(nodes):
+        node_id = node.get("id")
+        if isinstance(node_id, bool) or not isinstance(node_id, str | int):
+            raise ValueError(f"node {index} has id {node_id!r}; an id is a string or an integer")
+        if node_id in ids:
+            raise ValueError(f"node {index} repeats the id {node_id!r}; ids must be unique")
+        ids.add(node_id)
+    return ids
+
+
+def _given(options: Mapping[str, Any] | None, *keys: str) -> bool:
+    value: Any = options or {}
+    for key in keys:
+        if not isinstance(value, Mapping) or key not in value:
+            return False
+        value = value[key]
+    return True
+
+
+def _merge(base: dict, extra: Mapping[str, Any]) -> dict:
+    for key, value in extra.items():
+        if isinstance(value, Mapping) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = copy.deepcopy(value)
+    return base
+
+
+_CONTROLS = """\
+<div class="lg-controls">
+  <form id="lg-search-form" role="search">
+    <label for="lg-search">Sök nod</label>
+    <div class="lg-search-row">
+      <input id="lg-search" type="search" placeholder="Sök nod…" list="lg-labels"
+             autocomplete="off" spellcheck="false">
+      <button type="submit">Sök</button>
+    </div>
+    <datalist id="lg-labels"></datalist>
+  </form>
+  <p id="lg-status" role="status" aria-live="polite"></p>
+  <fieldset class="lg-filters">
+    <legend>Filter</legend>
+    <label for="lg-filter-kommun">Kommun</label>
+    <select id="lg-filter-kommun" data-field="kommun">
+      <option value="">Alla kommuner</option>
+    </select>
+    <label for="lg-filter-party">Part</label>
+    <select id="lg-filter-party" data-field="party">
+      <option value="">Alla parter</option>
+    </select>
+    <label for="lg-filter-level">Nivå</label>
+    <select id="lg-filter-level" data-field="level">
+      <option value="">Alla nivåer</option>
+    </select>
+    <label class="lg-check"><input type="checkbox" id="lg-neighbours">
+      Visa även grannar till träffarna</label>
+    <div class="lg-buttons">
+      <button type="button" id="lg-reset" class="lg-secondary">Visa alla</button>
+      <button type="button" id="lg-fit" class="lg-secondary">Hela kartan</button>
+    </div>
+  </fieldset>
+  <p id="lg-count"></p>
+</div>
+"""
+
+_PAGE = """\
+<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="lokgraph">
+<title>{title}</title>
+{vis_assets}
+<style>
+{map_css}
+</style>
+</head>
+<body>
+<header class="lg-header"><h1>{title}</h1></header>
+<div class="lg-layout">
+<aside class="lg-panel" aria-label="Sök, filter och teckenförklaring">
+{controls}{legend}
+</aside>
+<main class="lg-map-wrap">
+<div id="lg-network" role="img" aria-label="Nätverkskarta: {title}"></div>
+<div id="lg-loading" role="status">Ritar kartan …</div>
+</main>
+</div>
+<noscript><p>Kartan behöver JavaScript. Öppna filen i en webbläsare med JavaScript påslaget.</p>
+</noscript>
+<script type="application/json" id="graph-data">{payload}</script>
+<script>
+{map_js}
+</script>
+</body>
+</html>
+"""
