@@ -248,6 +248,40 @@ def export_(
         out.print(f"wrote {path}")
 
 
+@app.command()
+def synth(
+    kommuner: Annotated[int, typer.Option(help="How many kommuner (290 = all of Sweden).")] = 290,
+    seed: Annotated[
+        int, typer.Option(help="The random seed; the same seed gives the same data.")
+    ] = 1,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write to.")] = Path(
+        "lokgraph-synth"
+    ),
+) -> None:
+    """Write a synthetic structure (store) and its survey answers (a Word-table text dump).
+
+    Real kommun and region names, 8–25 groups per kommun on every level, LÖKs and RÖKs, BUP or
+    HAB reported absent in a share of kommuner, and Swedish free-text answers built from a
+    phrase grammar, so that `lokgraph import OUT/enkat.txt` exercises extraction at scale.
+
+    Example: lokgraph synth --kommuner 290 --seed 1 -o sverige
+    """
+    from .graph import build_graph
+    from .synth import synth_structure, synth_survey_dump, synth_truth
+
+    if not 1 <= kommuner <= 290:
+        raise LokgraphError(f"--kommuner {kommuner} is out of range", fix="Give 1 to 290")
+    truth = synth_truth(kommuner, seed)
+    survey = output / "enkat.txt"
+    graph = build_graph(synth_structure(truth, source_path=str(survey)))
+    store = output / "lokgraph-store.json"
+    FileStore(store).save(graph)
+    write_atomic(survey, synth_survey_dump(truth, seed))
+    out.print(f"wrote {store}")
+    out.print(f"wrote {survey}")
+    _print_summary(graph)
+
+
 @app.command("summary")
 def summary_(store: StoreOpt = DEFAULT_STORE) -> None:
     """Count the nodes and edges of the store.

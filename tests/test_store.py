@@ -115,3 +115,11 @@ def test_save_load_round_trip(tmp_path_factory, names, quotes, partial):
     loaded = store.load()
     assert dict(loaded.nodes(data=True)) == dict(graph.nodes(data=True))
     assert sorted(loaded.edges(keys=True, data=True)) == sorted(graph.edges(keys=True, data=True))
+
+
+def test_store_file_gets_ordinary_permissions(tmp_path):
+    store = FileStore(tmp_path / "g.json")
+    store.save(build_graph(load_structure_file(EXAMPLES / "dalarna.yaml")))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert store.path.stat().st_mode & 0o777 == 0o666 & ~umask
