@@ -1,0 +1,71 @@
+"""hard_to_engage: parties reported absent or hard to engage in several kommuner, ranked.
+
+Semantics (the Cypher twin `hard_to_engage.cypher` gives the same rows):
+
+- An ABSENT_FROM edge from a unit counts for every kommun its target belongs to: the kommuner
+  a target Group SERVES, or the kommuner PARTY_TO a target LÖK (any area). Any `reason`
+  counts (missing, not asked, hard to engage, needed).
+- A party (the unit's `party`) reported so in two kommuner or more is one county-level gap:
+  `kommun` None, `kommuner` the kommuner, `count` how many, `evidence` the quotes of the
+  counted edges, `detail` like "BUP rapporteras saknas i 5 av 11 kommuner".
+- The "av N" is the number of kommuner the data says something about: a group serves them,
+  they are party to a LÖK, or they answered a survey (a silent surveyed kommun is not counted).
+- Ranked by `count`, most first (see `sort_gaps`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from lokgraph.models import Evidence
+
+from ._graph import GraphIndex, edge_evidence, party_label
+from .gap import Gap, filter_kommun, sort_gaps
+
+__all__ = ["MIN_KOMMUNER", "hard_to_engage"]
+
+MIN_KOMMUNER = 2
+
+
+def hard_to_engage(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap]:
+    """Parties reported absent in at least two kommuner, most kommuner first.
+
+    With `kommun`, only the parties reported absent there (still counted over every kommun).
+    """
+    index = GraphIndex(graph)
+    nodes = graph.nodes
+    lok_kommuner: dict[str, list[str]] = defaultdict(list)
+    for k, loks in index.loks_of.items():
+        for lok in loks:
+            lok_kommuner[lok].append(k)
+    places: dict[str, set[str]] = defaultdict(set)
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for u, t, key in graph.edges(keys=True):
+        if key != "ABSENT_FROM" or nodes[u].get("label") != "Unit":
+            continue
+        kommuner = index.kommuner_of.get(t, []) + lok_kommuner.get(t, [])
+        if not kommuner:
+            continue
+        party = nodes[u].get("party")
+        places[party].update(kommuner)
+        evidence[party] += edge_evidence(graph, u, t, key)
+    informed = len(index.informed_kommuner())
+    gaps = []
+    for party, found in places.items():
+        if len(found) < MIN_KOMMUNER:
+            continue
+        gaps.append(
+            Gap(
+                kind="hard_to_engage",
+                party=party,
+                detail=(
+                    f"{party_label(party)} rapporteras saknas i {len(found)} av {informed} kommuner"
+                ),
+                count=len(found),
+                kommuner=[index.kommuner[k] for k in found],
+                evidence=evidence[party],
+            )
+        )
+    return sort_gaps(filter_kommun(gaps, kommun))

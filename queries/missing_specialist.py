@@ -1,0 +1,84 @@
+"""missing_specialist: kommuner where BUP, HAB or the specialist level has no link at all.
+
+Semantics (the Cypher twin `missing_specialist.cypher` gives the same rows):
+
+- The kommuner checked are those that appear in the data: a group SERVES them, they are
+  PARTY_TO a LÖK, or a survey Source lists them as surveyed (answered or not).
+- The parties checked are BUP, HAB and SPECIALIST, "the specialist level as a whole": any
+  unit with `care_level` specialist (BUP, HAB, öppenpsykiatri, slutenvård, …) counts for it.
+- A party is present in a kommun when a unit of that party is MEMBER_OF a group that SERVES
+  the kommun (a `partial` membership counts) or is PARTY_TO one of the kommun's LÖKs for
+  barn och unga. Membership of groups of other kommuner, or of groups higher up the
+  governance chain, does not count.
+- Otherwise the gap has status ``reported_absent`` when a unit of that party has an
+  ABSENT_FROM edge to a group serving the kommun or to its LÖK for barn och unga (the evidence
+  is the quotes of those edges), and ``not_recorded`` when nothing is said either way.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from lokgraph.codes import SPECIALIST_PARTIES
+from lokgraph.models import Evidence
+
+from ._graph import SPECIALIST, GraphIndex, edge_evidence, party_label, party_matches
+from .gap import Gap, filter_kommun, sort_gaps
+
+__all__ = ["PARTIES_CHECKED", "missing_specialist"]
+
+PARTIES_CHECKED: tuple[str, ...] = (*SPECIALIST_PARTIES, SPECIALIST)
+_WHAT = "inte medlem i någon grupp för kommunen och inte part i LÖK för barn och unga"
+
+
+def missing_specialist(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap]:
+    """Per kommun and specialist party with no membership and no LÖK party: one gap.
+
+    >>> from lokgraph.graph import build_graph
+    >>> from lokgraph.models import Principal, Group, Relationship, Structure
+    >>> orsa = Principal(id="kommun:orsa", name="Orsa", kind="kommun")
+    >>> team = Group(id="group:orsa:kt", name="KT", group_type="konsultationsteam")
+    >>> g = build_graph(Structure(nodes=(orsa, team), relationships=(
+    ...     Relationship(type="SERVES", source=team.id, target=orsa.id),)))
+    >>> [(gap.party, gap.status) for gap in missing_specialist(g)]
+    [('BUP', 'not_recorded'), ('HAB', 'not_recorded'), ('SPECIALIST', 'not_recorded')]
+    """
+    index = GraphIndex(graph)
+    nodes = graph.nodes
+    gaps = []
+    for k in index.data_kommuner():
+        targets = index.groups_of.get(k, []) + index.loks(k, "barn_unga")
+        members = [
+            nodes[u]
+            for t in targets
+            for key in ("MEMBER_OF", "PARTY_TO")
+            for u in index.units_into(t, key)
+        ]
+        absences = [(u, t) for t in targets for u in index.units_into(t, "ABSENT_FROM")]
+        for party in PARTIES_CHECKED:
+            if any(party_matches(attrs, party) for attrs in members):
+                continue
+            evidence: list[Evidence] = []
+            reported = False
+            for u, t in absences:
+                if party_matches(nodes[u], party):
+                    reported = True
+                    evidence += edge_evidence(graph, u, t, "ABSENT_FROM")
+            gaps.append(_gap(index.kommuner[k], party, reported, evidence))
+    return sort_gaps(filter_kommun(gaps, kommun))
+
+
+def _gap(kommun: str, party: str, reported: bool, evidence: list[Evidence]) -> Gap:
+    label = party_label(party)
+    if reported:
+        detail = f"{label} rapporteras saknas i {kommun}: {_WHAT}"
+    else:
+        detail = f"{label} finns inte i underlaget för {kommun}: {_WHAT}"
+    return Gap(
+        kind="missing_specialist",
+        kommun=kommun,
+        party=party,
+        status="reported_absent" if reported else "not_recorded",
+        detail=detail,
+        evidence=evidence,
+    )

@@ -1,0 +1,193 @@
+"""Every gap query by name: its Swedish title and description, its function and its Cypher twin."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import networkx as nx
+
+from lokgraph.errors import LokgraphError
+
+from .gap import KINDS, Gap, evidence_from_json, filter_kommun, sort_gaps
+from .hard_to_engage import hard_to_engage
+from .lok_status import lok_status
+from .missing_level import missing_level
+from .missing_specialist import missing_specialist
+from .no_answer import no_answer
+from .single_bridge import bridges_from_rows, single_bridge
+from .ungoverned_group import ungoverned_group
+
+__all__ = [
+    "CYPHER_DIR",
+    "CypherRunner",
+    "Query",
+    "UnknownQueryError",
+    "all_queries",
+    "get_query",
+    "rows_to_gaps",
+    "run_all",
+    "run_all_cypher",
+    "run_cypher",
+    "run_query",
+]
+
+CYPHER_DIR = Path(__file__).resolve().parent
+
+
+class CypherRunner(Protocol):
+    """What `run_cypher` needs of a store: Neo4jStore has it."""
+
+    def run(self, cypher: str, **params: Any) -> list[dict]: ...
+
+
+class UnknownQueryError(LokgraphError):
+    """A query name that the registry does not hold."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(
+            f"unknown query {name!r}",
+            fix=f"Use one of {', '.join(KINDS)} (lokgraph query --list says what each does)",
+        )
+
+
+def rows_to_gaps(rows: Iterable[dict]) -> list[Gap]:
+    """Gaps from Cypher rows with columns kind, kommun, party, status, subject, detail,
+    evidence (a list of evidence JSON strings) and, optionally, count and kommuner."""
+    return sort_gaps(
+        Gap(
+            kind=row["kind"],
+            kommun=row.get("kommun"),
+            party=row.get("party"),
+            status=row.get("status"),
+            subject=row.get("subject"),
+            detail=row["detail"],
+            count=row.get("count"),
+            kommuner=row.get("kommuner") or (),
+            evidence=evidence_from_json(row.get("evidence")),
+        )
+        for row in rows
+    )
+
+
+@dataclass(frozen=True)
+class Query:
+    """One gap query: `function(graph, kommun=None)` over networkx, and its Cypher twin.
+
+    `from_rows` turns the twin's rows into gaps; for most queries the rows are the gaps
+    already, for single_bridge they are candidate graphs that Python finishes.
+    """
+
+    name: str
+    title_sv: str
+    description_sv: str
+    function: Callable[..., list[Gap]]
+    cypher_path: Path
+    from_rows: Callable[[Iterable[dict]], list[Gap]] = rows_to_gaps
+
+    @property
+    def cypher(self) -> str:
+        """The text of the Cypher twin, as a planner pastes it into Neo4j Browser."""
+        return self.cypher_path.read_text(encoding="utf-8")
+
+
+def _query(name: str, title: str, description: str, function: Callable, **kw: Any) -> Query:
+    return Query(name, title, description, function, CYPHER_DIR / f"{name}.cypher", **kw)
+
+
+_QUERIES: dict[str, Query] = {
+    q.name: q
+    for q in (
+        _query(
+            "missing_specialist",
+            "Specialistnivån saknas",
+            "Kommuner där BUP, HAB eller specialistnivån inte är med i någon grupp för kommunen "
+            "och inte är part i LÖK för barn och unga; rapporterat saknad eller inte registrerad.",
+            missing_specialist,
+        ),
+        _query(
+            "lok_status",
+            "LÖK saknas eller gäller inte",
+            "Kommuner vars LÖK per område saknas, tas fram, revideras eller har okänd status, "
+            "och LÖK:ar som gäller längre än den RÖK de bygger på.",
+            lok_status,
+        ),
+        _query(
+            "ungoverned_group",
+            "Grupp utan styrning",
+            "Grupper på operativ nivå och individnivå som inte rapporterar, direkt eller via "
+            "andra grupper, till någon grupp på strategisk nivå.",
+            ungoverned_group,
+        ),
+        _query(
+            "missing_level",
+            "Nivå saknas",
+            "Kommuner utan grupp på strategisk nivå, operativ nivå eller individnivå.",
+            missing_level,
+        ),
+        _query(
+            "no_answer",
+            "Inget enkätsvar",
+            "Kommuner som fick en enkät men inte svarade på den.",
+            no_answer,
+        ),
+        _query(
+            "single_bridge",
+            "Enda länken till specialistnivån",
+            "Grupper och verksamheter som är kommunens enda väg till specialistnivån: utan dem "
+            "når ingen av kommunens grupper någon verksamhet på specialistnivå.",
+            single_bridge,
+            from_rows=bridges_from_rows,
+        ),
+        _query(
+            "hard_to_engage",
+            "Svåra att få med",
+            "Parter som rapporteras saknas eller vara svåra att få med i minst två kommuner, "
+            "flest kommuner först.",
+            hard_to_engage,
+        ),
+    )
+}
+
+
+def all_queries() -> tuple[Query, ...]:
+    """Every query, in report order."""
+    return tuple(_QUERIES[name] for name in KINDS)
+
+
+def get_query(name: str) -> Query:
+    """The query of a name, or an error that lists the names."""
+    try:
+        return _QUERIES[name]
+    except KeyError:
+        raise UnknownQueryError(name) from None
+
+
+def run_query(name: str, graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap]:
+    """Run one query over a networkx graph.
+
+    >>> from lokgraph.graph import new_graph
+    >>> run_query("no_answer", new_graph())
+    []
+    """
+    return get_query(name).function(graph, kommun=kommun)
+
+
+def run_cypher(name: str, store: CypherRunner, *, kommun: str | None = None) -> list[Gap]:
+    """Run one query's Cypher twin on a graph server (`store.run`), as the same gap list."""
+    query = get_query(name)
+    rows = store.run(query.cypher)
+    return sort_gaps(filter_kommun(query.from_rows(rows), kommun))
+
+
+def run_all(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap]:
+    """Every query over a networkx graph, in report order."""
+    return sort_gaps(g for q in all_queries() for g in q.function(graph, kommun=kommun))
+
+
+def run_all_cypher(store: CypherRunner, *, kommun: str | None = None) -> list[Gap]:
+    """Every Cypher twin on a graph server, in report order."""
+    return sort_gaps(g for q in all_queries() for g in run_cypher(q.name, store, kommun=kommun))
