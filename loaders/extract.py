@@ -1,0 +1,1149 @@
+"""Rule-based extraction of facts (groups, members, absences, LÖK status) from Swedish answers.
+
+The extractor reads free text sentence by sentence with regular expressions built from
+``loaders/vocabulary.yaml`` (no model, no download). Every fact keeps the original sentence as
+its quote; sentences that no rule places become ``unplaced`` facts.
+
+How a sentence is read:
+
+- **Entities**: party words (BUP, socialförvaltningen …), group words (styrgrupp, SAMBU-team …)
+  and kommun names. Overlaps are resolved by the earliest, then the most specific match, so
+  "partssamverkansgruppen" is a Partssamverkan and not a samverkansgrupp, and party words
+  inside a group's name ("Styrgrupp Familjecentral 0-5 år") are not parties.
+- **Clauses**: a sentence is cut at commas and at words like "men", "där", "eftersom"; a
+  comma piece that is only a list of parties stays with its neighbour, so "BUP, HAB och LSS"
+  is one clause.
+- **Absence first**: a party in a clause with an absence phrase ("har inte deltagit",
+  "svårt att få med", "avsaknad av" …, or a negated member word: "ingår inte") is absent, with
+  the phrase's reason, and never a member from that sentence.
+- **Members**: when the sentence has a member word outside absence phrases ("med
+  representanter från", "där ingår", "består av", "sitter med i" …), its other parties are
+  members; ``partial`` when their clause says "en gång i månaden", "vid behov" … A bare
+  "kommunen" is the answer's own kommun (``member_kommun``); a bare "regionen" is no unit and
+  gives no fact. "Specialistvården" (SPECIALIST) is dropped when the same sentence names BUP,
+  HAB or another specialist unit.
+- **Target**: the group named in the sentence (the one after "sitter med i", else the one
+  before the party, else the first one), else the agreement when the sentence names it (LÖK,
+  överenskommelse), else the last group named earlier in the same answer, else the agreement
+  in a Q1 answer, else none.
+- **Groups**: type from the vocabulary, level from the nearest level word in the sentence,
+  else from a heading line ("Strategiskt"), else the type's default; a name when words follow
+  the group word ("Styrgrupp God och nära vård"); ``governed_by`` from phrases like "får
+  uppdrag från", "har gett … i uppdrag", "kopplat till".
+- **LÖK status** (Q1 answers, or any sentence naming the agreement when the question is not
+  known): strong phrases win over weak ones ("finns") in a sentence; negated ones flip to
+  ``none``, planned ones ("kommer … att") count not. Per answer: revision, or an old agreement
+  plus a new one in progress, is ``under_revision``; then in progress, in force, none.
+- **Deviation reporting** (Q5, or sentences on avvikelser when the question is not known):
+  the first phrase of the answer decides none, few or some.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lokgraph.codes import (
+    AGREEMENT_AREAS,
+    AGREEMENT_STATUSES,
+    DEVIATION_LEVELS,
+    GROUP_TYPES,
+    LEVELS,
+    PARTIES,
+    default_level,
+)
+from lokgraph.errors import InputError
+from lokgraph.facts import ABSENCE_REASONS, Fact
+from lokgraph.reference import kommuner
+
+from .records import Answer
+
+__all__ = [
+    "Vocabulary",
+    "Term",
+    "load_vocabulary",
+    "extract_answers",
+    "extract_text",
+    "split_sentences",
+    "Sentence",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+
+
+#: What å, ä, ö and é may look like after OCR or when typed without diacritics.
+_VARIANTS: dict[str, str] = {
+    "å": "åaäàáâdio",
+    "ä": "äaåàáâeéèëid4",
+    "ö": "öo6óòôøeé0",
+    "é": "éeèëo",
+}
+_UPPER_VARIANTS: dict[str, str] = {
+    "Å": "ÅAÄ",
+    "Ä": "ÄAÅ",
+    "Ö": "ÖO6Ó0",
+    "É": "ÉE",
+}
+_ACRONYM_SUFFIX = r"(?::?[a-zåäö]{1,6}|-\w+(?:-\w+)*)?"
+_GAP = r"\s+(?:\S+\s+){0,5}?"
+_FOLD = str.maketrans(
+    {
+        "å": "a",
+        "ä": "a",
+        "ö": "o",
+        "é": "e",
+        "è": "e",
+        "à": "a",
+        "á": "a",
+        "ó": "o",
+        "ò": "o",
+        "ø": "o",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One vocabulary expression compiled to a pattern; `key` is the code it stands for."""
+
+    text: str
+    key: str
+    pattern: re.Pattern[str]
+    weight: int
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The compiled vocabulary: every list of ``vocabulary.yaml`` as terms."""
+
+    source: str
+    parties: tuple[Term, ...]
+    principals: tuple[Term, ...]
+    groups: tuple[Term, ...]
+    group_name_words: frozenset[str]
+    levels: tuple[Term, ...]
+    level_ignore: tuple[Term, ...]
+    agreement_words: tuple[Term, ...]
+    areas: tuple[Term, ...]
+    status: tuple[Term, ...]
+    status_weak: tuple[Term, ...]
+    status_reply: tuple[Term, ...]
+    status_ignore: tuple[Term, ...]
+    member_cues: tuple[Term, ...]
+    backward_cues: tuple[Term, ...]
+    partial_cues: tuple[Term, ...]
+    absence: tuple[Term, ...]
+    governance: tuple[Term, ...]
+    deviation_words: tuple[Term, ...]
+    deviation: tuple[Term, ...]
+    negators: frozenset[str]
+    hypothetical: frozenset[str]
+    clause_breaks: tuple[Term, ...]
+    list_fillers: tuple[Term, ...]
+    boilerplate: tuple[Term, ...]
+    raw: Mapping[str, Any] = field(repr=False, compare=False, default_factory=dict)
+
+
+_DEFAULT = "default"
+
+
+def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
+    """The vocabulary of ``loaders/vocabulary.yaml``, or of a planner's own YAML file.
+
+    A file that says ``extends: default`` adds its lists to the bundled vocabulary; any other
+    file stands alone. The bundled one is read once and cached.
+
+    >>> v = load_vocabulary()
+    >>> sorted({t.key for t in v.parties})[:3]
+    ['BUP', 'BVC', 'ELEVHALSA']
+    """
+    if path is None:
+        return _default_vocabulary()
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as err:
+        raise InputError(f"cannot read the vocabulary: {err.strerror}", where=str(path)) from err
+    except yaml.YAMLError as err:
+        raise InputError(
+            f"the vocabulary is not valid YAML ({err})",
+            where=str(path),
+            fix="Check the indentation and quote terms that start with * or contain a colon",
+        ) from err
+    if not isinstance(data, dict):
+        raise InputError("a vocabulary file must be a mapping of lists", where=str(path))
+    base = data.pop("extends", None)
+    if base is not None:
+        if base != _DEFAULT:
+            base_path = (path.parent / str(base)).resolve()
+            parent = load_vocabulary(base_path).raw
+        else:
+            parent = _default_raw()
+        data = _merge(parent, data)
+    return _compile(data, str(path))
+
+
+@cache
+def _default_raw() -> dict[str, Any]:
+    text = resources.files("loaders").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def _default_vocabulary() -> Vocabulary:
+    return _compile(_default_raw(), "loaders/vocabulary.yaml")
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for key, value in extra.items():
+            out[key] = _merge(base[key], value) if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return [*base, *(x for x in extra if x not in base)]
+    return extra if extra is not None else base
+
+
+def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
+    def keyed(section: str, valid: Iterable[str], where: Mapping[str, Any] | None = None):
+        mapping = (where if where is not None else data).get(section) or {}
+        if not isinstance(mapping, dict):
+            raise InputError(f"'{section}' must map codes to lists of terms", where=source)
+        valid = tuple(valid)
+        terms: list[Term] = []
+        for key, entries in mapping.items():
+            if key not in valid:
+                raise InputError(
+                    f"unknown code {key!r} under '{section}'",
+                    where=source,
+                    fix="Use one of " + ", ".join(valid),
+                )
+            terms.extend(_terms(entries or [], str(key), source, section))
+        return tuple(terms)
+
+    def plain(section: str, where: Mapping[str, Any] | None = None, key: str = "") -> tuple:
+        entries = (where if where is not None else data).get(section) or []
+        return tuple(_terms(entries, key or section, source, section))
+
+    agreement = data.get("agreement") or {}
+    members = data.get("members") or {}
+    deviation = data.get("deviation") or {}
+    governance_keys = ("reports_to_next", "gives_to_next", "under_next")
+    return Vocabulary(
+        source=source,
+        parties=keyed("parties", PARTIES),
+        principals=keyed("principals", ("kommun", "region")),
+        groups=keyed("groups", GROUP_TYPES),
+        group_name_words=frozenset(_fold(w) for w in data.get("group_name_words") or ()),
+        levels=keyed("levels", LEVELS),
+        level_ignore=plain("level_ignore"),
+        agreement_words=plain("words", agreement, "agreement"),
+        areas=keyed("areas", AGREEMENT_AREAS, agreement),
+        status=keyed("status", AGREEMENT_STATUSES, agreement),
+        status_weak=keyed("status_weak", AGREEMENT_STATUSES, agreement),
+        status_reply=keyed("status_reply", AGREEMENT_STATUSES, agreement),
+        status_ignore=plain("status_ignore", agreement),
+        member_cues=plain("cues", members, "member"),
+        backward_cues=plain("backward", members, "backward"),
+        partial_cues=plain("partial", members, "partial"),
+        absence=keyed("absence", ABSENCE_REASONS),
+        governance=keyed("governance", governance_keys),
+        deviation_words=plain("words", deviation, "deviation"),
+        deviation=keyed(
+            "deviation",
+            DEVIATION_LEVELS,
+            {"deviation": {k: x for k, x in deviation.items() if k != "words"}},
+        ),
+        negators=frozenset(_fold(w) for w in data.get("negators") or ()),
+        hypothetical=frozenset(_fold(w) for w in data.get("hypothetical") or ()),
+        clause_breaks=plain("clause_breaks"),
+        list_fillers=plain("list_fillers"),
+        boilerplate=plain("boilerplate"),
+        raw=dict(data),
+    )
+
+
+def _terms(entries: Any, key: str, source: str, section: str) -> Iterator[Term]:
+    if isinstance(entries, str):
+        entries = [entries]
+    for entry in entries:
+        name = None
+        if isinstance(entry, dict):
+            name = entry.get("name")
+            entry = entry.get("term")
+        if not isinstance(entry, str) or not entry.strip():
+            raise InputError(
+                f"a term under '{section}' ({key}) is empty or not text: {entry!r}", where=source
+            )
+        yield _compile_term(entry.strip(), key, name=name)
+
+
+def _token_regex(token: str) -> str:
+    """One word of a term: ``*`` at either end is any word part; å/ä/ö take their variants;
+    a word with a capital after its first letter (BUP, LÖK) is case-sensitive."""
+    lead = token.startswith("*")
+    trail = token.endswith("*")
+    token = token.strip("*")
+    acronym = any(c.isupper() for c in token[1:])
+    out: list[str] = []
+    for i, char in enumerate(token):
+        if char in _VARIANTS and not acronym:
+            out.append("[" + _VARIANTS[char] + "]")
+        elif char in _UPPER_VARIANTS:
+            out.append("[" + _UPPER_VARIANTS[char] + "]")
+        elif char == "-":
+            out.append("-?" if i == len(token) - 1 else "[-\\s]?")
+        else:
+            out.append(re.escape(char))
+    body = "".join(out)
+    body = f"(?-i:{body})" if acronym else f"(?i:{body})"
+    return ("\\w*" if lead else "") + body + ("\\w*" if trail else "")
+
+
+def _compile_term(text: str, key: str, *, name: str | None = None) -> Term:
+    """A vocabulary expression as a pattern (see the header of vocabulary.yaml)."""
+    raw = text
+    anchored = text.startswith("^")
+    text = text.lstrip("^")
+    prefix = text.startswith("*")
+    text = text[1:] if prefix else text
+    segments = [s.split() for s in re.split(r"\s+\.\.\.\s+", text)]
+    seg_regex = []
+    for tokens in segments:
+        pieces = []
+        for i, tok in enumerate(tokens):
+            pieces.append(_token_regex(tok))
+            if i < len(tokens) - 1:
+                pieces.append(r"\s*" if tok.rstrip("*").endswith("-") else r"\s+")
+        seg_regex.append("".join(pieces))
+    body = _GAP.join(seg_regex)
+    last = segments[-1][-1]
+    if last.endswith("*"):
+        pass
+    elif any(c.isupper() for c in last[1:]):
+        body += _ACRONYM_SUFFIX + r"(?!\w)"
+    else:
+        body += r"(?!\w)"
+    head = r"(?P<pre>\w*)" if prefix else r"(?<!\w)(?P<pre>)"
+    if anchored:
+        head = r"^[\W_]*" + head
+    weight = sum(c.isalnum() for c in text)
+    return Term(raw, key, re.compile(head + body), weight, name)
+
+
+def _fold(word: str) -> str:
+    return word.lower().translate(_FOLD).replace("6", "o")
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an answer: its text (the quote) and the level of the heading above it."""
+
+    text: str
+    heading_level: str | None = None
+    is_heading: bool = False
+
+
+_ARTEFACT = re.compile(r"\[(?:bookmark|anchor):[^\]]*\]")
+_LIST_MARKER = re.compile(r"^\s*(?:[-–—•*▪·●○]+|\d{1,2}(?:\.\d{1,2})*[.)]|[a-z][)])\s+")
+_ABBREVIATIONS = frozenset(
+    {
+        "t.ex",
+        "bl.a",
+        "m.m",
+        "s.k",
+        "ca",
+        "dvs",
+        "d.v.s",
+        "osv",
+        "o.s.v",
+        "etc",
+        "resp",
+        "ev",
+        "fr.o.m",
+        "t.o.m",
+        "nr",
+        "kap",
+        "jfr",
+        "m.fl",
+        "p.g.a",
+        "pga",
+        "inkl",
+        "exkl",
+        "tf",
+        "fil",
+        "dr",
+        "tel",
+        "st",
+        "mfl",
+        "ex",
+        "obs",
+        "sek",
+        "f.d",
+        "mm",
+        "o.d",
+        "e.d",
+        "kl",
+        "tex",
+        "bla",
+        "enl",
+        "avd",
+        "forts",
+        "prof",
+    }
+)
+_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s|$)")
+
+
+def split_sentences(text: str, vocabulary: Vocabulary | None = None) -> list[Sentence]:
+    """The sentences of a text, with the level of any heading line ("Strategiskt") above them.
+
+    Lines broken in the middle of a sentence (OCR, hard wraps) are joined; list markers
+    ("1.", "•", "-") start a new sentence and are dropped; abbreviations like "t.ex." and
+    "bl.a." do not end one.
+
+    >>> [s.text for s in split_sentences("Vi har t.ex. BUP. 1. Styrgrupp\\n• ELOF-team")]
+    ['Vi har t.ex. BUP.', '1. Styrgrupp', 'ELOF-team']
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    text = _ARTEFACT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\u00a0", " ").replace("\t", " ")
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if (
+            lines
+            and lines[-1]
+            and line
+            and not _LIST_MARKER.match(raw)
+            and line[0].islower()
+            and not lines[-1].rstrip().endswith((".", "!", "?", ":", ";"))
+            and not _is_heading(lines[-1], vocabulary)
+        ):
+            joiner = "" if re.search(r"\w-$", lines[-1]) else " "
+            lines[-1] = lines[-1].rstrip() + joiner + line
+        else:
+            lines.append(line)
+    sentences: list[Sentence] = []
+    heading: str | None = None
+    for line in lines:
+        if not line:
+            heading = None
+            continue
+        body = _LIST_MARKER.sub("", line, count=1).strip()
+        if not body:
+            continue
+        level = _is_heading(body, vocabulary)
+        if level:
+            heading = level
+            sentences.append(Sentence(body, level, True))
+            continue
+        for part in _split_line(body):
+            sentences.append(Sentence(part, heading))
+    return sentences
+
+
+def _is_heading(line: str, vocabulary: Vocabulary) -> str | None:
+    """The level a short heading line names ("Strategiskt", "Operativ nivå:"), else None."""
+    stripped = line.strip().rstrip(":").strip()
+    if not stripped or len(stripped.split()) > 3 or stripped.endswith("."):
+        return None
+    for term in vocabulary.levels:
+        m = term.pattern.match(stripped)
+        if m and not stripped[m.end() :].strip(" :-").replace("nivå", "").strip():
+            return term.key
+    return None
+
+
+def _split_line(line: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for m in _END.finditer(line):
+        end = m.end()
+        rest = line[end:].lstrip()
+        if not rest:
+            break
+        first = rest[0]
+        if not (first.isupper() or first.isdigit() or first in "\"”“'•-–(["):
+            continue
+        before = line[start : m.start() + 1].split()
+        word = before[-1].lower().rstrip(".") if before else ""
+        if word in _ABBREVIATIONS or re.fullmatch(r"(?:\w\.)+\w?", word + "."):
+            if len(word) > 1 or not word.isdigit():
+                continue
+        if len(word) == 1 and word.isalpha():
+            continue
+        parts.append(line[start:end].strip())
+        start = end
+    tail = line[start:].strip()
+    if tail:
+        parts.append(tail)
+    return [p for p in parts if p]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading one sentence
+
+
+@dataclass(frozen=True)
+class _Hit:
+    key: str
+    start: int
+    end: int
+    term: Term | None = None
+    pre: int = 0
+    kind: str = ""
+    extra: str | None = None
+
+
+@dataclass
+class _GroupMention:
+    hit: _Hit
+    group_type: str
+    level: str | None
+    name: str | None
+    governed_by: str | None = None
+    explicit_level: bool = False
+
+
+def _find(terms: Iterable[Term], text: str, kind: str = "") -> list[_Hit]:
+    hits = []
+    for term in terms:
+        for m in term.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            pre = m.end("pre") - m.start("pre")
+            hits.append(_Hit(term.key, m.start(), m.end(), term, pre, kind))
+    return hits
+
+
+def _resolve(hits: list[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits: earliest first, then whole words before compounds, then longest."""
+    order = sorted(hits, key=lambda h: (h.start, h.pre, -(h.term.weight if h.term else 0), -h.end))
+    chosen: list[_Hit] = []
+    for hit in order:
+        if any(hit.start < c.end and c.start < hit.end for c in chosen):
+            continue
+        chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _outside(hits: list[_Hit], spans: list[tuple[int, int]]) -> list[_Hit]:
+    return [h for h in hits if not any(h.start < e and s < h.end for s, e in spans)]
+
+
+def _overlaps(hit: _Hit, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(hit.start < e and s < hit.end for s, e in spans)
+
+
+@cache
+def _kommun_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for k in kommuner():
+        tokens = re.split(r"([\s-])", k.name)
+        body = ""
+        for tok in tokens:
+            if tok == " ":
+                body += r"\s+"
+            elif tok == "-":
+                body += r"[-\s]"
+            else:
+                body += "".join(
+                    "[" + _UPPER_VARIANTS[c] + "]"
+                    if c in _UPPER_VARIANTS
+                    else "[" + _VARIANTS[c] + "]"
+                    if c in _VARIANTS
+                    else re.escape(c)
+                    for c in tok
+                )
+        pattern = re.compile(r"(?<![\w-])" + body + r"(?P<gen>s)?(?P<suf>\s+kommuns?)?(?![\w-])")
+        out.append((k.name, pattern))
+    return tuple(out)
+
+
+_LOCATION = re.compile(r"(?:\b(?:i|I|på|På|inom|Region|region|län|till)\s+)$")
+
+
+def _find_kommuner(text: str) -> list[_Hit]:
+    hits = []
+    for name, pattern in _kommun_patterns():
+        if name[0] not in text and name[0] not in "ÅÄÖ":
+            continue
+        for m in pattern.finditer(text):
+            if _LOCATION.search(text[: m.start()]):
+                continue
+            if m.start() == 0 or not text[: m.start()].strip(" \"”“'(•-–"):
+                if not m.group("suf"):
+                    continue
+            hits.append(_Hit(name, m.start(), m.end(), None, 0, "kommun", m.group("gen")))
+    return hits
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"[\w:.-]+", text)]
+
+
+@dataclass
+class _Reading:
+    text: str
+    parties: list[_Hit]
+    kommuner: list[_Hit]
+    own_kommun: list[_Hit]
+    groups: list[_GroupMention]
+    clauses: list[tuple[int, int]]
+    absent: dict[int, str]  # party hit index -> reason
+    absent_kommun: set[int]
+    member_cues: list[_Hit]
+    backward: list[_Hit]
+    partial_clauses: list[tuple[int, int]]
+    agreement: bool
+    area: str
+    absence_spans: list[tuple[int, int]]
+
+
+def _read(sentence: Sentence, v: Vocabulary, own_kommun: str | None) -> _Reading:
+    text = sentence.text
+    entity_hits = _find(v.parties, text, "party") + _find(v.groups, text, "group")
+    entity_hits += _find(v.principals, text, "principal")
+    member_cues = _find(v.member_cues, text, "member")
+    absence_cues = _find(v.absence, text, "absence")
+    needs_kommun = bool(member_cues or absence_cues)
+    if needs_kommun:
+        entity_hits += _find_kommuner(text)
+    resolved = _resolve(entity_hits)
+    group_hits = [h for h in resolved if h.kind == "group"]
+    groups: list[_GroupMention] = []
+    name_spans: list[tuple[int, int]] = []
+    for hit in group_hits:
+        name, name_end = _group_name(text, hit, v)
+        if name_end > hit.end:
+            name_spans.append((hit.end, name_end))
+        groups.append(_GroupMention(hit, hit.key, default_level(hit.key), name))
+    resolved = _outside(resolved, name_spans)
+    parties = [h for h in resolved if h.kind == "party"]
+    kommun_hits = [h for h in resolved if h.kind == "kommun"]
+    # a kommun in the genitive before a party ("Leksands vårdcentral") owns it; it is no member
+    kommun_hits = [
+        k
+        for k in kommun_hits
+        if not (
+            (k.extra or (text[k.start : k.end].endswith("s")))
+            and any(0 <= p.start - k.end <= 2 for p in parties)
+        )
+    ]
+    principals = [h for h in resolved if h.kind == "principal"]
+    own = [h for h in principals if h.key == "kommun"]
+    # levels
+    level_hits = _outside(
+        _find(v.levels, text), [(h.start, h.end) for h in _find(v.level_ignore, text)]
+    )
+    level_hits = _resolve(level_hits)
+    for lh in level_hits:
+        target = _level_target(groups, lh, clauses_for_levels(text, v))
+        if target is not None and not target.explicit_level:
+            target.level = lh.key
+            target.explicit_level = True
+    for g in groups:
+        same = [o for o in groups if o.group_type == g.group_type and o.explicit_level]
+        if not g.explicit_level and same:
+            g.level = same[0].level
+            g.explicit_level = True
+    for g in groups:
+        if not g.explicit_level and sentence.heading_level:
+            g.level = sentence.heading_level
+    _governance(text, groups, v)
+    # clauses
+    filler_spans = [(h.start, h.end) for h in _find(v.list_fillers, text)]
+    entity_spans = [(h.start, h.end) for h in resolved] + filler_spans
+    clauses = _clauses(text, v, entity_spans)
+    # absence
+    absence_cues = _resolve(absence_cues)
+    negated_members = [
+        c
+        for c in member_cues
+        if not _overlaps(c, [(a.start, a.end) for a in absence_cues])
+        and _negated_nearby(text, c, v)
+    ]
+    for c in negated_members:
+        absence_cues.append(_Hit("not_participating", c.start, c.end, c.term, 0, "absence"))
+    absence_spans = [(a.start, a.end) for a in absence_cues]
+    member_cues = [c for c in member_cues if not _overlaps(c, absence_spans)]
+    absent: dict[int, str] = {}
+    absent_kommun: set[int] = set()
+    absent_clauses: list[tuple[int, int]] = []
+    for cue in sorted(absence_cues, key=lambda h: (h.start, -(h.end - h.start))):
+        clause = _clause_of(clauses, cue.start)
+        absent_clauses.append(clause)
+        for i, p in enumerate(parties):
+            if clause[0] <= p.start < clause[1] and i not in absent:
+                absent[i] = cue.key
+        for i, k in enumerate(kommun_hits):
+            if clause[0] <= k.start < clause[1]:
+                absent_kommun.add(i)
+    partial_cues = _find(v.partial_cues, text)
+    partial_clauses = [_clause_of(clauses, c.start) for c in partial_cues]
+    agreement = bool(_find(v.agreement_words, text))
+    area = _area(text, v)
+    backward = _find(v.backward_cues, text)
+    backward = [b for b in backward if not _overlaps(b, absence_spans)]
+    return _Reading(
+        text=text,
+        parties=parties,
+        kommuner=kommun_hits,
+        own_kommun=own if own_kommun else [],
+        groups=groups,
+        clauses=clauses,
+        absent=absent,
+        absent_kommun=absent_kommun,
+        member_cues=member_cues,
+        backward=backward,
+        partial_clauses=partial_clauses,
+        agreement=agreement,
+        area=area,
+        absence_spans=absent_clauses,
+    )
+
+
+def clauses_for_levels(text: str, v: Vocabulary) -> list[tuple[int, int]]:
+    return _clauses(text, v, [])
+
+
+def _level_target(
+    groups: list[_GroupMention], lh: _Hit, clauses: list[tuple[int, int]]
+) -> _GroupMention | None:
+    """The group a level word describes: the nearest one before it in its clause, else the
+    nearest one at all ("arbetsgrupper som arbetar på operativ nivå", "På operativ nivå har vi
+    ett konsultationsteam")."""
+    free = [g for g in groups if not g.explicit_level]
+    if not free:
+        return None
+    clause = _clause_of(clauses, lh.start)
+    before = [g for g in free if g.hit.end <= lh.start and g.hit.start >= clause[0]]
+    if before:
+        return before[-1]
+    return min(free, key=lambda g: _distance(g.hit, lh))
+
+
+def _distance(a: _Hit, b: _Hit) -> int:
+    if b.start >= a.end:
+        return b.start - a.end
+    if a.start >= b.end:
+        return a.start - b.end
+    return 0
+
+
+def _negated_nearby(text: str, cue: _Hit, v: Vocabulary) -> bool:
+    before = [_fold(w) for w, _, _ in _words(text[: cue.start])][-2:]
+    after = [_fold(w) for w, _, _ in _words(text[cue.end :])][:2]
+    return any(w in v.negators for w in before + after)
+
+
+def _area(text: str, v: Vocabulary) -> str:
+    keys = {h.key for h in _find(v.areas, text)}
+    for area in ("missbruk", "psykisk_funktionsnedsattning"):
+        if area in keys and "barn_unga" not in keys:
+            return area
+    return "barn_unga"
+
+
+_NAME_STOPWORDS = frozenset({"i", "med", "som", "där", "mellan", "har", "är", "samt", "för", "på"})
+
+
+def _group_name(text: str, hit: _Hit, v: Vocabulary) -> tuple[str | None, int]:
+    """The name written after a group word, and where it ends."""
+    if hit.term is not None and hit.term.name:
+        return hit.term.name, hit.end
+    rest = text[hit.end :]
+    if not rest or not rest[0].isspace():
+        return None, hit.end
+    tokens = list(re.finditer(r"\S+", rest))
+    words: list[str] = []
+    end = hit.end
+    for i, m in enumerate(tokens):
+        raw = m.group()
+        unquoted = raw.strip("\"”“'’")
+        trailing = bool(re.search(r"[,:;.!?)]$", unquoted)) or unquoted != raw.rstrip("\"”“'’")
+        core = re.sub(r"^[^\w]+|[^\w]+$", "", raw)
+        if not core:
+            break
+        lower = core.lower()
+        if i == 0 and lower == "för" and len(tokens) > 1:
+            continue
+        ok = (
+            _fold(core) in v.group_name_words
+            or core[0].isupper()
+            or re.fullmatch(r"\d+(?:[-–]\d+)?", core) is not None
+        )
+        if lower in _NAME_STOPWORDS:
+            ok = False
+        if not ok:
+            break
+        words.append(core)
+        end = hit.end + m.end()
+        if trailing or re.search(r"[,:;.!?)(]", raw):
+            break
+    while words and _fold(words[-1]) in {"och", "for", "i", "samt"}:
+        words.pop()
+    if not words:
+        return None, hit.end
+    return " ".join(words), end
+
+
+def _governance(text: str, groups: list[_GroupMention], v: Vocabulary) -> None:
+    if len(groups) < 2:
+        return
+    cues = _resolve(_find(v.governance, text))
+    for cue in cues:
+        before = [g for g in groups if g.hit.end <= cue.start]
+        after = [g for g in groups if g.hit.start >= cue.end]
+        if cue.key == "reports_to_next" and before and after:
+            before[-1].governed_by = after[0].group_type
+        elif cue.key == "gives_to_next" and before and after:
+            after[0].governed_by = before[-1].group_type
+        elif cue.key == "under_next" and len(after) >= 2:
+            after[1].governed_by = after[0].group_type
+
+
+def _clauses(
+    text: str, v: Vocabulary, entity_spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Clause spans: cut at commas, semicolons and clause words; list pieces stay joined."""
+    cuts = {0, len(text)}
+    for m in re.finditer(r"[,;]|\s[-–]\s|\(|\)", text):
+        cuts.add(m.start())
+    for h in _find(v.clause_breaks, text):
+        cuts.add(h.start)
+    points = sorted(cuts)
+    pieces = [(a, b) for a, b in zip(points, points[1:], strict=False) if b > a]
+    merged: list[list[int]] = []
+    pure_first = False
+    for a, b in pieces:
+        pure = _is_list_piece(text, a, b, entity_spans)
+        if merged and (pure or pure_first):
+            merged[-1][1] = b
+            pure_first = False
+        else:
+            merged.append([a, b])
+            pure_first = pure and len(merged) == 1
+    return [(a, b) for a, b in merged]
+
+
+def _is_list_piece(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    chars = list(text[a:b])
+    for s, e in spans:
+        for i in range(max(s, a), min(e, b)):
+            chars[i - a] = " "
+    rest = re.findall(r"[^\W\d_]{2,}", "".join(chars))
+    return len(rest) <= 1
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in clauses:
+        if a <= pos < b:
+            return (a, b)
+    return clauses[-1] if clauses else (0, pos + 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts
+
+
+@dataclass
+class _Context:
+    source: str
+    kommun: str | None
+    question: str | None
+    respondent: str | None
+    last_group: _GroupMention | None = None
+    emitted_groups: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+
+
+def extract_answers(answers: Iterable[Answer], vocabulary: Vocabulary | None = None) -> list[Fact]:
+    """The facts of survey answers, in answer and sentence order.
+
+    >>> from loaders.records import Answer
+    >>> a = Answer(source="enkät", kommun="Leksand", question="Q4",
+    ...            text="Vi behöver även få med BUP och HAB.")
+    >>> [(f.kind, f.party, f.reason) for f in extract_answers([a])]
+    [('absent', 'BUP', 'needed'), ('absent', 'HAB', 'needed')]
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    facts: list[Fact] = []
+    for answer in answers:
+        facts.extend(
+            _extract(
+                answer.text,
+                vocabulary,
+                _Context(answer.source, answer.kommun, answer.question, answer.respondent),
+            )
+        )
+    return facts
+
+
+def extract_text(
+    text: str,
+    *,
+    source: str,
+    kommun: str | None = None,
+    question: str | None = None,
+    respondent: str | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> list[Fact]:
+    """The facts of one free text (one answer, or a whole document about one kommun).
+
+    >>> facts = extract_text("Vi har en styrgrupp med representanter från BUP och IFO.",
+    ...                      source="t", kommun="Orsa")
+    >>> [(f.kind, f.party or f.group_type) for f in facts]
+    [('group', 'styrgrupp'), ('member', 'BUP'), ('member', 'SOCIALTJANST')]
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    return _extract(text, vocabulary, _Context(source, kommun, question, respondent))
+
+
+def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
+    facts: list[Fact] = []
+    status_votes: list[tuple[str, str, str, bool]] = []  # (status, area, quote, reply)
+    deviation: tuple[str, str] | None = None
+    for sentence in split_sentences(text, v):
+        if sentence.is_heading:
+            continue
+        reading = _read(sentence, v, ctx.kommun)
+        placed = False
+        base = {
+            "kommun": ctx.kommun,
+            "respondent": ctx.respondent,
+            "question": ctx.question,
+            "quote": sentence.text,
+            "source": ctx.source,
+        }
+        # groups
+        for g in reading.groups:
+            if _seen_group(ctx, g):
+                placed = True
+                continue
+            ctx.emitted_groups.append((g.group_type, g.name, g.governed_by))
+            facts.append(
+                Fact(
+                    kind="group",
+                    group_type=g.group_type,
+                    level=g.level,
+                    group_name=g.name,
+                    governed_by=g.governed_by,
+                    **base,
+                )
+            )
+            placed = True
+        # members and absences
+        facts_here = _party_facts(reading, v, ctx, base)
+        if facts_here:
+            placed = True
+            facts.extend(facts_here)
+        if reading.groups:
+            ctx.last_group = reading.groups[-1]
+        # agreement status
+        if ctx.question == "Q1" or (ctx.question is None and reading.agreement):
+            votes = _status_votes(reading, v)
+            if votes:
+                placed = True
+                status_votes.extend((s, reading.area, sentence.text, r) for s, r in votes)
+        # deviation reporting
+        if ctx.question == "Q5" or (
+            ctx.question is None and _find(v.deviation_words, sentence.text)
+        ):
+            hits = _resolve(_find(v.deviation, sentence.text))
+            if hits:
+                placed = True
+                if deviation is None:
+                    deviation = (hits[0].key, sentence.text)
+        if not placed and not _boilerplate(sentence.text, v):
+            facts.append(Fact(kind="unplaced", **base))
+    facts.extend(_status_facts(status_votes, ctx))
+    if deviation is not None:
+        facts.append(
+            Fact(
+                kind="deviation_reporting",
+                status=deviation[0],
+                kommun=ctx.kommun,
+                respondent=ctx.respondent,
+                question=ctx.question,
+                quote=deviation[1],
+                source=ctx.source,
+            )
+        )
+    return facts
+
+
+def _seen_group(ctx: _Context, g: _GroupMention) -> bool:
+    for group_type, name, governed_by in ctx.emitted_groups:
+        if group_type != g.group_type:
+            continue
+        if (g.name is None or g.name == name) and (g.governed_by in (None, governed_by)):
+            return True
+    return False
+
+
+def _target(reading: _Reading, ctx: _Context, pos: int) -> dict[str, Any]:
+    groups = reading.groups
+    if groups:
+        chosen = None
+        after_cue = [b for b in reading.backward if b.start >= pos]
+        if after_cue:
+            cue = after_cue[0]
+            nxt = [g for g in groups if g.hit.start >= cue.end]
+            if nxt and not [g for g in groups if pos <= g.hit.start < cue.start]:
+                chosen = nxt[0]
+        if chosen is None:
+            before = [g for g in groups if g.hit.end <= pos]
+            chosen = before[-1] if before else groups[0]
+        return {"group_type": chosen.group_type, "level": chosen.level, "group_name": chosen.name}
+    if reading.agreement or ctx.question == "Q1":
+        return {"agreement_area": reading.area}
+    if ctx.last_group is not None:
+        g = ctx.last_group
+        return {"group_type": g.group_type, "level": g.level, "group_name": g.name}
+    return {}
+
+
+def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: dict) -> list[Fact]:
+    facts: list[Fact] = []
+    named_specialists = {
+        p.key for p in reading.parties if PARTIES[p.key].care_level == "specialist"
+    } - {"SPECIALIST"}
+    seen: set[tuple[str, str | None, str | None]] = set()
+    for i, p in enumerate(reading.parties):
+        if p.key == "SPECIALIST" and named_specialists:
+            continue
+        target = _target(reading, ctx, p.start)
+        if i in reading.absent:
+            key = ("absent", p.key, None)
+            if key in seen:
+                continue
+            seen.add(key)
+            facts.append(
+                Fact(kind="absent", party=p.key, reason=reading.absent[i], **target, **base)
+            )
+        elif reading.member_cues:
+            key = ("member", p.key, None)
+            if key in seen or ("absent", p.key, None) in seen:
+                continue
+            if any(q.key == p.key for j, q in enumerate(reading.parties) if j in reading.absent):
+                continue
+            seen.add(key)
+            partial = any(a <= p.start < b for a, b in reading.partial_clauses)
+            facts.append(Fact(kind="member", party=p.key, partial=partial, **target, **base))
+    if reading.member_cues:
+        names: list[tuple[str, int]] = [
+            (k.key, k.start)
+            for j, k in enumerate(reading.kommuner)
+            if j not in reading.absent_kommun
+        ]
+        if ctx.kommun:
+            names += [
+                (ctx.kommun, h.start)
+                for h in reading.own_kommun
+                if not any(a <= h.start < b for a, b in reading.absence_spans)
+            ]
+        for name, pos in names:
+            key = ("member", None, name)
+            if key in seen:
+                continue
+            seen.add(key)
+            target = _target(reading, ctx, pos)
+            partial = any(a <= pos < b for a, b in reading.partial_clauses)
+            facts.append(Fact(kind="member", member_kommun=name, partial=partial, **target, **base))
+    return facts
+
+
+def _status_votes(reading: _Reading, v: Vocabulary) -> list[tuple[str, bool]]:
+    """The statuses a sentence speaks for, and whether they are only a Ja/Nej reply."""
+    text = reading.text
+    ignore = [(h.start, h.end) for h in _find(v.status_ignore, text)]
+    absent_clauses = [
+        c
+        for c in reading.absence_spans
+        if any(c[0] <= p.start < c[1] for i, p in enumerate(reading.parties) if i in reading.absent)
+    ]
+
+    def usable(hits: list[_Hit]) -> list[str]:
+        out = []
+        for h in _resolve(_outside(hits, ignore)):
+            if _overlaps(h, absent_clauses):
+                continue
+            clause = _clause_of(reading.clauses, h.start)
+            before = [_fold(w) for w, _, _ in _words(text[clause[0] : h.start])][-6:]
+            if any(w in v.hypothetical for w in before):
+                continue
+            if any(w in v.negators for w in before):
+                if h.key == "in_force":
+                    out.append("none")
+                continue
+            out.append(h.key)
+        return out
+
+    strong = usable(_find(v.status, text))
+    if strong:
+        return [(s, False) for s in dict.fromkeys(strong)]
+    if reading.agreement:
+        weak = usable(_find(v.status_weak, text))
+        if weak:
+            return [(s, False) for s in dict.fromkeys(weak)]
+    reply = [h.key for h in _find(v.status_reply, text)]
+    return [(s, True) for s in dict.fromkeys(reply)]
+
+
+def _combine(statuses: set[str]) -> str:
+    if "under_revision" in statuses or {"in_force", "in_progress"} <= statuses:
+        return "under_revision"
+    for status in ("in_progress", "in_force", "none", "unknown"):
+        if status in statuses:
+            return status
+    return "unknown"
+
+
+def _status_facts(votes: list[tuple[str, str, str, bool]], ctx: _Context) -> list[Fact]:
+    facts = []
+    areas = dict.fromkeys(area for _, area, _, _ in votes)
+    for area in areas:
+        mine = [v for v in votes if v[1] == area]
+        real = [v for v in mine if not v[3]]
+        used = real or mine
+        status = _combine({v[0] for v in used})
+        quotes = list(
+            dict.fromkeys(v[2] for v in used if v[0] == status or status == "under_revision")
+        )
+        if not quotes:
+            quotes = [used[0][2]]
+        facts.append(
+            Fact(
+                kind="agreement_status",
+                status=status,
+                agreement_area=area,
+                kommun=ctx.kommun,
+                respondent=ctx.respondent,
+                question=ctx.question,
+                quote=" […] ".join(quotes),
+                source=ctx.source,
+            )
+        )
+    return facts
+
+
+def _boilerplate(text: str, v: Vocabulary) -> bool:
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 2:
+        return True
+    return any(h.start == 0 or len(words) <= 4 for h in _find(v.boilerplate, text))
