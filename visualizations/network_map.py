@@ -174,6 +174,7 @@ def map_html(
     *,
     kommun: str | None = None,
     area: str | None = None,
+    kommuner: Iterable[str] | None = None,
     with_names: bool = False,
     title: str | None = None,
     cluster: bool | None = None,
@@ -182,13 +183,20 @@ def map_html(
     """The map of a graph as one HTML page (UTF-8 text, every asset inline).
 
     ``kommun`` limits the map to one kommun's structure and the regional units it links to;
-    ``area`` to a län or delregion (by name, e.g. "Dalarnas län" or "Södra området").
+    ``area`` to a län or delregion (by name, e.g. "Dalarnas län" or "Södra området");
+    ``kommuner`` to these kommuner (names or ids) and what links to them.
     Personal names in the data are replaced by "[namn]" unless ``with_names``. ``cluster``
     forces per-län clustering on or off (by default: on when the map spans several län and has
     more than :data:`CLUSTER_MIN_NODES` nodes). ``controls=False`` leaves out search and filters.
     """
     data = map_data(
-        graph, kommun=kommun, area=area, with_names=with_names, title=title, cluster=cluster
+        graph,
+        kommun=kommun,
+        area=area,
+        kommuner=kommuner,
+        with_names=with_names,
+        title=title,
+        cluster=cluster,
     )
     page = render_network_page(
         data.title,
@@ -208,6 +216,7 @@ def map_data(
     *,
     kommun: str | None = None,
     area: str | None = None,
+    kommuner: Iterable[str] | None = None,
     with_names: bool = False,
     title: str | None = None,
     cluster: bool | None = None,
@@ -221,6 +230,10 @@ def map_data(
         area_id, area_name = _find_area(graph, area)
         chosen = _area_nodes(graph, area_kommuner(graph, area_id))
         default_title = f"Samverkansstruktur i {area_name}"
+    elif kommuner is not None:
+        ids = {k if k in graph else _kommun_node(graph, k) for k in kommuner}
+        chosen = _area_nodes(graph, ids)
+        default_title = "Samverkansstruktur"
     else:
         chosen = {n for n, d in graph.nodes(data=True) if d.get("label") in SHOWN_LABELS}
         default_title = "Samverkansstruktur för barn och unga"

@@ -1,0 +1,483 @@
+"""The gap report: one printable HTML page with a section per area, its gaps, map and matrix.
+
+Areas are the län and delregioner of the graph; a län's section covers its kommuner that no
+delregion section covers. Each section lists the gap queries' results per kommun with the
+quotes behind them, embeds the area's network map (an ``iframe`` whose ``srcdoc`` is the map
+page; vis-network is carried once, in the report, and the maps use it) and the coverage matrix
+of its kommuner. Every text from the data is escaped with ``html.escape(quote=True)`` and
+personal names are replaced by "[namn]" unless ``with_names``.
+
+>>> from lokgraph.models import Principal, Structure
+>>> from lokgraph.graph import build_graph
+>>> g = build_graph(Structure(nodes=(Principal(id="kommun:orsa", name="Orsa", kind="kommun"),)))
+>>> "<h1>" in report_html(g)
+True
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from lokgraph.errors import LokgraphError
+
+from .matrix import MATRIX_CSS, coverage, matrix_legend, matrix_table, parties_of
+from .network_map import (
+    REASON_NAMES,
+    area_kommuner,
+    evidence_text,
+    map_html,
+    shown,
+)
+from .page import inline_assets, json_for_script
+
+__all__ = ["GAP_STATUS_NAMES", "QUERY_NAMES", "ReportGap", "gaps_of", "report_html"]
+
+#: Swedish headings of the gap queries, in report order.
+QUERY_NAMES: dict[str, str] = {
+    "missing_specialist": "Specialistnivån saknas (BUP, HAB, specialistvården)",
+    "lok_status": "Lokal överenskommelse (LÖK) saknas eller är inte klar",
+    "ungoverned_group": "Grupp utan styrning",
+    "missing_level": "Samverkansnivå saknas",
+    "no_answer": "Har inte svarat på enkäten",
+    "single_bridge": "Samverkan hänger på en enda länk",
+    "hard_to_engage": "Svår att få med",
+    "reported_absent": "Rapporteras saknas",
+}
+GAP_STATUS_NAMES: dict[str, str] = {
+    "reported_absent": "rapporteras saknas",
+    "not_recorded": "ej uppgift",
+    "in_force": "gällande",
+    "in_progress": "under framtagande",
+    "under_revision": "under revidering",
+    "none": "saknas",
+    "unknown": "okänd",
+    "outlasts_rok": "gäller längre än RÖK",
+    "unit": "verksamhet",
+    "group": "grupp",
+    **REASON_NAMES,
+}
+MAP_HEIGHT_PX = 560
+
+
+@dataclass(frozen=True)
+class ReportGap:
+    """A gap as the report shows it: the query, kommun(er), party, status, detail and quotes."""
+
+    kind: str
+    kommun: str | None
+    kommuner: tuple[str, ...]
+    party: str | None
+    status: str | None
+    detail: str
+    evidence: tuple[dict, ...]
+
+
+def gaps_of(graph: nx.MultiDiGraph) -> tuple[list[ReportGap], bool]:
+    """Every gap the queries find, and whether the queries were there to ask.
+
+    Without the ``queries`` package, the ABSENT_FROM edges of the graph stand in for them
+    (kind ``reported_absent``), so a report always shows the reported absences.
+    """
+    found: list[ReportGap] = []
+    ran = False
+    for name, func in _query_functions():
+        ran = True
+        for gap in func(graph):
+            found.append(
+                ReportGap(
+                    kind=getattr(gap, "kind", name),
+                    kommun=getattr(gap, "kommun", None),
+                    kommuner=tuple(getattr(gap, "kommuner", ()) or ()),
+                    party=getattr(gap, "party", None),
+                    status=getattr(gap, "status", None),
+                    detail=str(getattr(gap, "detail", "")),
+                    evidence=tuple(_evidence_dict(e) for e in getattr(gap, "evidence", ())),
+                )
+            )
+    if not ran:
+        found = _absences(graph)
+    return found, ran
+
+
+def report_html(
+    graph: nx.MultiDiGraph, *, with_names: bool = False, title: str | None = None
+) -> str:
+    """The whole report as one HTML page: contents, then one section per area."""
+    title = title or "Luckor i samverkan för barn och unga"
+    gaps, ran = gaps_of(graph)
+    sections = _sections(graph)
+    by_kommun: dict[str, list[ReportGap]] = defaultdict(list)
+    county: list[ReportGap] = []
+    for gap in gaps:
+        if gap.kommun:
+            by_kommun[gap.kommun].append(gap)
+        else:
+            county.append(gap)
+    parts = []
+    toc = []
+    for index, (area_id, area_name, kommun_ids) in enumerate(sections):
+        anchor = f"omrade-{index + 1}"
+        toc.append(f'<li><a href="#{anchor}">{_esc(area_name)}</a></li>')
+        parts.append(
+            _section(graph, anchor, area_id, area_name, kommun_ids, by_kommun, county, with_names)
+        )
+    unplaced = [g for g in county if not g.kommuner]
+    intro = (
+        "Rapporten visar, område för område, var länkar saknas i samverkan kring barn och unga: "
+        "vad frågorna hittar per kommun, citaten som visar det, områdets karta och vilka parter "
+        "som medverkar i varje kommun."
+    )
+    if not ran:
+        intro += " Luckfrågorna är inte installerade; rapporten visar de rapporterade frånvarona."
+    names_note = (
+        "Personnamn i citaten visas."
+        if with_names
+        else "Personnamn i citaten är ersatta med [namn]."
+    )
+    body = [
+        f"<header><h1>{_esc(title)}</h1><p>{_esc(intro)}</p>",
+        f'<p class="lg-note">{_esc(names_note)}</p>',
+    ]
+    if toc:
+        body.append(f'<nav class="lg-toc"><h2>Områden</h2><ol>{"".join(toc)}</ol></nav>')
+    body.append("</header>")
+    if unplaced:
+        body.append('<section class="lg-area"><h2>Hela underlaget</h2>')
+        body.append(_gap_list(graph, unplaced, with_names))
+        body.append("</section>")
+    body.extend(parts)
+    if not sections:
+        body.append("<p>Grafen innehåller inga områden med kommuner.</p>")
+    return _PAGE.format(
+        title=_esc(title),
+        css=_CSS + MATRIX_CSS,
+        body="\n".join(body),
+        assets=json_for_script(inline_assets()) if sections else '""',
+        fill_js=_FILL_MAPS_JS,
+    )
+
+
+# ---- private helpers -------------------------------------------------------------------------
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _query_functions() -> list[tuple[str, object]]:
+    """The gap queries, from the registry when there is one, else one module per kind."""
+    try:
+        registry = importlib.import_module("queries.registry")
+    except ImportError:
+        registry = None
+    if registry is not None and hasattr(registry, "run_query"):
+        names = _registry_names(registry)
+        if names:
+            return [
+                (name, lambda graph, name=name: registry.run_query(name, graph)) for name in names
+            ]
+    try:
+        kinds = importlib.import_module("queries.gap").KINDS
+    except ImportError:
+        return []
+    functions = []
+    for kind in kinds:
+        try:
+            module = importlib.import_module(f"queries.{kind}")
+        except ImportError:
+            continue
+        func = getattr(module, kind, None)
+        if callable(func):
+            functions.append((kind, func))
+    return functions
+
+
+def _registry_names(registry: object) -> list[str]:
+    listed = getattr(registry, "all_queries", None)
+    if listed is None:
+        return []
+    items = listed()
+    if isinstance(items, dict):
+        items = list(items)
+    names = []
+    for item in items:
+        name = item if isinstance(item, str) else getattr(item, "name", None)
+        if isinstance(name, str):
+            names.append(name)
+    return names
+
+
+def _evidence_dict(e: object) -> dict:
+    if isinstance(e, dict):
+        return e
+    dump = getattr(e, "model_dump", None)
+    data = dump() if dump else dict(vars(e))
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _absences(graph: nx.MultiDiGraph) -> list[ReportGap]:
+    found = []
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if key != "ABSENT_FROM":
+            continue
+        target = graph.nodes[v]
+        names = sorted(
+            graph.nodes[k].get("name", k)
+            for _, k, kk in graph.out_edges(v, keys=True)
+            if kk == "SERVES"
+        ) or sorted(
+            graph.nodes[k].get("name", k)
+            for k, _, kk in graph.in_edges(v, keys=True)
+            if kk == "PARTY_TO" and graph.nodes[k].get("kind") == "kommun"
+        )
+        unit = graph.nodes[u]
+        reason = REASON_NAMES.get(data.get("reason") or "missing", "saknas")
+        for name in names or [None]:
+            found.append(
+                ReportGap(
+                    kind="reported_absent",
+                    kommun=name,
+                    kommuner=(),
+                    party=unit.get("party"),
+                    status=data.get("reason"),
+                    detail=f"{unit.get('name', u)} saknas i {target.get('name', v)} ({reason})",
+                    evidence=tuple(data.get("evidence", ())),
+                )
+            )
+    return found
+
+
+def _sections(graph: nx.MultiDiGraph) -> list[tuple[str, str, set[str]]]:
+    """(area id, heading, kommun ids) per delregion, then per län for the kommuner left."""
+    areas = {n: d for n, d in graph.nodes(data=True) if d.get("label") == "Area"}
+    delregions = sorted(
+        (n for n, d in areas.items() if d.get("kind") == "delregion"),
+        key=lambda n: _sv_key(areas[n].get("name", n)),
+    )
+    lans = sorted(
+        (n for n, d in areas.items() if d.get("kind") == "lan"),
+        key=lambda n: _sv_key(areas[n].get("name", n)),
+    )
+    sections = []
+    covered: set[str] = set()
+    within_lan = {d: _lan_of(graph, d, lans) for d in delregions}
+    for lan in lans:
+        for d in delregions:
+            if within_lan[d] == lan:
+                kommuner = area_kommuner(graph, d)
+                if kommuner:
+                    sections.append((d, areas[d].get("name", d), kommuner))
+                    covered |= kommuner
+        rest = area_kommuner(graph, lan) - covered
+        if rest:
+            name = areas[lan].get("name", lan)
+            heading = name if len(rest) == len(area_kommuner(graph, lan)) else f"{name}, övriga"
+            sections.append((lan, heading, rest))
+            covered |= rest
+    for d in delregions:
+        if within_lan[d] is None:
+            kommuner = area_kommuner(graph, d) - covered
+            if kommuner:
+                sections.append((d, areas[d].get("name", d), kommuner))
+                covered |= kommuner
+    return sections
+
+
+def _lan_of(graph: nx.MultiDiGraph, area: str, lans: list[str]) -> str | None:
+    for _, target, key in graph.out_edges(area, keys=True):
+        if key == "IN_AREA" and target in lans:
+            return target
+    kommuner = area_kommuner(graph, area)
+    for lan in lans:
+        if kommuner and kommuner <= area_kommuner(graph, lan):
+            return lan
+    return None
+
+
+_SV = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+def _sv_key(text: str) -> str:
+    return text.lower().translate(_SV)
+
+
+def _section(
+    graph: nx.MultiDiGraph,
+    anchor: str,
+    area_id: str,
+    area_name: str,
+    kommun_ids: set[str],
+    by_kommun: dict[str, list[ReportGap]],
+    county: list[ReportGap],
+    with_names: bool,
+) -> str:
+    names = sorted((graph.nodes[k].get("name", k) for k in kommun_ids), key=_sv_key)
+    out = [f'<section class="lg-area" id="{anchor}" aria-labelledby="{anchor}-h">']
+    out.append(f'<h2 id="{anchor}-h">{_esc(area_name)}</h2>')
+    out.append(f'<p class="lg-note">{len(names)} kommuner: {_esc(", ".join(names))}</p>')
+    shared = [g for g in county if set(g.kommuner) & set(names)]
+    if shared:
+        out.append("<h3>Gemensamt för området</h3>")
+        out.append(_gap_list(graph, shared, with_names))
+    out.append("<h3>Luckor per kommun</h3>")
+    quiet = []
+    for name in names:
+        gaps = by_kommun.get(name, [])
+        if not gaps:
+            quiet.append(name)
+            continue
+        out.append(f'<div class="lg-kommun"><h4>{_esc(name)}</h4>')
+        out.append(_gap_list(graph, gaps, with_names))
+        out.append("</div>")
+    if quiet:
+        out.append(f'<p class="lg-note">Inga luckor funna: {_esc(", ".join(quiet))}.</p>')
+    out.append("<h3>Karta</h3>")
+    out.append(_map_frame(graph, kommun_ids, area_name, anchor, with_names))
+    out.append("<h3>Vilka parter medverkar?</h3>")
+    out.append(matrix_legend())
+    rows = coverage(graph, kommuner=kommun_ids)
+    out.append(matrix_table(graph, rows, parties_of(graph), with_names=with_names))
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _gap_list(graph: nx.MultiDiGraph, gaps: Iterable[ReportGap], with_names: bool) -> str:
+    grouped: dict[str, list[ReportGap]] = defaultdict(list)
+    for gap in gaps:
+        grouped[gap.kind].append(gap)
+    order = [k for k in QUERY_NAMES if k in grouped] + sorted(
+        k for k in grouped if k not in QUERY_NAMES
+    )
+    out = ['<dl class="lg-gaps">']
+    for kind in order:
+        out.append(f"<dt>{_esc(QUERY_NAMES.get(kind, kind.replace('_', ' ')))}</dt>")
+        for gap in grouped[kind]:
+            status = GAP_STATUS_NAMES.get(gap.status or "", (gap.status or "").replace("_", " "))
+            red = " lg-red" if gap.status in ("reported_absent", "none") else ""
+            badge = f' <span class="lg-status{red}">{_esc(status)}</span>' if status else ""
+            out.append(f"<dd><p>{_esc(shown(gap.detail, with_names))}{badge}</p>")
+            quotes = evidence_text(graph, gap.evidence, with_names, limit=4)
+            if quotes:
+                out.append('<ul class="lg-quotes">')
+                out.extend(f"<li>{_esc(q)}</li>" for q in quotes)
+                out.append("</ul>")
+            out.append("</dd>")
+    out.append("</dl>")
+    return "\n".join(out)
+
+
+def _map_frame(
+    graph: nx.MultiDiGraph, kommun_ids: set[str], area_name: str, anchor: str, with_names: bool
+) -> str:
+    """An empty ``iframe`` and its map page as JSON; the report's script fills the frame.
+
+    The page is stored without vis-network, which the report carries once
+    (``#lg-vis-assets``), so a report of many areas stays small; each frame still runs its own
+    copy in its own document.
+    """
+    try:
+        page = map_html(
+            graph,
+            kommuner=kommun_ids,
+            with_names=with_names,
+            title=f"Karta: {area_name}",
+            controls=False,
+            cluster=False,
+        )
+    except LokgraphError as error:
+        return f'<p class="lg-note">Ingen karta: {_esc(error)}</p>'
+    assets = inline_assets()
+    if assets in page:
+        page = page.replace(assets, _ASSETS_MARK, 1)
+    data_id = f"{anchor}-karta"
+    return (
+        f'<iframe class="lg-map" data-map="{data_id}" title="{_esc("Karta: " + area_name)}" '
+        f'height="{MAP_HEIGHT_PX}"></iframe>\n'
+        f'<script type="application/json" id="{data_id}">{json_for_script(page)}</script>\n'
+        "<noscript><p>Kartan behöver JavaScript.</p></noscript>"
+    )
+
+
+_ASSETS_MARK = "<!--lokgraph:vis-assets-->"
+_FILL_MAPS_JS = """\
+/* lokgraph report: each map frame gets its page, with vis-network put back in. */
+(function () {
+  "use strict";
+  var holder = document.getElementById("lg-vis-assets");
+  var assets = holder ? JSON.parse(holder.textContent) : "";
+  var frames = document.querySelectorAll("iframe[data-map]");
+  Array.prototype.forEach.call(frames, function (frame) {
+    var source = document.getElementById(frame.getAttribute("data-map"));
+    if (!source) {
+      return;
+    }
+    var page = JSON.parse(source.textContent);
+    frame.srcdoc = page.replace("<!--lokgraph:vis-assets-->", function () {
+      return assets;
+    });
+  });
+})();
+"""
+
+
+_CSS = """\
+:root { --lg-ink: #1d2330; --lg-muted: #5b6270; --lg-line: #d4d8de; }
+body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: var(--lg-ink);
+  margin: 1.5rem auto; max-width: 76rem; padding: 0 1rem; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin: 0 0 0.5rem; }
+h2 { font-size: 1.35rem; border-bottom: 2px solid #3b4a5f; padding-bottom: 0.2rem;
+  margin-top: 2.5rem; }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 0.4rem; }
+h4 { font-size: 1rem; margin: 1rem 0 0.2rem; }
+.lg-note { color: var(--lg-muted); font-size: 0.9rem; }
+.lg-toc ol { columns: 2; }
+.lg-gaps dt { font-weight: 600; margin-top: 0.6rem; }
+.lg-gaps dd { margin: 0.2rem 0 0.4rem 1.2rem; }
+.lg-gaps dd p { margin: 0; }
+.lg-status { display: inline-block; font-size: 0.8rem; padding: 0 0.4em; border-radius: 3px;
+  background: #e4e8ee; color: #3b4a5f; margin-left: 0.3em; }
+.lg-status.lg-red { background: #f6c6c6; color: #8e1b1b; }
+.lg-quotes { margin: 0.2rem 0 0; padding-left: 1.2rem; color: #3b4352; font-size: 0.9rem; }
+.lg-quotes li { font-style: italic; }
+iframe.lg-map { width: 100%; border: 1px solid var(--lg-line); display: block; }
+.lg-kommun { break-inside: avoid; }
+@media print {
+  @page { size: A4 landscape; margin: 1.2cm; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  nav.lg-toc { display: none; }
+  section.lg-area { break-before: page; }
+  h2 { margin-top: 0; }
+  iframe.lg-map { height: 14cm; break-inside: avoid; }
+  .lg-matrix { break-inside: auto; }
+  .lg-matrix tr { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+_PAGE = """\
+<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="lokgraph">
+<title>{title}</title>
+<style>
+{css}
+</style>
+</head>
+<body>
+{body}
+<script type="application/json" id="lg-vis-assets">{assets}</script>
+<script>
+{fill_js}
+</script>
+</body>
+</html>
+"""
