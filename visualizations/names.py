@@ -40,7 +40,7 @@ What is knowingly missed or wrongly hit:
 - Names of people that are also place or organisation words ("Lisa Mora": "Mora" is a kommun)
   lose only the first name; a person named like a known word alone is kept.
 - Two capitalised words in a row that are not names but not in the vocabulary either (an English
-  phrase, a project name such as "Trygga Barn") are redacted by rule 2; the vocabulary is easy to
+  phrase, a project name such as "Trygga Vägar") are redacted by rule 2; the vocabulary is easy to
   extend with :data:`EXTRA_KNOWN_WORDS`.
 - Garbled OCR text ("Ursu1a") is not recognised.
 
