@@ -41,7 +41,7 @@ How a sentence is read:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -129,16 +129,18 @@ class Vocabulary:
     parties: tuple[Term, ...]
     principals: tuple[Term, ...]
     groups: tuple[Term, ...]
-    group_name_words: frozenset[str]
+    group_name_words: tuple[Term, ...]
     levels: tuple[Term, ...]
     level_ignore: tuple[Term, ...]
     agreement_words: tuple[Term, ...]
+    local_agreement_words: tuple[Term, ...]
     areas: tuple[Term, ...]
     status: tuple[Term, ...]
     status_weak: tuple[Term, ...]
     status_reply: tuple[Term, ...]
     status_ignore: tuple[Term, ...]
     member_cues: tuple[Term, ...]
+    weak_member_cues: tuple[Term, ...]
     backward_cues: tuple[Term, ...]
     partial_cues: tuple[Term, ...]
     absence: tuple[Term, ...]
@@ -244,16 +246,18 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         parties=keyed("parties", PARTIES),
         principals=keyed("principals", ("kommun", "region")),
         groups=keyed("groups", GROUP_TYPES),
-        group_name_words=frozenset(_fold(w) for w in data.get("group_name_words") or ()),
+        group_name_words=plain("group_name_words"),
         levels=keyed("levels", LEVELS),
         level_ignore=plain("level_ignore"),
         agreement_words=plain("words", agreement, "agreement"),
+        local_agreement_words=plain("local_words", agreement, "local"),
         areas=keyed("areas", AGREEMENT_AREAS, agreement),
         status=keyed("status", AGREEMENT_STATUSES, agreement),
         status_weak=keyed("status_weak", AGREEMENT_STATUSES, agreement),
         status_reply=keyed("status_reply", AGREEMENT_STATUSES, agreement),
         status_ignore=plain("status_ignore", agreement),
         member_cues=plain("cues", members, "member"),
+        weak_member_cues=plain("weak_cues", members, "member"),
         backward_cues=plain("backward", members, "backward"),
         partial_cues=plain("partial", members, "partial"),
         absence=keyed("absence", ABSENCE_REASONS),
@@ -359,7 +363,9 @@ class Sentence:
 
 
 _ARTEFACT = re.compile(r"\[(?:bookmark|anchor):[^\]]*\]")
-_LIST_MARKER = re.compile(r"^\s*(?:[-–—•*▪·●○]+|\d{1,2}(?:\.\d{1,2})*[.)]|[a-z][)])\s+")
+_LIST_MARKER = re.compile(
+    r"^\s*(?:[-–—•*▪·●○]+|\d{1,2}(?:\.\d{1,2})*[.)]|[a-z][)]|e(?=\s+[a-zåäö]))\s+"
+)
 _ABBREVIATIONS = frozenset(
     {
         "t.ex",
@@ -483,8 +489,7 @@ def _split_line(line: str) -> list[str]:
         before = line[start : m.start() + 1].split()
         word = before[-1].lower().rstrip(".") if before else ""
         if word in _ABBREVIATIONS or re.fullmatch(r"(?:\w\.)+\w?", word + "."):
-            if len(word) > 1 or not word.isdigit():
-                continue
+            continue
         if len(word) == 1 and word.isalpha():
             continue
         parts.append(line[start:end].strip())
@@ -579,17 +584,29 @@ _LOCATION = re.compile(r"(?:\b(?:i|I|på|På|inom|Region|region|län|till)\s+)$"
 
 
 def _find_kommuner(text: str) -> list[_Hit]:
-    hits = []
+    """Kommun names, except places ("i Hjo", "i Skövde, Tidaholm och Skara") and a capitalised
+    word that starts the sentence without "kommun" after it ("Vara ett stöd …")."""
+    found: list[tuple[_Hit, bool]] = []
     for name, pattern in _kommun_patterns():
         if name[0] not in text and name[0] not in "ÅÄÖ":
             continue
         for m in pattern.finditer(text):
-            if _LOCATION.search(text[: m.start()]):
-                continue
-            if m.start() == 0 or not text[: m.start()].strip(" \"”“'(•-–"):
-                if not m.group("suf"):
-                    continue
-            hits.append(_Hit(name, m.start(), m.end(), None, 0, "kommun", m.group("gen")))
+            place = bool(_LOCATION.search(text[: m.start()]))
+            at_start = not text[: m.start()].strip(" \"”“'(•-–")
+            if at_start and not m.group("suf"):
+                place = True
+            found.append((_Hit(name, m.start(), m.end(), None, 0, "kommun", m.group("gen")), place))
+    found.sort(key=lambda x: x[0].start)
+    hits = []
+    previous: tuple[_Hit, bool] | None = None
+    for hit, place in found:
+        if previous is not None and previous[1]:
+            between = text[previous[0].end : hit.start]
+            if re.fullmatch(r"\s*(?:,|och|samt|eller|,\s*och)\s*", between):
+                place = True
+        if not place:
+            hits.append(hit)
+        previous = (hit, place)
     return hits
 
 
@@ -620,6 +637,9 @@ def _read(sentence: Sentence, v: Vocabulary, own_kommun: str | None) -> _Reading
     entity_hits = _find(v.parties, text, "party") + _find(v.groups, text, "group")
     entity_hits += _find(v.principals, text, "principal")
     member_cues = _find(v.member_cues, text, "member")
+    agreement = bool(_find(v.agreement_words, text))
+    if agreement or _find(v.groups, text):
+        member_cues += _find(v.weak_member_cues, text, "member")
     absence_cues = _find(v.absence, text, "absence")
     needs_kommun = bool(member_cues or absence_cues)
     if needs_kommun:
@@ -696,7 +716,6 @@ def _read(sentence: Sentence, v: Vocabulary, own_kommun: str | None) -> _Reading
                 absent_kommun.add(i)
     partial_cues = _find(v.partial_cues, text)
     partial_clauses = [_clause_of(clauses, c.start) for c in partial_cues]
-    agreement = bool(_find(v.agreement_words, text))
     area = _area(text, v)
     backward = _find(v.backward_cues, text)
     backward = [b for b in backward if not _overlaps(b, absence_spans)]
@@ -760,11 +779,18 @@ def _area(text: str, v: Vocabulary) -> str:
     return "barn_unga"
 
 
-_NAME_STOPWORDS = frozenset({"i", "med", "som", "där", "mellan", "har", "är", "samt", "för", "på"})
+_NAME_STOPWORDS = frozenset(
+    {"i", "1", "med", "som", "dar", "mellan", "har", "ar", "samt", "for", "pa", "inom", "enligt"}
+)
 
 
 def _group_name(text: str, hit: _Hit, v: Vocabulary) -> tuple[str | None, int]:
-    """The name written after a group word, and where it ends."""
+    """The name written after a group word, and where it ends.
+
+    Name words are the vocabulary's ``group_name_words``, capitalised words and acronyms,
+    and an age range ("0-5 år"). A leading "för" is skipped ("Styrgruppen för god och nära
+    vård"); punctuation, a preposition or another group word ends the name.
+    """
     if hit.term is not None and hit.term.name:
         return hit.term.name, hit.end
     rest = text[hit.end :]
@@ -775,26 +801,35 @@ def _group_name(text: str, hit: _Hit, v: Vocabulary) -> tuple[str | None, int]:
     end = hit.end
     for i, m in enumerate(tokens):
         raw = m.group()
-        unquoted = raw.strip("\"”“'’")
-        trailing = bool(re.search(r"[,:;.!?)]$", unquoted)) or unquoted != raw.rstrip("\"”“'’")
         core = re.sub(r"^[^\w]+|[^\w]+$", "", raw)
         if not core:
             break
-        lower = core.lower()
-        if i == 0 and lower == "för" and len(tokens) > 1:
-            continue
-        ok = (
-            _fold(core) in v.group_name_words
-            or core[0].isupper()
-            or re.fullmatch(r"\d+(?:[-–]\d+)?", core) is not None
+        folded = _fold(core)
+        nxt = (
+            _fold(re.sub(r"^[^\w]+|[^\w]+$", "", tokens[i + 1].group()))
+            if i + 1 < len(tokens)
+            else ""
         )
-        if lower in _NAME_STOPWORDS:
+        if i == 0 and folded == "for" and len(tokens) > 1:
+            continue
+        if raw[0] in "([":
+            break
+        if folded == "ar" and words and re.fullmatch(r"\d+(?:[-–]\d+)?", words[-1]):
+            ok = True  # "0-5 år"
+        elif re.fullmatch(r"\d+(?:[-–]\d+)?", core):
+            ok = nxt == "ar" or "-" in core or "–" in core
+        elif folded in _NAME_STOPWORDS:
             ok = False
+        elif any(t.pattern.fullmatch(core) for t in v.group_name_words):
+            ok = True
+        else:
+            ok = core[0].isupper() and (not words or words[-1][0].isupper())
+            ok = ok and not any(t.pattern.match(core) for t in v.groups)
         if not ok:
             break
         words.append(core)
         end = hit.end + m.end()
-        if trailing or re.search(r"[,:;.!?)(]", raw):
+        if re.search(r"[,:;.!?()\[\]]", raw) or raw != raw.rstrip("\"”“'’"):
             break
     while words and _fold(words[-1]) in {"och", "for", "i", "samt"}:
         words.pop()
@@ -810,11 +845,13 @@ def _governance(text: str, groups: list[_GroupMention], v: Vocabulary) -> None:
     for cue in cues:
         before = [g for g in groups if g.hit.end <= cue.start]
         after = [g for g in groups if g.hit.start >= cue.end]
+        if not after or len(text[cue.end : after[0].hit.start].split()) > 3:
+            continue
         if cue.key == "reports_to_next" and before and after:
             before[-1].governed_by = after[0].group_type
         elif cue.key == "gives_to_next" and before and after:
             after[0].governed_by = before[-1].group_type
-        elif cue.key == "under_next" and len(after) >= 2:
+        elif cue.key == "under_next" and len(after) >= 2 and after[1] is not after[0]:
             after[1].governed_by = after[0].group_type
 
 
@@ -955,7 +992,9 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         if reading.groups:
             ctx.last_group = reading.groups[-1]
         # agreement status
-        if ctx.question == "Q1" or (ctx.question is None and reading.agreement):
+        if ctx.question == "Q1" or (
+            ctx.question is None and _find(v.local_agreement_words, sentence.text)
+        ):
             votes = _status_votes(reading, v)
             if votes:
                 placed = True
