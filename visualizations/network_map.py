@@ -931,8 +931,12 @@ _CLUSTER_JS = """\
     clearTimeout(timer);
     timer = setTimeout(stop, 4000);
   }
+  // isCluster() logs an error for an id that is gone, as an opened cluster is.
+  function isClosed(id) {
+    return network.body.nodes[id] !== undefined && network.isCluster(id);
+  }
   function openCluster(id) {
-    if (!network.isCluster(id)) {
+    if (!isClosed(id)) {
       return false;
     }
     network.openCluster(id);
@@ -942,7 +946,7 @@ _CLUSTER_JS = """\
   function openAll() {
     var opened = false;
     clusters.forEach(function (c) {
-      if (network.isCluster(c.id)) {
+      if (isClosed(c.id)) {
         network.openCluster(c.id);
         opened = true;
       }
@@ -959,7 +963,7 @@ _CLUSTER_JS = """\
     var opened = false;
     data.nodes.forEach(function (node) {
       var cid = clusterOf.get(node.id);
-      if (cid && norm(node.label).indexOf(key) >= 0 && network.isCluster(cid)) {
+      if (cid && norm(node.label).indexOf(key) >= 0 && isClosed(cid)) {
         network.openCluster(cid);
         opened = true;
       }
@@ -1032,6 +1036,11 @@ _CLUSTER_JS = """\
       return search(query);
     };
   }
-  window.lokgraphClusters = { open: openCluster, openAll: openAll, openFor: openFor };
+  window.lokgraphClusters = {
+    open: openCluster,
+    openAll: openAll,
+    openFor: openFor,
+    isClosed: isClosed,
+  };
 })();
 """
