@@ -139,6 +139,7 @@ class Vocabulary:
     status_weak: tuple[Term, ...]
     status_reply: tuple[Term, ...]
     status_ignore: tuple[Term, ...]
+    not_started: tuple[Term, ...]
     member_cues: tuple[Term, ...]
     weak_member_cues: tuple[Term, ...]
     backward_cues: tuple[Term, ...]
@@ -256,6 +257,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         status_weak=keyed("status_weak", AGREEMENT_STATUSES, agreement),
         status_reply=keyed("status_reply", AGREEMENT_STATUSES, agreement),
         status_ignore=plain("status_ignore", agreement),
+        not_started=plain("not_started", agreement),
         member_cues=plain("cues", members, "member"),
         weak_member_cues=plain("weak_cues", members, "member"),
         backward_cues=plain("backward", members, "backward"),
@@ -656,13 +658,13 @@ def _read(sentence: Sentence, v: Vocabulary, own_kommun: str | None) -> _Reading
     resolved = _outside(resolved, name_spans)
     parties = [h for h in resolved if h.kind == "party"]
     kommun_hits = [h for h in resolved if h.kind == "kommun"]
-    # a kommun in the genitive before a party ("Leksands vårdcentral") owns it; it is no member
+    # a kommun right before a party word owns it ("Leksands vårdcentral", "Hjo vårdcentral")
     kommun_hits = [
         k
         for k in kommun_hits
-        if not (
-            (k.extra or (text[k.start : k.end].endswith("s")))
-            and any(0 <= p.start - k.end <= 2 for p in parties)
+        if not any(
+            p.start >= k.end and not text[k.end : p.start].strip() and p.start - k.end <= 2
+            for p in parties
         )
     ]
     principals = [h for h in resolved if h.kind == "principal"]
@@ -845,7 +847,8 @@ def _governance(text: str, groups: list[_GroupMention], v: Vocabulary) -> None:
     for cue in cues:
         before = [g for g in groups if g.hit.end <= cue.start]
         after = [g for g in groups if g.hit.start >= cue.end]
-        if not after or len(text[cue.end : after[0].hit.start].split()) > 3:
+        gap = 1 if cue.key == "under_next" else 3
+        if not after or len(text[cue.end : after[0].hit.start].split()) > gap:
             continue
         if cue.key == "reports_to_next" and before and after:
             before[-1].governed_by = after[0].group_type
@@ -1117,12 +1120,16 @@ def _status_votes(reading: _Reading, v: Vocabulary) -> list[tuple[str, bool]]:
         if any(c[0] <= p.start < c[1] for i, p in enumerate(reading.parties) if i in reading.absent)
     ]
 
+    not_started = [_clause_of(reading.clauses, h.start) for h in _find(v.not_started, text)]
+
     def usable(hits: list[_Hit]) -> list[str]:
         out = []
         for h in _resolve(_outside(hits, ignore)):
             if _overlaps(h, absent_clauses):
                 continue
             clause = _clause_of(reading.clauses, h.start)
+            if h.key == "in_progress" and clause in not_started:
+                continue
             before = [_fold(w) for w, _, _ in _words(text[clause[0] : h.start])][-6:]
             if any(w in v.hypothetical for w in before):
                 continue
