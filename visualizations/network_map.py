@@ -54,6 +54,9 @@ __all__ = [
 SHOWN_LABELS: tuple[str, ...] = ("Principal", "Unit", "Group", "Agreement", "Activity")
 #: Above this many nodes, a map that spans more than one län starts clustered per län.
 CLUSTER_MIN_NODES = 120
+_SPREAD = {"gravitationalConstant": -120, "springLength": 150, "avoidOverlap": 0.6}
+#: At most this many nodes side by side in a row of the layered (one kommun) layout.
+ROW_WIDTH = 8
 
 SHAPES = {
     "Principal": "box",
@@ -239,6 +242,8 @@ def map_data(
         default_title = "Samverkansstruktur för barn och unga"
     title = title or default_title
     gaps = _drawn_gaps(graph, chosen)
+    if kommun is not None:
+        gaps = [gap for gap in gaps if graph.nodes[gap[2]].get("name") == find_kommun(kommun).name]
     for _gap, unit, _k in gaps:
         if unit in graph and unit not in chosen:
             chosen.add(unit)
@@ -272,9 +277,11 @@ def map_data(
     ):
         clusters = _clusters(graph, lans, node_list)
         options = {
-            "physics": {"stabilization": {"iterations": 400}},
+            "physics": {"stabilization": {"iterations": 400}, "forceAtlas2Based": _SPREAD},
             "layout": {"improvedLayout": False},
         }
+    if not options:
+        options = {"physics": {"forceAtlas2Based": _SPREAD}}
     options.setdefault("nodes", {})["widthConstraint"] = {"maximum": 170}
     return MapData(title, node_list, edges, options, _legend(node_list, edges), clusters)
 
@@ -441,6 +448,11 @@ def _kommun_nodes(graph: nx.MultiDiGraph, k: str) -> set[str]:
 
 
 def _area_nodes(graph: nx.MultiDiGraph, kommun_ids: set[str]) -> set[str]:
+    """The kommuner, what is theirs, and what that links to, less what is other kommuners'.
+
+    Another kommun is shown only when it takes part in one of their groups or LÖKs (not when a
+    county-wide group serves it too); groups and units of other kommuner are left out.
+    """
     core = set(kommun_ids)
     for u, v, key in graph.edges(keys=True):
         if v in kommun_ids and key in ("PART_OF", "SERVES"):
@@ -449,9 +461,25 @@ def _area_nodes(graph: nx.MultiDiGraph, kommun_ids: set[str]) -> set[str]:
             key == "RESPONSIBLE_FOR" or (key == "PARTY_TO" and graph.nodes[v].get("kind") == "LOK")
         ):
             core.add(v)
-    chosen = set(core)
+    candidates: set[str] = set()
     for n in core:
-        chosen |= _shown_neighbours(graph, n)
+        candidates |= _shown_neighbours(graph, n)
+    candidates -= core
+    names = {graph.nodes[k].get("name") for k in kommun_ids}
+    homes = kommuner_of(graph, candidates)
+    chosen = set(core)
+    for m in candidates:
+        d = graph.nodes[m]
+        if d.get("label") == "Principal" and d.get("kind") == "kommun":
+            if any(
+                key in ("MEMBER_OF", "PARTY_TO") and v in core
+                for _, v, key in graph.out_edges(m, keys=True)
+            ):
+                chosen.add(m)
+            continue
+        if homes.get(m) and not set(homes[m]) & names:
+            continue
+        chosen.add(m)
     for n in list(chosen):
         if graph.nodes[n].get("label") == "Unit":
             for _, owner, key in graph.out_edges(n, keys=True):
@@ -834,14 +862,20 @@ def _layered_layout(graph: nx.MultiDiGraph, node_list: list[dict], edges: list[d
                 rows[row].sort(key=lambda n: (centre(n), n))
                 for i, n in enumerate(rows[row]):
                     position[n] = i - (len(rows[row]) - 1) / 2
-    widest = max(len(r) for r in rows.values())
     by_id = {item["id"]: item for item in node_list}
-    for y, row in enumerate(order):
+    y = 0.0
+    for row in order:
         members = rows[row]
-        gap = 200 if len(members) < widest else 190
-        for i, n in enumerate(members):
-            by_id[n]["x"] = round((i - (len(members) - 1) / 2) * gap, 1)
-            by_id[n]["y"] = y * 150
+        lines = max(1, math.ceil(len(members) / ROW_WIDTH))
+        per_line = math.ceil(len(members) / lines)
+        for line in range(lines):
+            chunk = members[line * per_line : (line + 1) * per_line]
+            shift = 95 if line % 2 else 0  # stagger wrapped lines so edges pass between
+            for i, n in enumerate(chunk):
+                by_id[n]["x"] = round((i - (len(chunk) - 1) / 2) * 190 + shift, 1)
+                by_id[n]["y"] = y
+            y += 110
+        y += 50
 
 
 def _owner_sort(graph: nx.MultiDiGraph, n: str) -> int:
