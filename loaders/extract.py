@@ -144,6 +144,7 @@ class Vocabulary:
     weak_member_cues: tuple[Term, ...]
     backward_cues: tuple[Term, ...]
     partial_cues: tuple[Term, ...]
+    frequency_words: tuple[Term, ...]
     absence: tuple[Term, ...]
     governance: tuple[Term, ...]
     deviation_words: tuple[Term, ...]
@@ -258,10 +259,11 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         status_reply=keyed("status_reply", AGREEMENT_STATUSES, agreement),
         status_ignore=plain("status_ignore", agreement),
         not_started=plain("not_started", agreement),
-        member_cues=plain("cues", members, "member"),
+        member_cues=plain("cues", members, "member") + plain("start_cues", members, "member"),
         weak_member_cues=plain("weak_cues", members, "member"),
         backward_cues=plain("backward", members, "backward"),
         partial_cues=plain("partial", members, "partial"),
+        frequency_words=plain("frequency_words", members, "frequency"),
         absence=keyed("absence", ABSENCE_REASONS),
         governance=keyed("governance", governance_keys),
         deviation_words=plain("words", deviation, "deviation"),
@@ -717,7 +719,9 @@ def _read(sentence: Sentence, v: Vocabulary, own_kommun: str | None) -> _Reading
             if clause[0] <= k.start < clause[1]:
                 absent_kommun.add(i)
     partial_cues = _find(v.partial_cues, text)
+    meets = [_clause_of(clauses, h.start) for h in _find(v.frequency_words, text)]
     partial_clauses = [_clause_of(clauses, c.start) for c in partial_cues]
+    partial_clauses = [c for c in partial_clauses if c not in meets]
     area = _area(text, v)
     backward = _find(v.backward_cues, text)
     backward = [b for b in backward if not _overlaps(b, absence_spans)]

@@ -593,3 +593,106 @@ def test_bad_vocabulary_is_a_clear_error(tmp_path: Path, content, message):
 
 def test_default_vocabulary_is_cached():
     assert load_vocabulary() is load_vocabulary()
+
+
+# --- more phrasings ------------------------------------------------------------------------------
+
+M, P, A = "members", "partial", "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Socialförvaltningen, elevhälsan och vårdcentralen träffas en gång i månaden i vår "
+            "samverkansgrupp.",
+            {M: {"SOCIALTJANST", "ELEVHALSA", "VARDCENTRAL"}},
+        ),
+        (
+            "Vi har ett barnhälsoteam. Representanter för BUP och habiliteringen bjuds in vid "
+            "behov.",
+            {M: {"BUP", "HAB"}, P: {"BUP", "HAB"}},
+        ),
+        ("Det har varit svårt att få BUP att delta i konsultationsteamet.", {A: {"BUP"}}),
+        ("BUP har lämnat gruppen.", {A: {"BUP"}}),
+        (
+            "Från regionen deltar endast vårdcentralen; BUP och HAB är inte med.",
+            {M: {"VARDCENTRAL"}, A: {"BUP", "HAB"}},
+        ),
+        ("Vi saknar representation från habiliteringen i styrgruppen.", {A: {"HAB"}}),
+        (
+            "Ungdomsmottagningen och elevhälsan ingår i teamet men inte BUP.",
+            {M: {"UM", "ELEVHALSA"}, A: {"BUP"}},
+        ),
+        ("Samtliga parter deltar i styrgruppen, även BUP.", {M: {"BUP"}}),
+        ("Barn- och ungdomspsykiatrin medverkar inte i arbetet.", {A: {"BUP"}}),
+        ("Någon representant från BUP finns inte i gruppen.", {A: {"BUP"}}),
+        ("Vi har aldrig lyckats få med BUP.", {A: {"BUP"}}),
+        ("HAB kommer att bjudas in till nästa möte i arbetsgruppen.", {A: {"HAB"}}),
+        (
+            "IFO och skolan har ett nära samarbete inom ramen för BEH.",
+            {M: {"SOCIALTJANST", "SKOLA"}},
+        ),
+        ("I gruppen är primärvården representerad.", {M: {"VARDCENTRAL"}}),
+        (
+            "Socialtjänsten och skolan är med i styrgruppen, liksom vårdcentralen.",
+            {M: {"SOCIALTJANST", "SKOLA", "VARDCENTRAL"}},
+        ),
+        ("Ingen från vuxenpsykiatrin deltar.", {A: {"OPPENPSYKIATRI"}}),
+        ("Habiliteringen deltar sporadiskt i teamet.", {M: {"HAB"}, P: {"HAB"}}),
+        ("BUP deltar i SAMBU-teamet när det behövs.", {M: {"BUP"}, P: {"BUP"}}),
+        ("Vi önskar att BUP deltar i Partssamverkan.", {A: {"BUP"}}),
+        (
+            "Styrgruppen består av förvaltningschefer för skola och socialtjänst samt "
+            "verksamhetschef för hälsocentralen.",
+            {M: {"SKOLA", "SOCIALTJANST", "VARDCENTRAL"}},
+        ),
+        ("I ledningsgruppen ingår även chefen för BUP Värmland.", {M: {"BUP"}}),
+        ("Vi har god samverkan med BUP i konsultationsteamet.", {M: {"BUP"}}),
+        ("Vi skickar remisser till BUP när det behövs.", {}),
+        ("BUP:s medverkan i styrgruppen har varit bristfällig.", {A: {"BUP"}}),
+        ("Vi saknar fortfarande en tydlig rutin för SIP.", {}),
+        (
+            "Med i styrgruppen är socialchef, skolchef och vårdcentralschef.",
+            {M: {"SOCIALTJANST", "SKOLA", "VARDCENTRAL"}},
+        ),
+        ("Deltagare: BUP, HAB och IFO.", {M: {"BUP", "HAB", "SOCIALTJANST"}}),
+    ],
+)
+def test_more_phrasings(text, expected):
+    facts = run(text, kommun="Kil", question="Q2")
+    got = {
+        M: {f.party for f in facts if f.kind == "member" and f.party},
+        P: {f.party for f in facts if f.kind == "member" and f.partial},
+        A: {f.party for f in facts if f.kind == "absent"},
+    }
+    assert got == {M: set(), P: set(), A: set(), **expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("LÖK:en antogs i mars 2022.", "in_force"),
+        ("Överenskommelsen är påskriven av båda parter.", "in_force"),
+        ("Överenskommelsen gäller sedan 2020.", "in_force"),
+        ("Förslaget till LÖK är ute på remiss.", "in_progress"),
+        ("Vi har ingen LÖK ännu men arbete har påbörjats.", "in_progress"),
+        ("Vi har inte påbörjat arbetet med en LÖK.", "none"),
+    ],
+)
+def test_more_status_phrasings(text, status):
+    facts = run(text, question="Q1")
+    assert [f.status for f in of_kind(facts, "agreement_status")] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Det skrivs nästan inga avvikelser.", "few"),
+        ("Ett fåtal avvikelser per år.", "few"),
+        ("Avvikelser rapporteras regelbundet.", "some"),
+    ],
+)
+def test_more_deviation_phrasings(text, status):
+    facts = run(text, question="Q5")
+    assert [f.status for f in of_kind(facts, "deviation_reporting")] == [status]
