@@ -232,7 +232,7 @@ def map_data(
     elif area is not None:
         area_id, area_name = _find_area(graph, area)
         chosen = _area_nodes(graph, area_kommuner(graph, area_id))
-        default_title = f"Samverkansstruktur i {area_name}"
+        default_title = f"Samverkansstruktur i {shown(area_name, with_names)}"
     elif kommuner is not None:
         ids = {k if k in graph else _kommun_node(graph, k) for k in kommuner}
         chosen = _area_nodes(graph, ids)
@@ -266,7 +266,7 @@ def map_data(
     node_list = list(nodes.values())
     options: dict = {}
     clusters: list[dict] = []
-    lans = _lans(graph, chosen)
+    lans = _lans(graph, nodes, edges)
     if kommun is not None and len(node_list) > 1:
         _layered_layout(graph, node_list, edges)
         options = {"physics": {"enabled": False}, "edges": {"smooth": {"type": "cubicBezier"}}}
@@ -740,16 +740,19 @@ def _size_by_degree(nodes: dict[str, dict], edges: list[dict]) -> None:
         item["size"] = round(min(12 + 5 * math.sqrt(degree[node_id]), 42), 1)
 
 
-def _lans(graph: nx.MultiDiGraph, chosen: set[str]) -> dict[str, str | None]:
-    """The län code of each node, for clustering: its own, its owner's or its kommuner's."""
+def _lans(
+    graph: nx.MultiDiGraph, node_ids: Iterable[str], edges: list[dict]
+) -> dict[str, str | None]:
+    """The län code of each node on a map, for clustering: its own, its owner's or its
+    kommuner's; a node with none of those goes with what it links to on the map."""
     by_kommun = {}
     for n, d in graph.nodes(data=True):
         if d.get("label") == "Principal" and d.get("lan_kod"):
             by_kommun[n] = d["lan_kod"]
     lans: dict[str, str | None] = {}
-    for n in chosen:
-        if n in by_kommun:
-            lans[n] = by_kommun[n]
+    for n in node_ids:
+        if n in by_kommun or n not in graph:
+            lans[n] = by_kommun.get(n)
             continue
         codes = []
         for _, target, key in graph.out_edges(n, keys=True):
@@ -758,12 +761,20 @@ def _lans(graph: nx.MultiDiGraph, chosen: set[str]) -> dict[str, str | None]:
         for source, _, key in graph.in_edges(n, keys=True):
             if key in ("PARTY_TO", "RESPONSIBLE_FOR", "MEMBER_OF") and source in by_kommun:
                 codes.append(by_kommun[source])
-        lans[n] = max(set(codes), key=codes.count) if codes else None
-    # units and groups of no län of their own go with what they link to
-    for n in chosen:
-        if lans[n] is None:
-            near = [lans.get(m) for m in nx.all_neighbors(graph, n) if lans.get(m)]
-            lans[n] = max(set(near), key=near.count) if near else None
+        lans[n] = max(sorted(set(codes)), key=codes.count) if codes else None
+    near: dict[str, list[str]] = defaultdict(list)
+    for e in edges:
+        near[e["from"]].append(e["to"])
+        near[e["to"]].append(e["from"])
+    changed = True
+    while changed:
+        changed = False
+        for n in sorted(lans):
+            if lans[n] is None:
+                codes = [lans[m] for m in near[n] if lans.get(m)]
+                if codes:
+                    lans[n] = max(sorted(set(codes)), key=codes.count)
+                    changed = True
     return lans
 
 
@@ -788,7 +799,7 @@ def _clusters(
         clusters.append(
             {
                 "id": f"cluster:lan:{code}",
-                "label": f"{lan}\n{n_kommuner} kommuner",
+                "label": f"{lan}\n{n_kommuner} kommuner\n(klicka för att öppna)",
                 "tooltip": f"{lan}: {n_kommuner} kommuner, {len(members[code])} noder.\n"
                 "Klicka för att öppna.",
                 "members": members[code],

@@ -121,12 +121,11 @@ def report_html(
             county.append(gap)
     parts = []
     toc = []
-    for index, (area_id, area_name, kommun_ids) in enumerate(sections):
+    for index, (_area_id, name, kommun_ids) in enumerate(sections):
         anchor = f"omrade-{index + 1}"
+        area_name = shown(name, with_names)
         toc.append(f'<li><a href="#{anchor}">{_esc(area_name)}</a></li>')
-        parts.append(
-            _section(graph, anchor, area_id, area_name, kommun_ids, by_kommun, county, with_names)
-        )
+        parts.append(_section(graph, anchor, area_name, kommun_ids, by_kommun, county, with_names))
     unplaced = [g for g in county if not g.kommuner]
     intro = (
         "Rapporten visar, område för område, var länkar saknas i samverkan kring barn och unga: "
@@ -310,7 +309,6 @@ def _sv_key(text: str) -> str:
 def _section(
     graph: nx.MultiDiGraph,
     anchor: str,
-    area_id: str,
     area_name: str,
     kommun_ids: set[str],
     by_kommun: dict[str, list[ReportGap]],
