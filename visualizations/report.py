@@ -335,8 +335,9 @@ def _section(
         out.append("</div>")
     if quiet:
         out.append(f'<p class="lg-note">Inga luckor funna: {_esc(", ".join(quiet))}.</p>')
-    out.append("<h3>Karta</h3>")
+    out.append('<div class="lg-map-block"><h3>Karta</h3>')
     out.append(_map_frame(graph, kommun_ids, area_name, anchor, with_names))
+    out.append("</div>")
     out.append("<h3>Vilka parter medverkar?</h3>")
     out.append(matrix_legend())
     rows = coverage(graph, kommuner=kommun_ids)
@@ -451,7 +452,8 @@ iframe.lg-map { width: 100%; border: 1px solid var(--lg-line); display: block; }
   nav.lg-toc { display: none; }
   section.lg-area { break-before: page; }
   h2 { margin-top: 0; }
-  iframe.lg-map { height: 14cm; break-inside: avoid; }
+  .lg-map-block { break-before: page; break-inside: avoid; }
+  iframe.lg-map { height: 17cm; }
   .lg-matrix { break-inside: auto; }
   .lg-matrix tr { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
