@@ -5,7 +5,8 @@
 // its reason. A party reported so in 2 kommuner or more gives one county-level row: kommun
 // null, kommuner the names, count how many; the "av N" counts the kommuner the data says
 // something about (a group serves them, they are party to a LÖK, or they answered a survey).
-// evidence: a list of JSON strings, each the evidence list of one ABSENT_FROM relationship.
+// evidence: a list with the evidence JSON string of one ABSENT_FROM relationship; a party
+// gives one row per absence, with the same detail, count and kommuner.
 // Paste into Neo4j Browser as it is; it takes no parameters.
 
 // 1. How many kommuner the data says something about.
@@ -30,9 +31,11 @@ WITH informed, u.party AS party, absent,
      collect(DISTINCT served.name) + collect(DISTINCT signed.name) AS places
 UNWIND places AS place
 
-// 3. Per party: the kommuner and the quotes, when there are at least two kommuner.
-WITH informed, party, collect(DISTINCT place) AS kommuner, collect(DISTINCT absent.evidence) AS evidence
+// 3. Per party with at least two kommuner: one row per absence (rows stay small; lokgraph
+//    merges the rows of one party into one gap).
+WITH informed, party, collect(DISTINCT place) AS kommuner, collect(absent) AS absences
   WHERE size(kommuner) >= 2
+UNWIND absences AS absent
 RETURN 'hard_to_engage' AS kind,
        null AS kommun,
        party,
@@ -55,5 +58,5 @@ RETURN 'hard_to_engage' AS kind,
          + ' kommuner' AS detail,
        size(kommuner) AS count,
        kommuner,
-       evidence
+       [absent.evidence] AS evidence
 ORDER BY count DESC, party

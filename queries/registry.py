@@ -26,6 +26,7 @@ __all__ = [
     "Query",
     "UnknownQueryError",
     "all_queries",
+    "compact_cypher",
     "get_query",
     "rows_to_gaps",
     "run_all",
@@ -54,23 +55,39 @@ class UnknownQueryError(LokgraphError):
         )
 
 
+def compact_cypher(text: str) -> str:
+    r"""The query without its comment lines, blank lines and indentation.
+
+    FalkorDB's Bolt server accepts only small request messages (about 4 KB, query and
+    parameters together), so the commented twins are sent compacted. Only whole-line `//`
+    comments are dropped, so a `//` inside a string literal is safe.
+
+    >>> compact_cypher("// who\nMATCH (n)\n\n  RETURN n  // all")
+    'MATCH (n)\nRETURN n  // all'
+    """
+    lines = (line.strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
 def rows_to_gaps(rows: Iterable[dict]) -> list[Gap]:
     """Gaps from Cypher rows with columns kind, kommun, party, status, subject, detail,
-    evidence (a list of evidence JSON strings) and, optionally, count and kommuner."""
-    return sort_gaps(
-        Gap(
-            kind=row["kind"],
-            kommun=row.get("kommun"),
-            party=row.get("party"),
-            status=row.get("status"),
-            subject=row.get("subject"),
-            detail=row["detail"],
-            count=row.get("count"),
-            kommuner=row.get("kommuner") or (),
-            evidence=evidence_from_json(row.get("evidence")),
+    evidence (a list of evidence JSON strings) and, optionally, count and kommuner.
+
+    Rows that agree on every column but evidence and kommuner are one gap, with the evidence
+    and kommuner of all of them: a twin may return one row per quote to keep rows small.
+    """
+    merged: dict[tuple, dict] = {}
+    for row in rows:
+        key = tuple(row.get(column) for column in _KEY_COLUMNS)
+        gap = merged.setdefault(
+            key, {**dict(zip(_KEY_COLUMNS, key, strict=True)), "kommuner": [], "evidence": []}
         )
-        for row in rows
-    )
+        gap["kommuner"] += row.get("kommuner") or ()
+        gap["evidence"] += evidence_from_json(row.get("evidence"))
+    return sort_gaps(Gap(**gap) for gap in merged.values())
+
+
+_KEY_COLUMNS = ("kind", "kommun", "party", "status", "subject", "detail", "count")
 
 
 @dataclass(frozen=True)
@@ -179,7 +196,7 @@ def run_query(name: str, graph: nx.MultiDiGraph, *, kommun: str | None = None) -
 def run_cypher(name: str, store: CypherRunner, *, kommun: str | None = None) -> list[Gap]:
     """Run one query's Cypher twin on a graph server (`store.run`), as the same gap list."""
     query = get_query(name)
-    rows = store.run(query.cypher)
+    rows = store.run(compact_cypher(query.cypher))
     return sort_gaps(filter_kommun(query.from_rows(rows), kommun))
 
 

@@ -12,8 +12,9 @@
 // REPORTS_TO, the units that are members of any of these groups, and k. Edges: SERVES and
 // MEMBER_OF between k and its groups, MEMBER_OF between units and groups, REPORTS_TO
 // between the groups (listed once from each end), PART_OF between k and its own units.
-// Each row: kommun_id, kommun (name), nodes (maps: id, label, name, party, care_level,
-// evidence) and edges (maps: a, b, type, evidence); evidence is the stored JSON string.
+// One row per edge: kommun_id, kommun (name), a and b (the ends, as maps: id, label, name,
+// party, care_level, evidence), type, evidence, and whether b is one of the kommun's own
+// units (b_part_of_kommun, with part_of_evidence). evidence values are the stored JSON.
 // Paste into Neo4j Browser as it is; it takes no parameters.
 
 // 1. The kommun's own groups.
@@ -32,27 +33,21 @@ WITH k, collect(DISTINCT start) + collect(DISTINCT upper) AS found
 UNWIND found AS g
 WITH k, collect(DISTINCT g) AS groups
 
-// 3. The edges of the groups that belong to the kommun's collaboration graph.
+// 3. The edges of the groups that belong to the kommun's collaboration graph, one row each,
+//    with the PART_OF edge of a member unit that is the kommun's own.
 UNWIND groups AS g
 MATCH (g)-[r]-(x)
   WHERE (type(r) IN ['SERVES', 'MEMBER_OF'] AND x.id = k.id)
      OR (type(r) = 'REPORTS_TO' AND x IN groups)
      OR (type(r) = 'MEMBER_OF' AND x:Unit)
-WITH k, groups,
-     collect({a: g.id, b: x.id, type: type(r), evidence: r.evidence}) AS edges,
-     collect(DISTINCT CASE WHEN x:Unit THEN x END) AS units
-
-// 4. The kommun's own units among the members (PART_OF k).
-UNWIND units AS u
-OPTIONAL MATCH (u)-[owned:PART_OF]->(k)
-WITH k, groups, edges, units,
-     collect(CASE WHEN owned IS NULL THEN null
-                  ELSE {a: u.id, b: k.id, type: 'PART_OF', evidence: owned.evidence} END) AS parts
+OPTIONAL MATCH (x)-[owned:PART_OF]->(k)
 RETURN k.id AS kommun_id,
        k.name AS kommun,
-       [g IN groups | {id: g.id, label: 'Group', name: g.name, party: null,
-                       care_level: null, evidence: g.evidence}]
-         + [u IN units | {id: u.id, label: 'Unit', name: u.name, party: u.party,
-                          care_level: u.care_level, evidence: u.evidence}] AS nodes,
-       edges + parts AS edges
-ORDER BY kommun
+       {id: g.id, label: 'Group', name: g.name, evidence: g.evidence} AS a,
+       {id: x.id, label: labels(x)[0], name: x.name, party: x.party,
+        care_level: x.care_level, evidence: x.evidence} AS b,
+       type(r) AS type,
+       r.evidence AS evidence,
+       owned IS NOT NULL AS b_part_of_kommun,
+       owned.evidence AS part_of_evidence
+ORDER BY kommun_id

@@ -108,15 +108,22 @@ def collaboration_graphs(graph: nx.MultiDiGraph) -> list[Collaboration]:
 
 
 def bridges_from_rows(rows: Iterable[dict]) -> list[Gap]:
-    """The gaps of the candidate graphs `single_bridge.cypher` returns (one row per kommun)."""
-    gaps: list[Gap] = []
+    """The gaps of the candidate graphs `single_bridge.cypher` returns (one row per edge)."""
+    graphs: dict[str, Collaboration] = {}
     for row in rows:
-        collab = Collaboration(kommun_id=row["kommun_id"], kommun=row["kommun"])
-        for node in row["nodes"] or ():
-            collab.add_node(node["id"], node["label"], node, evidence_from_json(node["evidence"]))
-        for edge in row["edges"] or ():
-            evidence = evidence_from_json(edge["evidence"])
-            collab.add_edge(edge["a"], edge["b"], edge["type"], evidence)
+        k = row["kommun_id"]
+        collab = graphs.setdefault(k, Collaboration(kommun_id=k, kommun=row["kommun"]))
+        ends = []
+        for end in (row["a"], row["b"]):
+            ends.append(end["id"])
+            if end["id"] != k and end["id"] not in collab.nodes:
+                collab.add_node(end["id"], end["label"], end, evidence_from_json(end["evidence"]))
+        collab.add_edge(*ends, row["type"], evidence_from_json(row["evidence"]))
+        if row.get("b_part_of_kommun"):
+            evidence = evidence_from_json(row.get("part_of_evidence"))
+            collab.add_edge(ends[1], k, "PART_OF", evidence)
+    gaps: list[Gap] = []
+    for collab in graphs.values():
         gaps += bridges(collab)
     return sort_gaps(gaps)
 
