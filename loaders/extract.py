@@ -677,7 +677,7 @@ def _read(sentence: Sentence, v: Vocabulary, own_kommun: str | None) -> _Reading
     )
     level_hits = _resolve(level_hits)
     for lh in level_hits:
-        target = _level_target(groups, lh, clauses_for_levels(text, v))
+        target = _level_target(groups, lh, _plain_clauses(text, v))
         if target is not None and not target.explicit_level:
             target.level = lh.key
             target.explicit_level = True
@@ -709,8 +709,14 @@ def _read(sentence: Sentence, v: Vocabulary, own_kommun: str | None) -> _Reading
     absent: dict[int, str] = {}
     absent_kommun: set[int] = set()
     absent_clauses: list[tuple[int, int]] = []
+    member_clauses = {_clause_of(clauses, c.start) for c in member_cues}
     for cue in sorted(absence_cues, key=lambda h: (h.start, -(h.end - h.start))):
         clause = _clause_of(clauses, cue.start)
+        if not any(clause[0] <= p.start < clause[1] for p in parties):
+            # "BUP, som vi behöver, deltar inte": the party stands in the clause before
+            index = clauses.index(clause) if clause in clauses else 0
+            if index > 0 and clauses[index - 1] not in member_clauses:
+                clause = (clauses[index - 1][0], clause[1])
         absent_clauses.append(clause)
         for i, p in enumerate(parties):
             if clause[0] <= p.start < clause[1] and i not in absent:
@@ -743,7 +749,7 @@ def _read(sentence: Sentence, v: Vocabulary, own_kommun: str | None) -> _Reading
     )
 
 
-def clauses_for_levels(text: str, v: Vocabulary) -> list[tuple[int, int]]:
+def _plain_clauses(text: str, v: Vocabulary) -> list[tuple[int, int]]:
     return _clauses(text, v, [])
 
 
@@ -772,9 +778,16 @@ def _distance(a: _Hit, b: _Hit) -> int:
 
 
 def _negated_nearby(text: str, cue: _Hit, v: Vocabulary) -> bool:
+    """Whether a member word is negated ("ingår inte", "inte deltar"), but not "ingår inte
+    bara skolan utan även IFO"."""
     before = [_fold(w) for w, _, _ in _words(text[: cue.start])][-2:]
-    after = [_fold(w) for w, _, _ in _words(text[cue.end :])][:2]
-    return any(w in v.negators for w in before + after)
+    after = [_fold(w) for w, _, _ in _words(text[cue.end :])][:3]
+    if any(a in v.negators and b in _NOT_ONLY for a, b in zip(after, after[1:], strict=False)):
+        return False
+    return any(w in v.negators for w in before + after[:2])
+
+
+_NOT_ONLY = frozenset({"bara", "enbart", "endast", "heller"})
 
 
 def _area(text: str, v: Vocabulary) -> str:

@@ -657,6 +657,15 @@ M, P, A = "members", "partial", "absent"
             {M: {"SOCIALTJANST", "SKOLA", "VARDCENTRAL"}},
         ),
         ("Deltagare: BUP, HAB och IFO.", {M: {"BUP", "HAB", "SOCIALTJANST"}}),
+        ("BUP, som vi verkligen behöver, deltar inte i styrgruppen.", {A: {"BUP"}}),
+        (
+            "I styrgruppen ingår inte bara skolan utan även IFO.",
+            {M: {"SKOLA", "SOCIALTJANST"}},
+        ),
+        (
+            "Från regionen är vårdcentralen med, habiliteringen inte med.",
+            {M: {"VARDCENTRAL"}, A: {"HAB"}},
+        ),
     ],
 )
 def test_more_phrasings(text, expected):
@@ -678,6 +687,7 @@ def test_more_phrasings(text, expected):
         ("Förslaget till LÖK är ute på remiss.", "in_progress"),
         ("Vi har ingen LÖK ännu men arbete har påbörjats.", "in_progress"),
         ("Vi har inte påbörjat arbetet med en LÖK.", "none"),
+        ("Vet ej.", "unknown"),
     ],
 )
 def test_more_status_phrasings(text, status):
