@@ -780,8 +780,10 @@ def _distance(a: _Hit, b: _Hit) -> int:
 def _negated_nearby(text: str, cue: _Hit, v: Vocabulary) -> bool:
     """Whether a member word is negated ("ingår inte", "inte deltar"), but not "ingår inte
     bara skolan utan även IFO"."""
-    before = [_fold(w) for w, _, _ in _words(text[: cue.start])][-2:]
-    after = [_fold(w) for w, _, _ in _words(text[cue.end :])][:3]
+    head = re.split(r"[,;:.!?()]", text[: cue.start])[-1]
+    tail = re.split(r"[,;:.!?()]", text[cue.end :])[0]
+    before = [_fold(w) for w, _, _ in _words(head)][-2:]
+    after = [_fold(w) for w, _, _ in _words(tail)][:3]
     if any(a in v.negators and b in _NOT_ONLY for a, b in zip(after, after[1:], strict=False)):
         return False
     return any(w in v.negators for w in before + after[:2])

@@ -663,7 +663,7 @@ M, P, A = "members", "partial", "absent"
             {M: {"SKOLA", "SOCIALTJANST"}},
         ),
         (
-            "Från regionen är vårdcentralen med, habiliteringen inte med.",
+            "I styrgruppen är vårdcentralen med, habiliteringen inte med.",
             {M: {"VARDCENTRAL"}, A: {"HAB"}},
         ),
     ],
