@@ -295,6 +295,7 @@ def test_names_are_kept_on_request(graph):
         ),
         ("Vi pratade med Ulrika Granqvist-Ohlsson igår.", "Vi pratade med [namn] igår."),
         ("Sedan kom Anitas kollega.", "Sedan kom [namn] kollega."),
+        ("Kontaktperson: Pirjo.", "Kontaktperson: [namn]."),
     ],
 )
 def test_redaction_catches(text, expected):
@@ -335,6 +336,17 @@ def test_redaction_knowingly_misses(text, why):
 def test_redaction_knowingly_hits_unknown_word_pairs():
     # two capitalised words in a row that are not in the vocabulary read as a name
     assert redact_names("Vi deltar i projektet Trygga Vägar.") == "Vi deltar i projektet [namn]."
+    # a place or service named after a person loses the first name
+    assert redact_names("Vi remitterar till Maria Ungdom.") == "Vi remitterar till [namn] Ungdom."
+
+
+def test_report_tells_no_data_from_no_gaps(graph):
+    from lokgraph.entities import kommun_structure
+    from lokgraph.graph import merge
+
+    merge(graph, kommun_structure(find_kommun("Gagnef")))
+    page = report_html(graph)
+    assert "Inget underlag (ingen grupp, LÖK eller enkät nämner dem): Gagnef." in page
 
 
 def test_redaction_of_empty_text():

@@ -39,6 +39,9 @@ What is knowingly missed or wrongly hit:
   a title).
 - Names of people that are also place or organisation words ("Lisa Mora": "Mora" is a kommun)
   lose only the first name; a person named like a known word alone is kept.
+- Place and organisation names that begin with a first name ("Maria Ungdom", "Karl Johans
+  skola") lose that first name, and a name after "heter" is taken for a person even when it
+  names a group ("Gruppen heter Barnkraft").
 - Two capitalised words in a row that are not names but not in the vocabulary either (an English
   phrase, a project name such as "Trygga Vägar") are redacted by rule 2; the vocabulary is easy to
   extend with :data:`EXTRA_KNOWN_WORDS`.
@@ -381,7 +384,7 @@ def _name_in_run(
     unknown = [not is_known_word(w) for w in words]
     at_start = _at_sentence_start(text, tokens[i][0])
     # rule 3: after a title, the unknown words that follow are a name
-    if not at_start and _after_title(text, tokens, i) and unknown[0]:
+    if unknown[0] and _after_title(text, tokens, i):
         last = _last_unknown(run, unknown, 0)
         return run[0], last
     # rule 1: a first name and unknown capitalised words after it

@@ -333,8 +333,16 @@ def _section(
         out.append(f'<div class="lg-kommun"><h4>{_esc(name)}</h4>')
         out.append(_gap_list(graph, gaps, with_names))
         out.append("</div>")
-    if quiet:
-        out.append(f'<p class="lg-note">Inga luckor funna: {_esc(", ".join(quiet))}.</p>')
+    informed = _informed(graph, kommun_ids)
+    quiet_known = [name for name in quiet if name in informed]
+    unknown = [name for name in quiet if name not in informed]
+    if quiet_known:
+        out.append(f'<p class="lg-note">Inga luckor funna: {_esc(", ".join(quiet_known))}.</p>')
+    if unknown:
+        out.append(
+            '<p class="lg-note">Inget underlag (ingen grupp, LÖK eller enkät nämner dem): '
+            f"{_esc(', '.join(unknown))}.</p>"
+        )
     out.append('<div class="lg-map-block"><h3>Karta</h3>')
     out.append(_map_frame(graph, kommun_ids, area_name, anchor, with_names))
     out.append("</div>")
@@ -344,6 +352,21 @@ def _section(
     out.append(matrix_table(graph, rows, parties_of(graph), with_names=with_names))
     out.append("</section>")
     return "\n".join(out)
+
+
+def _informed(graph: nx.MultiDiGraph, kommun_ids: set[str]) -> set[str]:
+    """The names of the kommuner the data says something about: a group serves them, they
+    are party to a LÖK, or a survey asked them."""
+    found = set()
+    for u, v, key in graph.edges(keys=True):
+        if key == "SERVES" and v in kommun_ids:
+            found.add(v)
+        elif key == "PARTY_TO" and u in kommun_ids and graph.nodes[v].get("kind") == "LOK":
+            found.add(u)
+    for _, d in graph.nodes(data=True):
+        if d.get("label") == "Source":
+            found.update(k for k in d.get("surveyed") or () if k in kommun_ids)
+    return {graph.nodes[k].get("name", k) for k in found}
 
 
 def _gap_list(graph: nx.MultiDiGraph, gaps: Iterable[ReportGap], with_names: bool) -> str:
