@@ -36,7 +36,14 @@ from .network_map import (
 )
 from .page import inline_assets, json_for_script
 
-__all__ = ["GAP_STATUS_NAMES", "QUERY_NAMES", "ReportGap", "gaps_of", "report_html"]
+__all__ = [
+    "GAP_STATUS_NAMES",
+    "QUERY_NAMES",
+    "ReportGap",
+    "gaps_of",
+    "query_titles",
+    "report_html",
+]
 
 #: Swedish headings of the gap queries, in report order.
 QUERY_NAMES: dict[str, str] = {
@@ -145,6 +152,8 @@ def report_html(
     ]
     if toc:
         body.append(f'<nav class="lg-toc"><h2>Områden</h2><ol>{"".join(toc)}</ol></nav>')
+    if ran:
+        body.append(_questions())
     body.append("</header>")
     if unplaced:
         body.append('<section class="lg-area"><h2>Hela underlaget</h2>')
@@ -171,16 +180,9 @@ def _esc(text: object) -> str:
 
 def _query_functions() -> list[tuple[str, object]]:
     """The gap queries, from the registry when there is one, else one module per kind."""
-    try:
-        registry = importlib.import_module("queries.registry")
-    except ImportError:
-        registry = None
-    if registry is not None and hasattr(registry, "run_query"):
-        names = _registry_names(registry)
-        if names:
-            return [
-                (name, lambda graph, name=name: registry.run_query(name, graph)) for name in names
-            ]
+    registry = _registry()
+    if registry is not None:
+        return [(q.name, q.function) for q in registry.all_queries()]
     try:
         kinds = importlib.import_module("queries.gap").KINDS
     except ImportError:
@@ -197,19 +199,25 @@ def _query_functions() -> list[tuple[str, object]]:
     return functions
 
 
-def _registry_names(registry: object) -> list[str]:
-    listed = getattr(registry, "all_queries", None)
-    if listed is None:
-        return []
-    items = listed()
-    if isinstance(items, dict):
-        items = list(items)
-    names = []
-    for item in items:
-        name = item if isinstance(item, str) else getattr(item, "name", None)
-        if isinstance(name, str):
-            names.append(name)
-    return names
+def _registry():
+    try:
+        registry = importlib.import_module("queries.registry")
+    except ImportError:
+        return None
+    return registry if hasattr(registry, "all_queries") else None
+
+
+def query_titles() -> dict[str, tuple[str, str]]:
+    """Each gap query's Swedish title and description: the registry's, else lokgraph's own."""
+    titles = {name: (title, "") for name, title in QUERY_NAMES.items()}
+    registry = _registry()
+    if registry is not None:
+        for q in registry.all_queries():
+            titles[q.name] = (
+                getattr(q, "title_sv", None) or titles.get(q.name, (q.name, ""))[0],
+                getattr(q, "description_sv", "") or "",
+            )
+    return titles
 
 
 def _evidence_dict(e: object) -> dict:
@@ -354,6 +362,19 @@ def _section(
     return "\n".join(out)
 
 
+def _questions() -> str:
+    items = []
+    for title, description in query_titles().values():
+        if description:
+            items.append(f"<dt>{_esc(title)}</dt><dd>{_esc(description)}</dd>")
+    if not items:
+        return ""
+    return (
+        '<details class="lg-questions"><summary>Frågorna som rapporten ställer</summary>'
+        f"<dl>{''.join(items)}</dl></details>"
+    )
+
+
 def _informed(graph: nx.MultiDiGraph, kommun_ids: set[str]) -> set[str]:
     """The names of the kommuner the data says something about: a group serves them, they
     are party to a LÖK, or a survey asked them."""
@@ -373,12 +394,12 @@ def _gap_list(graph: nx.MultiDiGraph, gaps: Iterable[ReportGap], with_names: boo
     grouped: dict[str, list[ReportGap]] = defaultdict(list)
     for gap in gaps:
         grouped[gap.kind].append(gap)
-    order = [k for k in QUERY_NAMES if k in grouped] + sorted(
-        k for k in grouped if k not in QUERY_NAMES
-    )
+    titles = query_titles()
+    order = [k for k in titles if k in grouped] + sorted(k for k in grouped if k not in titles)
     out = ['<dl class="lg-gaps">']
     for kind in order:
-        out.append(f"<dt>{_esc(QUERY_NAMES.get(kind, kind.replace('_', ' ')))}</dt>")
+        title = titles.get(kind, (kind.replace("_", " "), ""))[0]
+        out.append(f"<dt>{_esc(title)}</dt>")
         for gap in grouped[kind]:
             status = GAP_STATUS_NAMES.get(gap.status or "", (gap.status or "").replace("_", " "))
             red = " lg-red" if gap.status in ("reported_absent", "none") else ""
@@ -459,6 +480,9 @@ h3 { font-size: 1.1rem; margin: 1.4rem 0 0.4rem; }
 h4 { font-size: 1rem; margin: 1rem 0 0.2rem; }
 .lg-note { color: var(--lg-muted); font-size: 0.9rem; }
 .lg-toc ol { columns: 2; }
+.lg-questions { margin: 1rem 0; }
+.lg-questions summary { cursor: pointer; font-weight: 600; }
+.lg-questions dd { margin: 0 0 0.5rem 1.2rem; color: var(--lg-muted); }
 .lg-gaps dt { font-weight: 600; margin-top: 0.6rem; }
 .lg-gaps dd { margin: 0.2rem 0 0.4rem 1.2rem; }
 .lg-gaps dd p { margin: 0; }
@@ -472,7 +496,7 @@ iframe.lg-map { width: 100%; border: 1px solid var(--lg-line); display: block; }
 @media print {
   @page { size: A4 landscape; margin: 1.2cm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  nav.lg-toc { display: none; }
+  nav.lg-toc, .lg-questions { display: none; }
   section.lg-area { break-before: page; }
   h2 { margin-top: 0; }
   .lg-map-block { break-before: page; break-inside: avoid; }
