@@ -629,6 +629,7 @@ class _Reading:
     absent: dict[int, str]  # party hit index -> reason
     absent_kommun: set[int]
     member_cues: list[_Hit]
+    member_spans: list[tuple[int, int]]
     backward: list[_Hit]
     partial_clauses: list[tuple[int, int]]
     agreement: bool
@@ -636,7 +637,12 @@ class _Reading:
     absence_spans: list[tuple[int, int]]
 
 
-def _read(sentence: Sentence, v: Vocabulary, own_kommun: str | None) -> _Reading:
+def _read(
+    sentence: Sentence,
+    v: Vocabulary,
+    own_kommun: str | None,
+    previous: _GroupMention | None = None,
+) -> _Reading:
     text = sentence.text
     entity_hits = _find(v.parties, text, "party") + _find(v.groups, text, "group")
     entity_hits += _find(v.principals, text, "principal")
@@ -652,12 +658,20 @@ def _read(sentence: Sentence, v: Vocabulary, own_kommun: str | None) -> _Reading
     group_hits = [h for h in resolved if h.kind == "group"]
     groups: list[_GroupMention] = []
     name_spans: list[tuple[int, int]] = []
+    bracket_spans: list[tuple[int, int]] = []
     for hit in group_hits:
         name, name_end = _group_name(text, hit, v)
         if name_end > hit.end:
             name_spans.append((hit.end, name_end))
         groups.append(_GroupMention(hit, hit.key, default_level(hit.key), name))
     resolved = _outside(resolved, name_spans)
+    # "Ledningsgruppen för barn och unga (socialchef, skolchef och VC-chef)": the brackets
+    # right after a group list its members
+    for g in groups:
+        end = max([g.hit.end] + [e for s0, e in name_spans if s0 == g.hit.end])
+        m = re.match(r"\s*\(([^()]*)\)", text[end:])
+        if m:
+            bracket_spans.append((end + m.start(1), end + m.end(1)))
     parties = [h for h in resolved if h.kind == "party"]
     kommun_hits = [h for h in resolved if h.kind == "kommun"]
     # a kommun right before a party word owns it ("Leksands vårdcentral", "Hjo vårdcentral")
@@ -689,7 +703,7 @@ def _read(sentence: Sentence, v: Vocabulary, own_kommun: str | None) -> _Reading
     for g in groups:
         if not g.explicit_level and sentence.heading_level:
             g.level = sentence.heading_level
-    _governance(text, groups, v)
+    _governance(text, groups, v, previous)
     # clauses
     filler_spans = [(h.start, h.end) for h in _find(v.list_fillers, text)]
     entity_spans = [(h.start, h.end) for h in resolved] + filler_spans
@@ -741,6 +755,7 @@ def _read(sentence: Sentence, v: Vocabulary, own_kommun: str | None) -> _Reading
         absent=absent,
         absent_kommun=absent_kommun,
         member_cues=member_cues,
+        member_spans=bracket_spans,
         backward=backward,
         partial_clauses=partial_clauses,
         agreement=agreement,
@@ -859,13 +874,20 @@ def _group_name(text: str, hit: _Hit, v: Vocabulary) -> tuple[str | None, int]:
     return " ".join(words), end
 
 
-def _governance(text: str, groups: list[_GroupMention], v: Vocabulary) -> None:
-    if len(groups) < 2:
-        return
+def _governance(
+    text: str, groups: list[_GroupMention], v: Vocabulary, previous: _GroupMention | None
+) -> None:
+    """Set ``governed_by`` from phrases like "får uppdrag från", "har gett", "kopplat till";
+    "Under den finns tre arbetsgrupper" refers to the group of the sentence before."""
     cues = _resolve(_find(v.governance, text))
     for cue in cues:
         before = [g for g in groups if g.hit.end <= cue.start]
         after = [g for g in groups if g.hit.start >= cue.end]
+        pronoun = re.match(r"\s*(?:den|denna|dessa|dem|gruppen)\b", text[cue.end :], re.I)
+        if cue.key == "under_next" and previous is not None and after and pronoun:
+            if (after[0].group_type, after[0].name) != (previous.group_type, previous.name):
+                after[0].governed_by = previous.group_type
+            continue
         gap = 1 if cue.key == "under_next" else 3
         if not after or len(text[cue.end : after[0].hit.start].split()) > gap:
             continue
@@ -980,7 +1002,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
     for sentence in split_sentences(text, v):
         if sentence.is_heading:
             continue
-        reading = _read(sentence, v, ctx.kommun)
+        reading = _read(sentence, v, ctx.kommun, ctx.last_group)
         placed = False
         base = {
             "kommun": ctx.kommun,
@@ -1097,7 +1119,7 @@ def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: dict) ->
             facts.append(
                 Fact(kind="absent", party=p.key, reason=reading.absent[i], **target, **base)
             )
-        elif reading.member_cues:
+        elif reading.member_cues or any(a <= p.start < b for a, b in reading.member_spans):
             key = ("member", p.key, None)
             if key in seen or ("absent", p.key, None) in seen:
                 continue
@@ -1150,7 +1172,7 @@ def _status_votes(reading: _Reading, v: Vocabulary) -> list[tuple[str, bool]]:
             if h.key == "in_progress" and clause in not_started:
                 continue
             before = [_fold(w) for w, _, _ in _words(text[clause[0] : h.start])][-6:]
-            if any(w in v.hypothetical for w in before):
+            if h.key != "under_revision" and any(w in v.hypothetical for w in before):
                 continue
             if any(w in v.negators for w in before):
                 if h.key == "in_force":

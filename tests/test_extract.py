@@ -706,3 +706,36 @@ def test_more_status_phrasings(text, status):
 def test_more_deviation_phrasings(text, status):
     facts = run(text, question="Q5")
     assert [f.status for f in of_kind(facts, "deviation_reporting")] == [status]
+
+
+def test_brackets_after_a_group_list_its_members():
+    facts = run(
+        "Strategisk nivå: Ledningsgruppen för barn och unga (förvaltningschefer från "
+        "socialtjänst och skola samt områdeschef för primärvården). BUP är adjungerad vid behov."
+    )
+    members = {(f.party, f.group_type, f.partial) for f in of_kind(facts, "member")}
+    assert members == {
+        ("SOCIALTJANST", "ledningsgrupp", False),
+        ("SKOLA", "ledningsgrupp", False),
+        ("VARDCENTRAL", "ledningsgrupp", False),
+        ("BUP", "ledningsgrupp", True),
+    }
+
+
+def test_brackets_without_parties_do_not_make_members():
+    facts = run("Vi har ett Barnsamverkansteam (BST) som planerar insatser för skolan.")
+    assert [(g.group_type, g.level) for g in of_kind(facts, "group")] == [("samverkan", None)]
+    assert of_kind(facts, "member") == []
+
+
+def test_governance_by_the_group_of_the_sentence_before():
+    facts = run("Styrgruppen leder arbetet. Under den finns tre arbetsgrupper.")
+    assert [(g.group_type, g.governed_by) for g in of_kind(facts, "group")] == [
+        ("styrgrupp", None),
+        ("arbetsgrupp", "styrgrupp"),
+    ]
+
+
+def test_a_planned_revision_of_an_existing_agreement():
+    facts = run("Ja, LÖK:en tecknades 2019 men ska revideras under hösten.", question="Q1")
+    assert [f.status for f in of_kind(facts, "agreement_status")] == ["under_revision"]
