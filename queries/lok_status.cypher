@@ -1,8 +1,8 @@
 // lok_status: kommuner whose LÖK per area is missing or not in force, and LÖKs that are valid
 // longer than the RÖK they implement.
 //
-// Part 1: every kommun that a survey asked or that is party to a LÖK, for every area that
-// any agreement in the graph has. A LÖK whose status is not 'in_force' gives a row with its
+// Part 1: every kommun that a survey asked or that is party to a LÖK, for barn och unga and
+// every other area that some agreement in the graph has. A LÖK whose status is not 'in_force' gives a row with its
 // status ('none', 'in_progress', 'under_revision', 'unknown'; a LÖK without a status counts
 // as 'unknown'); a kommun without a LÖK of that area gives a row with 'not_recorded'.
 // Part 2: a LÖK whose valid_to is after the valid_to of the RÖK it IMPLEMENTS gives a row
@@ -11,8 +11,9 @@
 // evidence: a list of JSON strings, each the evidence list of one agreement.
 // Paste into Neo4j Browser as it is; it takes no parameters.
 
-MATCH (agreement:Agreement)
-WITH collect(DISTINCT agreement.area) AS areas
+OPTIONAL MATCH (agreement:Agreement)
+  WHERE agreement.area <> 'barn_unga'
+WITH ['barn_unga'] + collect(DISTINCT agreement.area) AS areas
 MATCH (k:Principal {kind: 'kommun'})
 OPTIONAL MATCH (k)-[signed:PARTY_TO]->(:Agreement {kind: 'LOK'})
 WITH areas, k, count(signed) AS loks

@@ -3,8 +3,8 @@
 Semantics (the Cypher twin `lok_status.cypher` gives the same rows):
 
 - The kommuner checked are those a survey Source lists as surveyed and those PARTY_TO a LÖK.
-- The areas checked are those of any Agreement in the graph (a graph holding only LÖKs for
-  barn och unga is not asked about missbruk).
+- The areas checked are barn och unga, always, and every other area that some Agreement in
+  the graph has (a graph holding only LÖKs for barn och unga is not asked about missbruk).
 - For each kommun and area: each of the kommun's LÖKs of that area whose status is not
   ``in_force`` is a gap with that status (``none``, ``in_progress``, ``under_revision``, or
   ``unknown``, which a LÖK without a status also gets), evidence the LÖK's own quotes; a kommun
@@ -50,7 +50,7 @@ def lok_status(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap
     index = GraphIndex(graph)
     nodes = graph.nodes
     agreements = [n for n, a in nodes(data=True) if a.get("label") == "Agreement"]
-    present = {nodes[a].get("area") for a in agreements}
+    present = {nodes[a].get("area") for a in agreements} | {"barn_unga"}
     areas = [a for a in AGREEMENT_AREAS if a in present]
     areas += sorted(a for a in present if a not in AGREEMENT_AREAS and a is not None)
     gaps = []
