@@ -13,7 +13,7 @@ from tests.test_visualizations import (
     build_test_graph,
 )
 from visualizations.matrix import matrix_html
-from visualizations.network_map import SHOWN_LABELS, map_data, map_html
+from visualizations.network_map import COLOURS, SHOWN_LABELS, map_data, map_html
 from visualizations.report import report_html
 from visualizations.write import save
 
@@ -95,12 +95,15 @@ def test_national_map_opens_a_lan_to_find_a_kommun(page_opener, tmp_path: Path):
     _wait_ready(page)
     assert page.evaluate("window.lokgraphData.nodes.length") == _shown_nodes(graph)
     assert page.evaluate("window.lokgraphClusters.isClosed('cluster:lan:20')")
+    colour = "window.lokgraphNetwork.body.nodes['kommun:leksand'].options.color.background"
+    assert page.evaluate(colour) == COLOURS["kommun"][0]
     page.screenshot(path=str(tmp_path / "sverige-stangd.png"))
     page.fill("#lg-search", "Leksand")
     page.press("#lg-search", "Enter")
     page.wait_for_function("window.lokgraphNetwork.getSelectedNodes()[0] === 'kommun:leksand'")
     assert not page.evaluate("window.lokgraphClusters.isClosed('cluster:lan:20')")
     assert page.evaluate("window.lokgraphClusters.isClosed('cluster:lan:12')")
+    assert page.evaluate(colour) == COLOURS["kommun"][0]
     page.wait_for_timeout(300)
     page.screenshot(path=str(tmp_path / "sverige-dalarna.png"))
     report.assert_clean()

@@ -283,7 +283,8 @@ def map_data(
     if not options:
         options = {"physics": {"forceAtlas2Based": _SPREAD}}
     options.setdefault("nodes", {})["widthConstraint"] = {"maximum": 170}
-    return MapData(title, node_list, edges, options, _legend(node_list, edges), clusters)
+    labels = {graph.nodes[n]["label"] for n in chosen} | ({"Unit"} if gap_nodes else set())
+    return MapData(title, node_list, edges, options, _legend(labels, edges), clusters)
 
 
 def shown(text: str | None, with_names: bool) -> str:
@@ -576,10 +577,11 @@ def _node_dict(
     d = graph.nodes[node]
     label = d.get("label")
     name = shown(d.get("name") or node, with_names)
+    # no vis "group": vis-network gives each group a palette colour that wins over the node's
+    # own colour once clustering refreshes the nodes
     item: dict = {
         "id": node,
         "label": name,
-        "group": label,
         "shape": SHAPES[label],
         "color": _colour(owners.get(node, "none")),
         "kommun": homes.get(node) or None,
@@ -704,7 +706,6 @@ def _gap_links(
             new_nodes[unit] = {
                 "id": unit,
                 "label": f"{party.name} ({region.name})",
-                "group": "Unit",
                 "shape": "dot",
                 "color": _colour("region"),
                 "party": party.name,
@@ -896,8 +897,7 @@ def _owner_sort(graph: nx.MultiDiGraph, n: str) -> int:
     return {"kommun": 0, "joint": 1, "region": 2}.get(kind, 3)
 
 
-def _legend(node_list: list[dict], edges: list[dict]) -> list[dict]:
-    labels = {item["group"] for item in node_list}
+def _legend(labels: set[str], edges: list[dict]) -> list[dict]:
     entries = [
         {"label": "Kommunens", "color": COLOURS["kommun"][0], "shape": "dot"},
         {"label": "Regionens", "color": COLOURS["region"][0], "shape": "dot"},
