@@ -615,7 +615,7 @@ def _find_kommuner(text: str) -> list[_Hit]:
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"[\w:.-]+", text)]
+    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w[\w:-]*", text)]
 
 
 @dataclass
@@ -858,6 +858,8 @@ def _group_name(text: str, hit: _Hit, v: Vocabulary) -> tuple[str | None, int]:
             ok = False
         elif any(t.pattern.fullmatch(core) for t in v.group_name_words):
             ok = True
+        elif not words and core[0].islower() and any(t.pattern.fullmatch(core) for t in v.parties):
+            ok = True  # a topic right after the group word: "arbetsgrupp förskola"
         else:
             ok = core[0].isupper() and (not words or words[-1][0].isupper())
             ok = ok and not any(t.pattern.match(core) for t in v.groups)
@@ -1172,6 +1174,10 @@ def _status_votes(reading: _Reading, v: Vocabulary) -> list[tuple[str, bool]]:
             if h.key == "in_progress" and clause in not_started:
                 continue
             before = [_fold(w) for w, _, _ in _words(text[clause[0] : h.start])][-6:]
+            after = [_fold(w) for w, _, _ in _words(text[h.end : clause[1]])][:2]
+            if h.key == "in_force" and any(w in v.negators for w in after):
+                out.append("none")  # "någon LÖK finns inte"
+                continue
             if h.key != "under_revision" and any(w in v.hypothetical for w in before):
                 continue
             if any(w in v.negators for w in before):
