@@ -7,7 +7,6 @@ stderr and exit code 1, so a planner sees what to fix and never a traceback.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -20,7 +19,7 @@ from rich.table import Table
 
 from .errors import LokgraphError
 from .graph import merge, new_graph, retract_source, summary
-from .store import DEFAULT_STORE, FileStore, GraphStore, graph_to_json, write_atomic
+from .store import DEFAULT_STORE, FileStore, graph_to_json, write_atomic
 
 __all__ = ["app", "main"]
 
@@ -68,16 +67,11 @@ def _print_summary(graph) -> None:
     out.print(table)
 
 
-def _open_store(store: Path, backend: str = "networkx", neo4j: str | None = None) -> GraphStore:
-    if backend == "neo4j" or neo4j:
+def _open_store(store: Path, backend: str = "networkx", neo4j: str | None = None):
+    if backend == "neo4j":
         from .neo4j_store import Neo4jStore
 
-        uri = neo4j or os.environ.get("NEO4J_URI")
-        if not uri:
-            raise LokgraphError(
-                "no Neo4j server given", fix="Pass --neo4j bolt://host:7687 or set NEO4J_URI"
-            )
-        return Neo4jStore(uri)
+        return Neo4jStore(_require(neo4j))
     return FileStore(store)
 
 
@@ -214,17 +208,17 @@ def demo(
 def _write_views(graph, out_dir: Path, *, with_names: bool) -> list[Path]:
     """The map, the matrix and the report of a graph, as far as those modules exist."""
     written: list[Path] = []
-    try:
-        from visualizations import matrix, network_map, report
-        from visualizations.page import write_html
-    except ImportError:  # pragma: no cover - visualizations are part of the package
-        return written
+    from visualizations.matrix import matrix_html
+    from visualizations.network_map import map_html
+    from visualizations.report import report_html
+    from visualizations.write import save
+
     for name, render in (
-        ("karta.html", lambda: network_map.map_html(graph, with_names=with_names)),
-        ("matris.html", lambda: matrix.matrix_html(graph, with_names=with_names)),
-        ("rapport.html", lambda: report.report_html(graph, with_names=with_names)),
+        ("karta.html", map_html),
+        ("matris.html", matrix_html),
+        ("rapport.html", report_html),
     ):
-        written.append(write_html(render(), out_dir / name))
+        written.append(save(render(graph, with_names=with_names), out_dir / name))
     return written
 
 
@@ -246,6 +240,248 @@ def export_(
     target = output or Path(f"lokgraph-export.{fmt}" if fmt != "csv" else "lokgraph-export")
     for path in export(FileStore(store).load(), fmt, target):
         out.print(f"wrote {path}")
+
+
+Backend = Annotated[
+    str,
+    typer.Option("--backend", help="Where the queries run: networkx (the store file) or neo4j."),
+]
+Neo4jUri = Annotated[
+    str | None,
+    typer.Option("--neo4j", envvar="NEO4J_URI", help="Bolt URI of the server ($NEO4J_URI)."),
+]
+
+
+def _gaps(
+    store: Path, backend: str, neo4j: str | None, kind: str | None, kommun: str | None
+) -> list:
+    from queries.registry import all_queries, get_query, run_cypher, run_query
+
+    from .reference import find_kommun
+
+    name = find_kommun(kommun).name if kommun else None
+    names = [get_query(kind).name] if kind else [q.name for q in all_queries()]
+    if backend not in ("networkx", "neo4j"):
+        raise LokgraphError(f"unknown backend {backend!r}", fix="Use networkx or neo4j")
+    if backend == "neo4j":
+        with _open_store(store, backend, neo4j) as server:
+            return [g for n in names for g in run_cypher(n, server, kommun=name)]
+    graph = FileStore(store).load()
+    return [g for n in names for g in run_query(n, graph, kommun=name)]
+
+
+def _gap_rows(gaps: list) -> list[dict]:
+    return [g.model_dump(mode="json") for g in gaps]
+
+
+def _print_gaps(gaps: list) -> None:
+    from queries.registry import get_query
+
+    if not gaps:
+        out.print("Inga luckor hittades.")
+        return
+    by_kommun: dict[str, list] = {}
+    for gap in gaps:
+        by_kommun.setdefault(gap.kommun or "Hela området", []).append(gap)
+    for kommun, items in by_kommun.items():
+        table = Table(title=kommun, title_justify="left", show_edge=False)
+        table.add_column("lucka")
+        table.add_column("part")
+        table.add_column("beskrivning")
+        table.add_column("citat")
+        for gap in items:
+            quote = gap.evidence[0].quote if gap.evidence else ""
+            table.add_row(
+                get_query(gap.kind).title_sv,
+                gap.party or "",
+                gap.detail,
+                (quote[:90] + "…") if len(quote) > 90 else quote,
+            )
+        out.print(table)
+    out.print(f"{len(gaps)} luckor i {len(by_kommun)} kommuner och områden.")
+
+
+@app.command()
+def gaps(
+    store: StoreOpt = DEFAULT_STORE,
+    kind: Annotated[str | None, typer.Option(help="Only this query (see: query --list).")] = None,
+    kommun: Annotated[str | None, typer.Option(help="Only this kommun.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    backend: Backend = "networkx",
+    neo4j: Neo4jUri = None,
+) -> None:
+    """Run every gap query (or one) and show the missing links per kommun, with the quotes.
+
+    Example: lokgraph gaps --kind missing_specialist --kommun Leksand
+    Example: lokgraph gaps --json --backend neo4j --neo4j bolt://localhost:7687
+    """
+    found = _gaps(store, backend, neo4j, kind, kommun)
+    if as_json:
+        sys.stdout.write(json.dumps(_gap_rows(found), ensure_ascii=False, indent=1) + "\n")
+    elif as_csv:
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["kind", "kommun", "party", "status", "detail", "quotes", "sources"])
+        for gap in found:
+            writer.writerow(
+                [
+                    gap.kind,
+                    gap.kommun or "",
+                    gap.party or "",
+                    gap.status or "",
+                    gap.detail,
+                    " | ".join(e.quote for e in gap.evidence),
+                    " | ".join(sorted({e.source for e in gap.evidence})),
+                ]
+            )
+    else:
+        _print_gaps(found)
+
+
+@app.command()
+def query(
+    name: Annotated[str | None, typer.Argument(help="The query's name.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="Say what each query does.")] = False,
+    cypher: Annotated[bool, typer.Option("--cypher", help="Print the Cypher twin.")] = False,
+    store: StoreOpt = DEFAULT_STORE,
+    kommun: Annotated[str | None, typer.Option(help="Only this kommun.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    backend: Backend = "networkx",
+    neo4j: Neo4jUri = None,
+) -> None:
+    """Run one gap query, list them all, or print a query's Cypher for Neo4j Browser.
+
+    Example: lokgraph query missing_specialist --kommun Leksand
+    Example: lokgraph query --list
+    """
+    from queries.registry import all_queries, get_query
+
+    if list_ or name is None:
+        for q in all_queries():
+            out.print(f"[bold]{q.name}[/bold]  {q.title_sv}\n  {q.description_sv}\n")
+        return
+    if cypher:
+        sys.stdout.write(get_query(name).cypher)
+        return
+    found = _gaps(store, backend, neo4j, name, kommun)
+    if as_json:
+        sys.stdout.write(json.dumps(_gap_rows(found), ensure_ascii=False, indent=1) + "\n")
+    else:
+        _print_gaps(found)
+
+
+Output = Annotated[Path, typer.Option("-o", "--output", help="The file to write.")]
+
+
+@app.command("map")
+def map_(
+    output: Output = Path("karta.html"),
+    store: StoreOpt = DEFAULT_STORE,
+    kommun: Annotated[str | None, typer.Option(help="One kommun and its regional links.")] = None,
+    area: Annotated[str | None, typer.Option(help="A län or delregion by name.")] = None,
+    with_names: WithNames = False,
+) -> None:
+    """Write an interactive network map: one self-contained HTML file that works offline.
+
+    Example: lokgraph map --kommun Leksand -o leksand.html
+    """
+    from visualizations.network_map import map_html
+    from visualizations.write import save
+
+    from .reference import find_kommun
+
+    name = find_kommun(kommun).name if kommun else None
+    graph = FileStore(store).load()
+    html = map_html(graph, kommun=name, area=area, with_names=with_names)
+    out.print(f"wrote {save(html, output)}")
+
+
+@app.command()
+def matrix(
+    output: Output = Path("matris.html"),
+    store: StoreOpt = DEFAULT_STORE,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Write CSV instead of HTML.")] = False,
+    with_names: WithNames = False,
+) -> None:
+    """Write the coverage matrix: kommuner × parties, member / partial / absent / not recorded.
+
+    Example: lokgraph matrix -o matris.html
+    Example: lokgraph matrix --csv -o matris.csv
+    """
+    from visualizations.matrix import matrix_csv, matrix_html
+    from visualizations.write import save
+
+    graph = FileStore(store).load()
+    text = matrix_csv(graph) if as_csv else matrix_html(graph, with_names=with_names)
+    out.print(f"wrote {save(text, output)}")
+
+
+@app.command()
+def report(
+    output: Output = Path("rapport.html"),
+    store: StoreOpt = DEFAULT_STORE,
+    with_names: WithNames = False,
+) -> None:
+    """Write the gap report: one printable page per area, with quotes, map and matrix.
+
+    Example: lokgraph report -o rapport.html
+    """
+    from visualizations.report import report_html
+    from visualizations.write import save
+
+    html = report_html(FileStore(store).load(), with_names=with_names)
+    out.print(f"wrote {save(html, output)}")
+
+
+@app.command()
+def push(
+    neo4j: Neo4jUri = None,
+    store: StoreOpt = DEFAULT_STORE,
+    batch_size: Annotated[
+        int | None, typer.Option(help="Rows per transaction (default: the server's dialect).")
+    ] = None,
+) -> None:
+    """Write the store to a Neo4j server: constraints first, then batches of MERGE.
+
+    Credentials come from NEO4J_USER and NEO4J_PASSWORD (or the URI); pushing twice changes
+    nothing.
+
+    Example: lokgraph push --neo4j bolt://localhost:7687
+    """
+    from .neo4j_store import Neo4jStore
+
+    graph = FileStore(store).load()
+    with Neo4jStore(_require(neo4j), batch_size=batch_size) as server:
+        server.save(graph)
+        counts = server.counts()
+    nodes = sum(counts["nodes"].values())
+    edges = sum(counts["edges"].values())
+    out.print(f"pushed {store}: the server holds {nodes} nodes and {edges} relationships")
+
+
+@app.command()
+def pull(neo4j: Neo4jUri = None, store: StoreOpt = DEFAULT_STORE) -> None:
+    """Read the graph on a Neo4j server back into a store file.
+
+    Example: lokgraph pull --neo4j bolt://localhost:7687 --store kopia.json
+    """
+    from .neo4j_store import Neo4jStore
+
+    with Neo4jStore(_require(neo4j)) as server:
+        graph = server.load()
+    FileStore(store).save(graph)
+    out.print(f"wrote {store}")
+    _print_summary(graph)
+
+
+def _require(uri: str | None) -> str:
+    if not uri:
+        raise LokgraphError(
+            "no Neo4j server given", fix="Pass --neo4j bolt://host:7687 or set NEO4J_URI"
+        )
+    return uri
 
 
 @app.command()
