@@ -7,8 +7,12 @@ reporting. The extractor runs on the real document; per fact kind the script cou
 (kommun, code) pairs it gets right (tp), adds (fp) and misses (fn), and prints precision and
 recall as a table, plus the overall (micro) figures. It always exits 0.
 
-    python bench/score_extraction.py            # the table
+A second table scores the synthetic survey of ``lokgraph.synth`` (written by another author's
+generator, with its own truth) as a check that the rules are not fitted to one survey.
+
+    python bench/score_extraction.py            # the tables
     python bench/score_extraction.py --details  # and every fp / fn per kommun
+    python bench/score_extraction.py --synth 0  # skip the synthetic survey
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ __all__ = [
     "predicted_sets",
     "expected_sets",
     "score_file",
+    "score_synthetic",
     "main",
 ]
 
@@ -149,11 +154,40 @@ def score_file(path: Path) -> dict[str, Score]:
     return scores
 
 
+def score_synthetic(n_kommuner: int = 49, seed: int = 1) -> dict[str, Score]:
+    """Scores on the synthetic survey dump of ``lokgraph.synth`` against its own truth."""
+    import tempfile
+
+    from loaders.survey_dump import load_survey_dump
+    from lokgraph.synth import expected_facts, synth_survey_dump, synth_truth
+
+    truth = synth_truth(n_kommuner, seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synth.txt"
+        path.write_text(synth_survey_dump(truth, seed), encoding="utf-8")
+        predicted = predicted_sets(extract_answers(load_survey_dump(path).answers))
+    names = {
+        "members": "member",
+        "absent": "absent",
+        "groups": "group",
+        "agreement_status": "agreement_status",
+        "deviation_reporting": "deviation_reporting",
+    }
+    expected = expected_facts(truth)
+    scores = {}
+    for key, kind in names.items():
+        got, want = predicted[key], expected[kind]
+        scores[key] = Score(got & want, got - want, want - got)
+    return scores
+
+
 def _table(scores: dict[str, Score]) -> str:
     lines = [f"{'kind':<22}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}"]
     lines.append("-" * len(lines[0]))
     total = Score()
     for key, name in KINDS.items():
+        if key not in scores:
+            continue
         s = scores[key]
         lines.append(
             f"{name:<22}{len(s.tp):>5}{len(s.fp):>5}{len(s.fn):>5}"
@@ -173,11 +207,17 @@ def _table(scores: dict[str, Score]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list every fp and fn")
+    parser.add_argument(
+        "--synth",
+        type=int,
+        default=49,
+        metavar="N",
+        help="also score the synthetic survey of N kommuner (0: skip; default 49)",
+    )
     args = parser.parse_args(argv)
     files = expectation_files()
     if not files:
         print("no expectations in tests/expectations/")
-        return 0
     combined: dict[str, Score] = {k: Score() for k in KINDS}
     for path in files:
         try:
@@ -199,6 +239,15 @@ def main(argv: list[str] | None = None) -> int:
     if len(files) > 1:
         print("\nall files")
         print(_table(combined))
+    if args.synth > 0:
+        scores = score_synthetic(args.synth)
+        print(f"\nsynthetic survey (lokgraph synth, {args.synth} kommuner, seed 1)")
+        print(_table(scores))
+        if args.details:
+            for key, s in scores.items():
+                for label, pairs in (("fp", s.fp), ("fn", s.fn)):
+                    for kommun, code in sorted(pairs):
+                        print(f"  {label} {KINDS[key]:<20} {kommun:<14} {code}")
     return 0
 
 

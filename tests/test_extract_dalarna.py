@@ -168,6 +168,6 @@ def test_scores_meet_the_aim(key: str):
 def test_bench_prints_a_table_and_exits_zero(capsys):
     if not _seed().exists():
         pytest.skip("seed not found")
-    assert _bench().main([]) == 0
+    assert _bench().main(["--synth", "5"]) == 0
     out = capsys.readouterr().out
     assert "precision" in out and "absent" in out and "overall" in out
