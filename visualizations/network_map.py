@@ -283,6 +283,7 @@ def map_data(
     if not options:
         options = {"physics": {"forceAtlas2Based": _SPREAD}}
     options.setdefault("nodes", {})["widthConstraint"] = {"maximum": 170}
+    options.setdefault("layout", {})["randomSeed"] = 7  # the same graph, the same picture
     labels = {graph.nodes[n]["label"] for n in chosen} | ({"Unit"} if gap_nodes else set())
     return MapData(title, node_list, edges, options, _legend(labels, edges), clusters)
 
