@@ -470,3 +470,13 @@ def test_save_writes_utf8_atomically(tmp_path: Path):
     target = save("Älvdalen, Malung-Sälen och Åre\n", tmp_path / "ut" / "matris.csv")
     assert target.read_bytes().decode("utf-8") == "Älvdalen, Malung-Sälen och Åre\n"
     assert [p.name for p in target.parent.iterdir()] == ["matris.csv"]
+
+
+def test_report_without_the_gap_queries_shows_reported_absences(graph, monkeypatch):
+    import visualizations.report as report
+
+    monkeypatch.setattr(report, "_query_functions", lambda: [])
+    page = report.report_html(graph)
+    assert "Luckfrågorna är inte installerade" in page
+    assert "Rapporteras saknas" in page
+    assert "Barn- och ungdomspsykiatri (Region Dalarna) saknas i Styrgrupp Leksand" in page
