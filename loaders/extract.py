@@ -119,6 +119,8 @@ class Term:
     pattern: re.Pattern[str]
     weight: int
     name: str | None = None
+    #: a plain lower-case part every match contains, to skip the pattern quickly
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -296,16 +298,16 @@ def _terms(entries: Any, key: str, source: str, section: str) -> Iterator[Term]:
         yield _compile_term(entry.strip(), key, name=name)
 
 
-def _token_regex(token: str) -> str:
+def _token_regex(token: str, exact: bool = False) -> str:
     """One word of a term: ``*`` at either end is any word part; å/ä/ö take their variants;
     a word with a capital after its first letter (BUP, LÖK) is case-sensitive."""
     lead = token.startswith("*")
     trail = token.endswith("*")
     token = token.strip("*")
-    acronym = any(c.isupper() for c in token[1:])
+    acronym = exact or any(c.isupper() for c in token[1:])
     out: list[str] = []
     for i, char in enumerate(token):
-        if char in _VARIANTS and not acronym:
+        if char in _VARIANTS and (exact or not acronym):
             out.append("[" + _VARIANTS[char] + "]")
         elif char in _UPPER_VARIANTS:
             out.append("[" + _UPPER_VARIANTS[char] + "]")
@@ -321,6 +323,8 @@ def _token_regex(token: str) -> str:
 def _compile_term(text: str, key: str, *, name: str | None = None) -> Term:
     """A vocabulary expression as a pattern (see the header of vocabulary.yaml)."""
     raw = text
+    exact = text.startswith("=")
+    text = text.lstrip("=")
     anchored = text.startswith("^")
     text = text.lstrip("^")
     prefix = text.startswith("*")
@@ -330,7 +334,7 @@ def _compile_term(text: str, key: str, *, name: str | None = None) -> Term:
     for tokens in segments:
         pieces = []
         for i, tok in enumerate(tokens):
-            pieces.append(_token_regex(tok))
+            pieces.append(_token_regex(tok, exact))
             if i < len(tokens) - 1:
                 pieces.append(r"\s*" if tok.rstrip("*").endswith("-") else r"\s+")
         seg_regex.append("".join(pieces))
@@ -346,7 +350,13 @@ def _compile_term(text: str, key: str, *, name: str | None = None) -> Term:
     if anchored:
         head = r"^[\W_]*" + head
     weight = sum(c.isalnum() for c in text)
-    return Term(raw, key, re.compile(head + body), weight, name)
+    return Term(raw, key, re.compile(head + body), weight, name, _anchor(text))
+
+
+def _anchor(text: str) -> str:
+    """The longest run of plain letters and digits of a term (å, ä, ö and é vary with OCR)."""
+    runs = re.findall(r"[a-z0-9]+", text.lower().split(" ... ")[0])
+    return max(runs, key=len) if runs else ""
 
 
 def _fold(word: str) -> str:
@@ -529,9 +539,13 @@ class _GroupMention:
     explicit_level: bool = False
 
 
-def _find(terms: Iterable[Term], text: str, kind: str = "") -> list[_Hit]:
+def _find(terms: tuple[Term, ...], text: str, kind: str = "") -> list[_Hit]:
+    """Every match of every term (overlaps included; `_resolve` chooses)."""
+    low = text.lower()
     hits = []
     for term in terms:
+        if term.anchor and term.anchor not in low:
+            continue
         for m in term.pattern.finditer(text):
             if m.end() == m.start():
                 continue
@@ -560,7 +574,7 @@ def _overlaps(hit: _Hit, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 @cache
-def _kommun_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _kommun_patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     out = []
     for k in kommuner():
         tokens = re.split(r"([\s-])", k.name)
@@ -580,7 +594,7 @@ def _kommun_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                     for c in tok
                 )
         pattern = re.compile(r"(?<![\w-])" + body + r"(?P<gen>s)?(?P<suf>\s+kommuns?)?(?![\w-])")
-        out.append((k.name, pattern))
+        out.append((k.name, pattern, _anchor(k.name)))
     return tuple(out)
 
 
@@ -591,8 +605,9 @@ def _find_kommuner(text: str) -> list[_Hit]:
     """Kommun names, except places ("i Hjo", "i Skövde, Tidaholm och Skara") and a capitalised
     word that starts the sentence without "kommun" after it ("Vara ett stöd …")."""
     found: list[tuple[_Hit, bool]] = []
-    for name, pattern in _kommun_patterns():
-        if name[0] not in text and name[0] not in "ÅÄÖ":
+    low = text.lower()
+    for name, pattern, anchor in _kommun_patterns():
+        if anchor not in low:
             continue
         for m in pattern.finditer(text):
             place = bool(_LOCATION.search(text[: m.start()]))

@@ -213,7 +213,9 @@ def test_members_refer_to_the_last_group_of_the_answer():
 
 
 def test_members_of_the_agreement_when_the_sentence_is_about_it():
-    facts = run("I arbetet med LÖK:en har förskolan, LSS och vård och omsorg involverats.")
+    facts = run(
+        "I arbetet med LÖK:en har förskolan, LSS och vård- och omsorgsförvaltningen involverats."
+    )
     members = of_kind(facts, "member")
     assert codes(facts, "member") == ["FORSKOLA", "LSS", "VARD_OCH_OMSORG"]
     assert {(f.group_type, f.agreement_area) for f in members} == {(None, "barn_unga")}
