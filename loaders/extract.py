@@ -75,40 +75,6 @@ __all__ = [
     "Sentence",
 ]
 
-# ---------------------------------------------------------------------------------------------
-# Vocabulary
-
-
-#: What å, ä, ö and é may look like after OCR or when typed without diacritics.
-_VARIANTS: dict[str, str] = {
-    "å": "åaäàáâdio",
-    "ä": "äaåàáâeéèëid4",
-    "ö": "öo6óòôøeé0",
-    "é": "éeèëo",
-}
-_UPPER_VARIANTS: dict[str, str] = {
-    "Å": "ÅAÄ",
-    "Ä": "ÄAÅ",
-    "Ö": "ÖO6Ó0",
-    "É": "ÉE",
-}
-_ACRONYM_SUFFIX = r"(?::?[a-zåäö]{1,6}|-\w+(?:-\w+)*)?"
-_GAP = r"\s+(?:\S+\s+){0,5}?"
-_FOLD = str.maketrans(
-    {
-        "å": "a",
-        "ä": "a",
-        "ö": "o",
-        "é": "e",
-        "è": "e",
-        "à": "a",
-        "á": "a",
-        "ó": "o",
-        "ò": "o",
-        "ø": "o",
-    }
-)
-
 
 @dataclass(frozen=True)
 class Term:
@@ -159,7 +125,13 @@ class Vocabulary:
     raw: Mapping[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
 
-_DEFAULT = "default"
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an answer: its text (the quote) and the level of the heading above it."""
+
+    text: str
+    heading_level: str | None = None
+    is_heading: bool = False
 
 
 def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
@@ -196,6 +168,142 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
             parent = _default_raw()
         data = _merge(parent, data)
     return _compile(data, str(path))
+
+
+def split_sentences(text: str, vocabulary: Vocabulary | None = None) -> list[Sentence]:
+    """The sentences of a text, with the level of any heading line ("Strategiskt") above them.
+
+    Lines broken in the middle of a sentence (OCR, hard wraps) are joined; list markers
+    ("1.", "•", "-") start a new sentence and are dropped; abbreviations like "t.ex." and
+    "bl.a." do not end one.
+
+    >>> [s.text for s in split_sentences("Vi har t.ex. BUP. 1. Styrgrupp\\n• ELOF-team")]
+    ['Vi har t.ex. BUP.', '1. Styrgrupp', 'ELOF-team']
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    text = _ARTEFACT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\u00a0", " ").replace("\t", " ")
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if (
+            lines
+            and lines[-1]
+            and line
+            and not _LIST_MARKER.match(raw)
+            and line[0].islower()
+            and not lines[-1].rstrip().endswith((".", "!", "?", ":", ";"))
+            and not _is_heading(lines[-1], vocabulary)
+        ):
+            joiner = "" if re.search(r"\w-$", lines[-1]) else " "
+            lines[-1] = lines[-1].rstrip() + joiner + line
+        else:
+            lines.append(line)
+    sentences: list[Sentence] = []
+    heading: str | None = None
+    for line in lines:
+        if not line:
+            heading = None
+            continue
+        body = _LIST_MARKER.sub("", line, count=1).strip()
+        if not body:
+            continue
+        level = _is_heading(body, vocabulary)
+        if level:
+            heading = level
+            sentences.append(Sentence(body, level, True))
+            continue
+        for part in _split_line(body):
+            sentences.append(Sentence(part, heading))
+    return sentences
+
+
+def extract_answers(answers: Iterable[Answer], vocabulary: Vocabulary | None = None) -> list[Fact]:
+    """The facts of survey answers, in answer and sentence order.
+
+    >>> from loaders.records import Answer
+    >>> a = Answer(source="enkät", kommun="Leksand", question="Q4",
+    ...            text="Vi behöver även få med BUP och HAB.")
+    >>> [(f.kind, f.party, f.reason) for f in extract_answers([a])]
+    [('absent', 'BUP', 'needed'), ('absent', 'HAB', 'needed')]
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    facts: list[Fact] = []
+    for answer in answers:
+        facts.extend(
+            _extract(
+                answer.text,
+                vocabulary,
+                _Context(answer.source, answer.kommun, answer.question, answer.respondent),
+            )
+        )
+    return facts
+
+
+def extract_text(
+    text: str,
+    *,
+    source: str,
+    kommun: str | None = None,
+    question: str | None = None,
+    respondent: str | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> list[Fact]:
+    """The facts of one free text (one answer, or a whole document about one kommun).
+
+    >>> facts = extract_text("Vi har en styrgrupp med representanter från BUP och IFO.",
+    ...                      source="t", kommun="Orsa")
+    >>> [(f.kind, f.party or f.group_type) for f in facts]
+    [('group', 'styrgrupp'), ('member', 'BUP'), ('member', 'SOCIALTJANST')]
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    return _extract(text, vocabulary, _Context(source, kommun, question, respondent))
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary: compiling the YAML terms
+
+
+#: What å, ä, ö and é may look like after OCR or when typed without diacritics.
+_VARIANTS: dict[str, str] = {
+    "å": "åaäàáâdio",
+    "ä": "äaåàáâeéèëid4",
+    "ö": "öo6óòôøeé0",
+    "é": "éeèëo",
+}
+
+
+_UPPER_VARIANTS: dict[str, str] = {
+    "Å": "ÅAÄ",
+    "Ä": "ÄAÅ",
+    "Ö": "ÖO6Ó0",
+    "É": "ÉE",
+}
+
+
+_ACRONYM_SUFFIX = r"(?::?[a-zåäö]{1,6}|-\w+(?:-\w+)*)?"
+
+
+_GAP = r"\s+(?:\S+\s+){0,5}?"
+
+
+_FOLD = str.maketrans(
+    {
+        "å": "a",
+        "ä": "a",
+        "ö": "o",
+        "é": "e",
+        "è": "e",
+        "à": "a",
+        "á": "a",
+        "ó": "o",
+        "ò": "o",
+        "ø": "o",
+    }
+)
+
+
+_DEFAULT = "default"
 
 
 @cache
@@ -367,19 +475,14 @@ def _fold(word: str) -> str:
 # Sentences
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of an answer: its text (the quote) and the level of the heading above it."""
-
-    text: str
-    heading_level: str | None = None
-    is_heading: bool = False
-
-
 _ARTEFACT = re.compile(r"\[(?:bookmark|anchor):[^\]]*\]")
+
+
 _LIST_MARKER = re.compile(
     r"^\s*(?:[-–—•*▪·●○]+|\d{1,2}(?:\.\d{1,2})*[.)]|[a-z][)]|e(?=\s+[a-zåäö]))\s+"
 )
+
+
 _ABBREVIATIONS = frozenset(
     {
         "t.ex",
@@ -426,55 +529,9 @@ _ABBREVIATIONS = frozenset(
         "prof",
     }
 )
+
+
 _END = re.compile(r"[.!?…]+[\"”’)]*(?=\s|$)")
-
-
-def split_sentences(text: str, vocabulary: Vocabulary | None = None) -> list[Sentence]:
-    """The sentences of a text, with the level of any heading line ("Strategiskt") above them.
-
-    Lines broken in the middle of a sentence (OCR, hard wraps) are joined; list markers
-    ("1.", "•", "-") start a new sentence and are dropped; abbreviations like "t.ex." and
-    "bl.a." do not end one.
-
-    >>> [s.text for s in split_sentences("Vi har t.ex. BUP. 1. Styrgrupp\\n• ELOF-team")]
-    ['Vi har t.ex. BUP.', '1. Styrgrupp', 'ELOF-team']
-    """
-    vocabulary = vocabulary or load_vocabulary()
-    text = _ARTEFACT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\u00a0", " ").replace("\t", " ")
-    lines: list[str] = []
-    for raw in text.split("\n"):
-        line = raw.strip()
-        if (
-            lines
-            and lines[-1]
-            and line
-            and not _LIST_MARKER.match(raw)
-            and line[0].islower()
-            and not lines[-1].rstrip().endswith((".", "!", "?", ":", ";"))
-            and not _is_heading(lines[-1], vocabulary)
-        ):
-            joiner = "" if re.search(r"\w-$", lines[-1]) else " "
-            lines[-1] = lines[-1].rstrip() + joiner + line
-        else:
-            lines.append(line)
-    sentences: list[Sentence] = []
-    heading: str | None = None
-    for line in lines:
-        if not line:
-            heading = None
-            continue
-        body = _LIST_MARKER.sub("", line, count=1).strip()
-        if not body:
-            continue
-        level = _is_heading(body, vocabulary)
-        if level:
-            heading = level
-            sentences.append(Sentence(body, level, True))
-            continue
-        for part in _split_line(body):
-            sentences.append(Sentence(part, heading))
-    return sentences
 
 
 def _is_heading(line: str, vocabulary: Vocabulary) -> str | None:
@@ -537,100 +594,6 @@ class _GroupMention:
     name: str | None
     governed_by: str | None = None
     explicit_level: bool = False
-
-
-def _find(terms: tuple[Term, ...], text: str, kind: str = "") -> list[_Hit]:
-    """Every match of every term (overlaps included; `_resolve` chooses)."""
-    low = text.lower()
-    hits = []
-    for term in terms:
-        if term.anchor and term.anchor not in low:
-            continue
-        for m in term.pattern.finditer(text):
-            if m.end() == m.start():
-                continue
-            pre = m.end("pre") - m.start("pre")
-            hits.append(_Hit(term.key, m.start(), m.end(), term, pre, kind))
-    return hits
-
-
-def _resolve(hits: list[_Hit]) -> list[_Hit]:
-    """Non-overlapping hits: earliest first, then whole words before compounds, then longest."""
-    order = sorted(hits, key=lambda h: (h.start, h.pre, -(h.term.weight if h.term else 0), -h.end))
-    chosen: list[_Hit] = []
-    for hit in order:
-        if any(hit.start < c.end and c.start < hit.end for c in chosen):
-            continue
-        chosen.append(hit)
-    return sorted(chosen, key=lambda h: h.start)
-
-
-def _outside(hits: list[_Hit], spans: list[tuple[int, int]]) -> list[_Hit]:
-    return [h for h in hits if not any(h.start < e and s < h.end for s, e in spans)]
-
-
-def _overlaps(hit: _Hit, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(hit.start < e and s < hit.end for s, e in spans)
-
-
-@cache
-def _kommun_patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    out = []
-    for k in kommuner():
-        tokens = re.split(r"([\s-])", k.name)
-        body = ""
-        for tok in tokens:
-            if tok == " ":
-                body += r"\s+"
-            elif tok == "-":
-                body += r"[-\s]"
-            else:
-                body += "".join(
-                    "[" + _UPPER_VARIANTS[c] + "]"
-                    if c in _UPPER_VARIANTS
-                    else "[" + _VARIANTS[c] + "]"
-                    if c in _VARIANTS
-                    else re.escape(c)
-                    for c in tok
-                )
-        pattern = re.compile(r"(?<![\w-])" + body + r"(?P<gen>s)?(?P<suf>\s+kommuns?)?(?![\w-])")
-        out.append((k.name, pattern, _anchor(k.name)))
-    return tuple(out)
-
-
-_LOCATION = re.compile(r"(?:\b(?:i|I|på|På|inom|Region|region|län|till)\s+)$")
-
-
-def _find_kommuner(text: str) -> list[_Hit]:
-    """Kommun names, except places ("i Hjo", "i Skövde, Tidaholm och Skara") and a capitalised
-    word that starts the sentence without "kommun" after it ("Vara ett stöd …")."""
-    found: list[tuple[_Hit, bool]] = []
-    low = text.lower()
-    for name, pattern, anchor in _kommun_patterns():
-        if anchor not in low:
-            continue
-        for m in pattern.finditer(text):
-            place = bool(_LOCATION.search(text[: m.start()]))
-            at_start = not text[: m.start()].strip(" \"”“'(•-–")
-            if at_start and not m.group("suf"):
-                place = True
-            found.append((_Hit(name, m.start(), m.end(), None, 0, "kommun", m.group("gen")), place))
-    found.sort(key=lambda x: x[0].start)
-    hits = []
-    previous: tuple[_Hit, bool] | None = None
-    for hit, place in found:
-        if previous is not None and previous[1]:
-            between = text[previous[0].end : hit.start]
-            if re.fullmatch(r"\s*(?:,|och|samt|eller|,\s*och)\s*", between):
-                place = True
-        if not place:
-            hits.append(hit)
-        previous = (hit, place)
-    return hits
-
-
-def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w[\w:-]*", text)]
 
 
 @dataclass
@@ -777,6 +740,100 @@ def _read(
         area=area,
         absence_spans=absent_clauses,
     )
+
+
+def _find(terms: tuple[Term, ...], text: str, kind: str = "") -> list[_Hit]:
+    """Every match of every term (overlaps included; `_resolve` chooses)."""
+    low = text.lower()
+    hits = []
+    for term in terms:
+        if term.anchor and term.anchor not in low:
+            continue
+        for m in term.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            pre = m.end("pre") - m.start("pre")
+            hits.append(_Hit(term.key, m.start(), m.end(), term, pre, kind))
+    return hits
+
+
+def _resolve(hits: list[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits: earliest first, then whole words before compounds, then longest."""
+    order = sorted(hits, key=lambda h: (h.start, h.pre, -(h.term.weight if h.term else 0), -h.end))
+    chosen: list[_Hit] = []
+    for hit in order:
+        if any(hit.start < c.end and c.start < hit.end for c in chosen):
+            continue
+        chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _outside(hits: list[_Hit], spans: list[tuple[int, int]]) -> list[_Hit]:
+    return [h for h in hits if not any(h.start < e and s < h.end for s, e in spans)]
+
+
+def _overlaps(hit: _Hit, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(hit.start < e and s < hit.end for s, e in spans)
+
+
+@cache
+def _kommun_patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    out = []
+    for k in kommuner():
+        tokens = re.split(r"([\s-])", k.name)
+        body = ""
+        for tok in tokens:
+            if tok == " ":
+                body += r"\s+"
+            elif tok == "-":
+                body += r"[-\s]"
+            else:
+                body += "".join(
+                    "[" + _UPPER_VARIANTS[c] + "]"
+                    if c in _UPPER_VARIANTS
+                    else "[" + _VARIANTS[c] + "]"
+                    if c in _VARIANTS
+                    else re.escape(c)
+                    for c in tok
+                )
+        pattern = re.compile(r"(?<![\w-])" + body + r"(?P<gen>s)?(?P<suf>\s+kommuns?)?(?![\w-])")
+        out.append((k.name, pattern, _anchor(k.name)))
+    return tuple(out)
+
+
+_LOCATION = re.compile(r"(?:\b(?:i|I|på|På|inom|Region|region|län|till)\s+)$")
+
+
+def _find_kommuner(text: str) -> list[_Hit]:
+    """Kommun names, except places ("i Hjo", "i Skövde, Tidaholm och Skara") and a capitalised
+    word that starts the sentence without "kommun" after it ("Vara ett stöd …")."""
+    found: list[tuple[_Hit, bool]] = []
+    low = text.lower()
+    for name, pattern, anchor in _kommun_patterns():
+        if anchor not in low:
+            continue
+        for m in pattern.finditer(text):
+            place = bool(_LOCATION.search(text[: m.start()]))
+            at_start = not text[: m.start()].strip(" \"”“'(•-–")
+            if at_start and not m.group("suf"):
+                place = True
+            found.append((_Hit(name, m.start(), m.end(), None, 0, "kommun", m.group("gen")), place))
+    found.sort(key=lambda x: x[0].start)
+    hits = []
+    previous: tuple[_Hit, bool] | None = None
+    for hit, place in found:
+        if previous is not None and previous[1]:
+            between = text[previous[0].end : hit.start]
+            if re.fullmatch(r"\s*(?:,|och|samt|eller|,\s*och)\s*", between):
+                place = True
+        if not place:
+            hits.append(hit)
+        previous = (hit, place)
+    return hits
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w[\w:-]*", text)]
 
 
 def _plain_clauses(text: str, v: Vocabulary) -> list[tuple[int, int]]:
@@ -957,7 +1014,7 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Facts
+# Facts of an answer
 
 
 @dataclass
@@ -968,48 +1025,6 @@ class _Context:
     respondent: str | None
     last_group: _GroupMention | None = None
     emitted_groups: list[tuple[str, str | None, str | None]] = field(default_factory=list)
-
-
-def extract_answers(answers: Iterable[Answer], vocabulary: Vocabulary | None = None) -> list[Fact]:
-    """The facts of survey answers, in answer and sentence order.
-
-    >>> from loaders.records import Answer
-    >>> a = Answer(source="enkät", kommun="Leksand", question="Q4",
-    ...            text="Vi behöver även få med BUP och HAB.")
-    >>> [(f.kind, f.party, f.reason) for f in extract_answers([a])]
-    [('absent', 'BUP', 'needed'), ('absent', 'HAB', 'needed')]
-    """
-    vocabulary = vocabulary or load_vocabulary()
-    facts: list[Fact] = []
-    for answer in answers:
-        facts.extend(
-            _extract(
-                answer.text,
-                vocabulary,
-                _Context(answer.source, answer.kommun, answer.question, answer.respondent),
-            )
-        )
-    return facts
-
-
-def extract_text(
-    text: str,
-    *,
-    source: str,
-    kommun: str | None = None,
-    question: str | None = None,
-    respondent: str | None = None,
-    vocabulary: Vocabulary | None = None,
-) -> list[Fact]:
-    """The facts of one free text (one answer, or a whole document about one kommun).
-
-    >>> facts = extract_text("Vi har en styrgrupp med representanter från BUP och IFO.",
-    ...                      source="t", kommun="Orsa")
-    >>> [(f.kind, f.party or f.group_type) for f in facts]
-    [('group', 'styrgrupp'), ('member', 'BUP'), ('member', 'SOCIALTJANST')]
-    """
-    vocabulary = vocabulary or load_vocabulary()
-    return _extract(text, vocabulary, _Context(source, kommun, question, respondent))
 
 
 def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
