@@ -24,12 +24,15 @@ How a sentence is read:
   HAB or another specialist unit.
 - **Target**: the group named in the sentence (the one after "sitter med i", else the one
   before the party, else the first one), else the agreement when the sentence names it (LÖK,
-  överenskommelse), else the last group named earlier in the same answer, else the agreement
-  in a Q1 answer, else none.
+  överenskommelse) or the answer is to Q1, else the last group named earlier in the same
+  answer, else none (a Q4 complaint "svårt att få med BUP" may have no group).
+  Parties in brackets right after a group ("Ledningsgruppen (socialchef, skolchef)") are its
+  members without a member word.
 - **Groups**: type from the vocabulary, level from the nearest level word in the sentence,
   else from a heading line ("Strategiskt"), else the type's default; a name when words follow
   the group word ("Styrgrupp God och nära vård"); ``governed_by`` from phrases like "får
-  uppdrag från", "har gett … i uppdrag", "kopplat till".
+  uppdrag från", "har gett … i uppdrag", "kopplat till", and "Under den finns …" for the
+  group of the sentence before.
 - **LÖK status** (Q1 answers, or any sentence naming the agreement when the question is not
   known): strong phrases win over weak ones ("finns") in a sentence; negated ones flip to
   ``none``, planned ones ("kommer … att") count not. Per answer: revision, or an old agreement
