@@ -558,13 +558,18 @@ def _split_line(line: str) -> list[str]:
         if not rest:
             break
         first = rest[0]
-        if not (first.isupper() or first.isdigit() or first in "\"”“'•-–(["):
-            continue
         before = line[start : m.start() + 1].split()
         word = before[-1].lower().rstrip(".") if before else ""
         if word in _ABBREVIATIONS or re.fullmatch(r"(?:\w\.)+\w?", word + "."):
             continue
         if len(word) == 1 and word.isalpha():
+            continue
+        if first.islower():
+            # typed in lower case ("ingen lök ännu. bup är svåra …"): a full stop after a
+            # real word and before a real word still ends the sentence
+            if m.group().startswith("…") or not re.fullmatch(r"[^\W\d_]{3,}", word):
+                continue
+        elif not (first.isupper() or first.isdigit() or first in "\"”“'•-–(["):
             continue
         parts.append(line[start:end].strip())
         start = end
@@ -705,6 +710,7 @@ def _read(
     absent_kommun: set[int] = set()
     absent_clauses: list[tuple[int, int]] = []
     member_clauses = {_clause_of(clauses, c.start) for c in member_cues}
+    reach: list[tuple[_Hit, tuple[int, int]]] = []
     for cue in sorted(absence_cues, key=lambda h: (h.start, -(h.end - h.start))):
         clause = _clause_of(clauses, cue.start)
         if not any(clause[0] <= p.start < clause[1] for p in parties):
@@ -713,12 +719,16 @@ def _read(
             if index > 0 and clauses[index - 1] not in member_clauses:
                 clause = (clauses[index - 1][0], clause[1])
         absent_clauses.append(clause)
-        for i, p in enumerate(parties):
-            if clause[0] <= p.start < clause[1] and i not in absent:
-                absent[i] = cue.key
+        reach.append((cue, clause))
         for i, k in enumerate(kommun_hits):
             if clause[0] <= k.start < clause[1]:
                 absent_kommun.add(i)
+    for i, p in enumerate(parties):
+        cues_here = [cue for cue, (a, b) in reach if a <= p.start < b]
+        if cues_here:
+            # the nearest phrase gives the reason: "BUP är svår att nå och HAB har vi
+            # ingen kontakt med"
+            absent[i] = min(cues_here, key=lambda c: (_gap(text, c, p), c.start)).key
     partial_cues = _find(v.partial_cues, text)
     meets = [_clause_of(clauses, h.start) for h in _find(v.frequency_words, text)]
     partial_clauses = [_clause_of(clauses, c.start) for c in partial_cues]
@@ -857,6 +867,13 @@ def _level_target(
     if before:
         return before[-1]
     return min(free, key=lambda g: _distance(g.hit, lh))
+
+
+def _gap(text: str, a: _Hit, b: _Hit) -> int:
+    """Distance between two hits, far when "och", "men" or a comma stands between them."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    between = text[lo:hi] if lo < hi else ""
+    return _distance(a, b) + (1000 if re.search(r",|\boch\b|\bmen\b", between) else 0)
 
 
 def _distance(a: _Hit, b: _Hit) -> int:

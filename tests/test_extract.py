@@ -741,3 +741,63 @@ def test_governance_by_the_group_of_the_sentence_before():
 def test_a_planned_revision_of_an_existing_agreement():
     facts = run("Ja, LÖK:en tecknades 2019 men ska revideras under hösten.", question="Q1")
     assert [f.status for f in of_kind(facts, "agreement_status")] == ["under_revision"]
+
+
+def test_lower_case_typing():
+    facts = run(
+        "vi har ingen lök ännu. bup är svåra att få tag på och hab har vi ingen kontakt med."
+    )
+    assert [f.quote for f in facts if f.kind == "unplaced"] == ["vi har ingen lök ännu."]
+    assert {(f.party, f.reason) for f in of_kind(facts, "absent")} == {
+        ("BUP", "hard_to_engage"),
+        ("HAB", "not_participating"),
+    }
+    facts = run("vi har ingen lök ännu.", question="Q1")
+    assert [f.status for f in of_kind(facts, "agreement_status")] == ["none"]
+
+
+def test_bulleted_structure_under_level_headings():
+    text = (
+        "Strategisk nivå:\n"
+        "- Ledningsgrupp barn och unga (socialchef, skolchef, verksamhetschef hälsocentral)\n"
+        "- Politisk samverkansgrupp\n"
+        "Operativ nivå:\n"
+        "- BUS-team på varje skola, där skolkurator, skolsköterska och socialsekreterare ingår\n"
+        "BUP och habiliteringen deltar inte i någon av grupperna."
+    )
+    facts = run(text)
+    assert [(g.group_type, g.level, g.group_name) for g in of_kind(facts, "group")] == [
+        ("ledningsgrupp", "strategisk", "barn och unga"),
+        ("polsam", "politisk", None),
+        ("samverkansgrupp", "operativ", "BUS"),
+    ]
+    assert {(f.party, f.group_type) for f in of_kind(facts, "member")} == {
+        ("SOCIALTJANST", "ledningsgrupp"),
+        ("SKOLA", "ledningsgrupp"),
+        ("VARDCENTRAL", "ledningsgrupp"),
+        ("SKOLA", "samverkansgrupp"),
+        ("ELEVHALSA", "samverkansgrupp"),
+        ("SOCIALTJANST", "samverkansgrupp"),
+    }
+    assert codes(facts, "absent") == ["BUP", "HAB"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "kind", "status"),
+    [
+        ("Q1", "Pågår", "agreement_status", "in_progress"),
+        ("Q1", "Ja, sedan 2021", "agreement_status", "in_force"),
+        ("Q1", "Nej, inte än", "agreement_status", "none"),
+        ("Q5", "Några få", "deviation_reporting", "few"),
+        ("Q5", "Aldrig", "deviation_reporting", "none"),
+    ],
+)
+def test_forms_style_short_answers(question, text, kind, status):
+    assert [f.status for f in of_kind(run(text, question=question), kind)] == [status]
+
+
+def test_common_phrase_vard_och_omsorg_is_not_the_forvaltning():
+    facts = run("I styrgruppen deltar skolan för att ge god vård och omsorg.")
+    assert codes(facts, "member") == ["SKOLA"]
+    facts = run("I styrgruppen deltar LSS och Vård och omsorg.")
+    assert codes(facts, "member") == ["LSS", "VARD_OCH_OMSORG"]
