@@ -745,7 +745,8 @@ def test_a_planned_revision_of_an_existing_agreement():
 
 def test_lower_case_typing():
     facts = run(
-        "vi har ingen lök ännu. bup är svåra att få tag på och hab har vi ingen kontakt med."
+        "vi har ingen lök ännu. bup är svåra att få tag på och hab har vi ingen kontakt med.",
+        question="Q4",
     )
     assert [f.quote for f in facts if f.kind == "unplaced"] == ["vi har ingen lök ännu."]
     assert {(f.party, f.reason) for f in of_kind(facts, "absent")} == {
