@@ -331,7 +331,66 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra if extra is not None else base
 
 
+_SECTIONS: dict[str, tuple[str, ...]] = {
+    "version": (),
+    "parties": (),
+    "principals": (),
+    "groups": (),
+    "group_name_words": (),
+    "levels": (),
+    "level_ignore": (),
+    "agreement": (
+        "words",
+        "local_words",
+        "areas",
+        "status",
+        "status_weak",
+        "status_reply",
+        "not_started",
+        "status_ignore",
+    ),
+    "members": (
+        "cues",
+        "weak_cues",
+        "start_cues",
+        "backward",
+        "partial",
+        "frequency_words",
+    ),
+    "absence": (),
+    "governance": (),
+    "deviation": ("words", *DEVIATION_LEVELS),
+    "negators": (),
+    "hypothetical": (),
+    "clause_breaks": (),
+    "list_fillers": (),
+    "boilerplate": (),
+}
+
+
+def _check_sections(data: Mapping[str, Any], source: str) -> None:
+    """A misspelt heading would silently do nothing: name it and the valid ones."""
+    for key, value in data.items():
+        if key not in _SECTIONS:
+            raise InputError(
+                f"unknown heading {key!r} in the vocabulary",
+                where=source,
+                fix="Use one of " + ", ".join(_SECTIONS),
+            )
+        subkeys = _SECTIONS[key]
+        if subkeys and isinstance(value, dict):
+            for sub in value:
+                if sub not in subkeys:
+                    raise InputError(
+                        f"unknown heading {sub!r} under '{key}'",
+                        where=source,
+                        fix="Use one of " + ", ".join(subkeys),
+                    )
+
+
 def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
+    _check_sections(data, source)
+
     def keyed(section: str, valid: Iterable[str], where: Mapping[str, Any] | None = None):
         mapping = (where if where is not None else data).get(section) or {}
         if not isinstance(mapping, dict):

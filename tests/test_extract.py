@@ -581,6 +581,8 @@ def test_standalone_vocabulary(tmp_path: Path):
         ("parties:\n  PSYK: [psykiatri]\n", "unknown code 'PSYK' under 'parties'"),
         ("groups:\n  kafferep: [fika]\n", "unknown code 'kafferep' under 'groups'"),
         ("absence:\n  bortrest: [på semester]\n", "unknown code 'bortrest' under 'absence'"),
+        ("partys:\n  BUP: [BUP]\n", "unknown heading 'partys' in the vocabulary"),
+        ("members:\n  cue: [deltar]\n", "unknown heading 'cue' under 'members'"),
         ("parties: [\n", "not valid YAML"),
         ("- bara en lista\n", "must be a mapping"),
     ],
