@@ -696,9 +696,7 @@ def _read(
     if agreement or _find(v.groups, text):
         member_cues += _find(v.weak_member_cues, text, "member")
     absence_cues = _find(v.absence, text, "absence")
-    needs_kommun = bool(member_cues or absence_cues)
-    if needs_kommun:
-        entity_hits += _find_kommuner(text)
+    entity_hits += _find_kommuner(text)
     resolved = _resolve(entity_hits)
     group_hits = [h for h in resolved if h.kind == "group"]
     groups: list[_GroupMention] = []
@@ -730,64 +728,25 @@ def _read(
     ]
     principals = [h for h in resolved if h.kind == "principal"]
     own = [h for h in principals if h.key == "kommun"]
-    # levels
-    level_hits = _outside(
-        _find(v.levels, text), [(h.start, h.end) for h in _find(v.level_ignore, text)]
-    )
-    level_hits = _resolve(level_hits)
-    for lh in level_hits:
-        target = _level_target(groups, lh, _plain_clauses(text, v))
-        if target is not None and not target.explicit_level:
-            target.level = lh.key
-            target.explicit_level = True
-    for g in groups:
-        same = [o for o in groups if o.group_type == g.group_type and o.explicit_level]
-        if not g.explicit_level and same:
-            g.level = same[0].level
-            g.explicit_level = True
-    for g in groups:
-        if not g.explicit_level and sentence.heading_level:
-            g.level = sentence.heading_level
+    _levels(text, groups, sentence.heading_level, v)
     _governance(text, groups, v, previous)
     # clauses
     filler_spans = [(h.start, h.end) for h in _find(v.list_fillers, text)]
     entity_spans = [(h.start, h.end) for h in resolved] + filler_spans
     clauses = _clauses(text, v, entity_spans)
-    # absence
+    # absence first: a negated member word ("ingår inte") is an absence phrase too
     absence_cues = _resolve(absence_cues)
-    negated_members = [
-        c
+    absence_cues += [
+        _Hit("not_participating", c.start, c.end, c.term, 0, "absence")
         for c in member_cues
         if not _overlaps(c, [(a.start, a.end) for a in absence_cues])
         and _negated_nearby(text, c, v)
     ]
-    for c in negated_members:
-        absence_cues.append(_Hit("not_participating", c.start, c.end, c.term, 0, "absence"))
     absence_spans = [(a.start, a.end) for a in absence_cues]
     member_cues = [c for c in member_cues if not _overlaps(c, absence_spans)]
-    absent: dict[int, str] = {}
-    absent_kommun: set[int] = set()
-    absent_clauses: list[tuple[int, int]] = []
-    member_clauses = {_clause_of(clauses, c.start) for c in member_cues}
-    reach: list[tuple[_Hit, tuple[int, int]]] = []
-    for cue in sorted(absence_cues, key=lambda h: (h.start, -(h.end - h.start))):
-        clause = _clause_of(clauses, cue.start)
-        if not any(clause[0] <= p.start < clause[1] for p in parties):
-            # "BUP, som vi behöver, deltar inte": the party stands in the clause before
-            index = clauses.index(clause) if clause in clauses else 0
-            if index > 0 and clauses[index - 1] not in member_clauses:
-                clause = (clauses[index - 1][0], clause[1])
-        absent_clauses.append(clause)
-        reach.append((cue, clause))
-        for i, k in enumerate(kommun_hits):
-            if clause[0] <= k.start < clause[1]:
-                absent_kommun.add(i)
-    for i, p in enumerate(parties):
-        cues_here = [cue for cue, (a, b) in reach if a <= p.start < b]
-        if cues_here:
-            # the nearest phrase gives the reason: "BUP är svår att nå och HAB har vi
-            # ingen kontakt med"
-            absent[i] = min(cues_here, key=lambda c: (_gap(text, c, p), c.start)).key
+    absent, absent_kommun, absent_clauses = _absences(
+        text, absence_cues, member_cues, clauses, parties, kommun_hits
+    )
     partial_cues = _find(v.partial_cues, text)
     meets = [_clause_of(clauses, h.start) for h in _find(v.frequency_words, text)]
     partial_clauses = [_clause_of(clauses, c.start) for c in partial_cues]
@@ -812,6 +771,60 @@ def _read(
         area=area,
         absence_spans=absent_clauses,
     )
+
+
+def _levels(text: str, groups: list[_GroupMention], heading: str | None, v: Vocabulary) -> None:
+    """Set each group's level: a level word in the sentence, else the heading line above,
+    else the group type's default (already set)."""
+    ignore = [(h.start, h.end) for h in _find(v.level_ignore, text)]
+    clauses = _plain_clauses(text, v)
+    for lh in _resolve(_outside(_find(v.levels, text), ignore)):
+        target = _level_target(groups, lh, clauses)
+        if target is not None and not target.explicit_level:
+            target.level = lh.key
+            target.explicit_level = True
+    for g in groups:
+        same = [o for o in groups if o.group_type == g.group_type and o.explicit_level]
+        if not g.explicit_level and same:
+            g.level = same[0].level
+            g.explicit_level = True
+    for g in groups:
+        if not g.explicit_level and heading:
+            g.level = heading
+
+
+def _absences(
+    text: str,
+    absence_cues: list[_Hit],
+    member_cues: list[_Hit],
+    clauses: list[tuple[int, int]],
+    parties: list[_Hit],
+    kommun_hits: list[_Hit],
+) -> tuple[dict[int, str], set[int], list[tuple[int, int]]]:
+    """Which parties (by index) are absent and why, which kommuner, and the clauses it covers.
+
+    A phrase covers its clause; when that clause names no party ("BUP, som vi behöver,
+    deltar inte") it reaches back one clause unless that one has a member word. A party
+    covered by two phrases takes the reason of the nearer one ("BUP är svår att nå och HAB
+    har vi ingen kontakt med").
+    """
+    member_clauses = {_clause_of(clauses, c.start) for c in member_cues}
+    reach: list[tuple[_Hit, tuple[int, int]]] = []
+    absent_kommun: set[int] = set()
+    for cue in sorted(absence_cues, key=lambda h: (h.start, -(h.end - h.start))):
+        clause = _clause_of(clauses, cue.start)
+        if not any(clause[0] <= p.start < clause[1] for p in parties):
+            index = clauses.index(clause) if clause in clauses else 0
+            if index > 0 and clauses[index - 1] not in member_clauses:
+                clause = (clauses[index - 1][0], clause[1])
+        reach.append((cue, clause))
+        absent_kommun |= {i for i, k in enumerate(kommun_hits) if clause[0] <= k.start < clause[1]}
+    absent: dict[int, str] = {}
+    for i, p in enumerate(parties):
+        cues_here = [cue for cue, (a, b) in reach if a <= p.start < b]
+        if cues_here:
+            absent[i] = min(cues_here, key=lambda c: (_gap(text, c, p), c.start)).key
+    return absent, absent_kommun, [clause for _, clause in reach]
 
 
 def _find(terms: tuple[Term, ...], text: str, kind: str = "") -> list[_Hit]:
