@@ -27,8 +27,6 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from lokgraph.models import Evidence
-
 from ._graph import GraphIndex, party_label
 from .gap import Gap, evidence_from_json, filter_kommun, sort_gaps
 
@@ -37,24 +35,34 @@ __all__ = ["Collaboration", "bridges", "bridges_from_rows", "collaboration_graph
 
 @dataclass
 class Collaboration:
-    """The collaboration graph of one kommun: node facts and undirected edges with evidence."""
+    """The collaboration graph of one kommun: node facts and undirected edges with evidence.
+
+    Evidence is kept as it comes (lists of dicts from networkx, JSON strings from a server)
+    and read only for the nodes that turn out to be bridges.
+    """
 
     kommun_id: str
     kommun: str
     nodes: dict[str, dict] = field(default_factory=dict)
-    edges: dict[tuple[frozenset[str], str], list[Evidence]] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], list] = field(default_factory=dict)
 
-    def add_node(self, node_id: str, label: str, attrs: dict, evidence: Iterable[Evidence]) -> None:
+    def add_node(self, node_id: str, label: str, attrs: dict, evidence: object) -> None:
         self.nodes[node_id] = {
             "label": label,
             "name": attrs.get("name") or node_id,
             "party": attrs.get("party"),
             "care_level": attrs.get("care_level"),
-            "evidence": list(evidence),
+            "evidence": evidence,
         }
 
-    def add_edge(self, a: str, b: str, type_: str, evidence: Iterable[Evidence]) -> None:
-        self.edges.setdefault((frozenset((a, b)), type_), []).extend(evidence)
+    def add_edge(self, a: str, b: str, type_: str, evidence: object) -> None:
+        """An undirected edge, keyed by its ends in sorted order and its type."""
+        key = (a, b, type_) if a <= b else (b, a, type_)
+        found = self.edges.get(key)
+        if found is None:
+            self.edges[key] = [evidence]
+        else:
+            found.append(evidence)
 
 
 def single_bridge(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap]:
@@ -68,41 +76,45 @@ def single_bridge(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[
 def collaboration_graphs(graph: nx.MultiDiGraph) -> list[Collaboration]:
     """The collaboration graph of every kommun that has any group, as the module defines it."""
     index = GraphIndex(graph)
-    nodes = graph.nodes
+    # the adjacency dicts themselves: networkx's views cost more than the work done here
+    nodes, succ, pred = graph.nodes, graph._succ, graph._pred
+    is_group = {n for n, a in nodes(data=True) if a.get("label") == "Group"}
+    is_unit = {n for n, a in nodes(data=True) if a.get("label") == "Unit"}
+    upwards: dict[str, frozenset[str]] = {}
     result = []
     for k, name in index.kommuner.items():
-        own = list(index.groups_of.get(k, ()))
-        for _, g, key in graph.out_edges(k, keys=True):
-            if key == "MEMBER_OF" and nodes[g].get("label") == "Group":
-                own.append(g)
+        own = set(index.groups_of.get(k, ()))
+        own.update(g for g, keys in succ[k].items() if "MEMBER_OF" in keys and g in is_group)
         for u in index.in_edges.get((k, "PART_OF"), ()):
-            if nodes[u].get("label") != "Unit":
-                continue
-            for _, g, key in graph.out_edges(u, keys=True):
-                if key == "MEMBER_OF" and nodes[g].get("label") == "Group":
-                    own.append(g)
+            if u in is_unit:
+                joined = succ[u].items()
+                own.update(g for g, keys in joined if "MEMBER_OF" in keys and g in is_group)
         if not own:
             continue
-        groups = _upwards(graph, own)
+        groups: set[str] = set()
+        for g in own:
+            groups |= _upwards(succ, g, is_group, upwards)
         collab = Collaboration(kommun_id=k, kommun=name)
         units: set[str] = set()
         for g in groups:
-            collab.add_node(g, "Group", nodes[g], _evidence(nodes[g]))
-            for _, x, key, attrs in graph.out_edges(g, keys=True, data=True):
-                if (key == "SERVES" and x == k) or (key == "REPORTS_TO" and x in groups):
-                    collab.add_edge(g, x, key, _evidence(attrs))
-            for x, _, key, attrs in graph.in_edges(g, keys=True, data=True):
-                is_unit = nodes[x].get("label") == "Unit"
-                if (key == "MEMBER_OF" and (x == k or is_unit)) or (
-                    key == "REPORTS_TO" and x in groups
-                ):
-                    collab.add_edge(g, x, key, _evidence(attrs))
-                    if key == "MEMBER_OF" and is_unit:
+            collab.add_node(g, "Group", nodes[g], nodes[g].get("evidence", ()))
+            for x, keys in succ[g].items():
+                if x == k and "SERVES" in keys:
+                    collab.add_edge(g, x, "SERVES", keys["SERVES"].get("evidence", ()))
+                if x in groups and "REPORTS_TO" in keys:
+                    collab.add_edge(g, x, "REPORTS_TO", keys["REPORTS_TO"].get("evidence", ()))
+            for x, keys in pred[g].items():
+                if "MEMBER_OF" in keys and (x == k or x in is_unit):
+                    collab.add_edge(g, x, "MEMBER_OF", keys["MEMBER_OF"].get("evidence", ()))
+                    if x != k:
                         units.add(x)
+                if x in groups and "REPORTS_TO" in keys:
+                    collab.add_edge(g, x, "REPORTS_TO", keys["REPORTS_TO"].get("evidence", ()))
         for u in units:
-            collab.add_node(u, "Unit", nodes[u], _evidence(nodes[u]))
-            if graph.has_edge(u, k, key="PART_OF"):
-                collab.add_edge(u, k, "PART_OF", _evidence(graph.edges[u, k, "PART_OF"]))
+            collab.add_node(u, "Unit", nodes[u], nodes[u].get("evidence", ()))
+            owned = succ[u].get(k, {}).get("PART_OF")
+            if owned is not None:
+                collab.add_edge(u, k, "PART_OF", owned.get("evidence", ()))
         result.append(collab)
     return result
 
@@ -117,11 +129,10 @@ def bridges_from_rows(rows: Iterable[dict]) -> list[Gap]:
         for end in (row["a"], row["b"]):
             ends.append(end["id"])
             if end["id"] != k and end["id"] not in collab.nodes:
-                collab.add_node(end["id"], end["label"], end, evidence_from_json(end["evidence"]))
-        collab.add_edge(*ends, row["type"], evidence_from_json(row["evidence"]))
+                collab.add_node(end["id"], end["label"], end, end["evidence"])
+        collab.add_edge(*ends, row["type"], row["evidence"])
         if row.get("b_part_of_kommun"):
-            evidence = evidence_from_json(row.get("part_of_evidence"))
-            collab.add_edge(ends[1], k, "PART_OF", evidence)
+            collab.add_edge(ends[1], k, "PART_OF", row.get("part_of_evidence"))
     gaps: list[Gap] = []
     for collab in graphs.values():
         gaps += bridges(collab)
@@ -132,8 +143,7 @@ def bridges(collab: Collaboration) -> list[Gap]:
     """The single bridges of one kommun's collaboration graph."""
     k = collab.kommun_id
     adjacency: dict[str, set[str]] = {k: set()}
-    for (ends, _), _ in collab.edges.items():
-        a, b = tuple(ends) if len(ends) == 2 else (next(iter(ends)),) * 2
+    for a, b, _ in collab.edges:
         adjacency.setdefault(a, set()).add(b)
         adjacency.setdefault(b, set()).add(a)
     specialists = {
@@ -153,10 +163,11 @@ def bridges(collab: Collaboration) -> list[Gap]:
 
 def _gap(collab: Collaboration, v: str, specialists: set[str]) -> Gap:
     attrs = collab.nodes.get(v, {"label": "Group", "name": v, "party": None, "evidence": []})
-    evidence = list(attrs["evidence"])
-    for (ends, _), found in collab.edges.items():
-        if v in ends:
-            evidence += found
+    raw = [attrs["evidence"]]
+    for (a, b, _), found in collab.edges.items():
+        if v in (a, b):
+            raw += found
+    evidence = evidence_from_json(raw)
     parties = sorted({party_label(collab.nodes[s]["party"] or "SPECIALIST") for s in specialists})
     is_unit = attrs["label"] == "Unit"
     return Gap(
@@ -193,18 +204,22 @@ def _path(
     return None
 
 
-def _upwards(graph: nx.MultiDiGraph, start: list[str]) -> set[str]:
-    """The groups, and every group they reach by REPORTS_TO."""
-    seen = set(start)
-    stack = list(start)
+def _upwards(
+    succ, group: str, is_group: set[str], memo: dict[str, frozenset[str]]
+) -> frozenset[str]:
+    """The group and every group it reaches by REPORTS_TO, remembered across kommuner."""
+    if group in memo:
+        return memo[group]
+    seen = {group}
+    stack = [group]
     while stack:
         g = stack.pop()
-        for _, up, key in graph.out_edges(g, keys=True):
-            if key == "REPORTS_TO" and up not in seen and graph.nodes[up].get("label") == "Group":
+        if g in memo and g != group:
+            seen |= memo[g]
+            continue
+        for up, keys in succ[g].items():
+            if "REPORTS_TO" in keys and up in is_group and up not in seen:
                 seen.add(up)
                 stack.append(up)
-    return seen
-
-
-def _evidence(attrs: dict) -> list[Evidence]:
-    return [Evidence(**e) for e in attrs.get("evidence", ())]
+    memo[group] = frozenset(seen)
+    return memo[group]
