@@ -637,3 +637,26 @@ def test_dalarna_missing_specialist_reported_absent_with_quotes():
 def test_dalarna_no_answer_is_exactly_the_four_silent_kommuner():
     gaps = run_query("no_answer", dalarna_survey_graph())
     assert [g.kommun for g in gaps] == ["Borlänge", "Falun", "Rättvik", "Säter"]
+
+
+# -- the synthetic graph and the benchmark ---------------------------------------------------
+
+
+def test_synthetic_graph_is_deterministic_and_gives_every_kind_of_gap():
+    from bench.synthetic import synthetic_graph
+
+    graph = synthetic_graph(60, seed=1)
+    again = synthetic_graph(60, seed=1)
+    assert sorted(graph.edges(keys=True)) == sorted(again.edges(keys=True))
+    assert dict(graph.nodes(data=True)) == dict(again.nodes(data=True))
+    kinds = {gap.kind for gap in run_all(graph)}
+    assert kinds == set(KINDS)
+
+
+def test_query_bench_runs_and_prints_a_table(capsys):
+    from bench.query_bench import main
+
+    assert main(["--kommuner", "5", "--repeats", "1", "--check"]) == 0
+    out = capsys.readouterr().out
+    assert "Synthetic graph: 5 kommuner" in out
+    assert all(name in out for name in KINDS)
