@@ -141,17 +141,19 @@ def _examples_graph() -> nx.MultiDiGraph:
 
 @pytest.fixture
 def store(request):
-    """A Neo4jStore on the test Bolt server, empty."""
+    """A Neo4jStore on the test Bolt server (fixtures `bolt_uri`, `bolt_clean`), emptied."""
     module = pytest.importorskip("lokgraph.neo4j_store", reason="the Neo4j store is not there yet")
     try:
-        uri = request.getfixturevalue("bolt_uri")
-        clean = request.getfixturevalue("bolt_clean")
+        where = request.getfixturevalue("bolt_uri")
+        request.getfixturevalue("bolt_clean")
     except pytest.FixtureLookupError:
         pytest.skip("the Bolt fixtures (tests/fixtures_bolt.py) are not wired into conftest yet")
-    if hasattr(clean, "run") and hasattr(clean, "save"):
-        yield clean
-        return
-    opened = module.Neo4jStore(clean if isinstance(clean, str) else uri)
+    if isinstance(where, str):
+        opened = module.Neo4jStore(where)
+    else:
+        opened = module.Neo4jStore(
+            where.uri, user=getattr(where, "user", None), password=getattr(where, "password", None)
+        )
     try:
         yield opened
     finally:
