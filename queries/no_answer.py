@@ -36,7 +36,8 @@ def no_answer(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap]
         for k in attrs["surveyed"]:
             if k in answered:
                 continue
-            name = nodes[k].get("name", k) if k in graph else k
+            known = k in graph and nodes[k].get("label") == "Principal"
+            name = nodes[k].get("name", k) if known else k
             gaps.append(
                 Gap(
                     kind="no_answer",
