@@ -660,3 +660,15 @@ def test_query_bench_runs_and_prints_a_table(capsys):
     out = capsys.readouterr().out
     assert "Synthetic graph: 5 kommuner" in out
     assert all(name in out for name in KINDS)
+
+
+@pytest.mark.parametrize(
+    "module",
+    sorted(f"queries.{p.stem}" for p in QUERIES_DIR.glob("*.py") if p.stem != "__init__")
+    + ["bench.synthetic"],
+)
+def test_documented_examples_run(module):
+    import doctest
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
