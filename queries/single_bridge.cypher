@@ -36,7 +36,7 @@ WITH k, collect(DISTINCT g) AS groups
 // 3. The edges of the groups that belong to the kommun's collaboration graph, one row each,
 //    with the PART_OF edge of a member unit that is the kommun's own.
 UNWIND groups AS g
-MATCH (g)-[r]-(x)
+MATCH (g)-[r:SERVES|MEMBER_OF|REPORTS_TO]-(x)
   WHERE (type(r) IN ['SERVES', 'MEMBER_OF'] AND x.id = k.id)
      OR (type(r) = 'REPORTS_TO' AND x IN groups)
      OR (type(r) = 'MEMBER_OF' AND x:Unit)
