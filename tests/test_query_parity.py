@@ -97,7 +97,13 @@ def rich_graph() -> nx.MultiDiGraph:
     b.rel("PARTY_TO", bup, b.lok(k["Orsa"], status="in_force", valid_to=dt.date(2027, 12, 31)))
     b.rel("IMPLEMENTS", "agreement:lok:orsa:barn_unga", b.rok(valid_to=dt.date(2026, 6, 30)))
     # Ludvika: one konsultationsteam is the only link to BUP; a LÖK for missbruk under revision.
-    ludvika_kt = b.group("group:ludvika:kt", "individ", (k["Ludvika"],))
+    ludvika_kt = b.group(
+        "group:ludvika:kt",
+        "individ",
+        (k["Ludvika"],),
+        name="Konsultationsteam 'KT' \\ Ludvika",  # quote and backslash: FalkorDB escapes them
+        quote="Det är BUP:s ansvar, sa 'hon' – \"inte vårt\" \\ 100 % }) //",
+    )
     b.group("group:ludvika:sg", "strategisk", (k["Ludvika"],))
     b.rel("MEMBER_OF", social, ludvika_kt, "Socialtjänsten deltar")
     b.rel("MEMBER_OF", bup, ludvika_kt, "BUP deltar i konsultationsteamet")
