@@ -145,15 +145,27 @@ def _examples_graph() -> nx.MultiDiGraph:
     return graph
 
 
+@pytest.fixture(scope="module")
+def own_server():
+    """A FalkorDB server of this module's own, for when the shared Bolt fixtures are missing."""
+    bolt_server = pytest.importorskip("tests.bolt_server", reason="no Bolt test server helper")
+    try:
+        with bolt_server.falkordb_server() as server:
+            yield server
+    except bolt_server.BoltServerError as err:
+        pytest.skip(f"no Bolt test server: {err}")
+
+
 @pytest.fixture
 def store(request):
-    """A Neo4jStore on the test Bolt server (fixtures `bolt_uri`, `bolt_clean`), emptied."""
+    """A Neo4jStore on the test Bolt server: the shared fixtures `bolt_uri` and `bolt_clean`
+    when conftest has them, else a FalkorDB server started for this module."""
     module = pytest.importorskip("lokgraph.neo4j_store", reason="the Neo4j store is not there yet")
     try:
         where = request.getfixturevalue("bolt_uri")
         request.getfixturevalue("bolt_clean")
     except pytest.FixtureLookupError:
-        pytest.skip("the Bolt fixtures (tests/fixtures_bolt.py) are not wired into conftest yet")
+        where = request.getfixturevalue("own_server")
     if isinstance(where, str):
         opened = module.Neo4jStore(where)
     else:
