@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.synthetic import synthetic_graph  # noqa: E402
 from lokgraph.graph import summary  # noqa: E402
+from lokgraph.synth import synth_graph  # noqa: E402
 from queries.registry import all_queries  # noqa: E402
 
 __all__ = ["BUDGET_S", "bench_queries", "main"]
@@ -41,7 +41,7 @@ def _best(fn: Callable[[], object], repeats: int) -> tuple[float, object]:
 
 def bench_queries(n_kommuner: int = 290, seed: int = 1, repeats: int = 3) -> dict:
     """Build the synthetic graph and time each query; returns the figures as a dict."""
-    build_s, graph = _best(lambda: synthetic_graph(n_kommuner, seed), 1)
+    build_s, graph = _best(lambda: synth_graph(n_kommuner, seed), 1)
     rows = []
     for query in all_queries():
         seconds, gaps = _best(lambda q=query: q.function(graph), repeats)

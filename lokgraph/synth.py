@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import networkx as nx
 
 from .codes import AREA_NAMES, default_level
 from .entities import (
@@ -24,6 +26,7 @@ from .entities import (
     unit_structure,
 )
 from .from_facts import survey_source
+from .graph import build_graph
 from .models import Agreement, Evidence, Group, Relationship, Structure
 from .reference import Kommun, kommuner, region_for_kommun, regioner
 
@@ -32,6 +35,7 @@ __all__ = [
     "SynthGroup",
     "SynthKommun",
     "pick_kommuner",
+    "synth_graph",
     "synth_structure",
     "synth_survey_dump",
     "synth_truth",
@@ -190,20 +194,36 @@ def _group_name(rng: random.Random, group_type: str, kommun: Kommun, used: set[s
 
 
 def synth_truth(n_kommuner: int, seed: int = 1) -> list[SynthKommun]:
-    """Made-up structures for n real kommuner: 8–25 groups each, over all levels, with BUP or
-    HAB reported absent in a share of kommuner and not recorded in others."""
+    """Made-up structures for n real kommuner: 8–25 groups each, over all levels, with gaps as
+    surveys find them.
+
+    BUP and HAB each take part in a kommun (in one group or several), are reported absent from
+    some of its groups, or are not recorded at all; a few kommuner lack a level; some groups
+    answer to no strategic group; a share of kommuner does not answer the survey.
+    """
     rng = random.Random(seed)
     truth = []
     for kommun in pick_kommuner(n_kommuner):
         used: set[str] = set()
         n_groups = rng.randint(8, 25)
-        levels = ["strategisk", "operativ", "individ"] + (
-            ["politisk"] if rng.random() < 0.6 else []
-        )
+        levels = ["strategisk"] + (["politisk"] if rng.random() < 0.6 else [])
+        allowed = [lvl for lvl in ("operativ", "individ") if rng.random() < 0.93] or ["operativ"]
+        levels += allowed
         levels += rng.choices(
-            ["operativ", "individ", "strategisk"], [5, 5, 1], k=n_groups - len(levels)
+            allowed + ["strategisk"], [5] * len(allowed) + [1], k=n_groups - len(levels)
         )
-        specialist_absent = rng.random() < 0.35
+        rng.shuffle(levels)
+        levels.sort(key=("politisk", "strategisk", "operativ", "individ").index)
+        states = {
+            "BUP": rng.choices(("present", "absent", "unrecorded"), (55, 25, 20))[0],
+            "HAB": rng.choices(("present", "absent", "unrecorded"), (50, 25, 25))[0],
+        }
+        working = [i for i, lvl in enumerate(levels) if lvl in ("operativ", "individ")]
+        seats: dict[str, set[int]] = {}
+        for party, state in states.items():
+            k = 1 if rng.random() < 0.4 else rng.randint(2, 4)
+            picked = rng.sample(working, k=min(k, len(working))) if state != "unrecorded" else []
+            seats[party] = set(picked)
         groups: list[SynthGroup] = []
         top: str | None = None
         operative: list[str] = []
@@ -214,15 +234,15 @@ def synth_truth(n_kommuner: int, seed: int = 1) -> list[SynthKommun]:
             members |= set(rng.sample(_REGION_PARTIES, k=rng.randint(1, 2)))
             partial: list[str] = []
             absent: list[tuple[str, str]] = []
-            for party in ("BUP", "HAB"):
-                draw = rng.random()
-                if level in ("operativ", "individ") and specialist_absent and i < 6 and draw < 0.5:
+            for party, state in states.items():
+                if i not in seats[party]:
+                    continue
+                if state == "absent":
                     absent.append((party, rng.choice(tuple(_ABSENCE_TEXT))))
-                elif draw < 0.35:
+                else:
                     members.add(party)
-                elif draw < 0.5:
-                    members.add(party)
-                    partial.append(party)
+                    if rng.random() < 0.3:
+                        partial.append(party)
             reports_to = None
             if level == "strategisk" and top is None:
                 top = name
@@ -240,9 +260,14 @@ def synth_truth(n_kommuner: int, seed: int = 1) -> list[SynthKommun]:
                     partial=tuple(sorted(partial)),
                     absent=tuple(absent),
                     reports_to=reports_to,
-                    in_survey=i < 6,
+                    in_survey=True,
                 )
             )
+        # the survey answer names the main groups: the first of each level and the specialists'
+        named = {levels.index(lvl) for lvl in set(levels)}
+        named |= seats["BUP"] | seats["HAB"]
+        named |= set(range(min(6, len(groups))))
+        groups = [g if i in named else replace(g, in_survey=False) for i, g in enumerate(groups)]
         status = rng.choices(list(_STATUS_TEXT), [5, 3, 2, 1])[0]
         late = status == "in_force" and rng.random() < 0.2
         truth.append(
@@ -258,6 +283,16 @@ def synth_truth(n_kommuner: int, seed: int = 1) -> list[SynthKommun]:
             )
         )
     return truth
+
+
+def synth_graph(n_kommuner: int, seed: int = 1) -> nx.MultiDiGraph:
+    """The graph of `synth_truth`, for benchmarks and tests.
+
+    >>> graph = synth_graph(3, seed=1)
+    >>> sorted(d["name"] for _, d in graph.nodes(data=True) if d.get("kind") == "kommun")
+    ['Upplands Väsby', 'Vallentuna', 'Österåker']
+    """
+    return build_graph(synth_structure(synth_truth(n_kommuner, seed)))
 
 
 def synth_structure(

@@ -643,10 +643,10 @@ def test_dalarna_no_answer_is_exactly_the_four_silent_kommuner():
 
 
 def test_synthetic_graph_is_deterministic_and_gives_every_kind_of_gap():
-    from bench.synthetic import synthetic_graph
+    from lokgraph.synth import synth_graph
 
-    graph = synthetic_graph(60, seed=1)
-    again = synthetic_graph(60, seed=1)
+    graph = synth_graph(60, seed=1)
+    again = synth_graph(60, seed=1)
     assert sorted(graph.edges(keys=True)) == sorted(again.edges(keys=True))
     assert dict(graph.nodes(data=True)) == dict(again.nodes(data=True))
     kinds = {gap.kind for gap in run_all(graph)}
@@ -665,7 +665,7 @@ def test_query_bench_runs_and_prints_a_table(capsys):
 @pytest.mark.parametrize(
     "module",
     sorted(f"queries.{p.stem}" for p in QUERIES_DIR.glob("*.py") if p.stem != "__init__")
-    + ["bench.synthetic"],
+    + ["lokgraph.synth"],
 )
 def test_documented_examples_run(module):
     import doctest
