@@ -10,6 +10,10 @@ the Neo4j at NEO4J_URI when that is set.
     python bench/push_bench.py                  # full size
     python bench/push_bench.py --quick          # a small graph, for CI: keeps it from rotting
     python bench/push_bench.py --json out.json  # also write the numbers
+    python bench/push_bench.py --batch-size 1000  # also with larger batches than the default
+
+On FalkorDB the store's default is the dialect's 5 rows a batch (and at most 3,500 bytes of
+rows, past which FalkorDB crashes); `--batch-size 1000` shows what the byte limit alone allows.
 """
 
 from __future__ import annotations
@@ -182,7 +186,9 @@ def bolt_server() -> Iterator[tuple[str, str | None, str | None]]:
         yield server.direct_uri, server.user, server.password
 
 
-def run(*, quick: bool, seed: int) -> dict:
+def run(*, quick: bool, seed: int, batch_sizes: list[int] = ()) -> dict:
+    """Build, push batched (the store's default batch size, then each of `batch_sizes`, cut
+    at the dialect's byte limit), push the sample with one query per row."""
     from lokgraph.neo4j_store import Neo4jStore
 
     n_kommuner, sample_kommuner = (12, 2) if quick else (290, 9)
@@ -192,44 +198,57 @@ def run(*, quick: bool, seed: int) -> dict:
     rows = graph.number_of_nodes() + graph.number_of_edges()
     # the first kommuner of the same graph (the generator draws kommun by kommun): ~3,000 rows
     sample = build_graph(synthetic_structure(sample_kommuner, seed=seed))
-    s_rows = sample.number_of_nodes() + sample.number_of_edges()
-    result = {
+    sample_rows = sample.number_of_nodes() + sample.number_of_edges()
+    result: dict = {
         "kommuner": n_kommuner,
         "nodes": graph.number_of_nodes(),
         "relationships": graph.number_of_edges(),
         "build_s": round(build_s, 2),
+        "batched": [],
     }
     with bolt_server() as (uri, user, password):
         with Neo4jStore(uri, user=user, password=password) as store:
-            store.clear()
             result["server"] = store.dialect.name
-            result["batch_size"] = store.batch_size
-            start = time.perf_counter()
-            store.save(graph)
-            batched_s = time.perf_counter() - start
-            if store.counts() != summary(graph):
-                raise SystemExit("the server's counts differ from the graph's after the push")
-            store.clear()
+            result["max_batch_bytes"] = store.dialect.max_batch_bytes
+            sizes = [store.batch_size, *(b for b in batch_sizes if b != store.batch_size)]
+        for size in sizes:
+            with Neo4jStore(uri, user=user, password=password, batch_size=size) as store:
+                store.clear()
+                store.save(new_graph())  # the schema statements, outside the timing
+                seconds = _timed(store.save, graph)
+                _check(store, graph)
+                store.clear()
+            result["batched"].append(_rate(rows, seconds, batch_size=size))
         with Neo4jStore(uri, user=user, password=password, batch_size=1) as single:
-            single.save(new_graph())  # the schema statements, outside the timing
-            start = time.perf_counter()
-            single.save(sample)
-            per_row_s = time.perf_counter() - start
-            if single.counts() != summary(sample):
-                raise SystemExit("the server's counts differ from the sample's after the push")
+            seconds = _timed(single.save, sample)
+            _check(single, sample)
             single.clear()
-    result.update(
-        {
-            "batched_rows": rows,
-            "batched_s": round(batched_s, 2),
-            "batched_rows_per_s": round(rows / batched_s),
-            "per_row_rows": s_rows,
-            "per_row_s": round(per_row_s, 2),
-            "per_row_rows_per_s": round(s_rows / per_row_s),
-        }
-    )
-    result["ratio"] = round(result["batched_rows_per_s"] / result["per_row_rows_per_s"], 1)
+        result["per_row"] = _rate(sample_rows, seconds, batch_size=1)
+    per_row = result["per_row"]["rows_per_s"]
+    for batched in result["batched"]:
+        batched["ratio"] = round(batched["rows_per_s"] / per_row, 1)
+    result["ratio"] = result["batched"][0]["ratio"]
     return result
+
+
+def _timed(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
+
+
+def _check(store, graph) -> None:
+    if store.counts() != summary(graph):
+        raise SystemExit("the server's counts differ from the graph's after the push")
+
+
+def _rate(rows: int, seconds: float, *, batch_size: int) -> dict:
+    return {
+        "batch_size": batch_size,
+        "rows": rows,
+        "seconds": round(seconds, 2),
+        "rows_per_s": round(rows / seconds),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,18 +256,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a small graph (for CI)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the numbers")
-    args = parser.parse_args(argv)
-    result = run(quick=args.quick, seed=args.seed)
-    print(
-        f"{result['server']}: graph of {result['nodes']:,} nodes and "
-        f"{result['relationships']:,} relationships ({result['kommuner']} kommuner)\n"
-        f"  batched (UNWIND, {result['batch_size']} rows a batch): "
-        f"{result['batched_rows']:,} rows in {result['batched_s']} s = "
-        f"{result['batched_rows_per_s']:,} rows/s\n"
-        f"  one query per row: {result['per_row_rows']:,} rows in {result['per_row_s']} s = "
-        f"{result['per_row_rows_per_s']:,} rows/s\n"
-        f"  batched is {result['ratio']}x faster"
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        action="append",
+        default=[],
+        metavar="N",
+        help="also push with N rows a batch (repeatable; the store's default always runs)",
     )
+    args = parser.parse_args(argv)
+    result = run(quick=args.quick, seed=args.seed, batch_sizes=args.batch_size)
+    lines = [
+        f"{result['server']}: {result['nodes']:,} nodes and {result['relationships']:,} "
+        f"relationships ({result['kommuner']} kommuner), built in {result['build_s']} s"
+    ]
+    cut = f", cut at {result['max_batch_bytes']:,} bytes" if result["max_batch_bytes"] else ""
+    for b in result["batched"]:
+        lines.append(
+            f"  batched, up to {b['batch_size']} rows a batch{cut}: {b['rows']:,} rows in "
+            f"{b['seconds']} s = {b['rows_per_s']:,} rows/s ({b['ratio']}x one query per row)"
+        )
+    p = result["per_row"]
+    lines.append(
+        f"  one query per row: {p['rows']:,} rows in {p['seconds']} s = {p['rows_per_s']:,} rows/s"
+    )
+    print("\n".join(lines))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -1,15 +1,21 @@
-"""The graph on a Neo4j server (or any Bolt server lokgraph knows), behind the store interface.
+"""The graph on a Neo4j server (or FalkorDB, in the tests) behind the store interface.
 
-Representation: one Neo4j label per node label and the `id` property; the node's flat
-properties as they are in networkx (strings, booleans, integers, lists of strings; dates are
-ISO strings already); `evidence` as a JSON string, because Neo4j cannot hold a list of maps.
-A relationship's type is the edge type; its properties are `partial`, `reason` and `evidence`
-(JSON). Every value is sent as a parameter: only labels and relationship types, checked
-against the schema's fixed sets, are ever written into Cypher text.
+Representation: one Neo4j label per node label (Area, Principal, Unit, Group, Agreement,
+Activity, Source) and the `id` property; the node's other properties as they are in networkx
+(strings, booleans, integers, lists of strings; dates are ISO strings already); `evidence` as
+a JSON string, because a property cannot hold a list of maps. A relationship's type is the
+edge type; its properties are `partial`, `reason` and `evidence` (JSON). `load` turns all of
+it back into the very attributes the file store holds (`label` from the Neo4j label, `type`
+from the relationship type, evidence parsed).
 
-Writes go in `UNWIND $rows` batches, each in its own write transaction, so a failure leaves no
-half-written batch. Whatever differs between Neo4j and FalkorDB (schema statements, batch
-size, how strings are encoded) lives in `lokgraph.dialect`.
+Writes: the dialect's schema statements first, then nodes per label and relationships per
+(type, source label, target label) in `UNWIND $rows AS row MERGE ... SET n = row.props`
+batches, each batch one write transaction, so a failure leaves no half-written batch. `SET =`
+rather than `SET +=`, so a property dropped from the graph is dropped on the server too. Every
+value is a parameter: only labels and relationship types, checked against the schema's fixed
+sets, and property names that are plain identifiers are ever written into Cypher text.
+Whatever differs between Neo4j and FalkorDB (schema statements, batch sizes, string encoding)
+comes from `lokgraph.dialect`.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ _PLAIN_SCHEMES = ("bolt", "neo4j")
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _DEFAULT_PORT = 7687
 _CONNECT_TIMEOUT = 10.0
+_CLEAR_BATCH = 5000  # nodes deleted per transaction by clear()
 _EDGE_ORDER = {t: i for i, t in enumerate(RELATIONSHIP_TYPES)}
 
 
@@ -241,7 +248,7 @@ class Neo4jStore:
             while True:
                 with self._errors(), self._session() as session:
                     deleted = session.execute_write(
-                        lambda tx, q=cypher: tx.run(q, limit=self.batch_size * 10).single()["n"]
+                        lambda tx, q=cypher: tx.run(q, limit=_CLEAR_BATCH).single()["n"]
                     )
                 if not deleted:
                     break
@@ -279,7 +286,7 @@ class Neo4jStore:
             ) from None
         except neo4j_errors.Neo4jError as err:
             code = _server_code(err)
-            if "Unauthorized" in code or ".Security." in code:
+            if code.endswith((".Unauthorized", ".AuthenticationRateLimit")):
                 raise ServerError(
                     f"the server at {self.uri} refused the user name or password",
                     fix="Set NEO4J_USER and NEO4J_PASSWORD to an account of that server",

@@ -3,7 +3,6 @@ store contract that the file store and the Bolt store both keep."""
 
 from __future__ import annotations
 
-import importlib
 import socket
 
 import pytest
@@ -28,10 +27,6 @@ from lokgraph.models import (
 from lokgraph.neo4j_store import Neo4jStore, split_credentials
 from lokgraph.store import FileStore, GraphStore
 from tests.graph_asserts import assert_same_graph, graph_diff
-
-if not hasattr(importlib.import_module("tests.conftest"), "bolt_uri"):
-    # until tests/conftest.py wires the Bolt fixtures in for every module
-    from tests.fixtures_bolt import _skip_neo4j_only, bolt_clean, bolt_driver, bolt_uri  # noqa: F401
 
 pytestmark = pytest.mark.bolt
 
