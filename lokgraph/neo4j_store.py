@@ -164,45 +164,58 @@ class Neo4jStore:
             )
             for row in rows:
                 source, target = (self.dialect.decode(row[k]) for k in ("source", "target"))
-                props = self._from_server(row["props"])
-                graph.add_edge(source, target, key=rel_type, type=rel_type, **props)
+                if source in graph and target in graph:  # not to another application's nodes
+                    props = self._from_server(row["props"])
+                    graph.add_edge(source, target, key=rel_type, type=rel_type, **props)
         return graph
 
     def save(self, graph: nx.MultiDiGraph) -> None:
         """Push: make the server hold exactly this graph.
 
-        Nodes and relationships the graph does not have are deleted, then every node and
-        relationship is merged, so pushing the same graph twice changes nothing. Each batch is
-        one transaction; the push as a whole is not (a failure can leave earlier batches).
+        Reads what the server holds, deletes the nodes and relationships the graph does not
+        have (and a node whose label changed), then writes the nodes and relationships that
+        are new or differ. Pushing the same graph twice writes nothing the second time. Each
+        batch is one transaction; the push as a whole is not (a failure keeps earlier
+        batches, and pushing again finishes the job).
         """
-        node_rows, edge_rows = _rows(graph)
+        _rows(graph)  # refuse a graph the server cannot hold before anything is written
         self._ensure_schema()
-        wanted_nodes = {(label, row["id"]) for label, rows in node_rows.items() for row in rows}
-        wanted_edges = {
-            (key[0], row["source"], key[1], key[2], row["target"])
-            for key, rows in edge_rows.items()
-            for row in rows
-        }
+        current = self.load()
+        labels = {n: d.get("label") for n, d in graph.nodes(data=True)}
+        gone = {n for n, d in current.nodes(data=True) if labels.get(n) != d.get("label")}
         stale_edges: dict[tuple[str, str, str], list[dict]] = {}
-        for label_a, source, rel_type, label_b, target in self._edge_keys() - wanted_edges:
-            stale_edges.setdefault((rel_type, label_a, label_b), []).append(
-                {"source": source, "target": target}
-            )
-        for (rel_type, label_a, label_b), rows in sorted(stale_edges.items()):
+        for u, v, key in current.edges(keys=True):
+            if u not in gone and v not in gone and not graph.has_edge(u, v, key):
+                group = (key, current.nodes[u]["label"], current.nodes[v]["label"])
+                stale_edges.setdefault(group, []).append({"source": u, "target": v})
+        for (rel_type, label_a, label_b), rows in stale_edges.items():
             self._write_batches(
                 f"UNWIND $rows AS row MATCH (a:{_label(label_a)} {{id: row.source}})"
                 f"-[r:{_rel_type(rel_type)}]->(b:{_label(label_b)} {{id: row.target}}) DELETE r",
-                rows,
+                [self._encode_row(row) for row in rows],
             )
         stale_nodes: dict[str, list[dict]] = {}
-        for label, node_id in self._node_keys() - wanted_nodes:
-            stale_nodes.setdefault(label, []).append({"id": node_id})
-        for label, rows in sorted(stale_nodes.items()):
+        for node_id in sorted(gone):
+            stale_nodes.setdefault(current.nodes[node_id]["label"], []).append({"id": node_id})
+        for label, rows in stale_nodes.items():
             self._write_batches(
                 f"UNWIND $rows AS row MATCH (n:{_label(label)} {{id: row.id}}) DETACH DELETE n",
-                rows,
+                [self._encode_row(row) for row in rows],
             )
-        self._write(node_rows, edge_rows)
+        node_ids = {
+            n
+            for n, d in graph.nodes(data=True)
+            if n in gone or n not in current or current.nodes[n] != d
+        }
+        edge_keys = {
+            (u, v, k)
+            for u, v, k, d in graph.edges(keys=True, data=True)
+            if u in gone
+            or v in gone
+            or not current.has_edge(u, v, k)
+            or current.edges[u, v, k] != d
+        }
+        self._write(*_rows(graph, node_ids=node_ids, edge_keys=edge_keys))
 
     def merge(self, structure: Structure, *, where: str | None = None) -> MergeStats:
         """Add a structure with the merge rules of every store; nothing is written if it does
@@ -455,34 +468,6 @@ class Neo4jStore:
                 value = json.loads(value)
             attrs[key] = value
         return attrs
-
-    def _node_keys(self) -> set[tuple[str, str]]:
-        keys = set()
-        for label in NODE_LABELS:
-            for row in self._read(f"MATCH (n:{_label(label)}) RETURN n.id AS id"):
-                keys.add((label, self.dialect.decode(row["id"])))
-        return keys
-
-    def _edge_keys(self) -> set[tuple[str, str, str, str, str]]:
-        keys = set()
-        for rel_type in RELATIONSHIP_TYPES:
-            rows = self._read(
-                f"MATCH (a)-[r:{_rel_type(rel_type)}]->(b) "
-                "RETURN labels(a) AS la, a.id AS a, labels(b) AS lb, b.id AS b"
-            )
-            for row in rows:
-                for label_a in set(row["la"]) & set(NODE_LABELS):
-                    for label_b in set(row["lb"]) & set(NODE_LABELS):
-                        keys.add(
-                            (
-                                label_a,
-                                self.dialect.decode(row["a"]),
-                                rel_type,
-                                label_b,
-                                self.dialect.decode(row["b"]),
-                            )
-                        )
-        return keys
 
 
 def _label(label: str) -> str:

@@ -170,6 +170,21 @@ def test_save_replaces_what_was_stored(store):
     assert_same_graph(store.load(), smaller)
 
 
+def test_save_replaces_changed_labels_values_and_dropped_properties(store):
+    graph = build_graph(rich_structure())
+    store.save(graph)
+    changed = build_graph(rich_structure())
+    attrs = dict(changed.nodes["activity:orsa:1"])
+    changed.remove_node("activity:orsa:1")
+    changed.add_node("activity:orsa:1", **{**attrs, "label": "Group", "group_type": "arbetsgrupp"})
+    changed.add_edge("activity:orsa:1", "kommun:orsa", key="SERVES", type="SERVES", evidence=[])
+    del changed.nodes["kommun:orsa"]["kommunkod"]
+    changed.nodes["group:orsa:kt"]["name"] = "Nytt namn"
+    del changed.edges["unit:orsa:skola", "group:orsa:kt", "MEMBER_OF"]["partial"]
+    store.save(changed)
+    assert_same_graph(store.load(), changed)
+
+
 def test_merging_twice_changes_nothing_the_second_time(store):
     structure = rich_structure()
     first = store.merge(structure)
@@ -249,6 +264,15 @@ def test_pushing_twice_leaves_the_counts_unchanged(bolt_store):
     bolt_store.save(graph)
     assert bolt_store.counts() == first
     assert_same_graph(bolt_store.load(), graph)
+
+
+def test_pushing_the_same_graph_again_writes_nothing(bolt_store, monkeypatch):
+    graph = build_graph(rich_structure())
+    bolt_store.save(graph)
+    writes = []
+    monkeypatch.setattr(bolt_store, "_write_batches", lambda *a, **k: writes.append(a))
+    bolt_store.save(graph)
+    assert writes == []
 
 
 def test_batches_smaller_than_the_graph_give_the_same_graph(bolt_uri, bolt_clean):
