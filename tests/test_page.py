@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from visualizations.page import (
     ASSET_DIR,
     build_legend,
+    html_head,
     inline_assets,
     json_for_script,
     render_network_page,
@@ -247,6 +249,52 @@ def test_write_html_is_utf8_and_atomic(tmp_path: Path):
     assert sorted(p.name for p in target.parent.iterdir()) == ["karta.html"]
 
 
+def test_write_html_gives_an_ordinary_file_mode(tmp_path: Path):
+    umask = os.umask(0o022)
+    try:
+        target = write_html("<p>Åre</p>", tmp_path / "karta.html")
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_every_page_starts_with_the_same_head():
+    from tests.test_visualizations import build_test_graph
+    from visualizations.matrix import matrix_html
+    from visualizations.report import report_html
+
+    graph = build_test_graph()
+    head = html_head("Karta & <test>")
+    assert head.endswith("<title>Karta &amp; &lt;test&gt;</title>\n</head>\n")
+    pages = {
+        "Samverkan": render_network_page("Samverkan", [], [], {}),
+        "Matris": matrix_html(graph, title="Matris"),
+        "Rapport": report_html(graph, title="Rapport"),
+    }
+    for title, page in pages.items():
+        start = html_head(title).removesuffix("</head>\n")
+        assert page.startswith(start + "<"), title
+        assert page.count("</head>") == 1 and "</head>\n<body>" in page, title
+
+
+def test_inline_style_leaves_out_the_unused_icons():
+    css = inline_assets().split("</style>", 1)[0]
+    assert "data:image" not in css
+    assert "div.vis-tooltip" in css and css.count("{") == css.count("}")
+    assert len(css) < 30_000
+
+
+def test_edges_name_their_ends_by_place():
+    page = _render()
+    start = page.index('<script type="application/json" id="graph-data">')
+    data = json.loads(page[start:].split(">", 1)[1].split("</script>", 1)[0])
+    assert data["edgeEnds"] == "index"
+    ids = [node["id"] for node in data["nodes"]]
+    assert [(ids[e["from"]], ids[e["to"]]) for e in data["edges"]] == [
+        (e["from"], e["to"]) for e in EDGES
+    ]
+
+
 def test_assets_ship_with_their_license():
     names = {path.name for path in ASSET_DIR.iterdir()}
     assert {"vis-network-9.1.2.min.js", "vis-network-9.1.2.css"} <= names
@@ -278,6 +326,8 @@ def test_map_loads_offline_and_stabilises(page_opener, map_file: Path, tmp_path:
     _ready(page)
     assert page.evaluate("window.lokgraphData.nodes.length") == len(NODES)
     assert page.evaluate("window.lokgraphData.edges.length") == len(EDGES)
+    ends = page.evaluate("window.lokgraphData.edges.get().map((e) => [e.from, e.to])")
+    assert ends == [[e["from"], e["to"]] for e in EDGES]
     assert page.evaluate("window.lokgraphNetwork.physics.physicsEnabled") is False
     assert page.locator("#lg-loading").is_hidden()
     assert "Visar 11 av 11 noder" in page.inner_text("#lg-count")

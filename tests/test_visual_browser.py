@@ -109,6 +109,29 @@ def test_national_map_opens_a_lan_to_find_a_kommun(page_opener, tmp_path: Path):
     report.assert_clean()
 
 
+def test_lan_sized_synthetic_map_becomes_ready(page_opener, tmp_path: Path):
+    """A whole synthetic län (15 kommuner, about 340 nodes on the map) is drawn and ready.
+
+    No time is asserted: ``bench/run.py`` measures how fast it settles.
+    """
+    from lokgraph.synth import synth_graph
+
+    graph = synth_graph(15, 1)
+    data = map_data(graph)
+    path = save(map_html(graph), tmp_path / "lan.html")
+    page, report = page_opener(path)
+    _wait_ready(page, timeout=120_000)
+    assert page.evaluate("window.lokgraphData.nodes.length") == len(data.nodes)
+    assert page.evaluate("window.lokgraphData.edges.length") == len(data.edges)
+    assert page.evaluate("window.lokgraphNetwork.physics.physicsEnabled") is False
+    assert page.locator("#lg-loading").is_hidden()
+    page.screenshot(path=str(tmp_path / "lan.png"))
+    page.fill("#lg-search", "Leksand")
+    page.press("#lg-search", "Enter")
+    page.wait_for_function("window.lokgraphNetwork.getSelectedNodes()[0] === 'kommun:leksand'")
+    report.assert_clean()
+
+
 def test_matrix_loads_clean(page_opener, tmp_path: Path):
     path = save(matrix_html(build_test_graph()), tmp_path / "matris.html")
     page, report = page_opener(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -394,6 +395,33 @@ def test_colour_by_huvudman_and_size_by_degree(graph):
     assert nodes["kommun:leksand"]["shape"] == "box"
     sizes = {node["size"] for node in nodes.values()}
     assert len(sizes) > 2
+
+
+def test_area_map_is_laid_out_per_kommun_and_needs_no_physics():
+    from lokgraph.synth import synth_graph
+
+    graph = synth_graph(5, 1)
+    data = map_data(graph)
+    assert data.options["physics"] == {"enabled": False}
+    assert all("x" in node and "y" in node for node in data.nodes)
+    assert data.nodes == map_data(graph).nodes  # the same graph, the same picture
+    spots = {node["id"]: (node["x"], node["y"]) for node in data.nodes}
+    assert len(set(spots.values())) == len(spots)
+    # every group of one kommun is nearer to that kommun than to any other kommun
+    kommuner = {
+        node["kommun"][0]: spots[node["id"]]
+        for node in data.nodes
+        if node["shape"] == "box" and node.get("kommun")
+    }
+    assert len(kommuner) == 5
+    for node in data.nodes:
+        if node["shape"] == "diamond" and len(node.get("kommun") or []) == 1:
+            x, y = spots[node["id"]]
+            distance = {k: math.hypot(x - kx, y - ky) for k, (kx, ky) in kommuner.items()}
+            assert min(distance, key=distance.get) == node["kommun"][0], node["id"]
+    # the regions' units, linked to every kommun, are in the middle
+    middle = [n for n in data.nodes if len(n.get("kommun") or []) == 5]
+    assert middle and all(math.hypot(*spots[n["id"]]) < 400 for n in middle)
 
 
 def test_national_map_clusters_per_lan():

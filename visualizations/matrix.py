@@ -27,6 +27,7 @@ import networkx as nx
 from lokgraph.codes import PARTIES
 
 from .network_map import REASON_NAMES, evidence_text, shown
+from .page import html_head
 
 __all__ = [
     "DEFAULT_PARTIES",
@@ -221,9 +222,9 @@ def matrix_html(
     parties = parties_of(graph)
     title = title or "Vilka parter medverkar i kommunernas samverkan?"
     table = matrix_table(graph, rows, parties, with_names=with_names)
-    return _PAGE.format(
+    style = f"<style>\n{_PAGE_CSS_START}{MATRIX_CSS}\n{_PAGE_CSS_END}</style>"
+    return html_head(title, style) + _BODY.format(
         title=_esc(title),
-        css=MATRIX_CSS,
         legend=matrix_legend(),
         intro=_esc(
             f"{len(rows)} kommuner × {len(parties)} parter. En part räknas när en av dess "
@@ -347,28 +348,21 @@ MATRIX_CSS = """\
   padding: 0 0.2em; }
 """
 
-_PAGE = """\
-<!DOCTYPE html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="lokgraph">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; margin: 1.5rem;
-  color: #1d2330; }}
-h1 {{ font-size: 1.4rem; margin: 0 0 0.5rem; }}
-p {{ max-width: 60rem; }}
-.lg-note {{ color: #5b6270; font-size: 0.85rem; }}
-{css}
-@media print {{
-  body {{ margin: 0; }}
-  .lg-matrix thead th {{ position: static; }}
-  .lg-matrix td {{ cursor: auto; }}
-}}
-</style>
-</head>
+_PAGE_CSS_START = """\
+body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; margin: 1.5rem;
+  color: #1d2330; }
+h1 { font-size: 1.4rem; margin: 0 0 0.5rem; }
+p { max-width: 60rem; }
+.lg-note { color: #5b6270; font-size: 0.85rem; }
+"""
+_PAGE_CSS_END = """\
+@media print {
+  body { margin: 0; }
+  .lg-matrix thead th { position: static; }
+  .lg-matrix td { cursor: auto; }
+}
+"""
+_BODY = """\
 <body>
 <h1>{title}</h1>
 <p>{intro}</p>

@@ -57,6 +57,13 @@ CLUSTER_MIN_NODES = 120
 _SPREAD = {"gravitationalConstant": -120, "springLength": 150, "avoidOverlap": 0.6}
 #: At most this many nodes side by side in a row of the layered (one kommun) layout.
 ROW_WIDTH = 8
+#: Area maps: the distance between neighbours on a ring of the layout, the extra distance
+#: of every other group on a crowded ring, and the room kept around each kommun's flower.
+FLOWER_SPACING = 115.0
+FLOWER_STAGGER = 40.0
+FLOWER_MARGIN = 30.0
+#: A kommun with this many nodes or fewer (besides itself) has them all on one ring.
+FLOWER_ONE_RING = 6
 
 SHAPES = {
     "Principal": "box",
@@ -281,7 +288,10 @@ def map_data(
             "layout": {"improvedLayout": False},
         }
     if not options:
-        options = {"physics": {"forceAtlas2Based": _SPREAD}}
+        # An area map is laid out here, one flower per kommun around the shared units, so the
+        # browser only draws it: no physics to run, straight edges that are quick to redraw.
+        _area_layout(graph, node_list, edges)
+        options = {"physics": {"enabled": False}, "edges": {"smooth": False}}
     options.setdefault("nodes", {})["widthConstraint"] = {"maximum": 170}
     options.setdefault("layout", {})["randomSeed"] = 7  # the same graph, the same picture
     labels = {graph.nodes[n]["label"] for n in chosen} | ({"Unit"} if gap_nodes else set())
@@ -889,6 +899,169 @@ def _layered_layout(graph: nx.MultiDiGraph, node_list: list[dict], edges: list[d
                 by_id[n]["y"] = y
             y += 110
         y += 50
+
+
+def _area_layout(graph: nx.MultiDiGraph, node_list: list[dict], edges: list[dict]) -> None:
+    """Fixed positions for an area map: a flower per kommun on rings around the shared nodes.
+
+    Each kommun's own nodes (those that belong to it alone) form a flower: the kommun in the
+    middle, its units and agreements on an inner ring, its groups on an outer ring in level
+    order (politisk → individ), the flower turned so that the groups the shared nodes link to
+    face the centre. The flowers go round the centre in rings, in Swedish name order. Nodes of
+    no kommun or of many (the region and its units) sit in the centre; a node of a few
+    kommuner sits between their flowers. Deterministic: the same graph, the same picture.
+    """
+    by_id = {item["id"]: item for item in node_list}
+    near: dict[str, list[str]] = defaultdict(list)
+    for e in edges:
+        near[e["from"]].append(e["to"])
+        near[e["to"]].append(e["from"])
+    flowers: dict[str, list[str]] = defaultdict(list)
+    shared: list[str] = []
+    for item in node_list:
+        homes = item.get("kommun") or []
+        if len(homes) == 1:
+            flowers[homes[0]].append(item["id"])
+        else:
+            shared.append(item["id"])
+    names = sorted(flowers, key=_sv_key)
+    few = {
+        n
+        for n in shared
+        if 1 < len(by_id[n].get("kommun") or []) <= max(1, len(names) // 3)
+        and all(k in flowers for k in by_id[n]["kommun"])
+    }
+    home_of = {n: k for k, members in flowers.items() for n in members}
+    local = {k: _flower(graph, flowers[k], near, home_of) for k in names}
+
+    # the centre: regions (principals of no kommun) in the middle, the other shared nodes round
+    centre = [n for n in shared if n not in few]
+    hubs = [n for n in centre if _label(graph, n) == "Principal"]
+    ring = sorted((n for n in centre if n not in hubs), key=lambda n: (_owner_sort(graph, n), n))
+    if len(hubs) > 1:
+        ring, hubs = hubs + ring, []
+    position: dict[str, tuple[float, float]] = {n: (0.0, 0.0) for n in hubs}
+    # the regions' units are the largest nodes on the map: more room between them
+    inner = max(1.3 * FLOWER_SPACING * len(ring) / (2 * math.pi), 150.0) if ring else 0.0
+    for i, n in enumerate(ring):
+        angle = -math.pi / 2 + 2 * math.pi * i / len(ring)
+        position[n] = (inner * math.cos(angle), inner * math.sin(angle))
+
+    # the flowers, ring by ring, each as far round its ring as its size needs
+    gap = FLOWER_SPACING
+    radius_of = {k: local[k][1] for k in names}
+    ring_radius = inner + (1.5 * gap if ring or hubs else 0.0)
+    placed: dict[str, tuple[float, float]] = {}
+    rest = list(names)
+    while rest:
+        first = radius_of[rest[0]]
+        ring_radius = max(ring_radius + first, first + gap / 2 if len(rest) > 1 else 0.0)
+        room = 2 * math.pi * ring_radius
+        members: list[str] = []
+        used = 0.0
+        for k in rest:
+            need = 2 * radius_of[k] + gap
+            if members and used + need > room:
+                break
+            members.append(k)
+            used += need
+        rest = rest[len(members) :]
+        spare = (room - used) / len(members) if len(members) > 1 else 0.0
+        along = 0.0
+        for k in members:
+            half = radius_of[k] + (gap + spare) / 2
+            angle = -math.pi / 2 + (along + half) / ring_radius if ring_radius else 0.0
+            placed[k] = (ring_radius * math.cos(angle), ring_radius * math.sin(angle))
+            along += 2 * half
+        ring_radius += max(radius_of[k] for k in members) + gap
+    for k in names:
+        cx, cy = placed[k]
+        spots, _radius, pull = local[k]
+        # turn the flower so that what links to the centre faces it
+        turn = 0.0
+        if pull != (0.0, 0.0) and (cx, cy) != (0.0, 0.0):
+            turn = math.atan2(-cy, -cx) - math.atan2(pull[1], pull[0])
+        cos, sin = math.cos(turn), math.sin(turn)
+        for n, (x, y) in spots.items():
+            position[n] = (cx + x * cos - y * sin, cy + x * sin + y * cos)
+
+    # a node of a few kommuner: between their flowers, a little towards the centre
+    for i, n in enumerate(sorted(few)):
+        points = [placed[k] for k in by_id[n]["kommun"]]
+        x = 0.8 * sum(p[0] for p in points) / len(points)
+        y = 0.8 * sum(p[1] for p in points) / len(points)
+        angle = 2.4 * i  # spread nodes that share the same kommuner
+        position[n] = (x + 40 * math.cos(angle), y + 40 * math.sin(angle))
+    for n, (x, y) in position.items():
+        by_id[n]["x"] = round(x, 1)
+        by_id[n]["y"] = round(y, 1)
+
+
+def _flower(
+    graph: nx.MultiDiGraph, members: list[str], near: dict[str, list[str]], home_of: dict
+) -> tuple[dict[str, tuple[float, float]], float, tuple[float, float]]:
+    """One kommun's nodes around it: positions relative to the kommun, the flower's radius and
+    the direction (a vector) in which its links to nodes outside it pull."""
+    level_index = {level: i for i, level in enumerate(LEVELS)}
+    hubs = [n for n in members if _label(graph, n) == "Principal"]
+    groups = sorted(
+        (n for n in members if _label(graph, n) == "Group"),
+        key=lambda n: (level_index.get(graph.nodes[n].get("level") or "", len(LEVELS)), n),
+    )
+    others = sorted(n for n in members if n not in hubs and n not in groups)
+    if len(hubs) > 1:
+        others, hubs = sorted(hubs[1:] + others), hubs[:1]
+    if len(groups) + len(others) <= FLOWER_ONE_RING:
+        # a small flower: one ring, or its units and groups would line up and overlap
+        groups, others = groups + others, []
+    spots: dict[str, tuple[float, float]] = {n: (0.0, 0.0) for n in hubs}
+    least = 150.0 if len(groups) <= FLOWER_ONE_RING and not others else 200.0
+    outer = max(FLOWER_SPACING * len(groups) / (2 * math.pi), least) if groups else 0.0
+    angles: dict[str, float] = {}
+    for i, n in enumerate(groups):
+        angle = 2 * math.pi * i / len(groups)
+        # every other group a little further out, so that neighbouring labels do not touch
+        r = outer + (FLOWER_STAGGER if i % 2 and len(groups) > 8 else 0.0)
+        angles[n] = angle
+        spots[n] = (r * math.cos(angle), r * math.sin(angle))
+    if others:
+        radius = max(FLOWER_SPACING * len(others) / (2 * math.pi), outer * 0.5, 110.0)
+        if not groups:
+            outer = radius
+
+        def wanted(n: str) -> float:
+            x = sum(math.cos(angles[m]) for m in near[n] if m in angles)
+            y = sum(math.sin(angles[m]) for m in near[n] if m in angles)
+            return math.atan2(y, x) if (x, y) != (0.0, 0.0) else 0.0
+
+        order = sorted(others, key=lambda n: (wanted(n), n))
+        step = 2 * math.pi / len(order)
+        # evenly spaced, turned as a whole to where their groups are
+        sx = sum(math.cos(wanted(n) - i * step) for i, n in enumerate(order))
+        sy = sum(math.sin(wanted(n) - i * step) for i, n in enumerate(order))
+        base = math.atan2(sy, sx)
+        for i, n in enumerate(order):
+            angle = base + i * step
+            spots[n] = (radius * math.cos(angle), radius * math.sin(angle))
+    px = py = 0.0
+    for n, (x, y) in spots.items():
+        outside = sum(1 for m in near[n] if m not in home_of)
+        length = math.hypot(x, y)
+        if outside and length:
+            px += outside * x / length
+            py += outside * y / length
+    return spots, outer + FLOWER_STAGGER + FLOWER_MARGIN, (px, py)
+
+
+def _label(graph: nx.MultiDiGraph, n: str) -> str:
+    return graph.nodes[n].get("label", "Unit") if n in graph else "Unit"
+
+
+_SV_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+def _sv_key(text: str) -> str:
+    return text.lower().translate(_SV_ORDER)
 
 
 def _owner_sort(graph: nx.MultiDiGraph, n: str) -> int:

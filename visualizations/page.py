@@ -21,6 +21,8 @@ edge dict
 All text is data, never markup: labels are drawn on the canvas, tooltips and filter entries are
 built with ``textContent``/``Option``, and the JSON is escaped so ``</script>`` inside it cannot
 end the script block. Only ``legend_html`` is trusted HTML; build it with :func:`build_legend`.
+Inside the page the JSON is compacted (edge ends by place, shared colours once); the script
+restores the nodes and edges above before vis-network sees them.
 
 The page sets ``window.lokgraphReady = true`` once physics has stabilised (and then switched
 physics off), and exposes ``window.lokgraphNetwork`` (the ``vis.Network``),
@@ -40,16 +42,18 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+from lokgraph.store import write_atomic
 
 __all__ = [
     "ASSET_DIR",
     "EDGE_KEYS",
     "NODE_KEYS",
     "build_legend",
+    "html_head",
     "inline_assets",
     "json_for_script",
     "render_network_page",
@@ -117,6 +121,7 @@ _CSS_COLOR_RE = re.compile(
 _LEGEND_SHAPES = frozenset({"dot", "ellipse", "circle", "box", "square", "diamond", "triangle"})
 _CLOSING_TAG_RE = re.compile(r"</(script|style)", re.IGNORECASE)
 _SOURCE_MAP_RE = re.compile(r"^\s*/[/*][#@] sourceMappingURL=.*$", re.MULTILINE)
+_ICON_RULE_RE = re.compile(r"[^{}]*\{[^{}]*url\(\s*['\"]?data:image/[^{}]*\}")
 
 
 def inline_assets() -> str:
@@ -223,17 +228,16 @@ def render_network_page(
             options, "physics", "stabilization", "iterations"
         ):
             stabilization["iterations"] = LARGE_MAP_ITERATIONS
-    payload = json_for_script({"nodes": node_list, "edges": edge_list, "options": merged})
+    payload = json_for_script(_compact(node_list, edge_list) | {"options": merged})
     legend = (
         f'<section class="lg-legend" aria-labelledby="lg-legend-title">'
         f'<h2 id="lg-legend-title">Teckenförklaring</h2>{legend_html}</section>'
         if legend_html
         else ""
     )
-    return _PAGE.format(
+    head = html_head(title, f"{inline_assets()}\n<style>\n{_asset_text(MAP_CSS)}\n</style>")
+    return head + _BODY.format(
         title=html.escape(title),
-        vis_assets=inline_assets(),
-        map_css=_asset_text(MAP_CSS),
         map_js=_asset_text(MAP_JS),
         controls=_CONTROLS if controls else "",
         legend=legend,
@@ -242,27 +246,34 @@ def render_network_page(
 
 
 def write_html(html: str, path: str | os.PathLike[str]) -> Path:
-    """Write ``html`` to ``path`` as UTF-8, atomically (a temporary file, then a rename).
+    """Write ``html`` to ``path`` as UTF-8, atomically (:func:`lokgraph.store.write_atomic`).
 
     Returns the path written. A reader never sees half a file, and an old file stays whole
     when writing fails.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(html)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_atomic(target, html)
     return target
+
+
+def html_head(title: str, extra: str = "") -> str:
+    """The start of a lokgraph page, up to and including ``</head>``: Swedish, UTF-8, the
+    title escaped; ``extra`` (trusted HTML, e.g. a ``<style>`` block) goes at the end of the
+    head.
+
+    >>> print(html_head("Kartor & matriser", "<style></style>"))  # doctest: +NORMALIZE_WHITESPACE
+    <!DOCTYPE html>
+    <html lang="sv">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="generator" content="lokgraph">
+    <title>Kartor &amp; matriser</title>
+    <style></style>
+    </head>
+    """
+    head = _HEAD.format(title=html.escape(title, quote=True))
+    return f"{head}{extra}\n</head>\n" if extra else f"{head}</head>\n"
 
 
 # ---- private helpers -------------------------------------------------------------------------
@@ -279,7 +290,10 @@ def _asset_text(name: str) -> str:
 
 @functools.cache
 def _inline_assets() -> str:
-    return f"<style>\n{_asset_text(VIS_CSS)}\n</style>\n<script>\n{_asset_text(VIS_JS)}\n</script>"
+    # The navigation buttons and the editing toolbar are never switched on, so their icons
+    # (inline PNGs, nine tenths of the style sheet) are left out.
+    css = _ICON_RULE_RE.sub("", _asset_text(VIS_CSS))
+    return f"<style>\n{css}\n</style>\n<script>\n{_asset_text(VIS_JS)}\n</script>"
 
 
 def _check_item(item: Mapping[str, Any], keys: frozenset[str], what: str, index: int) -> dict:
@@ -310,6 +324,33 @@ def _check_ids(nodes: list[dict]) -> set:
             raise ValueError(f"node {index} repeats the id {node_id!r}; ids must be unique")
         ids.add(node_id)
     return ids
+
+
+def _compact(nodes: list[dict], edges: list[dict]) -> dict:
+    """The nodes and edges as the page's script reads them, in fewer bytes.
+
+    Edges name their ends by the node's place in the list, not by its id (ids are long and
+    an area map has about five edges to a node), and a colour dict that nodes share is
+    written once, in ``colors``, and named by its place there. A number is never an id's
+    place by accident (``edgeEnds`` says so) nor a colour, so the script can tell them apart.
+    """
+    place = {node["id"]: index for index, node in enumerate(nodes)}
+    colors: list[dict] = []
+    color_place: dict[str, int] = {}
+    compact_nodes = []
+    for node in nodes:
+        color = node.get("color")
+        if isinstance(color, Mapping):
+            key = json.dumps(color, sort_keys=True)
+            if key not in color_place:
+                color_place[key] = len(colors)
+                colors.append(dict(color))
+            node = node | {"color": color_place[key]}
+        compact_nodes.append(node)
+    compact_edges = [
+        edge | {"from": place[edge["from"]], "to": place[edge["to"]]} for edge in edges
+    ]
+    return {"nodes": compact_nodes, "edges": compact_edges, "edgeEnds": "index", "colors": colors}
 
 
 def _given(options: Mapping[str, Any] | None, *keys: str) -> bool:
@@ -367,7 +408,7 @@ _CONTROLS = """\
 </div>
 """
 
-_PAGE = """\
+_HEAD = """\
 <!DOCTYPE html>
 <html lang="sv">
 <head>
@@ -375,11 +416,9 @@ _PAGE = """\
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="lokgraph">
 <title>{title}</title>
-{vis_assets}
-<style>
-{map_css}
-</style>
-</head>
+"""
+
+_BODY = """\
 <body>
 <header class="lg-header"><h1>{title}</h1></header>
 <div class="lg-layout">

@@ -34,7 +34,7 @@ from .network_map import (
     map_html,
     shown,
 )
-from .page import inline_assets, json_for_script
+from .page import html_head, inline_assets, json_for_script
 
 __all__ = [
     "GAP_STATUS_NAMES",
@@ -162,9 +162,8 @@ def report_html(
     body.extend(parts)
     if not sections:
         body.append("<p>Grafen innehåller inga områden med kommuner.</p>")
-    return _PAGE.format(
-        title=_esc(title),
-        css=_CSS + MATRIX_CSS,
+    style = f"<style>\n{_CSS}{MATRIX_CSS}\n</style>"
+    return html_head(title, style) + _BODY.format(
         body="\n".join(body),
         assets=json_for_script(inline_assets()) if sections else '""',
         fill_js=_FILL_MAPS_JS,
@@ -507,18 +506,7 @@ iframe.lg-map { width: 100%; border: 1px solid var(--lg-line); display: block; }
 }
 """
 
-_PAGE = """\
-<!DOCTYPE html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="lokgraph">
-<title>{title}</title>
-<style>
-{css}
-</style>
-</head>
+_BODY = """\
 <body>
 {body}
 <script type="application/json" id="lg-vis-assets">{assets}</script>

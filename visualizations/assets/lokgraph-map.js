@@ -52,9 +52,14 @@
 
   // The lokgraph attributes of each node, kept apart from what vis-network sees.
   var info = new Map();
+  var colors = data.colors || [];
   var visNodes = data.nodes.map(function (node) {
     var label = node.label === null || node.label === undefined ? String(node.id) : node.label;
     var item = copyKeys(node, { id: node.id, label: String(label) }, NODE_PASS);
+    if (typeof item.color === "number") {
+      // a colour the page wrote once, in data.colors
+      item.color = colors[item.color];
+    }
     var tip = tooltipElement(node.tooltip);
     if (tip) {
       item.title = tip;
@@ -66,8 +71,14 @@
     info.set(node.id, attrs);
     return item;
   });
+  // The page names an edge's ends by the place of the node in data.nodes.
+  var byPlace = data.edgeEnds === "index";
+  function endId(end) {
+    return byPlace ? data.nodes[end].id : end;
+  }
   var visEdges = data.edges.map(function (edge, index) {
-    var item = copyKeys(edge, { id: "e" + index, from: edge.from, to: edge.to }, EDGE_PASS);
+    var ends = { id: "e" + index, from: endId(edge.from), to: endId(edge.to) };
+    var item = copyKeys(edge, ends, EDGE_PASS);
     if (item.label !== undefined) {
       item.label = String(item.label);
     }
