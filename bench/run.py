@@ -152,11 +152,12 @@ def _settle_seconds(path: Path) -> float | None:
 def _bolt(graph) -> dict:
     """Push to the Bolt server, batched and one row per query, measured in the same run."""
     from lokgraph.neo4j_store import Neo4jStore
-    from tests.bolt_server import bolt_server
+    from tests.bolt_server import falkordb_server
 
     result: dict = {}
-    with bolt_server() as server:
+    with falkordb_server() as server:
         store = Neo4jStore(server.uri, user=server.user, password=server.password)
+        store.clear()
         rows = graph.number_of_nodes() + graph.number_of_edges()
         start = time.perf_counter()
         store.save(graph)
@@ -166,7 +167,7 @@ def _bolt(graph) -> dict:
         sample = graph.subgraph(list(graph.nodes)[:1500]).copy()
         sample_rows = sample.number_of_nodes() + sample.number_of_edges()
         single = Neo4jStore(server.uri, user=server.user, password=server.password, batch_size=1)
-        single.run("MATCH (n) DETACH DELETE n")
+        single.clear()
         start = time.perf_counter()
         single.save(sample)
         result["push_per_row_rows_per_s"] = sample_rows / (time.perf_counter() - start)

@@ -205,16 +205,25 @@ def _read_groups(driver, dialect):
 
 
 @pytest.mark.bolt
-def test_a_batch_of_the_default_size_goes_through(bolt_clean, bolt_driver):
+def test_batches_cut_by_size_and_bytes_go_through(bolt_clean, bolt_driver):
+    """Batches as the store cuts them: at most default_batch_size rows and max_batch_bytes."""
     dialect = _dialect(bolt_clean)
-    n = min(dialect.default_batch_size, 50)
-    rows = _rows(n)
-    if dialect.max_batch_bytes:
-        size = len(json.dumps([encode_props(dialect, r) for r in rows], ensure_ascii=False))
-        assert size <= dialect.max_batch_bytes
-    _push(bolt_driver, dialect, rows, n)
-    _push(bolt_driver, dialect, rows, n)  # MERGE twice: same nodes
-    assert _read_groups(bolt_driver, dialect) == [r["props"] for r in rows]
+    rows = _rows(min(dialect.default_batch_size, 60))
+    limit = dialect.max_batch_bytes
+    batches: list[list[dict]] = [[]]
+    for row in rows:
+        candidate = [*batches[-1], row]
+        size = len(json.dumps([encode_props(dialect, r) for r in candidate], ensure_ascii=False))
+        if batches[-1] and limit and size > limit:
+            batches.append([row])
+        else:
+            batches[-1] = candidate
+    for batch in batches:
+        _push(bolt_driver, dialect, batch, len(batch))
+        _push(bolt_driver, dialect, batch, len(batch))  # MERGE twice: same nodes
+    assert _read_groups(bolt_driver, dialect) == sorted(
+        (r["props"] for r in rows), key=lambda p: p["id"]
+    )
 
 
 @pytest.mark.bolt
