@@ -115,8 +115,9 @@ def main(argv: list[str] | None = None) -> int:
             problems[e["id"]] += [f"miss {k}: {v}" for v in sorted(fn)]
             problems[e["id"]] += [f"fp   {k}: {v}" for v in sorted(fp)]
 
-    print(f"held-out set: {args.set.relative_to(ROOT) if args.set.is_relative_to(ROOT) else args.set}"
-          f"  ({len(entries)} entries{f', {errors} errors' if errors else ''})")
+    shown = args.set.relative_to(ROOT) if args.set.is_relative_to(ROOT) else args.set
+    err = f", {errors} errors" if errors else ""
+    print(f"held-out set: {shown}  ({len(entries)} entries{err})")
     print(f"{'kind':<20} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'rec':>6} {'f1':>6}")
     tot = [0, 0, 0]
     for k in KINDS:
@@ -131,8 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         by_id = {e["id"]: e for e in entries}
         for eid in (e["id"] for e in entries):
             if problems[eid]:
-                print(f"\n{eid} ({by_id[eid].get('kommun')}, {by_id[eid].get('question')}): "
-                      f"{by_id[eid]['text'].strip()}")
+                print(
+                    f"\n{eid} ({by_id[eid].get('kommun')}, {by_id[eid].get('question')}): "
+                    f"{by_id[eid]['text'].strip()}"
+                )
                 for line in problems[eid]:
                     print(f"  {line}")
     return 0
