@@ -116,7 +116,12 @@ class Vocabulary:
     backward_cues: tuple[Term, ...]
     partial_cues: tuple[Term, ...]
     frequency_words: tuple[Term, ...]
+    roles: tuple[Term, ...]
+    list_words: tuple[Term, ...]
+    after_group: tuple[Term, ...]
     absence: tuple[Term, ...]
+    absence_list: tuple[Term, ...]
+    places: frozenset[str]
     governance: tuple[Term, ...]
     deviation_words: tuple[Term, ...]
     deviation: tuple[Term, ...]
@@ -356,8 +361,13 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "backward",
         "partial",
         "frequency_words",
+        "roles",
+        "list_words",
+        "after_group",
     ),
     "absence": (),
+    "absence_list": (),
+    "places": (),
     "governance": (),
     "deviation": ("words", *DEVIATION_LEVELS),
     "negators": (),
@@ -436,7 +446,12 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         backward_cues=plain("backward", members, "backward"),
         partial_cues=plain("partial", members, "partial"),
         frequency_words=plain("frequency_words", members, "frequency"),
+        roles=plain("roles", members, "role"),
+        list_words=plain("list_words", members, "list"),
+        after_group=plain("after_group", members, "member"),
         absence=keyed("absence", ABSENCE_REASONS),
+        absence_list=keyed("absence_list", ABSENCE_REASONS),
+        places=frozenset(_fold(w) for w in data.get("places") or ()),
         governance=keyed("governance", governance_keys),
         deviation_words=plain("words", deviation, "deviation"),
         deviation=keyed(
@@ -680,6 +695,7 @@ class _Reading:
     agreement: bool
     area: str
     absence_spans: list[tuple[int, int]]
+    topics: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def _read(
@@ -727,7 +743,9 @@ def _read(
         )
     ]
     principals = [h for h in resolved if h.kind == "principal"]
-    own = [h for h in principals if h.key == "kommun"]
+    roles = _find(v.roles, text, "role")
+    topics = _topics(text, parties + principals, roles, v)
+    own = [h for h in principals if h.key == "kommun" and (h.start, h.end) not in topics]
     _levels(text, groups, sentence.heading_level, v)
     _governance(text, groups, v, previous)
     # clauses
@@ -735,18 +753,58 @@ def _read(
     entity_spans = [(h.start, h.end) for h in resolved] + filler_spans
     clauses = _clauses(text, v, entity_spans)
     # absence first: a negated member word ("ingår inte") is an absence phrase too
-    absence_cues = _resolve(absence_cues)
+    absence_cues = [c for c in _resolve(absence_cues) if not _negated_absence(text, c, v)]
     absence_cues += [
         _Hit("not_participating", c.start, c.end, c.term, 0, "absence")
         for c in member_cues
         if not _overlaps(c, [(a.start, a.end) for a in absence_cues])
         and _negated_nearby(text, c, v)
     ]
+    # "arbetar utan BUP och HAB": only the list right after the word is absent
+    listed = parties + kommun_hits + principals
+    stops = [h for h in resolved if h.kind == "group"]
+    list_absences: list[tuple[_Hit, tuple[int, int]]] = []
+    for cue in _resolve(_find(v.absence_list, text, "absence")):
+        span = _list_after(text, cue.end, listed, roles, stops, v, first=True)
+        if span is not None:
+            list_absences.append((cue, span))
     absence_spans = [(a.start, a.end) for a in absence_cues]
+    absence_spans += [(c.start, span[1]) for c, span in list_absences]
     member_cues = [c for c in member_cues if not _overlaps(c, absence_spans)]
+    # "en styrgrupp med socialchef, skolchef och vårdcentralens chef": the list right after a
+    # group word and "med" names its members
+    list_spans: list[tuple[int, int]] = []
+    after_group = _find(v.after_group, text)
+    for g in groups:
+        end = max([g.hit.end] + [e for s0, e in name_spans if s0 == g.hit.end])
+        if _negated_group(text, g.hit, absence_cues, v):
+            continue
+        for pos in _after_group_positions(text, end):
+            cue = next((c for c in after_group if c.start == pos), None)
+            if cue is not None:
+                span = _list_after(text, cue.end, listed, roles, stops, v)
+                if span is not None:
+                    list_spans.append(span)
+                break
     absent, absent_kommun, absent_clauses = _absences(
         text, absence_cues, member_cues, clauses, parties, kommun_hits
     )
+    for i, p in enumerate(parties):
+        if any(a <= p.start < b for a, b in list_spans):
+            absent.pop(i, None)  # a group's own list is not what the absence is about
+        for cue, (a, b) in list_absences:
+            if a <= p.start < b:
+                absent[i] = cue.key
+        if topics.get((p.start, p.end)) == "place" and not any(
+            c.start <= p.start <= c.end + 1 for c in absence_cues
+        ):
+            absent.pop(i, None)  # "det saknas lokaler i skolan"
+    for j, k in enumerate(kommun_hits):
+        if any(a <= k.start < b for a, b in list_spans):
+            absent_kommun.discard(j)
+        if any(a <= k.start < b for _, (a, b) in list_absences):
+            absent_kommun.add(j)
+    absent_clauses += [(c.start, span[1]) for c, span in list_absences]
     partial_cues = _find(v.partial_cues, text)
     meets = [_clause_of(clauses, h.start) for h in _find(v.frequency_words, text)]
     partial_clauses = [_clause_of(clauses, c.start) for c in partial_cues]
@@ -764,13 +822,147 @@ def _read(
         absent=absent,
         absent_kommun=absent_kommun,
         member_cues=member_cues,
-        member_spans=bracket_spans,
+        member_spans=bracket_spans + list_spans,
         backward=backward,
         partial_clauses=partial_clauses,
         agreement=agreement,
         area=area,
         absence_spans=absent_clauses,
+        topics=topics,
     )
+
+
+_GENITIVE = re.compile(r"(?::s|[a-zåäö]{3,}(?:ens|ans|ns))$", re.I)
+
+_LIST_JOINERS = frozenset({"och", "samt", "eller"})
+
+
+def _topics(
+    text: str, hits: list[_Hit], roles: list[_Hit], v: Vocabulary
+) -> dict[tuple[int, int], str]:
+    """Party words used as a place or a topic, not as a party taking part.
+
+    ``place``: after a preposition of ``places`` ("i skolan", "remisser till BUP"), unless a
+    person or another party stands before it ("verksamhetschef på BUP", "kurator på IFO").
+    ``topic``: a genitive followed by a plain word ("BUP:s väntetider", "familjecentralens
+    styrgrupp"), but not by a person ("vårdcentralens chef") or "och" ("BUP:s och HAB:s").
+    """
+    out: dict[tuple[int, int], str] = {}
+    people = [(h.start, h.end) for h in hits] + [(r.start, r.end) for r in roles]
+    for h in hits:
+        m = re.search(r"(\w[\w:-]*)\s+$", text[: h.start])
+        if m and _fold(m.group(1)) in v.places:
+            before = text[: m.start()].rstrip()
+            person = any(e == len(before) or (s < len(before) <= e) for s, e in people)
+            if not person:
+                out[(h.start, h.end)] = "place"
+                continue
+        word = text[h.start : h.end]
+        if _GENITIVE.search(word):
+            nxt = re.match(r"\s+(\w[\w:-]*)", text[h.end :])
+            if nxt is None or _fold(nxt.group(1)) in _LIST_JOINERS:
+                continue
+            at = h.end + nxt.start(1)
+            if any(s == at for s, _ in people):
+                continue
+            out[(h.start, h.end)] = "topic"
+    return out
+
+
+def _after_group_positions(text: str, end: int) -> list[int]:
+    """Where a member list may start after a group and its name: right after it, after a
+    bracket ("Styrgruppen (GNV) med …"), or after a short "för …" ("för skolfrågor med …")."""
+    m = re.match(r"\s*(?:\([^()]*\)\s*)?", text[end:])
+    pos = end + m.end()
+    out = [pos]
+    f = re.match(r"för\b", text[pos:], re.I)
+    if f:
+        rest = pos + f.end()
+        out += [rest + w.start(1) for w in re.finditer(r"\s+([^\s,.;:()]+)", text[rest:])][:4]
+    return out
+
+
+def _negated_group(text: str, hit: _Hit, absence_cues: list[_Hit], v: Vocabulary) -> bool:
+    """A group said not to exist or to be lacking ("ingen styrgrupp med BUP", "saknar en
+    styrgrupp med …"): its "med" list names no members."""
+    before = [_fold(w) for w, _, _ in _words(text[: hit.start])][-3:]
+    if any(w in v.negators for w in before):
+        return True
+    return any(
+        c.end <= hit.start and len(text[c.end : hit.start].split()) <= 2 for c in absence_cues
+    )
+
+
+_FIRST_NOT = frozenset(
+    _fold(w) for w in ("och", "samt", "eller", "som", "liksom", "plus", "även", "också", "dessutom")
+)
+
+
+def _list_after(
+    text: str,
+    start: int,
+    listed: list[_Hit],
+    roles: list[_Hit],
+    stops: list[_Hit],
+    v: Vocabulary,
+    *,
+    first: bool = False,
+) -> tuple[int, int] | None:
+    """The span of a list of parties that starts at ``start`` ("socialchef, skolchef och
+    vårdcentralens chef", "representanter från IFO samt verksamhetschef på BUP"), from its
+    first to its last party; None when no party comes before a word that is not a list word.
+    With ``first``, the list may not open with "och", "även" … ("utan även HAB" is no list)."""
+    fillers = _find(v.list_words, text)
+    pos = start
+    found: tuple[int, int] | None = None
+    previous_party = False
+    opening = True
+    while pos < len(text):
+        gap = re.match(r"[\s,]*", text[pos:])
+        if "," in gap.group() and opening and first:
+            return None
+        pos += gap.end()
+        if pos >= len(text):
+            break
+        if any(s.start == pos for s in stops):
+            break
+        hit = max((h for h in listed if h.start == pos), key=lambda h: h.end, default=None)
+        if hit is not None:
+            found = (found[0] if found else hit.start, hit.end)
+            pos = hit.end
+            previous_party = True
+            opening = False
+            continue
+        word = re.match(r"\w[\w:.-]*\w|\w", text[pos:])
+        if word is None:
+            break
+        options = [h for h in roles + fillers if h.start == pos]
+        if options:
+            filler = max(options, key=lambda h: h.end)
+            if opening and first and _fold(text[filler.start : filler.end]) in _FIRST_NOT:
+                return None
+            pos = filler.end
+            previous_party = False
+            opening = False
+            continue
+        if previous_party and word.group()[0].isupper():
+            pos += word.end()  # "BUP Värmland", "Närhälsan Kungshamn"
+            continue
+        break
+    return found
+
+
+def _negated_absence(text: str, cue: _Hit, v: Vocabulary) -> bool:
+    """An absence phrase that is itself negated: "det är inte svårt att få med skolan", "vi
+    saknar inte BUP", or "deltar inte bara … utan även"."""
+    phrase = {_fold(w) for w, _, _ in _words(text[cue.start : cue.end])}
+    after = [_fold(w) for w, _, _ in _words(re.split(r"[,;:.!?()]", text[cue.end :])[0])][:1]
+    if phrase & v.negators:
+        return bool(after) and after[0] in _NOT_ONLY - {"heller"}
+    before = [_fold(w) for w, _, _ in _words(re.split(r"[,;:.!?()]", text[: cue.start])[-1])]
+    if before and before[-1] in v.negators - {"ingen", "inga", "inget"}:
+        return True
+    return bool(after) and after[0] in v.negators
 
 
 def _levels(text: str, groups: list[_GroupMention], heading: str | None, v: Vocabulary) -> None:
@@ -1068,7 +1260,8 @@ def _governance(
 def _clauses(
     text: str, v: Vocabulary, entity_spans: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Clause spans: cut at commas, semicolons and clause words; list pieces stay joined."""
+    """Clause spans: cut at commas, semicolons and clause words; list pieces stay joined,
+    but never across a semicolon."""
     cuts = {0, len(text)}
     for m in re.finditer(r"[,;]|\s[-–]\s|\(|\)", text):
         cuts.add(m.start())
@@ -1080,7 +1273,10 @@ def _clauses(
     pure_first = False
     for a, b in pieces:
         pure = _is_list_piece(text, a, b, entity_spans)
-        if merged and (pure or pure_first):
+        if text[a] == ";":  # a semicolon ends a list: "… elevhälsan och IFO; BUP deltar ibland"
+            merged.append([a, b])
+            pure_first = False
+        elif merged and (pure or pure_first):
             merged[-1][1] = b
             pure_first = False
         else:
@@ -1243,6 +1439,8 @@ def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: dict) ->
             facts.append(
                 Fact(kind="absent", party=p.key, reason=reading.absent[i], **target, **base)
             )
+        elif (p.start, p.end) in reading.topics:
+            continue
         elif reading.member_cues or any(a <= p.start < b for a, b in reading.member_spans):
             key = ("member", p.key, None)
             if key in seen or ("absent", p.key, None) in seen:
@@ -1252,17 +1450,19 @@ def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: dict) ->
             seen.add(key)
             partial = any(a <= p.start < b for a, b in reading.partial_clauses)
             facts.append(Fact(kind="member", party=p.key, partial=partial, **target, **base))
-    if reading.member_cues:
+    if reading.member_cues or reading.member_spans:
         names: list[tuple[str, int]] = [
             (k.key, k.start)
             for j, k in enumerate(reading.kommuner)
             if j not in reading.absent_kommun
+            and (reading.member_cues or any(a <= k.start < b for a, b in reading.member_spans))
         ]
         if ctx.kommun:
             names += [
                 (ctx.kommun, h.start)
                 for h in reading.own_kommun
                 if not any(a <= h.start < b for a, b in reading.absence_spans)
+                and (reading.member_cues or any(a <= h.start < b for a, b in reading.member_spans))
             ]
         for name, pos in names:
             key = ("member", None, name)

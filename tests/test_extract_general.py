@@ -1,0 +1,479 @@
+"""The extractor on sentences written in many other people's styles (none from a seed).
+
+Each sentence imitates how a planner in some county might answer the survey in their own
+words: groups with their members listed after "med", "där … ingår", "bestående av"; chef
+titles standing for their service ("socialchef", "verksamhetschef på BUP"); regional names
+(Närhälsan, Habilitering och Hälsa, socialkontoret); absences written many ways; negations
+that are not absences ("inte bara BUP utan även HAB"); partial participation; LÖK status and
+deviation reporting. Party words used as a place or a topic ("i skolan", "remisser till BUP",
+"BUP:s väntetider") must not become members.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+from lokgraph.facts import Fact
+
+M, P, A, K = "members", "partial", "absent", "member_kommuner"
+
+
+def run(text: str, *, kommun: str | None = "Kil", question: str | None = "Q2") -> list[Fact]:
+    return extract_text(text, source="test", kommun=kommun, question=question)
+
+
+def sets(facts: list[Fact]) -> dict[str, set[str]]:
+    return {
+        M: {f.party for f in facts if f.kind == "member" and f.party},
+        P: {f.party for f in facts if f.kind == "member" and f.partial},
+        A: {f.party for f in facts if f.kind == "absent"},
+        K: {f.member_kommun for f in facts if f.kind == "member" and f.member_kommun},
+    }
+
+
+def check(text: str, expected: dict[str, set[str]], **kwargs) -> list[Fact]:
+    facts = run(text, **kwargs)
+    assert sets(facts) == {M: set(), P: set(), A: set(), K: set(), **expected}
+    return facts
+
+
+SOC, SKOLA, VC, BUP, HAB, EH, UM = (
+    "SOCIALTJANST",
+    "SKOLA",
+    "VARDCENTRAL",
+    "BUP",
+    "HAB",
+    "ELEVHALSA",
+    "UM",
+)
+
+# --- a group, then its members ------------------------------------------------------------------
+
+GROUP_THEN_MEMBERS = [
+    # the lead's own-words fixture
+    ("Det finns en styrgrupp med socialchef, skolchef och vårdcentralens chef.", {SOC, SKOLA, VC}),
+    ("Vi har ett konsultationsteam med elevhälsan, IFO och ungdomsmottagningen.", {EH, SOC, UM}),
+    # "GROUP med …"
+    (
+        "Kommunen har en lokal styrgrupp med förvaltningschef för socialförvaltningen, skolchef "
+        "samt verksamhetschef på BUP.",
+        {SOC, SKOLA, BUP},
+    ),
+    (
+        "I Säffle finns ett samverkansteam med skolkurator, skolsköterska och socialsekreterare "
+        "från socialkontoret.",
+        {EH, SOC},
+    ),
+    (
+        "Vi har en BUS-grupp med representanter från socialtjänst, skola, BUP och Habilitering "
+        "och Hälsa.",
+        {SOC, SKOLA, BUP, HAB},
+    ),
+    (
+        "Styrgrupp barn och unga med skolchef, socialchef och VC-chef har träffats tre gånger.",
+        {SKOLA, SOC, VC},
+    ),
+    (
+        "Samverkansgruppen för barn och unga med deltagare från IFO, EHT och UM har nyligen "
+        "startat.",
+        {SOC, EH, UM},
+    ),
+    (
+        "I Hylte har vi ett barnhälsoteam med BVC, förskola och socialtjänst.",
+        {"BVC", "FORSKOLA", SOC},
+    ),
+    ("Ett nytt samverkansteam med skolan och socialtjänsten startade i höstas.", {SKOLA, SOC}),
+    (
+        "En arbetsgrupp med representation från BVC, förskolan och familjecentralen har bildats.",
+        {"BVC", "FORSKOLA", "FAMILJECENTRAL"},
+    ),
+    (
+        "Vi har en SAMBU-grupp med deltagare från elevhälsa, IFO, BUP och barnhabiliteringen.",
+        {EH, SOC, BUP, HAB},
+    ),
+    (
+        "Under året har vi byggt upp en lokal styrgrupp för god och nära vård med socialchef, "
+        "förvaltningschef för barn- och utbildningsförvaltningen, verksamhetschef på Närhälsan "
+        "Kungshamn och verksamhetschef på BUP, och under den finns ett konsultationsteam.",
+        {SOC, SKOLA, VC, BUP},
+    ),
+    (
+        "Vår närvårdsgrupp med såväl socialtjänst och skola som vårdcentral och BUP träffas "
+        "varje månad.",
+        {SOC, SKOLA, VC, BUP},
+    ),
+    (
+        "Lokala ledningsgruppen med både bildningschef och socialchef har ansvar för frågorna.",
+        {SKOLA, SOC},
+    ),
+    # "bestående av", "som består av", "utgörs av"
+    (
+        "Lokala ledningsgruppen består av socialchef, bildningschef och verksamhetschef för "
+        "Närhälsan.",
+        {SOC, SKOLA, VC},
+    ),
+    (
+        "Styrgruppen, som består av förvaltningscheferna för skola och socialtjänst samt "
+        "primärvårdschefen, träffas fyra gånger per år.",
+        {SKOLA, SOC, VC},
+    ),
+    (
+        "Närvårdsgruppen bestående av representanter för kommunens socialtjänst, elevhälsan och "
+        "vårdcentralerna träffas varannan månad.",
+        {SOC, EH, VC},
+    ),
+    (
+        "Styrgruppen utgörs av socialchefen, skolchefen och områdeschefen för Närhälsan.",
+        {SOC, SKOLA, VC},
+    ),
+    ("Samverkansteamet består av både skola och socialtjänst.", {SKOLA, SOC}),
+    (
+        "Partssamverkan består av socialchef, utbildningschef samt verksamhetschefer från "
+        "Närhälsan och Habilitering och Hälsa.",
+        {SOC, SKOLA, VC, HAB},
+    ),
+    ("Samba-gruppen består av socialtjänst, skola och Närhälsan.", {SOC, SKOLA, VC}),
+    (
+        "Gruppen består av rektor, skolsköterska, kurator och en representant från socialtjänsten.",
+        {SKOLA, EH, SOC},
+    ),
+    # "där … ingår / deltar / sitter med / är med"
+    (
+        "Det finns en ledningsgrupp där såväl socialtjänst och skola som primärvård och BUP ingår.",
+        {SOC, SKOLA, VC, BUP},
+    ),
+    (
+        "Konsultationsteamet, där IFO, EHT och BUP är med, träffas en gång i månaden.",
+        {SOC, EH, BUP},
+    ),
+    (
+        "Vi har en närvårdsgrupp, där kommunens IFO, vårdcentralen och öppenpsykiatrin är med.",
+        {SOC, VC, "OPPENPSYKIATRI"},
+    ),
+    (
+        "I den lokala ledningsgruppen för barn och unga sitter enhetschefen för elevhälsan, "
+        "enhetschefen på IFO och verksamhetschefen för vårdcentralen.",
+        {EH, SOC, VC},
+    ),
+    ("I Samba deltar socialtjänsten, skolan och hälsocentralen.", {SOC, SKOLA, VC}),
+    # "X, Y och Z träffas i GROUP", "X sitter med i GROUP"
+    (
+        "Socialtjänst, elevhälsa och ungdomsmottagning träffas i samverkansteamet varannan vecka.",
+        {SOC, EH, UM},
+    ),
+    (
+        "Både skolan och IFO sitter med i BUS, liksom en sjuksköterska från VC.",
+        {SKOLA, SOC, VC},
+    ),
+    (
+        "Från regionen deltar BUP, habiliteringen och vårdcentralen i den lokala styrgruppen.",
+        {BUP, HAB, VC},
+    ),
+    # other member words
+    (
+        "Med i vår närvårdsgrupp är socialförvaltningen, barn- och utbildningsförvaltningen, "
+        "vårdcentralen och BVC.",
+        {SOC, SKOLA, VC, "BVC"},
+    ),
+    (
+        "Samverkansgruppen har representation från förskola, grundskola, gymnasiet och "
+        "socialtjänsten.",
+        {"FORSKOLA", SKOLA, SOC},
+    ),
+    ("I arbetsgruppen finns representanter för både socialtjänst och elevhälsa.", {SOC, EH}),
+    (
+        "I konsultationsteamet deltar, förutom elevhälsan, även IFO och BUP.",
+        {EH, SOC, BUP},
+    ),
+    (
+        "Deltagare i samverkansteamet är skolkurator, fältsekreterare från IFO och "
+        "ungdomsmottagningens kurator.",
+        {EH, SOC, UM},
+    ),
+    (
+        "Vi träffas i styrgruppen: socialchef, rektorer och verksamhetschef för vårdcentralen.",
+        {SOC, SKOLA, VC},
+    ),
+    (
+        "Regionen deltar i styrgruppen genom primärvården och BUP.",
+        {VC, BUP},
+    ),
+    (
+        "SAMBU-teamet på skolan består av kurator, skolsköterska och socialsekreterare.",
+        {EH, SOC},
+    ),
+    (
+        "Styrgruppen bemannas av socialchef, skolchef och chefen för hälsocentralen.",
+        {SOC, SKOLA, VC},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "members"), GROUP_THEN_MEMBERS)
+def test_members_of_a_group(text, members):
+    check(text, {M: members})
+
+
+def test_the_members_belong_to_the_group_named():
+    facts = run("Det finns en styrgrupp med socialchef, skolchef och vårdcentralens chef.")
+    assert {(f.party, f.group_type) for f in facts if f.kind == "member"} == {
+        (SOC, "styrgrupp"),
+        (SKOLA, "styrgrupp"),
+        (VC, "styrgrupp"),
+    }
+    facts = run("Vi har ett konsultationsteam med elevhälsan, IFO och ungdomsmottagningen.")
+    assert {f.group_type for f in facts if f.kind == "member"} == {"konsultationsteam"}
+    facts = run(
+        "Vi har en närvårdsgrupp med IFO och vårdcentralen och ett samverkansteam med "
+        "elevhälsan och ungdomsmottagningen."
+    )
+    assert {(f.party, f.group_type) for f in facts if f.kind == "member"} == {
+        (SOC, "narsjukvardsgrupp"),
+        (VC, "narsjukvardsgrupp"),
+        (EH, "samverkan"),
+        (UM, "samverkan"),
+    }
+
+
+def test_member_kommuner_in_a_list_after_the_group():
+    check(
+        "Vi har en gemensam styrgrupp med Kil, Grums och Forshaga kommuner, BUP och "
+        "habiliteringen.",
+        {M: {BUP, HAB}, K: {"Kil", "Grums", "Forshaga"}},
+    )
+
+
+def test_a_kommun_as_place_is_no_member():
+    check("I styrgruppen i Kil deltar IFO och skolan.", {M: {SOC, SKOLA}})
+    check("Lokala ledningsgruppen i kommunen består av socialchef och skolchef.", {M: {SOC, SKOLA}})
+
+
+# --- party words as a place or a topic ----------------------------------------------------------
+
+TOPICS = [
+    ("Vi har en styrgrupp som arbetar med frågor om skolan och BUP:s väntetider.", {}),
+    ("Konsultationsteamet skickar remisser till BUP när det behövs.", {}),
+    ("BUP:s väntetider diskuteras ofta i styrgruppen.", {}),
+    ("Styrgruppen har följt upp arbetet med hemmasittare i skolan.", {}),
+    ("Vi har en arbetsgrupp med fokus på skolan och elevhälsan.", {}),
+    ("Styrgruppen med ansvar för barn- och ungdomsfrågor träffas i kommunhuset.", {}),
+    ("Vi har en styrgrupp med tydligt uppdrag från socialnämnden.", {}),
+    ("Ledningsgruppen har haft möten med BUP om väntetiderna.", {}),
+    ("Konsultationsteamet tar emot ärenden från skolan och socialtjänsten.", {}),
+    ("Elevhälsan på skolan har en egen arbetsgrupp.", {}),
+    (
+        "I samverkansgruppen deltar socialtjänst och elevhälsa och diskuterar remisser till BUP.",
+        {M: {SOC, EH}},
+    ),
+    (
+        "I styrgruppen ingår socialchef och skolchef, och gruppen följer BUP:s väntetider.",
+        {M: {SOC, SKOLA}},
+    ),
+    (
+        "Konsultationsteamet träffas i skolan varje vecka och där deltar kurator och "
+        "skolsköterska.",
+        {M: {EH}},
+    ),
+    (
+        "I SAMBU-teamet deltar personal från skolan, men ärenden om neuropsykiatri skickas "
+        "till BUP.",
+        {M: {SKOLA}},
+    ),
+    (
+        "Vid behov deltar även BVC och mödravården i familjecentralens styrgrupp.",
+        {M: {"BVC", "MVC"}, P: {"BVC", "MVC"}},
+    ),
+    ("Det saknas lokaler i skolan för mötena.", {}),
+    ("I ledningsgruppen pratar vi om hur barnen mår i förskolan.", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOPICS)
+def test_party_words_as_place_or_topic(text, expected):
+    check(text, expected)
+
+
+# --- absences ------------------------------------------------------------------------------------
+
+ABSENCES = [
+    ("BUP har inte varit med i konsultationsteamet under året.", {A: {BUP}}),
+    ("Habiliteringen uteblir ofta från mötena.", {A: {HAB}}),
+    ("Barn- och ungdomspsykiatrin lyser med sin frånvaro i samverkansteamet.", {A: {BUP}}),
+    ("Vi har svårt att få BUP att delta i BUS.", {A: {BUP}}),
+    ("Det har varit svårt att få vuxenpsykiatrin att komma till mötena.", {A: {"OPPENPSYKIATRI"}}),
+    ("Vi önskar att habiliteringen fanns med i styrgruppen.", {A: {HAB}}),
+    ("BUP har lämnat gruppen och deltar inte längre.", {A: {BUP}}),
+    ("Styrgruppen arbetar i dag utan BUP och habilitering.", {A: {BUP, HAB}}),
+    ("Vi har ett konsultationsteam, men utan BUP.", {A: {BUP}}),
+    (
+        "I närvårdsgruppen ingår IFO, skola och vårdcentral, men inte BUP.",
+        {M: {SOC, SKOLA, VC}, A: {BUP}},
+    ),
+    (
+        "Konsultationsteamet med elevhälsan och IFO saknar fortfarande representation från BUP.",
+        {M: {EH, SOC}, A: {BUP}},
+    ),
+    (
+        "Vi har en styrgrupp med socialchef och skolchef men utan representanter från regionens "
+        "BUP och HAB.",
+        {M: {SOC, SKOLA}, A: {BUP, HAB}},
+    ),
+    ("Vi har ingen representant från habiliteringen i gruppen.", {A: {HAB}}),
+    ("Ungdomsmottagningen har tackat nej till att delta.", {A: {UM}}),
+    ("Specialistvården är inte representerad i någon av våra grupper.", {A: {"SPECIALIST"}}),
+    ("Trots flera inbjudningar har BUP inte kommit till något möte.", {A: {BUP}}),
+    ("Vi har inte fått med BUP i arbetet ännu.", {A: {BUP}}),
+    ("Primärvården har ännu inte anslutit till styrgruppen.", {A: {VC}}),
+    ("Vi har inte haft någon representant från BUP i gruppen.", {A: {BUP}}),
+    ("Vi skulle behöva ha med BUP och HAB i styrgruppen.", {A: {BUP, HAB}}),
+    ("BUP har avböjt att delta i samverkansteamet.", {A: {BUP}}),
+    ("Närvaron från BUP har varit låg.", {A: {BUP}}),
+    (
+        "Skolan deltar, medan socialtjänsten inte har haft möjlighet att vara med.",
+        {M: {SKOLA}, A: {SOC}},
+    ),
+    ("Tyvärr har vi inte lyckats engagera habiliteringen.", {A: {HAB}}),
+    ("HAB har inte heller varit med.", {A: {HAB}}),
+    ("BUP Värmland har aldrig deltagit i BUS-gruppen.", {A: {BUP}}),
+    ("Habilitering och Hälsa saknas i Partssamverkan.", {A: {HAB}}),
+    ("Det vore önskvärt att BUP fanns med i konsultationsteamet.", {A: {BUP}}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABSENCES)
+def test_absences_written_many_ways(text, expected):
+    check(text, expected)
+
+
+def test_utan_in_a_list_is_absent_only_for_what_follows():
+    facts = check(
+        "Samverkansteamet med IFO och elevhälsan arbetar utan BUP.",
+        {M: {SOC, EH}, A: {BUP}},
+    )
+    assert {f.group_type for f in facts if f.kind in ("member", "absent")} == {"samverkan"}
+
+
+# --- negations that are not absences -------------------------------------------------------------
+
+NOT_ABSENT = [
+    ("I styrgruppen deltar inte bara BUP utan även HAB.", {M: {BUP, HAB}}),
+    ("Inte bara skolan utan också socialtjänsten är med i SAMBU.", {M: {SKOLA, SOC}}),
+    ("Det är inte ovanligt att BUP deltar i konsultationsteamet.", {M: {BUP}}),
+    (
+        "Både BUP och habiliteringen deltar inte bara i styrgruppen utan även i arbetsgruppen.",
+        {M: {BUP, HAB}},
+    ),
+    (
+        "Ingen av parterna har lämnat styrgruppen; socialtjänst, skola och BVC deltar fortfarande.",
+        {M: {SOC, SKOLA, "BVC"}},
+    ),
+    ("Det är inte svårt att få med skolan och socialtjänsten.", {}),
+    ("BUP deltar numera utan undantag i styrgruppen.", {M: {BUP}}),
+    ("Vi saknar inte BUP i styrgruppen, de deltar alltid.", {M: {BUP}}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_ABSENT)
+def test_negations_that_are_not_absences(text, expected):
+    check(text, expected)
+
+
+# --- partial participation ------------------------------------------------------------------------
+
+PARTIAL = [
+    ("BUP adjungeras till styrgruppen vid behov.", {M: {BUP}, P: {BUP}}),
+    ("Habiliteringen deltar på vissa möten i konsultationsteamet.", {M: {HAB}, P: {HAB}}),
+    (
+        "I SAMBU-teamet ingår elevhälsan och IFO; BUP deltar ibland.",
+        {M: {EH, SOC, BUP}, P: {BUP}},
+    ),
+    (
+        "Socialtjänst och skola deltar alltid, medan BUP bjuds in när ärendet kräver det.",
+        {M: {SOC, SKOLA, BUP}, P: {BUP}},
+    ),
+    ("Vårdcentralen deltar delvis i närvårdsgruppen.", {M: {VC}, P: {VC}}),
+    (
+        "Ungdomsmottagningen är med några gånger per termin i samverkansteamet.",
+        {M: {UM}, P: {UM}},
+    ),
+    ("BUP och HAB är adjungerade till ledningsgruppen.", {M: {BUP, HAB}, P: {BUP, HAB}}),
+    (
+        "Barn- och ungdomshabiliteringen kallas in till konsultationsteamet vid behov.",
+        {M: {HAB}, P: {HAB}},
+    ),
+    (
+        "Konsultationsteamet med elevhälsan och IFO träffas varje vecka, och BUP deltar vid behov.",
+        {M: {EH, SOC, BUP}, P: {BUP}},
+    ),
+    (
+        "Styrgruppen med socialchef och skolchef träffas en gång i månaden.",
+        {M: {SOC, SKOLA}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTIAL)
+def test_partial_participation(text, expected):
+    check(text, expected)
+
+
+# --- LÖK status ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Utkast finns.", "in_progress"),
+        ("Ett utkast finns och ska skickas till nämnderna i vår.", "in_progress"),
+        ("LÖK:en ska revideras under hösten.", "under_revision"),
+        ("Vi har ingen.", "none"),
+        ("Den gamla gäller tills vidare men en ny tas fram.", "under_revision"),
+        ("Vi har en överenskommelse från 2019 som nu ses över.", "under_revision"),
+        (
+            "Den nuvarande LÖK:en löper ut 2025 och arbetet med en ny har påbörjats.",
+            "under_revision",
+        ),
+        ("Vi har ingen LÖK, men en arbetsgrupp tar fram ett förslag.", "in_progress"),
+        ("LÖK saknas.", "none"),
+        (
+            "En lokal överenskommelse håller på att tas fram tillsammans med regionen.",
+            "in_progress",
+        ),
+        ("Det finns ingen lokal överenskommelse för barn och unga i dagsläget.", "none"),
+        ("Nej, men vi har påbörjat arbetet.", "in_progress"),
+        ("Vi har en LÖK men den är inaktuell och ska revideras.", "under_revision"),
+        ("Ja, den undertecknades av nämnderna 2023.", "in_force"),
+        ("Nej, någon sådan finns inte.", "none"),
+    ],
+)
+def test_agreement_status_phrasings(text, status):
+    facts = run(text, question="Q1")
+    assert [f.status for f in facts if f.kind == "agreement_status"] == [status]
+
+
+# --- deviation reporting -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("I princip inga.", "none"),
+        ("I princip inga avvikelser skrivs.", "none"),
+        ("Ett fåtal avvikelser har skrivits.", "few"),
+        ("Några per termin.", "some"),
+        ("Avvikelser rapporteras regelbundet i Synergi.", "some"),
+        ("Nej, vi har inte skrivit några avvikelser.", "none"),
+        ("Ingen avvikelse har skrivits under året.", "none"),
+        ("Det har hänt vid ett par tillfällen.", "few"),
+        ("Mycket sällan.", "few"),
+        ("Synergi används sällan för samverkansavvikelser.", "few"),
+        ("Det rapporteras ofta avvikelser i Synergi.", "some"),
+        ("Endast någon enstaka per år.", "few"),
+        ("Inga alls.", "none"),
+        ("Vi skriver avvikelser några gånger per år.", "some"),
+    ],
+)
+def test_deviation_reporting_phrasings(text, status):
+    facts = run(text, question="Q5")
+    assert [f.status for f in facts if f.kind == "deviation_reporting"] == [status]
