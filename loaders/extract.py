@@ -118,6 +118,7 @@ class Vocabulary:
     frequency_words: tuple[Term, ...]
     roles: tuple[Term, ...]
     list_words: tuple[Term, ...]
+    wishes: frozenset[str]
     after_group: tuple[Term, ...]
     absence: tuple[Term, ...]
     absence_list: tuple[Term, ...]
@@ -364,6 +365,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "roles",
         "list_words",
         "after_group",
+        "wishes",
     ),
     "absence": (),
     "absence_list": (),
@@ -449,6 +451,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         roles=plain("roles", members, "role"),
         list_words=plain("list_words", members, "list"),
         after_group=plain("after_group", members, "member"),
+        wishes=frozenset(_fold(w) for w in members.get("wishes") or ()),
         absence=keyed("absence", ABSENCE_REASONS),
         absence_list=keyed("absence_list", ABSENCE_REASONS),
         places=frozenset(_fold(w) for w in data.get("places") or ()),
@@ -751,7 +754,8 @@ def _read(
     # clauses
     filler_spans = [(h.start, h.end) for h in _find(v.list_fillers, text)]
     entity_spans = [(h.start, h.end) for h in resolved] + filler_spans
-    clauses = _clauses(text, v, entity_spans)
+    verbs = [(h.start, h.end) for h in member_cues]
+    clauses = _clauses(text, v, entity_spans, verbs)
     # absence first: a negated member word ("ingår inte") is an absence phrase too
     absence_cues = [c for c in _resolve(absence_cues) if not _negated_absence(text, c, v)]
     absence_cues += [
@@ -759,6 +763,12 @@ def _read(
         for c in member_cues
         if not _overlaps(c, [(a.start, a.end) for a in absence_cues])
         and _negated_nearby(text, c, v)
+    ]
+    # "BUP borde delta", "habiliteringen behöver vara med": a wish, so still absent
+    absence_cues += [
+        _Hit("needed", c.start, c.end, c.term, 0, "absence")
+        for c in member_cues
+        if not _overlaps(c, [(a.start, a.end) for a in absence_cues]) and _wished(text, c, v)
     ]
     # "arbetar utan BUP och HAB": only the list right after the word is absent
     listed = parties + kommun_hits + principals
@@ -875,7 +885,7 @@ def _after_group_positions(text: str, end: int) -> list[int]:
     m = re.match(r"\s*(?:\([^()]*\)\s*)?", text[end:])
     pos = end + m.end()
     out = [pos]
-    f = re.match(r"för\b", text[pos:], re.I)
+    f = re.match(r"(?:för|på|i|inom|vid)\b", text[pos:], re.I)
     if f:
         rest = pos + f.end()
         out += [rest + w.start(1) for w in re.finditer(r"\s+([^\s,.;:()]+)", text[rest:])][:4]
@@ -894,8 +904,15 @@ def _negated_group(text: str, hit: _Hit, absence_cues: list[_Hit], v: Vocabulary
 
 
 _FIRST_NOT = frozenset(
-    _fold(w) for w in ("och", "samt", "eller", "som", "liksom", "plus", "även", "också", "dessutom")
+    _fold(w)
+    for w in (
+        *("och", "samt", "eller", "som", "liksom", "plus", "även", "också", "dessutom"),
+        *("från", "för", "på", "i", "inom", "vid", "hos"),
+    )
 )
+
+#: a word before one of these is a person in a list ("fältassistent från IFO")
+_OF = frozenset(_fold(w) for w in ("från", "för", "på", "vid", "hos", "inom"))
 
 
 def _list_after(
@@ -939,7 +956,7 @@ def _list_after(
         options = [h for h in roles + fillers if h.start == pos]
         if options:
             filler = max(options, key=lambda h: h.end)
-            if opening and first and _fold(text[filler.start : filler.end]) in _FIRST_NOT:
+            if opening and _fold(text[filler.start : filler.end]) in _FIRST_NOT:
                 return None
             pos = filler.end
             previous_party = False
@@ -948,8 +965,19 @@ def _list_after(
         if previous_party and word.group()[0].isupper():
             pos += word.end()  # "BUP Värmland", "Närhälsan Kungshamn"
             continue
+        nxt = re.match(r"\s+(\w+)", text[pos + word.end() :])
+        if found and nxt and _fold(nxt.group(1)) in _OF:
+            pos += word.end()  # a person not in the vocabulary: "fältassistent från IFO"
+            previous_party = False
+            opening = False
+            continue
         break
     return found
+
+
+def _wished(text: str, cue: _Hit, v: Vocabulary) -> bool:
+    head = re.split(r"[,;:.!?()]", text[: cue.start])[-1]
+    return any(_fold(w) in v.wishes for w, _, _ in _words(head)[-2:])
 
 
 def _negated_absence(text: str, cue: _Hit, v: Vocabulary) -> bool:
@@ -1153,6 +1181,9 @@ def _negated_nearby(text: str, cue: _Hit, v: Vocabulary) -> bool:
     bara skolan utan även IFO"."""
     head = re.split(r"[,;:.!?()]", text[: cue.start])[-1]
     tail = re.split(r"[,;:.!?()]", text[cue.end :])[0]
+    breaks = _find(v.clause_breaks, tail)
+    if breaks:  # "Närhälsan deltar men inte HAB": the "inte" is the next clause's
+        tail = tail[: min(h.start for h in breaks)]
     before = [_fold(w) for w, _, _ in _words(head)][-2:]
     after = [_fold(w) for w, _, _ in _words(tail)][:3]
     if any(a in v.negators and b in _NOT_ONLY for a, b in zip(after, after[1:], strict=False)):
@@ -1258,7 +1289,10 @@ def _governance(
 
 
 def _clauses(
-    text: str, v: Vocabulary, entity_spans: list[tuple[int, int]]
+    text: str,
+    v: Vocabulary,
+    entity_spans: list[tuple[int, int]],
+    verbs: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> list[tuple[int, int]]:
     """Clause spans: cut at commas, semicolons and clause words; list pieces stay joined,
     but never across a semicolon."""
@@ -1272,7 +1306,8 @@ def _clauses(
     merged: list[list[int]] = []
     pure_first = False
     for a, b in pieces:
-        pure = _is_list_piece(text, a, b, entity_spans)
+        # "Närhälsan deltar men inte HAB": a piece with a member word is a clause of its own
+        pure = _is_list_piece(text, a, b, entity_spans) and not any(a <= s0 < b for s0, _ in verbs)
         if text[a] == ";":  # a semicolon ends a list: "… elevhälsan och IFO; BUP deltar ibland"
             merged.append([a, b])
             pure_first = False

@@ -477,3 +477,161 @@ def test_agreement_status_phrasings(text, status):
 def test_deviation_reporting_phrasings(text, status):
     facts = run(text, question="Q5")
     assert [f.status for f in facts if f.kind == "deviation_reporting"] == [status]
+
+
+# --- more styles: long answers, pronouns, wishes, lists with people not in the vocabulary -------
+
+MORE = [
+    (
+        "Vi har en lokal samverkansgrupp för barn och unga med representanter för "
+        "socialtjänsten, skolan, primärvården och BUP Kronoberg.",
+        {M: {SOC, SKOLA, VC, BUP}},
+    ),
+    (
+        "Ledningsgruppen för Barnens bästa består av förvaltningschefer från "
+        "socialförvaltningen och utbildningsförvaltningen samt verksamhetschef på vårdcentralen.",
+        {M: {SOC, SKOLA, VC}},
+    ),
+    (
+        "I BUS ingår rektorer, elevhälsans personal och socialsekreterare; BUP och "
+        "habiliteringen bjuds in vid behov.",
+        {M: {SKOLA, EH, SOC, BUP, HAB}, P: {BUP, HAB}},
+    ),
+    (
+        "Det finns ett SAMBU-team på varje högstadieskola med kurator, skolsköterska och "
+        "socionom från IFO.",
+        {M: {EH, SOC}},
+    ),
+    (
+        "Styrgruppen GNV med socialchef, barn- och utbildningschef, verksamhetschef för "
+        "Närhälsan och chef för BUP träffas månadsvis.",
+        {M: {SOC, SKOLA, VC, BUP}},
+    ),
+    (
+        "Samverkansteamet, med deltagare från EHT, IFO och VC, träffas varannan vecka på skolan.",
+        {M: {EH, SOC, VC}},
+    ),
+    (
+        "I närvårdsgruppen sitter enhetscheferna för IFO och LSS samt vårdcentralschefen.",
+        {M: {SOC, "LSS", VC}},
+    ),
+    (
+        "Vi har en styrgrupp. Den består av socialchef, skolchef och verksamhetschef för "
+        "vårdcentralen.",
+        {M: {SOC, SKOLA, VC}},
+    ),
+    ("Vi har en styrgrupp. Med i den är socialchef och skolchef.", {M: {SOC, SKOLA}}),
+    (
+        "Det finns en arbetsgrupp med BVC-sjuksköterskor, förskolechefer och socialsekreterare "
+        "från familjecentralen.",
+        {M: {"BVC", "FORSKOLA", SOC, "FAMILJECENTRAL"}},
+    ),
+    ("Ledningsgruppen har utökats med chefen för habiliteringen.", {M: {HAB}}),
+    ("Representerade i styrgruppen är IFO, elevhälsan och Närhälsan.", {M: {SOC, EH, VC}}),
+    ("Socialtjänsten och BUP är representerade i samverkansgruppen.", {M: {SOC, BUP}}),
+    (
+        "Vi träffas regelbundet i vår SAMBU-grupp tillsammans med elevhälsan och IFO.",
+        {M: {EH, SOC}},
+    ),
+    (
+        "Vi har startat ett samverkansteam tillsammans med ungdomsmottagningen och socialtjänsten.",
+        {M: {UM, SOC}},
+    ),
+    (
+        "Styrgruppen, där även BUP:s verksamhetschef sitter med, leds av socialchefen.",
+        {M: {BUP, SOC}},
+    ),
+    (
+        "Samverkan sker i en arbetsgrupp där BVC, förskola och socialtjänst ingår.",
+        {M: {"BVC", "FORSKOLA", SOC}},
+    ),
+    (
+        "Arbetsgruppen består av både kommunens och regionens representanter: IFO, skola, VC "
+        "och BUP.",
+        {M: {SOC, SKOLA, VC, BUP}},
+    ),
+    (
+        "Kommunens styrgrupp för barn och unga har representanter från skola, socialtjänst och "
+        "regionens vårdcentraler; BUP och HAB har erbjudits plats men inte deltagit.",
+        {M: {SKOLA, SOC, VC}, A: {BUP, HAB}},
+    ),
+    ("Konsultationsteamet träffas varje månad. BUP och HAB deltar inte.", {A: {BUP, HAB}}),
+    (
+        "Konsultationsteamet träffas varje månad. Elevhälsan, socialtjänsten och BUP deltar.",
+        {M: {EH, SOC, BUP}},
+    ),
+    (
+        "På strategisk nivå har vi en ledningsgrupp med skolchef och socialchef, på operativ "
+        "nivå ett samverkansteam med elevhälsa, IFO och vårdcentral.",
+        {M: {SKOLA, SOC, EH, VC}},
+    ),
+    ("Vi har inget konsultationsteam med BUP.", {}),
+    ("Elevhälsa, IFO och BUP finns alla med i SAMBU.", {M: {EH, SOC, BUP}}),
+    (
+        "I styrgruppen finns socialchef, skolchef och chefen för vårdcentralen.",
+        {M: {SOC, SKOLA, VC}},
+    ),
+    ("Konsultationsteamet finns på skolan.", {}),
+    ("Närhälsan deltar men inte Habilitering och Hälsa.", {M: {VC}, A: {HAB}}),
+    ("Skolan deltar, BUP deltar inte.", {M: {SKOLA}, A: {BUP}}),
+    ("Skolan och IFO är med men BUP har aldrig varit med.", {M: {SKOLA, SOC}, A: {BUP}}),
+    ("Vi har en BUS-grupp utan representation från BUP.", {A: {BUP}}),
+    ("Habilitering och Hälsa samt BUP har inte deltagit i något möte under året.", {A: {HAB, BUP}}),
+    ("BUP deltar inte alls, vilket vi saknar.", {A: {BUP}}),
+    (
+        "Vi saknar fortfarande BUP och HAB i styrgruppen, trots att de bjudits in flera gånger.",
+        {A: {BUP, HAB}},
+    ),
+    ("Det är svårt att få BUP att komma på mötena.", {A: {BUP}}),
+    ("Önskvärt vore att även BUP var med.", {A: {BUP}}),
+    ("BUP och HAB har vi inte lyckats få med.", {A: {BUP, HAB}}),
+    ("Representanter från BUP har inte kunnat delta.", {A: {BUP}}),
+    ("Ingen från habiliteringen har varit med sedan 2022.", {A: {HAB}}),
+    ("Regionens specialistvård saknas helt i våra lokala grupper.", {A: {"SPECIALIST"}}),
+    ("Vi har bjudit in BUP men de har inte haft möjlighet att delta.", {A: {BUP}}),
+    ("Vi har försökt få med BUP men det har inte gått.", {A: {BUP}}),
+    ("Habiliteringen har vi aldrig haft med i styrgruppen.", {A: {HAB}}),
+    ("BUP borde delta i konsultationsteamet.", {A: {BUP}}),
+    ("Habiliteringen skulle behöva vara med i styrgruppen.", {A: {HAB}}),
+    ("Ibland deltar BUP i konsultationsteamet.", {M: {BUP}, P: {BUP}}),
+    ("Vårdcentralen är adjungerad till styrgruppen.", {M: {VC}, P: {VC}}),
+    (
+        "Socialtjänst och skola deltar i BEH, och elevhälsan är sammankallande.",
+        {M: {SOC, SKOLA, EH}},
+    ),
+    ("Vi har en samverkansgrupp med skolan.", {M: {SKOLA}}),
+    ("Kommunen har en bra dialog med skolan om hemmasittare.", {}),
+    ("Styrgruppen tar upp frågor om BUP:s remisskrav.", {}),
+    ("I skolan finns ett elevhälsoteam.", {}),
+    ("Arbetsgruppen med fokus på psykisk hälsa i skolan har träffats fyra gånger.", {}),
+    ("BUP:s chef deltar i styrgruppen.", {M: {BUP}}),
+    ("Familjecentralens personal ingår i arbetsgruppen.", {M: {"FAMILJECENTRAL"}}),
+    ("I kommunen finns en styrgrupp med skolchef.", {M: {SKOLA}}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE)
+def test_more_styles(text, expected):
+    check(text, expected)
+
+
+# --- known weaknesses (kept visible: a fix should turn them green) -------------------------------
+
+WEAK = [
+    # a member word anywhere makes every party of the sentence a member
+    (
+        "Styrgruppen med representanter från IFO och skola tog beslut om nya rutiner för "
+        "samarbete med BUP.",
+        {M: {SOC, SKOLA}},
+    ),
+    # "gruppen" alone is not a group word, so "finns" is no member word here
+    ("I gruppen finns skolsköterska, kurator och socialsekreterare.", {M: {EH, SOC}}),
+    # the group does not exist, so BUP is in none
+    ("Det finns ingen grupp där BUP ingår.", {A: {BUP}}),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known weakness of the rules")
+@pytest.mark.parametrize(("text", "expected"), WEAK)
+def test_known_weaknesses(text, expected):
+    check(text, expected)
