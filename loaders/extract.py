@@ -713,7 +713,12 @@ def _read(
     member_cues = _find(v.member_cues, text, "member")
     agreement = bool(_find(v.agreement_words, text))
     if agreement or _find(v.groups, text):
-        member_cues += _find(v.weak_member_cues, text, "member")
+        # "rutiner för samverkan med BUP": a weak member word after a preposition is a topic
+        member_cues += [
+            c
+            for c in _find(v.weak_member_cues, text, "member")
+            if not re.search(r"\b(?:för|om|kring|angående|gällande|rörande)\s+$", text[: c.start])
+        ]
     absence_cues = _find(v.absence, text, "absence")
     entity_hits += _find_kommuner(text)
     resolved = _resolve(entity_hits)
@@ -817,8 +822,16 @@ def _read(
     absent_clauses += [(c.start, span[1]) for c, span in list_absences]
     partial_cues = _find(v.partial_cues, text)
     meets = [_clause_of(clauses, h.start) for h in _find(v.frequency_words, text)]
-    partial_clauses = [_clause_of(clauses, c.start) for c in partial_cues]
-    partial_clauses = [c for c in partial_clauses if c not in meets]
+    partial_clauses = []
+    for c in partial_cues:
+        clause = _clause_of(clauses, c.start)
+        if clause in meets:
+            continue
+        # "rektor, elevhälsa och vid behov BUP": only what follows the cue in the list
+        joined = re.search(r"(?:,|\boch|\bsamt)\s*$", text[clause[0] : c.start])
+        if joined and any(c.end <= p.start < clause[1] for p in parties):
+            clause = (c.start, clause[1])
+        partial_clauses.append(clause)
     area = _area(text, v)
     backward = _find(v.backward_cues, text)
     backward = [b for b in backward if not _overlaps(b, absence_spans)]
@@ -882,7 +895,7 @@ def _topics(
 def _after_group_positions(text: str, end: int) -> list[int]:
     """Where a member list may start after a group and its name: right after it, after a
     bracket ("Styrgruppen (GNV) med …"), or after a short "för …" ("för skolfrågor med …")."""
-    m = re.match(r"\s*(?:\([^()]*\)\s*)?", text[end:])
+    m = re.match(r"\s*(?:\([^()]*\)\s*)?,?\s*", text[end:])
     pos = end + m.end()
     out = [pos]
     f = re.match(r"(?:för|på|i|inom|vid)\b", text[pos:], re.I)

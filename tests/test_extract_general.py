@@ -472,6 +472,9 @@ def test_agreement_status_phrasings(text, status):
         ("Endast någon enstaka per år.", "few"),
         ("Inga alls.", "none"),
         ("Vi skriver avvikelser några gånger per år.", "some"),
+        ("Nej, inga.", "none"),
+        ("Vi skriver avvikelser i Synergi ibland men det händer inte så ofta.", "some"),
+        ("Avvikelser skrivs sällan, kanske två per år.", "few"),
     ],
 )
 def test_deviation_reporting_phrasings(text, status):
@@ -607,6 +610,37 @@ MORE = [
     ("BUP:s chef deltar i styrgruppen.", {M: {BUP}}),
     ("Familjecentralens personal ingår i arbetsgruppen.", {M: {"FAMILJECENTRAL"}}),
     ("I kommunen finns en styrgrupp med skolchef.", {M: {SKOLA}}),
+    (
+        "Strategisk nivå: Styrgrupp barn och unga, med förvaltningschefer för socialtjänst och "
+        "skola samt primärvårdens områdeschef.",
+        {M: {SOC, SKOLA, VC}},
+    ),
+    (
+        "Styrgruppen, med skolchef och socialchef, träffas fyra gånger per år.",
+        {M: {SKOLA, SOC}},
+    ),
+    (
+        "SAMBU-team finns på alla högstadieskolor. I teamen ingår rektor, elevhälsa, "
+        "socialtjänst och vid behov BUP.",
+        {M: {SKOLA, EH, SOC, BUP}, P: {BUP}},
+    ),
+    (
+        "Det största hindret är att BUP inte prioriterar det lokala arbetet och sällan kommer "
+        "till våra möten. Habiliteringen har vi knappt någon kontakt med.",
+        {A: {BUP, HAB}},
+    ),
+    ("Svårt att få till möten med psykiatrin.", {A: {"OPPENPSYKIATRI"}}),
+    (
+        "Styrgruppen har gett arbetsgruppen i uppdrag att ta fram rutiner för samverkan med BUP.",
+        {},
+    ),
+    (
+        "Ett gott exempel är vårt konsultationsteam där BUP och socialtjänsten tillsammans med "
+        "skolan hittar lösningar.",
+        {M: {BUP, SOC, SKOLA}},
+    ),
+    ("Vid behov kallas även habiliteringen och BUP till teamet.", {M: {HAB, BUP}, P: {HAB, BUP}}),
+    ("Kommunen deltar i den regionala styrgruppen.", {K: {"Kil"}}),
 ]
 
 
