@@ -699,6 +699,8 @@ class _Reading:
     area: str
     absence_spans: list[tuple[int, int]]
     topics: dict[tuple[int, int], str] = field(default_factory=dict)
+    inherited: bool = False
+    absence_reason: str | None = None
 
 
 def _read(
@@ -706,6 +708,7 @@ def _read(
     v: Vocabulary,
     own_kommun: str | None,
     previous: _GroupMention | None = None,
+    list_lead: str | None = None,
 ) -> _Reading:
     text = sentence.text
     entity_hits = _find(v.parties, text, "party") + _find(v.groups, text, "group")
@@ -794,6 +797,12 @@ def _read(
         end = max([g.hit.end] + [e for s0, e in name_spans if s0 == g.hit.end])
         if _negated_group(text, g.hit, absence_cues, v):
             continue
+        colon = re.match(r"(?:-\w+)?\s*(?::|\s[-–]\s)", text[end:])
+        if colon:  # "Styrgrupp: socialchef, skolchef, VC-chef", "Arbetsgrupp – IFO, skola"
+            span = _list_after(text, end + colon.end(), listed, roles, stops, v)
+            if span is not None:
+                list_spans.append(span)
+            continue
         for pos in _after_group_positions(text, end):
             cue = next((c for c in after_group if c.start == pos), None)
             if cue is not None:
@@ -801,6 +810,17 @@ def _read(
                 if span is not None:
                     list_spans.append(span)
                 break
+    # an item of a list that the sentence before opened with a colon
+    inherited = False
+    if list_lead and not groups and not member_cues and not absence_cues:
+        span = _list_after(text, 0, listed, roles, stops, v)
+        rest = re.sub(r"\([^()]*\)?", " ", _blank(text, span[1], listed)) if span else ""
+        if span is not None and not re.search(r"[^\W\d_]{2,}", rest):
+            if list_lead == "member":
+                list_spans.append(span)
+            else:
+                list_absences.append((_Hit(list_lead, 0, 0, None, 0, "absence"), span))
+            inherited = True
     absent, absent_kommun, absent_clauses = _absences(
         text, absence_cues, member_cues, clauses, parties, kommun_hits
     )
@@ -832,6 +852,8 @@ def _read(
         if joined and any(c.end <= p.start < clause[1] for p in parties):
             clause = (c.start, clause[1])
         partial_clauses.append(clause)
+    if inherited and partial_clauses:
+        partial_clauses.append((0, len(text)))  # "BUP (vid behov)"
     area = _area(text, v)
     backward = _find(v.backward_cues, text)
     backward = [b for b in backward if not _overlaps(b, absence_spans)]
@@ -852,6 +874,8 @@ def _read(
         area=area,
         absence_spans=absent_clauses,
         topics=topics,
+        inherited=inherited,
+        absence_reason=absence_cues[0].key if absence_cues else None,
     )
 
 
@@ -892,10 +916,19 @@ def _topics(
     return out
 
 
+def _blank(text: str, start: int, hits: list[_Hit]) -> str:
+    """The text from ``start`` with the hits blanked out."""
+    chars = list(text)
+    for h in hits:
+        for i in range(h.start, h.end):
+            chars[i] = " "
+    return "".join(chars[start:])
+
+
 def _after_group_positions(text: str, end: int) -> list[int]:
     """Where a member list may start after a group and its name: right after it, after a
     bracket ("Styrgruppen (GNV) med …"), or after a short "för …" ("för skolfrågor med …")."""
-    m = re.match(r"\s*(?:\([^()]*\)\s*)?,?\s*", text[end:])
+    m = re.match(r"(?:-\w+)?\s*(?:\([^()]*\)\s*)?,?\s*", text[end:])
     pos = end + m.end()
     out = [pos]
     f = re.match(r"(?:för|på|i|inom|vid)\b", text[pos:], re.I)
@@ -1361,6 +1394,7 @@ class _Context:
     respondent: str | None
     last_group: _GroupMention | None = None
     emitted_groups: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    list_lead: str | None = None
 
 
 def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
@@ -1370,7 +1404,16 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
     for sentence in split_sentences(text, v):
         if sentence.is_heading:
             continue
-        reading = _read(sentence, v, ctx.kommun, ctx.last_group)
+        reading = _read(sentence, v, ctx.kommun, ctx.last_group, ctx.list_lead)
+        # "Styrgruppen består av:" and then one item a line: the items are its members
+        # ("Följande parter saknas:" and then one a line: those are absent)
+        lead = ctx.list_lead if reading.inherited else None  # the next item of the same list
+        if sentence.text.rstrip().endswith(":") and not reading.parties:
+            if reading.absence_reason:
+                lead = reading.absence_reason
+            elif reading.groups or reading.member_cues:
+                lead = "member"
+        ctx.list_lead = lead
         placed = False
         base = {
             "kommun": ctx.kommun,
@@ -1420,6 +1463,8 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
                 placed = True
                 if deviation is None:
                     deviation = (hits[0].key, sentence.text)
+        if ctx.list_lead and sentence.text.rstrip().endswith(":"):
+            placed = True  # it opens a list the next lines fill
         if not placed and not _boilerplate(sentence.text, v):
             facts.append(Fact(kind="unplaced", **base))
     facts.extend(_status_facts(status_votes, ctx))

@@ -669,3 +669,78 @@ WEAK = [
 @pytest.mark.parametrize(("text", "expected"), WEAK)
 def test_known_weaknesses(text, expected):
     check(text, expected)
+
+
+# --- lists one item a line, after a colon --------------------------------------------------------
+
+
+def test_members_listed_one_a_line_after_a_colon():
+    text = (
+        "Styrgruppen består av:\n- socialchef\n- skolchef\n- verksamhetschef för vårdcentralen\n"
+        "Konsultationsteamet:\n• IFO\n• elevhälsan\n• BUP (vid behov)\n"
+        "Vi har också en arbetsgrupp."
+    )
+    facts = run(text)
+    assert {(f.party, f.group_type, f.partial) for f in facts if f.kind == "member"} == {
+        (SOC, "styrgrupp", False),
+        (SKOLA, "styrgrupp", False),
+        (VC, "styrgrupp", False),
+        (SOC, "konsultationsteam", False),
+        (EH, "konsultationsteam", False),
+        (BUP, "konsultationsteam", True),
+    }
+    assert [f.quote for f in facts if f.kind == "unplaced"] == []
+
+
+def test_members_after_a_group_and_a_colon_or_dash():
+    check("Styrgrupp: socialchef, skolchef, VC-chef.", {M: {SOC, SKOLA, VC}})
+    check("Arbetsgrupp – IFO, skola, BVC, UM.", {M: {SOC, SKOLA, "BVC", UM}})
+    check("Styrgrupp:\nSocialchef, skolchef och VC-chef.", {M: {SOC, SKOLA, VC}})
+    check("Styrgruppen: träffas fyra gånger per år i skolan.", {})
+
+
+def test_absent_parties_listed_one_a_line():
+    facts = check("Följande parter saknas:\nBUP\nHAB", {A: {BUP, HAB}}, question="Q4")
+    assert {f.reason for f in facts if f.kind == "absent"} == {"missing"}
+    check("Vi saknar:\n- BUP\n- habiliteringen.\nDet är ett problem.", {A: {BUP, HAB}})
+
+
+def test_a_colon_without_a_group_or_member_word_opens_no_list():
+    check("Detta är vår struktur:\nSkolan har egna elevhälsoteam.", {})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "vi har en styrgrupp med socialchef, skolchef och vardcentralschef.",
+            {M: {SOC, SKOLA, VC}},
+        ),
+        ("I styrgruppen sitter ifo-chefen och rektorerna.", {M: {SOC, SKOLA}}),
+        ("Styrgruppen består av IFO-chef, Rektor och VC-chef.", {M: {SOC, SKOLA, VC}}),
+        (
+            "I vår Samba-grupp finns rektor, skolsköterska, socialsekreterare och BUP-behandlare.",
+            {M: {SKOLA, EH, SOC, BUP}},
+        ),
+        (
+            "Styrgruppen har följande sammansättning: socialchef, skolchef och chef för Närhälsan.",
+            {M: {SOC, SKOLA, VC}},
+        ),
+        ("Socialtjänstens och skolans chefer ingår i styrgruppen.", {M: {SOC, SKOLA}}),
+        (
+            "Elevhälsans chef och IFO:s enhetschef sitter med i samverkansgruppen.",
+            {M: {EH, SOC}},
+        ),
+        (
+            "Vi har en beredningsgrupp med tjänstepersoner från socialtjänst, skola och "
+            "hälsocentral.",
+            {M: {SOC, SKOLA, VC}},
+        ),
+        ("Deltar gör socialtjänst, skola och ungdomsmottagning.", {M: {SOC, SKOLA, UM}}),
+        ("Vi har en styrgrupp med ett tydligt mandat. BUP deltar inte där.", {A: {BUP}}),
+        ("Konsultationsteam (IFO, EHT, BUP vid behov).", {M: {SOC, EH, BUP}, P: {BUP}}),
+        ("Vi har gemensamma utbildningar med BUP.", {}),
+    ],
+)
+def test_typing_and_punctuation_styles(text, expected):
+    check(text, expected)
