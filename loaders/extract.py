@@ -825,8 +825,13 @@ def _read(
         text, absence_cues, member_cues, clauses, parties, kommun_hits
     )
     for i, p in enumerate(parties):
-        if any(a <= p.start < b for a, b in list_spans):
-            absent.pop(i, None)  # a group's own list is not what the absence is about
+        if any(a <= p.start < b for a, b in list_spans) and any(
+            _clause_of(clauses, c.start) == _clause_of(clauses, p.start) for c in absence_cues
+        ):
+            # "Konsultationsteamet med elevhälsan och IFO saknar BUP": the group's own list
+            # is not what the absence in its clause is about (but "med BUP, men de kommer
+            # sällan" is)
+            absent.pop(i, None)
         for cue, (a, b) in list_absences:
             if a <= p.start < b:
                 absent[i] = cue.key

@@ -744,3 +744,50 @@ def test_a_colon_without_a_group_or_member_word_opens_no_list():
 )
 def test_typing_and_punctuation_styles(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Det som saknas är BUP och HAB.", {A: {BUP, HAB}}),
+        ("BUP är inte delaktiga i arbetet.", {A: {BUP}}),
+        ("BUP är frånvarande på mötena.", {A: {BUP}}),
+        ("Skolan arbetar med frånvarande elever.", {}),
+        ("BUP har dragit sig ur samverkansgruppen.", {A: {BUP}}),
+        ("BUP har slutat komma till konsultationsteamet.", {A: {BUP}}),
+        ("Vi har inte fått något gensvar från BUP.", {A: {BUP}}),
+        ("Habiliteringen har aldrig svarat på inbjudan.", {A: {HAB}}),
+        ("BUP har varit svåra att engagera.", {A: {BUP}}),
+        ("Vi har en styrgrupp med BUP, men de kommer sällan.", {A: {BUP}}),
+        ("Vi har haft svårt med BUP:s deltagande.", {A: {BUP}}),
+        ("Bristande närvaro från BUP.", {A: {BUP}}),
+        ("Ingen representation från habiliteringen.", {A: {HAB}}),
+        ("Vi har ingen BUP-representant i gruppen.", {A: {BUP}}),
+        ("HAB är inbjudna men har inte kommit.", {A: {HAB}}),
+        ("Vi skulle vilja att BUP deltog oftare.", {A: {BUP}}),
+        ("BUP deltar mer sällan än vi önskar.", {A: {BUP}}),
+        ("BUP är välkomna men deltar sällan.", {A: {BUP}}),
+        ("Elevhälsan är representerad, men inte BUP.", {M: {EH}, A: {BUP}}),
+        ("BUP medverkar endast sporadiskt.", {M: {BUP}, P: {BUP}}),
+        ("BUP deltar bara ibland.", {M: {BUP}, P: {BUP}}),
+    ],
+)
+def test_more_absence_styles(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "kind", "status"),
+    [
+        ("Q1", "Vi avvaktar den nya RÖK:en innan vi tar fram en LÖK.", "agreement_status", "none"),
+        ("Q1", "Under 2024 påbörjades arbetet.", "agreement_status", "in_progress"),
+        ("Q1", "Överenskommelsen är signerad av båda parter.", "agreement_status", "in_force"),
+        ("Q1", "LÖK för barn och unga är beslutad i nämnd.", "agreement_status", "in_force"),
+        ("Q1", "Nej, inte ännu.", "agreement_status", "none"),
+        ("Q5", "Det skrivs knappt några avvikelser.", "deviation_reporting", "few"),
+        ("Q5", "Det är ovanligt.", "deviation_reporting", "few"),
+        ("Q5", "Någon enstaka gång.", "deviation_reporting", "few"),
+    ],
+)
+def test_more_status_and_deviation_styles(question, text, kind, status):
+    assert [f.status for f in run(text, question=question) if f.kind == kind] == [status]
