@@ -119,6 +119,7 @@ class Vocabulary:
     roles: tuple[Term, ...]
     list_words: tuple[Term, ...]
     wishes: frozenset[str]
+    scope_breaks: frozenset[str]
     after_group: tuple[Term, ...]
     absence: tuple[Term, ...]
     absence_list: tuple[Term, ...]
@@ -366,6 +367,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "list_words",
         "after_group",
         "wishes",
+        "scope_breaks",
     ),
     "absence": (),
     "absence_list": (),
@@ -452,6 +454,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         list_words=plain("list_words", members, "list"),
         after_group=plain("after_group", members, "member"),
         wishes=frozenset(_fold(w) for w in members.get("wishes") or ()),
+        scope_breaks=frozenset(_fold(w) for w in members.get("scope_breaks") or ()),
         absence=keyed("absence", ABSENCE_REASONS),
         absence_list=keyed("absence_list", ABSENCE_REASONS),
         places=frozenset(_fold(w) for w in data.get("places") or ()),
@@ -1026,6 +1029,20 @@ def _list_after(
     return found
 
 
+def _scope_break(text: str, party: _Hit, cue: _Hit, v: Vocabulary) -> bool:
+    """Whether a subordinate clause opens between a member word and a party after it, so
+    that the word is not about the party: "deltar i utbildningar som BUP håller", "består av
+    … och har beslutat att bjuda in BUP". The "som" of "såväl … som" is no break."""
+    lo, hi = cue.end, party.start
+    if lo >= hi:
+        return False
+    words = [_fold(w) for w, _, _ in _words(text[lo:hi])]
+    breaks = set(v.scope_breaks)
+    if "saval" in {_fold(w) for w, _, _ in _words(text[:hi])}:
+        breaks.discard("som")
+    return any(w in breaks for w in words)
+
+
 def _wished(text: str, cue: _Hit, v: Vocabulary) -> bool:
     head = re.split(r"[,;:.!?()]", text[: cue.start])[-1]
     return any(_fold(w) in v.wishes for w, _, _ in _words(head)[-2:])
@@ -1539,7 +1556,9 @@ def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: dict) ->
             )
         elif (p.start, p.end) in reading.topics:
             continue
-        elif reading.member_cues or any(a <= p.start < b for a, b in reading.member_spans):
+        elif any(a <= p.start < b for a, b in reading.member_spans) or any(
+            not _scope_break(reading.text, p, c, v) for c in reading.member_cues
+        ):
             key = ("member", p.key, None)
             if key in seen or ("absent", p.key, None) in seen:
                 continue
