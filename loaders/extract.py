@@ -15,13 +15,22 @@ How a sentence is read:
   is one clause.
 - **Absence first**: a party in a clause with an absence phrase ("har inte deltagit",
   "svårt att få med", "avsaknad av" …, or a negated member word: "ingår inte") is absent, with
-  the phrase's reason, and never a member from that sentence.
+  the phrase's reason, and never a member from that sentence. A negated phrase ("det är inte
+  svårt att få med", "deltar inte bara … utan även") is none. "utan" makes only the list right
+  after it absent ("arbetar utan BUP och HAB", but not "utan även HAB").
 - **Members**: when the sentence has a member word outside absence phrases ("med
   representanter från", "där ingår", "består av", "sitter med i" …), its other parties are
-  members; ``partial`` when their clause says "en gång i månaden", "vid behov" … A bare
-  "kommunen" is the answer's own kommun (``member_kommun``); a bare "regionen" is no unit and
-  gives no fact. "Specialistvården" (SPECIALIST) is dropped when the same sentence names BUP,
-  HAB or another specialist unit.
+  members, except one after a subordinate clause opener ("deltar i utbildningar som BUP
+  håller"); ``partial`` when their clause says "en gång i månaden", "vid behov" … ("rektor och
+  vid behov BUP": only what follows the cue). A list right after a group and "med", "finns",
+  a colon or a dash ("en styrgrupp med socialchef, skolchef och vårdcentralens chef",
+  "Styrgrupp: …"), and items one a line after "Styrgruppen består av:", are the group's
+  members without a member word. A person stands for the party named with it ("verksamhetschef
+  på BUP", "vårdcentralens chef"). A party word used as a place or a topic ("i skolan",
+  "remisser till BUP", "BUP:s väntetider") is no member. A member word after a wish ("BUP
+  borde delta") is an absence (needed). A bare "kommunen" is the answer's own kommun
+  (``member_kommun``); a bare "regionen" is no unit and gives no fact. "Specialistvården"
+  (SPECIALIST) is dropped when the same sentence names BUP, HAB or another specialist unit.
 - **Target**: the group named in the sentence (the one after "sitter med i", else the one
   before the party, else the first one), else the agreement when the sentence names it (LÖK,
   överenskommelse) or the answer is to Q1, else the last group named earlier in the same
@@ -714,11 +723,12 @@ def _read(
     list_lead: str | None = None,
 ) -> _Reading:
     text = sentence.text
-    entity_hits = _find(v.parties, text, "party") + _find(v.groups, text, "group")
+    group_words = _find(v.groups, text, "group")
+    entity_hits = _find(v.parties, text, "party") + group_words
     entity_hits += _find(v.principals, text, "principal")
     member_cues = _find(v.member_cues, text, "member")
     agreement = bool(_find(v.agreement_words, text))
-    if agreement or _find(v.groups, text):
+    if agreement or group_words:
         # "rutiner för samverkan med BUP": a weak member word after a preposition is a topic
         member_cues += [
             c
