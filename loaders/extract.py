@@ -733,7 +733,9 @@ def _read(
         member_cues += [
             c
             for c in _find(v.weak_member_cues, text, "member")
-            if not re.search(r"\b(?:för|om|kring|angående|gällande|rörande)\s+$", text[: c.start])
+            if not re.search(
+                r"\b(?:för|om|kring|över|av|angående|gällande|rörande)\s+$", text[: c.start]
+            )
         ]
     absence_cues = _find(v.absence, text, "absence")
     entity_hits += _find_kommuner(text)
@@ -867,8 +869,15 @@ def _read(
             continue
         # "rektor, elevhälsa och vid behov BUP": only what follows the cue in the list
         joined = re.search(r"(?:,|\boch|\bsamt)\s*$", text[clause[0] : c.start])
+        last = [p for p in parties if clause[0] <= p.end <= c.start]
         if joined and any(c.end <= p.start < clause[1] for p in parties):
             clause = (c.start, clause[1])
+        elif last and not text[last[-1].end : c.start].strip() and "," in text[clause[0] : c.start]:
+            # "familjebehandlingen, elevhälsan och BUP vid behov": the last item only
+            head = text[clause[0] : last[-1].start]
+            joiners = list(re.finditer(r",|\boch\b|\bsamt\b", head))
+            if joiners:
+                clause = (clause[0] + joiners[-1].end(), clause[1])
         partial_clauses.append(clause)
     if inherited and partial_clauses:
         partial_clauses.append((0, len(text)))  # "BUP (vid behov)"

@@ -825,3 +825,33 @@ def test_more_status_and_deviation_styles(question, text, kind, status):
 )
 def test_member_words_do_not_reach_into_a_subordinate_clause(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi har en styrgrupp med tre möten per år.", {}),
+        (
+            "Vi har ett konsultationsteam med skolans elevhälsa och IFO.",
+            {M: {SKOLA, EH, SOC}},
+        ),
+        ("Ett konsultationsteam med stöd från BUP har startat.", {}),
+        ("Vi har en arbetsgrupp med uppdrag att se över samverkan med BUP.", {}),
+        ("Styrgruppen finns sedan 2019 och består av IFO och skola.", {M: {SOC, SKOLA}}),
+        ("BUP saknas inte i styrgruppen.", {}),
+        ("Vi får inte med BUP i arbetet.", {A: {BUP}}),
+        ("Styrgruppen med BUF, IFO och VC har träffats två gånger.", {M: {SKOLA, SOC, VC}}),
+        (
+            "I konsultationsteamet ingår familjebehandlingen, elevhälsan och BUP vid behov.",
+            {M: {SOC, EH, BUP}, P: {BUP}},
+        ),
+        ("I teamet ingår IFO, BUP och HAB vid behov.", {M: {SOC, BUP, HAB}, P: {HAB}}),
+        (
+            "Vi har en samverkansgrupp i varje skolområde med rektor, IFO och BVC.",
+            {M: {SKOLA, SOC, "BVC"}},
+        ),
+        ("Vi har en gemensam ledningsgrupp med regionen.", {}),
+    ],
+)
+def test_group_lists_and_their_edges(text, expected):
+    check(text, expected)
