@@ -728,7 +728,9 @@ def _read(
     entity_hits += _find(v.principals, text, "principal")
     member_cues = _find(v.member_cues, text, "member")
     agreement = bool(_find(v.agreement_words, text))
-    if agreement or group_words:
+    # "I den sitter …", "Där sitter …": the group of the sentence before
+    refers_back = previous is not None and bool(_REFERS_BACK.match(text))
+    if agreement or group_words or refers_back:
         # "rutiner för samverkan med BUP": a weak member word after a preposition is a topic
         member_cues += [
             c
@@ -941,6 +943,12 @@ def _topics(
                 continue
             out[(h.start, h.end)] = "topic"
     return out
+
+
+_REFERS_BACK = re.compile(
+    r"\s*(?:(?:i|I)\s+(?:den|det|denna|detta|dessa|dem|gruppen|teamet|teamen|grupperna)"
+    r"|Där|där)\b"
+)
 
 
 def _blank(text: str, start: int, hits: list[_Hit]) -> str:

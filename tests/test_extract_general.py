@@ -855,3 +855,23 @@ def test_member_words_do_not_reach_into_a_subordinate_clause(text, expected):
 )
 def test_group_lists_and_their_edges(text, expected):
     check(text, expected)
+
+
+def test_a_weak_member_word_in_a_sentence_that_points_back_to_the_group():
+    facts = run(
+        "Kommunen har en styrgrupp tillsammans med Region Örebro län. I den sitter "
+        "förvaltningscheferna för socialförvaltningen och förskola/skola samt områdeschef för "
+        "primärvården."
+    )
+    assert {(f.party, f.group_type) for f in facts if f.kind == "member" and f.party} == {
+        (SOC, "styrgrupp"),
+        ("FORSKOLA", "styrgrupp"),
+        (SKOLA, "styrgrupp"),
+        (VC, "styrgrupp"),
+    }
+    check(
+        "Vi har ett konsultationsteam. Där sitter kurator, skolsköterska och socialsekreterare.",
+        {M: {EH, SOC}},
+    )
+    check("Vi har ett konsultationsteam. I teamet samarbetar skolan och IFO.", {M: {SKOLA, SOC}})
+    check("I det arbetet samarbetar vi med BUP.", {})
