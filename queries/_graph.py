@@ -1,8 +1,15 @@
-"""Indexes over the graph that several queries share, built once per query call in O(V + E)."""
+"""Indexes over the graph that several queries share, built once per query call in O(V + E).
+
+Within :func:`shared_index`, every query asked about the same graph uses one index: a caller
+that runs several queries (``run_all``, the gap report) builds it once instead of once per query.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import networkx as nx
 
@@ -14,9 +21,11 @@ __all__ = [
     "SPECIALIST",
     "area_words",
     "edge_evidence",
+    "graph_index",
     "node_evidence",
     "party_label",
     "party_matches",
+    "shared_index",
 ]
 
 SPECIALIST = "SPECIALIST"
@@ -122,3 +131,42 @@ class GraphIndex:
         """The units with an edge of type `key` into `target`."""
         nodes = self.graph.nodes
         return [u for u in self.in_edges.get((target, key), ()) if nodes[u].get("label") == "Unit"]
+
+
+# The graph a `shared_index` block is about and its index (None until a query asks for it).
+_SHARED: ContextVar[tuple[nx.MultiDiGraph, list[GraphIndex]] | None] = ContextVar(
+    "lokgraph_shared_index", default=None
+)
+
+
+def graph_index(graph: nx.MultiDiGraph) -> GraphIndex:
+    """The index of `graph`: the shared one inside a :func:`shared_index` block for this very
+    graph object, else a new one."""
+    shared = _SHARED.get()
+    if shared is None or shared[0] is not graph:
+        return GraphIndex(graph)
+    graph_of, built = shared
+    if not built:
+        built.append(GraphIndex(graph_of))
+    return built[0]
+
+
+@contextmanager
+def shared_index(graph: nx.MultiDiGraph) -> Iterator[None]:
+    """Within the block, the queries about `graph` share one index, built when first needed.
+
+    The graph must not change inside the block (the index would not see the change); other
+    graphs get an index of their own as usual. Blocks nest; the innermost one counts.
+
+    >>> g = nx.MultiDiGraph()
+    >>> with shared_index(g):
+    ...     graph_index(g) is graph_index(g)
+    True
+    >>> graph_index(g) is graph_index(g)
+    False
+    """
+    token = _SHARED.set((graph, []))
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)

@@ -21,7 +21,7 @@ import networkx as nx
 
 from lokgraph.models import Evidence
 
-from ._graph import GraphIndex, edge_evidence, party_label
+from ._graph import edge_evidence, graph_index, party_label
 from .gap import Gap, filter_kommun, sort_gaps
 
 __all__ = ["MIN_KOMMUNER", "hard_to_engage"]
@@ -34,7 +34,7 @@ def hard_to_engage(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list
 
     With `kommun`, only the parties reported absent there (still counted over every kommun).
     """
-    index = GraphIndex(graph)
+    index = graph_index(graph)
     nodes = graph.nodes
     lok_kommuner: dict[str, list[str]] = defaultdict(list)
     for k, loks in index.loks_of.items():

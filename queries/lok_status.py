@@ -20,7 +20,7 @@ import networkx as nx
 
 from lokgraph.codes import AGREEMENT_AREAS
 
-from ._graph import GraphIndex, area_words, node_evidence
+from ._graph import GraphIndex, area_words, graph_index, node_evidence
 from .gap import Gap, filter_kommun, sort_gaps
 
 __all__ = ["STATUS_WORDS", "lok_status"]
@@ -47,7 +47,7 @@ def lok_status(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap
     >>> [gap.detail for gap in lok_status(g)]
     ['LÖK för barn och unga i Orsa: under framtagande']
     """
-    index = GraphIndex(graph)
+    index = graph_index(graph)
     nodes = graph.nodes
     agreements = [n for n, a in nodes(data=True) if a.get("label") == "Agreement"]
     present = {nodes[a].get("area") for a in agreements} | {"barn_unga"}

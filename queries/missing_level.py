@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ._graph import GraphIndex
+from ._graph import graph_index
 from .gap import Gap, filter_kommun, sort_gaps
 from .ungoverned_group import LEVEL_WORDS
 
@@ -35,7 +35,7 @@ def missing_level(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[
     >>> [gap.detail for gap in missing_level(g)]
     ['Orsa har ingen grupp på operativ nivå', 'Orsa har ingen grupp på strategisk nivå']
     """
-    index = GraphIndex(graph)
+    index = graph_index(graph)
     nodes = graph.nodes
     gaps = []
     for k in index.data_kommuner():

@@ -22,7 +22,7 @@ import networkx as nx
 from lokgraph.codes import SPECIALIST_PARTIES
 from lokgraph.models import Evidence
 
-from ._graph import SPECIALIST, GraphIndex, edge_evidence, party_label, party_matches
+from ._graph import SPECIALIST, edge_evidence, graph_index, party_label, party_matches
 from .gap import Gap, filter_kommun, sort_gaps
 
 __all__ = ["PARTIES_CHECKED", "missing_specialist"]
@@ -43,7 +43,7 @@ def missing_specialist(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> 
     >>> [(gap.party, gap.status) for gap in missing_specialist(g)]
     [('BUP', 'not_recorded'), ('HAB', 'not_recorded'), ('SPECIALIST', 'not_recorded')]
     """
-    index = GraphIndex(graph)
+    index = graph_index(graph)
     nodes = graph.nodes
     gaps = []
     for k in index.data_kommuner():

@@ -11,6 +11,7 @@ import networkx as nx
 
 from lokgraph.errors import LokgraphError
 
+from ._graph import shared_index
 from .gap import KINDS, Gap, evidence_from_json, filter_kommun, sort_gaps
 from .hard_to_engage import hard_to_engage
 from .lok_status import lok_status
@@ -201,8 +202,9 @@ def run_cypher(name: str, store: CypherRunner, *, kommun: str | None = None) -> 
 
 
 def run_all(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap]:
-    """Every query over a networkx graph, in report order."""
-    return sort_gaps(g for q in all_queries() for g in q.function(graph, kommun=kommun))
+    """Every query over a networkx graph, in report order (sharing one index of the graph)."""
+    with shared_index(graph):
+        return sort_gaps(g for q in all_queries() for g in q.function(graph, kommun=kommun))
 
 
 def run_all_cypher(store: CypherRunner, *, kommun: str | None = None) -> list[Gap]:

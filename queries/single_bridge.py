@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ._graph import GraphIndex, party_label
+from ._graph import graph_index, party_label
 from .gap import Gap, evidence_from_json, filter_kommun, sort_gaps
 
 __all__ = ["Collaboration", "bridges", "bridges_from_rows", "collaboration_graphs", "single_bridge"]
@@ -75,7 +75,7 @@ def single_bridge(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[
 
 def collaboration_graphs(graph: nx.MultiDiGraph) -> list[Collaboration]:
     """The collaboration graph of every kommun that has any group, as the module defines it."""
-    index = GraphIndex(graph)
+    index = graph_index(graph)
     # the adjacency dicts themselves: networkx's views cost more than the work done here
     nodes, succ, pred = graph.nodes, graph._succ, graph._pred
     is_group = {n for n, a in nodes(data=True) if a.get("label") == "Group"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ._graph import GraphIndex, node_evidence
+from ._graph import GraphIndex, graph_index, node_evidence
 from .gap import Gap, filter_kommun, sort_gaps
 
 __all__ = ["LEVEL_WORDS", "ungoverned_group"]
@@ -40,7 +40,7 @@ def ungoverned_group(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> li
     >>> [gap.subject for gap in ungoverned_group(g)]
     ['group:x:kt', 'group:x:ag']
     """
-    index = GraphIndex(graph)
+    index = graph_index(graph)
     nodes = graph.nodes
     groups = [n for n, a in nodes(data=True) if a.get("label") == "Group"]
     governed = _governed(groups, index, nodes)

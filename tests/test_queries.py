@@ -672,3 +672,41 @@ def test_documented_examples_run(module):
 
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+def test_run_all_builds_one_index_and_gives_what_each_query_gives(monkeypatch):
+    import queries._graph as graph_module
+    from lokgraph.synth import synth_graph
+
+    graph = synth_graph(8, seed=2)
+    one_by_one = sort_gaps(g for q in all_queries() for g in run_query(q.name, graph))
+    built = []
+
+    class Counted(graph_module.GraphIndex):
+        def __init__(self, g):
+            built.append(g)
+            super().__init__(g)
+
+    monkeypatch.setattr(graph_module, "GraphIndex", Counted)
+    assert run_all(graph) == one_by_one
+    assert built == [graph]
+    # outside run_all, every query builds its own index again
+    run_query("missing_level", graph)
+    assert len(built) == 2
+
+
+def test_shared_index_is_for_its_graph_only():
+    from queries._graph import graph_index, shared_index
+
+    first, second = Builder(), Builder()
+    first.kommun("Orsa")
+    second.kommun("Mora")
+    g1, g2 = first.graph(), second.graph()
+    with shared_index(g1):
+        assert graph_index(g1) is graph_index(g1)
+        assert graph_index(g2) is not graph_index(g2)
+        assert list(graph_index(g2).kommuner) == ["kommun:mora"]
+        with shared_index(g2):
+            assert graph_index(g2) is graph_index(g2)
+        assert graph_index(g1).kommuner == {"kommun:orsa": "Orsa"}
+    assert graph_index(g1) is not graph_index(g1)

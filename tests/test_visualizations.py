@@ -508,3 +508,62 @@ def test_report_without_the_gap_queries_shows_reported_absences(graph, monkeypat
     assert "Luckfrågorna är inte installerade" in page
     assert "Rapporteras saknas" in page
     assert "Barn- och ungdomspsykiatri (Region Dalarna) saknas i Styrgrupp Leksand" in page
+
+
+# ---- one context per report ------------------------------------------------------------------
+
+
+def test_views_with_a_shared_context_are_the_views_without():
+    from lokgraph.synth import synth_graph
+    from visualizations.context import RenderContext
+    from visualizations.matrix import matrix_table, parties_of
+    from visualizations.network_map import area_kommuner
+
+    graph = synth_graph(30, 3)
+    context = RenderContext(graph)
+    areas = sorted(n for n, d in graph.nodes(data=True) if d.get("label") == "Area")
+    assert len(areas) > 1
+    for area in areas:
+        kommuner = area_kommuner(graph, area)
+        assert context.area_kommuner(area) == kommuner
+        name = graph.nodes[area]["name"]
+        assert map_html(graph, area=name, context=context) == map_html(graph, area=name)
+        shared = coverage(graph, kommuner=kommuner, context=context)
+        assert shared == coverage(graph, kommuner=kommuner)
+        parties = parties_of(graph)
+        assert matrix_table(graph, shared, parties) == matrix_table(
+            graph, coverage(graph, kommuner=kommuner), parties
+        )
+    assert map_html(graph, context=context) == map_html(graph)
+    # a context of another graph is not used
+    other = RenderContext(build_test_graph())
+    assert map_html(graph, context=other) == map_html(graph)
+    assert coverage(graph, context=other) == coverage(graph)
+
+
+def test_report_asks_the_gap_queries_once_with_one_index(monkeypatch):
+    import queries._graph as graph_module
+    from lokgraph.synth import synth_graph
+
+    graph = synth_graph(30, 3)
+    expected = report_html(graph)
+    built = []
+
+    class Counted(graph_module.GraphIndex):
+        def __init__(self, g):
+            built.append(g)
+            super().__init__(g)
+
+    monkeypatch.setattr(graph_module, "GraphIndex", Counted)
+    page = report_html(graph)
+    assert page == expected
+    assert built == [graph]  # not once per query and once more per area map
+    assert page.count('<section class="lg-area" id="omrade-') > 1
+    assert "ingen länk" in page  # the maps still draw the specialist links nobody mentions
+
+
+def test_redaction_is_the_same_every_time():
+    text = "Vi har med rektor Åsa Timonen (förskola) i Region Dalarna."
+    first = redact_names(text)
+    assert redact_names(text) == first == "Vi har med rektor [namn] (förskola) i Region Dalarna."
+    assert redact_names(None) is None

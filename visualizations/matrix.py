@@ -26,6 +26,7 @@ import networkx as nx
 
 from lokgraph.codes import PARTIES
 
+from .context import RenderContext
 from .network_map import REASON_NAMES, evidence_text, shown
 from .page import html_head
 
@@ -110,31 +111,29 @@ def coverage(
     *,
     kommuner: Iterable[str] | None = None,
     parties: Iterable[str] | None = None,
+    context: RenderContext | None = None,
 ) -> list[CoverageRow]:
     """One row per kommun (Swedish order), one cell per party.
 
     A cell is ``member`` when a unit of the party is a full member of a group serving the
     kommun or party to its LÖK, ``partial`` when it only takes part some of the time, ``absent``
     when a source reports it missing from one of those and it is nowhere a member, and ``none``
-    when nothing is recorded. ``kommuner`` limits the rows to these kommun ids.
+    when nothing is recorded. ``kommuner`` limits the rows to these kommun ids. ``context``
+    shares the groups and LÖKs of each kommun between matrices of the same, unchanged graph.
     """
     columns = list(parties) if parties is not None else parties_of(graph)
     wanted = set(kommuner) if kommuner is not None else None
     lans = _lan_names()
-    targets: dict[str, list[str]] = defaultdict(list)
+    if context is None or context.graph is not graph:
+        context = RenderContext(graph)
+    targets = context.coverage_targets
     rows: dict[str, CoverageRow] = {}
-    for n, d in graph.nodes(data=True):
-        is_kommun = d.get("label") == "Principal" and d.get("kind") == "kommun"
-        if is_kommun and (wanted is None or n in wanted):
+    for n, d in context.kommun_nodes:
+        if wanted is None or n in wanted:
             rows[n] = CoverageRow(n, d.get("name", n), lans.get(d.get("lan_kod")))
-    for u, v, key in graph.edges(keys=True):
-        if key == "SERVES" and v in rows:
-            targets[v].append(u)
-        elif key == "PARTY_TO" and u in rows and graph.nodes[v].get("kind") == "LOK":
-            targets[u].append(v)
     for k, row in rows.items():
         links: dict[str, list[CellLink]] = defaultdict(list)
-        for target in targets[k]:
+        for target in targets.get(k, ()):
             name = graph.nodes[target].get("name", target)
             for unit, _, key, data in graph.in_edges(target, keys=True, data=True):
                 party = graph.nodes[unit].get("party")

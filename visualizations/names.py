@@ -271,6 +271,33 @@ def redact_names(text: str) -> str:
     """
     if not text:
         return text
+    return _redacted(text)
+
+
+def is_known_word(word: str) -> bool:
+    """Whether a capitalised word is a place, organisation or other non-name word.
+
+    >>> is_known_word("Leksands"), is_known_word("Styrgruppen"), is_known_word("Burman")
+    (True, True, False)
+    """
+    key = word.lower()
+    if key in _vocabulary():
+        return True
+    parts = key.split("-")
+    if len(parts) > 1 and all(p in _vocabulary() for p in parts):
+        return True
+    if key in FIRST_NAMES:
+        return False
+    return key.endswith(_KNOWN_SUFFIXES)
+
+
+# ---- private helpers -------------------------------------------------------------------------
+
+
+# A report shows the same quotes many times (in gap lists, map tooltips, matrix cells); the
+# rules are a pure function of the text, so each distinct text is redacted once.
+@functools.lru_cache(maxsize=1 << 16)
+def _redacted(text: str) -> str:
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
     spans: list[tuple[int, int]] = []
     i = 0
@@ -294,26 +321,6 @@ def redact_names(text: str) -> str:
         pos = end
     out.append(text[pos:])
     return "".join(out)
-
-
-def is_known_word(word: str) -> bool:
-    """Whether a capitalised word is a place, organisation or other non-name word.
-
-    >>> is_known_word("Leksands"), is_known_word("Styrgruppen"), is_known_word("Burman")
-    (True, True, False)
-    """
-    key = word.lower()
-    if key in _vocabulary():
-        return True
-    parts = key.split("-")
-    if len(parts) > 1 and all(p in _vocabulary() for p in parts):
-        return True
-    if key in FIRST_NAMES:
-        return False
-    return key.endswith(_KNOWN_SUFFIXES)
-
-
-# ---- private helpers -------------------------------------------------------------------------
 
 
 @functools.cache

@@ -29,6 +29,7 @@ from lokgraph.entities import region_id, unit_id
 from lokgraph.errors import InputError, LokgraphError
 from lokgraph.reference import find_kommun, find_region, normalise
 
+from .context import RenderContext, missing_specialist_gaps
 from .names import redact_names
 from .page import build_legend, json_for_script, render_network_page
 
@@ -40,6 +41,7 @@ __all__ = [
     "RELATIONSHIP_NAMES",
     "SHOWN_LABELS",
     "MapData",
+    "RenderContext",
     "area_kommuner",
     "evidence_text",
     "kommuner_of",
@@ -189,6 +191,7 @@ def map_html(
     title: str | None = None,
     cluster: bool | None = None,
     controls: bool = True,
+    context: RenderContext | None = None,
 ) -> str:
     """The map of a graph as one HTML page (UTF-8 text, every asset inline).
 
@@ -198,6 +201,8 @@ def map_html(
     Personal names in the data are replaced by "[namn]" unless ``with_names``. ``cluster``
     forces per-län clustering on or off (by default: on when the map spans several län and has
     more than :data:`CLUSTER_MIN_NODES` nodes). ``controls=False`` leaves out search and filters.
+    ``context`` shares what several maps of the same, unchanged graph need (see
+    :class:`~visualizations.context.RenderContext`); without it the map works it out itself.
     """
     data = map_data(
         graph,
@@ -207,6 +212,7 @@ def map_html(
         with_names=with_names,
         title=title,
         cluster=cluster,
+        context=context,
     )
     page = render_network_page(
         data.title,
@@ -230,40 +236,42 @@ def map_data(
     with_names: bool = False,
     title: str | None = None,
     cluster: bool | None = None,
+    context: RenderContext | None = None,
 ) -> MapData:
     """The nodes, edges, options and legend of a map, before they become a page."""
+    if context is None or context.graph is not graph:
+        context = RenderContext(graph)
     if kommun is not None:
         k = find_kommun(kommun)
-        chosen = _kommun_nodes(graph, _kommun_node(graph, k.name))
+        chosen = _kommun_nodes(graph, _kommun_node(graph, k.name), context)
         default_title = f"Samverkansstruktur i {k.name}"
     elif area is not None:
         area_id, area_name = _find_area(graph, area)
-        chosen = _area_nodes(graph, area_kommuner(graph, area_id))
+        chosen = _area_nodes(graph, context.area_kommuner(area_id), context)
         default_title = f"Samverkansstruktur i {shown(area_name, with_names)}"
     elif kommuner is not None:
         ids = {k if k in graph else _kommun_node(graph, k) for k in kommuner}
-        chosen = _area_nodes(graph, ids)
+        chosen = _area_nodes(graph, ids, context)
         default_title = "Samverkansstruktur"
     else:
         chosen = {n for n, d in graph.nodes(data=True) if d.get("label") in SHOWN_LABELS}
         default_title = "Samverkansstruktur för barn och unga"
     title = title or default_title
-    gaps = _drawn_gaps(graph, chosen)
+    gaps = _drawn_gaps(graph, chosen, context.specialist_gaps or [])
     if kommun is not None:
         gaps = [gap for gap in gaps if graph.nodes[gap[2]].get("name") == find_kommun(kommun).name]
     for _gap, unit, _k in gaps:
         if unit in graph and unit not in chosen:
             chosen.add(unit)
             chosen |= {o for _, o, key in graph.out_edges(unit, keys=True) if key == "PART_OF"}
-    view = graph.subgraph(chosen)
-    homes = kommuner_of(graph, chosen)
-    owners = _owners(graph, chosen)
+    homes = kommuner_of(graph, chosen, context=context)
+    owners = _owners(graph, chosen, context.owner_kinds)
     nodes: dict[str, dict] = {}
     for node in sorted(chosen):
         nodes[node] = _node_dict(graph, node, homes, owners, with_names)
     edges = [
         _edge_dict(graph, u, v, key, with_names)
-        for u, v, key in sorted(view.edges(keys=True))
+        for u, v, key in sorted(_edges_within(graph, chosen))
         if key in _EDGE_STYLE or key == "ABSENT_FROM"
     ]
     gap_nodes, gap_edges = _gap_links(gaps, nodes, with_names)
@@ -273,8 +281,11 @@ def map_data(
     node_list = list(nodes.values())
     options: dict = {}
     clusters: list[dict] = []
-    lans = _lans(graph, nodes, edges)
-    if kommun is not None and len(node_list) > 1:
+    layered = kommun is not None and len(node_list) > 1
+    # the län of each node, only for a map that may be clustered
+    wanted = not layered and (cluster or cluster is None)
+    lans = _lans(graph, nodes, edges, context.lan_codes) if wanted else {}
+    if layered:
         _layered_layout(graph, node_list, edges)
         options = {"physics": {"enabled": False}, "edges": {"smooth": {"type": "cubicBezier"}}}
     elif cluster or (
@@ -339,9 +350,25 @@ def evidence_text(
     return lines
 
 
-def kommuner_of(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, list[str]]:
+def kommuner_of(
+    graph: nx.MultiDiGraph, nodes: Iterable[str], *, context: RenderContext | None = None
+) -> dict[str, list[str]]:
     """The kommun names each node belongs to: itself, its owner, whom a group serves, the
-    parties of an agreement, the kommuner of the groups a regional unit takes part in."""
+    parties of an agreement, the kommuner of the groups a regional unit takes part in.
+
+    With a ``context`` of the graph, each node's kommuner are worked out once for all maps.
+    """
+    if context is None or context.graph is not graph:
+        return _kommuner_of(graph, nodes)
+    wanted = set(nodes)
+    known = context.homes
+    missing = [n for n in wanted if n not in known]
+    if missing:
+        known.update(_kommuner_of(graph, missing))
+    return {n: list(known[n]) for n in wanted}
+
+
+def _kommuner_of(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, list[str]]:
     result: dict[str, set[str]] = defaultdict(set)
     g = graph
     wanted = set(nodes)
@@ -390,28 +417,7 @@ def kommuner_of(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, list[
 
 def area_kommuner(graph: nx.MultiDiGraph, area_id: str) -> set[str]:
     """The ids of the kommuner in an Area node, directly or through areas within it."""
-    inside = {area_id}
-    changed = True
-    while changed:
-        changed = False
-        for u, v, key in graph.edges(keys=True):
-            if key == "IN_AREA" and v in inside and u not in inside:
-                inside.add(u)
-                changed = True
-    return {
-        n
-        for n in inside
-        if graph.nodes[n].get("label") == "Principal" and graph.nodes[n].get("kind") == "kommun"
-    }
-
-
-def missing_specialist_gaps(graph: nx.MultiDiGraph) -> list | None:
-    """The missing_specialist query's gaps, or None when the queries are not installed."""
-    try:
-        from queries.missing_specialist import missing_specialist
-    except ImportError:
-        return None
-    return list(missing_specialist(graph))
+    return RenderContext(graph).area_kommuner(area_id)
 
 
 # ---- private helpers -------------------------------------------------------------------------
@@ -454,31 +460,35 @@ def _shown_neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
     return {n for n in found if graph.nodes[n].get("label") in SHOWN_LABELS}
 
 
-def _kommun_nodes(graph: nx.MultiDiGraph, k: str) -> set[str]:
+def _kommun_nodes(graph: nx.MultiDiGraph, k: str, context: RenderContext | None = None) -> set[str]:
     """A kommun, what is its (units, groups, LÖKs, activities) and what those link to."""
-    return _area_nodes(graph, {k})
+    return _area_nodes(graph, {k}, context)
 
 
-def _area_nodes(graph: nx.MultiDiGraph, kommun_ids: set[str]) -> set[str]:
+def _area_nodes(
+    graph: nx.MultiDiGraph, kommun_ids: set[str], context: RenderContext | None = None
+) -> set[str]:
     """The kommuner, what is theirs, and what that links to, less what is other kommuners'.
 
     Another kommun is shown only when it takes part in one of their groups or LÖKs (not when a
     county-wide group serves it too); groups and units of other kommuner are left out.
     """
     core = set(kommun_ids)
-    for u, v, key in graph.edges(keys=True):
-        if v in kommun_ids and key in ("PART_OF", "SERVES"):
-            core.add(u)
-        elif u in kommun_ids and (
-            key == "RESPONSIBLE_FOR" or (key == "PARTY_TO" and graph.nodes[v].get("kind") == "LOK")
-        ):
-            core.add(v)
+    for k in kommun_ids:
+        for u, _, key in graph.in_edges(k, keys=True):
+            if key in ("PART_OF", "SERVES"):
+                core.add(u)
+        for _, v, key in graph.out_edges(k, keys=True):
+            if key == "RESPONSIBLE_FOR" or (
+                key == "PARTY_TO" and graph.nodes[v].get("kind") == "LOK"
+            ):
+                core.add(v)
     candidates: set[str] = set()
     for n in core:
         candidates |= _shown_neighbours(graph, n)
     candidates -= core
     names = {graph.nodes[k].get("name") for k in kommun_ids}
-    homes = kommuner_of(graph, candidates)
+    homes = kommuner_of(graph, candidates, context=context)
     chosen = set(core)
     for m in candidates:
         d = graph.nodes[m]
@@ -544,25 +554,33 @@ def _owner_kind(graph: nx.MultiDiGraph, node: str) -> str:
     return "none"
 
 
-def _owners(graph: nx.MultiDiGraph, chosen: set[str]) -> dict[str, str]:
+def _owners(graph: nx.MultiDiGraph, chosen: set[str], kinds: dict[str, str]) -> dict[str, str]:
     """Whose each node is: kommun, region or joint; groups, agreements and activities by the
-    owners of their members, parties or responsible units."""
+    owners of their members, parties or responsible units. ``kinds`` remembers
+    :func:`_owner_kind` per node (for maps of the same graph)."""
+
+    def owner_kind(n: str) -> str:
+        kind = kinds.get(n)
+        if kind is None:
+            kind = kinds[n] = _owner_kind(graph, n)
+        return kind
+
     owners: dict[str, str] = {}
     links = {"Group": ("MEMBER_OF",), "Agreement": ("PARTY_TO",), "Activity": ("RESPONSIBLE_FOR",)}
     for n in chosen:
         label = graph.nodes[n].get("label")
         if label in ("Principal", "Unit"):
-            owners[n] = _owner_kind(graph, n)
+            owners[n] = owner_kind(n)
             continue
-        kinds = set()
+        found = set()
         for member, _, key in graph.in_edges(n, keys=True):
             if key in links.get(label, ()):
-                kinds.add(_owner_kind(graph, member))
-        kinds.discard("none")
-        if "joint" in kinds or {"kommun", "region"} <= kinds:
+                found.add(owner_kind(member))
+        found.discard("none")
+        if "joint" in found or {"kommun", "region"} <= found:
             owners[n] = "joint"
-        elif kinds:
-            owners[n] = kinds.pop()
+        elif found:
+            owners[n] = found.pop()
         else:
             owners[n] = "none"
     return owners
@@ -676,13 +694,23 @@ def _edge_dict(graph: nx.MultiDiGraph, u: str, v: str, key: str, with_names: boo
     return item
 
 
-def _drawn_gaps(graph: nx.MultiDiGraph, chosen: set[str]) -> list[tuple]:
-    """The missing_specialist gaps a map draws, each with the region's unit id and the kommun id.
+def _edges_within(graph: nx.MultiDiGraph, chosen: set[str]) -> Iterable[tuple[str, str, str]]:
+    """(u, v, key) of every edge between two chosen nodes (a subgraph view's edges, faster)."""
+    adj = graph.adj
+    for u in chosen:
+        for v, keys in adj[u].items():
+            if v in chosen:
+                for key in keys:
+                    yield u, v, key
+
+
+def _drawn_gaps(graph: nx.MultiDiGraph, chosen: set[str], gaps: list) -> list[tuple]:
+    """Of the missing_specialist gaps, those a map draws, each with the region's unit id and
+    the kommun id.
 
     Reported absences are ABSENT_FROM edges already; drawn here are the links nobody mentions
     (status not_recorded) for BUP and HAB, from the region's unit to a kommun on the map.
     """
-    gaps = missing_specialist_gaps(graph) or []
     by_name = {
         graph.nodes[n].get("name"): n
         for n in chosen
@@ -753,14 +781,11 @@ def _size_by_degree(nodes: dict[str, dict], edges: list[dict]) -> None:
 
 
 def _lans(
-    graph: nx.MultiDiGraph, node_ids: Iterable[str], edges: list[dict]
+    graph: nx.MultiDiGraph, node_ids: Iterable[str], edges: list[dict], by_kommun: dict[str, str]
 ) -> dict[str, str | None]:
     """The län code of each node on a map, for clustering: its own, its owner's or its
-    kommuner's; a node with none of those goes with what it links to on the map."""
-    by_kommun = {}
-    for n, d in graph.nodes(data=True):
-        if d.get("label") == "Principal" and d.get("lan_kod"):
-            by_kommun[n] = d["lan_kod"]
+    kommuner's; a node with none of those goes with what it links to on the map.
+    ``by_kommun`` is the län code of each principal that has one."""
     lans: dict[str, str | None] = {}
     for n in node_ids:
         if n in by_kommun or n not in graph:

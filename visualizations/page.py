@@ -299,8 +299,8 @@ def _inline_assets() -> str:
 def _check_item(item: Mapping[str, Any], keys: frozenset[str], what: str, index: int) -> dict:
     if not isinstance(item, Mapping):
         raise ValueError(f"{what} {index} is a {type(item).__name__}, not a dict")
-    unknown = sorted(set(item) - keys)
-    if unknown:
+    if not keys.issuperset(item):
+        unknown = sorted(set(item) - keys)
         raise ValueError(f"{what} {index} has unknown keys {unknown}; the keys are {sorted(keys)}")
     clean = {key: value for key, value in item.items() if value is not None}
     for key in ("size", "width", "x", "y"):

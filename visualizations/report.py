@@ -26,10 +26,10 @@ import networkx as nx
 
 from lokgraph.errors import LokgraphError
 
+from .context import RenderContext
 from .matrix import MATRIX_CSS, coverage, matrix_legend, matrix_table, parties_of
 from .network_map import (
     REASON_NAMES,
-    area_kommuner,
     evidence_text,
     map_html,
     shown,
@@ -85,17 +85,27 @@ class ReportGap:
     evidence: tuple[dict, ...]
 
 
-def gaps_of(graph: nx.MultiDiGraph) -> tuple[list[ReportGap], bool]:
+def gaps_of(
+    graph: nx.MultiDiGraph, *, context: RenderContext | None = None
+) -> tuple[list[ReportGap], bool]:
     """Every gap the queries find, and whether the queries were there to ask.
 
     Without the ``queries`` package, the ABSENT_FROM edges of the graph stand in for them
-    (kind ``reported_absent``), so a report always shows the reported absences.
+    (kind ``reported_absent``), so a report always shows the reported absences. The queries
+    share one index of the graph; a ``context`` of the graph keeps the missing_specialist
+    gaps for the maps.
     """
     found: list[ReportGap] = []
     ran = False
-    for name, func in _query_functions():
+    if context is None or context.graph is not graph:
+        context = RenderContext(graph)
+    with context.shared_queries():
+        results = [(name, list(func(graph))) for name, func in _query_functions()]
+    for name, result in results:
         ran = True
-        for gap in func(graph):
+        if name == "missing_specialist":
+            context.specialist_gaps = result  # the same list the maps would ask the query for
+        for gap in result:
             found.append(
                 ReportGap(
                     kind=getattr(gap, "kind", name),
@@ -117,8 +127,11 @@ def report_html(
 ) -> str:
     """The whole report as one HTML page: contents, then one section per area."""
     title = title or "Luckor i samverkan för barn och unga"
-    gaps, ran = gaps_of(graph)
-    sections = _sections(graph)
+    # what the sections' maps and matrices share, worked out once for the whole report
+    context = RenderContext(graph)
+    gaps, ran = gaps_of(graph, context=context)
+    sections = _sections(graph, context)
+    parties = parties_of(graph)
     by_kommun: dict[str, list[ReportGap]] = defaultdict(list)
     county: list[ReportGap] = []
     for gap in gaps:
@@ -132,7 +145,19 @@ def report_html(
         anchor = f"omrade-{index + 1}"
         area_name = shown(name, with_names)
         toc.append(f'<li><a href="#{anchor}">{_esc(area_name)}</a></li>')
-        parts.append(_section(graph, anchor, area_name, kommun_ids, by_kommun, county, with_names))
+        parts.append(
+            _section(
+                graph,
+                anchor,
+                area_name,
+                kommun_ids,
+                by_kommun,
+                county,
+                with_names,
+                context=context,
+                parties=parties,
+            )
+        )
     unplaced = [g for g in county if not g.kommuner]
     intro = (
         "Rapporten visar, område för område, var länkar saknas i samverkan kring barn och unga: "
@@ -259,8 +284,9 @@ def _absences(graph: nx.MultiDiGraph) -> list[ReportGap]:
     return found
 
 
-def _sections(graph: nx.MultiDiGraph) -> list[tuple[str, str, set[str]]]:
+def _sections(graph: nx.MultiDiGraph, context: RenderContext) -> list[tuple[str, str, set[str]]]:
     """(area id, heading, kommun ids) per delregion, then per län for the kommuner left."""
+    area_kommuner = context.area_kommuner
     areas = {n: d for n, d in graph.nodes(data=True) if d.get("label") == "Area"}
     delregions = sorted(
         (n for n, d in areas.items() if d.get("kind") == "delregion"),
@@ -272,36 +298,38 @@ def _sections(graph: nx.MultiDiGraph) -> list[tuple[str, str, set[str]]]:
     )
     sections = []
     covered: set[str] = set()
-    within_lan = {d: _lan_of(graph, d, lans) for d in delregions}
+    within_lan = {d: _lan_of(graph, d, lans, context) for d in delregions}
     for lan in lans:
         for d in delregions:
             if within_lan[d] == lan:
-                kommuner = area_kommuner(graph, d)
+                kommuner = area_kommuner(d)
                 if kommuner:
                     sections.append((d, areas[d].get("name", d), kommuner))
                     covered |= kommuner
-        rest = area_kommuner(graph, lan) - covered
+        rest = area_kommuner(lan) - covered
         if rest:
             name = areas[lan].get("name", lan)
-            heading = name if len(rest) == len(area_kommuner(graph, lan)) else f"{name}, övriga"
+            heading = name if len(rest) == len(area_kommuner(lan)) else f"{name}, övriga"
             sections.append((lan, heading, rest))
             covered |= rest
     for d in delregions:
         if within_lan[d] is None:
-            kommuner = area_kommuner(graph, d) - covered
+            kommuner = area_kommuner(d) - covered
             if kommuner:
                 sections.append((d, areas[d].get("name", d), kommuner))
                 covered |= kommuner
     return sections
 
 
-def _lan_of(graph: nx.MultiDiGraph, area: str, lans: list[str]) -> str | None:
+def _lan_of(
+    graph: nx.MultiDiGraph, area: str, lans: list[str], context: RenderContext
+) -> str | None:
     for _, target, key in graph.out_edges(area, keys=True):
         if key == "IN_AREA" and target in lans:
             return target
-    kommuner = area_kommuner(graph, area)
+    kommuner = context.area_kommuner(area)
     for lan in lans:
-        if kommuner and kommuner <= area_kommuner(graph, lan):
+        if kommuner and kommuner <= context.area_kommuner(lan):
             return lan
     return None
 
@@ -321,6 +349,9 @@ def _section(
     by_kommun: dict[str, list[ReportGap]],
     county: list[ReportGap],
     with_names: bool,
+    *,
+    context: RenderContext,
+    parties: list[str],
 ) -> str:
     names = sorted((graph.nodes[k].get("name", k) for k in kommun_ids), key=_sv_key)
     out = [f'<section class="lg-area" id="{anchor}" aria-labelledby="{anchor}-h">']
@@ -340,7 +371,7 @@ def _section(
         out.append(f'<div class="lg-kommun"><h4>{_esc(name)}</h4>')
         out.append(_gap_list(graph, gaps, with_names))
         out.append("</div>")
-    informed = _informed(graph, kommun_ids)
+    informed = _informed(graph, kommun_ids, context)
     quiet_known = [name for name in quiet if name in informed]
     unknown = [name for name in quiet if name not in informed]
     if quiet_known:
@@ -351,12 +382,12 @@ def _section(
             f"{_esc(', '.join(unknown))}.</p>"
         )
     out.append('<div class="lg-map-block"><h3>Karta</h3>')
-    out.append(_map_frame(graph, kommun_ids, area_name, anchor, with_names))
+    out.append(_map_frame(graph, kommun_ids, area_name, anchor, with_names, context))
     out.append("</div>")
     out.append("<h3>Vilka parter medverkar?</h3>")
     out.append(matrix_legend())
-    rows = coverage(graph, kommuner=kommun_ids)
-    out.append(matrix_table(graph, rows, parties_of(graph), with_names=with_names))
+    rows = coverage(graph, kommuner=kommun_ids, context=context)
+    out.append(matrix_table(graph, rows, parties, with_names=with_names))
     out.append("</section>")
     return "\n".join(out)
 
@@ -374,18 +405,10 @@ def _questions() -> str:
     )
 
 
-def _informed(graph: nx.MultiDiGraph, kommun_ids: set[str]) -> set[str]:
+def _informed(graph: nx.MultiDiGraph, kommun_ids: set[str], context: RenderContext) -> set[str]:
     """The names of the kommuner the data says something about: a group serves them, they
     are party to a LÖK, or a survey asked them."""
-    found = set()
-    for u, v, key in graph.edges(keys=True):
-        if key == "SERVES" and v in kommun_ids:
-            found.add(v)
-        elif key == "PARTY_TO" and u in kommun_ids and graph.nodes[v].get("kind") == "LOK":
-            found.add(u)
-    for _, d in graph.nodes(data=True):
-        if d.get("label") == "Source":
-            found.update(k for k in d.get("surveyed") or () if k in kommun_ids)
+    found = context.informed & kommun_ids
     return {graph.nodes[k].get("name", k) for k in found}
 
 
@@ -415,7 +438,12 @@ def _gap_list(graph: nx.MultiDiGraph, gaps: Iterable[ReportGap], with_names: boo
 
 
 def _map_frame(
-    graph: nx.MultiDiGraph, kommun_ids: set[str], area_name: str, anchor: str, with_names: bool
+    graph: nx.MultiDiGraph,
+    kommun_ids: set[str],
+    area_name: str,
+    anchor: str,
+    with_names: bool,
+    context: RenderContext | None = None,
 ) -> str:
     """An empty ``iframe`` and its map page as JSON; the report's script fills the frame.
 
@@ -431,6 +459,7 @@ def _map_frame(
             title=f"Karta: {area_name}",
             controls=False,
             cluster=False,
+            context=context,
         )
     except LokgraphError as error:
         return f'<p class="lg-note">Ingen karta: {_esc(error)}</p>'
