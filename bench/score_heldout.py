@@ -18,6 +18,7 @@ It prints precision, recall and F1 per kind and micro-averaged over all kinds, a
 
     python bench/score_heldout.py
     python bench/score_heldout.py --verbose
+    python bench/score_heldout.py tests/heldout2/surveys.yaml [--verbose]
 """
 
 from __future__ import annotations
@@ -79,9 +80,21 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="the held-out YAML file (default tests/heldout/surveys.yaml)",
+    )
     ap.add_argument("--set", type=Path, default=DEFAULT_SET, help="the held-out YAML file")
     ap.add_argument("-v", "--verbose", action="store_true", help="list fn and fp per entry")
     args = ap.parse_args(argv)
+    if args.path is not None:
+        args.set = args.path
+    if not args.set.is_absolute() and not args.set.exists() and (ROOT / args.set).exists():
+        args.set = ROOT / args.set  # a repo-relative path works from any directory
+    args.set = args.set.resolve()
 
     entries = yaml.safe_load(args.set.read_text(encoding="utf-8")) or []
     try:
