@@ -127,6 +127,8 @@ class Vocabulary:
     frequency_words: tuple[Term, ...]
     roles: tuple[Term, ...]
     list_words: tuple[Term, ...]
+    unit_words: tuple[Term, ...]
+    colocation: tuple[Term, ...]
     wishes: frozenset[str]
     scope_breaks: frozenset[str]
     after_group: tuple[Term, ...]
@@ -377,6 +379,8 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "after_group",
         "wishes",
         "scope_breaks",
+        "units",
+        "colocation",
     ),
     "absence": (),
     "absence_list": (),
@@ -461,6 +465,8 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         frequency_words=plain("frequency_words", members, "frequency"),
         roles=plain("roles", members, "role"),
         list_words=plain("list_words", members, "list"),
+        unit_words=plain("units", members, "unit"),
+        colocation=plain("colocation", members, "colocation"),
         after_group=plain("after_group", members, "member"),
         wishes=frozenset(_fold(w) for w in members.get("wishes") or ()),
         scope_breaks=frozenset(_fold(w) for w in members.get("scope_breaks") or ()),
@@ -760,6 +766,16 @@ def _read(
         if m:
             bracket_spans.append((end + m.start(1), end + m.end(1)))
     parties = [h for h in resolved if h.kind == "party"]
+    colocated = _familjecentral_group(text, parties, groups, v)
+    if colocated is not None:
+        parties = [p for p in parties if p is not colocated.hit]
+        colocated = _GroupMention(
+            _Hit("familjecentral", colocated.hit.start, colocated.hit.end, None, 0, "group"),
+            "familjecentral",
+            default_level("familjecentral"),
+            None,
+        )
+        groups.append(colocated)
     kommun_hits = [h for h in resolved if h.kind == "kommun"]
     # a kommun right before a party word owns it ("Leksands vårdcentral", "Hjo vårdcentral")
     kommun_hits = [
@@ -815,6 +831,9 @@ def _read(
         if _negated_group(text, g.hit, absence_cues, v):
             continue
         colon = re.match(r"(?:-\w+)?\s*(?::|\s[-–]\s)", text[end:])
+        if colon is None and not text[: g.hit.start].strip(" -–•*"):
+            # a line that opens with the group: "Arbetsgrupp tidiga insatser: IFO, BVC"
+            colon = re.match(r"(?:-\w+)?(?:\s+[^\s,.;:()]+){1,4}?\s*:", text[end:])
         if colon:  # "Styrgrupp: socialchef, skolchef, VC-chef", "Arbetsgrupp – IFO, skola"
             span = _list_after(text, end + colon.end(), listed, roles, stops, v)
             if span is not None:
@@ -827,6 +846,8 @@ def _read(
                 if span is not None:
                     list_spans.append(span)
                 break
+    if colocated is not None:  # its units are its members
+        list_spans.append((0, len(text)))
     # an item of a list that the sentence before opened with a colon
     inherited = False
     if list_lead and not groups and not member_cues and not absence_cues:
@@ -941,8 +962,41 @@ def _topics(
             at = h.end + nxt.start(1)
             if any(s == at for s, _ in people):
                 continue
+            if _unit_follows(text[h.end :], v):
+                continue  # "IFO:s mottagningsgrupp", "socialtjänstens förebyggande enhet"
             out[(h.start, h.end)] = "topic"
     return out
+
+
+def _familjecentral_group(
+    text: str, parties: list[_Hit], groups: list[_GroupMention], v: Vocabulary
+) -> _GroupMention | None:
+    """A familjecentral described as a place where services work together ("familjecentralen
+    där BVC, MVC och socialtjänsten arbetar under samma tak", "På familjecentralen arbetar
+    …"): with no other group in the sentence, two or more other services after it and a word
+    of ``colocation``, it is the group and not a party."""
+    if groups:
+        return None
+    fc = [p for p in parties if p.key == "FAMILJECENTRAL"]
+    if len(fc) != 1:
+        return None
+    hit = fc[0]
+    others = {p.key for p in parties if p.start >= hit.end and p.key != "FAMILJECENTRAL"}
+    if len(others) < 2 or not _find(v.colocation, text[hit.end :]):
+        return None
+    before = re.search(r"(\w+)\s+$", text[: hit.start])
+    after = re.match(r"(?:\s+\w+){0,3}?,?\s+(?:där|dar|som)\b", text[hit.end :])
+    if not (after or (before and _fold(before.group(1)) in {"i", "pa", "pd"}) or hit.start == 0):
+        return None
+    return _GroupMention(hit, "familjecentral", default_level("familjecentral"), None)
+
+
+def _unit_follows(rest: str, v: Vocabulary) -> bool:
+    """Whether one of the next three words (before any punctuation) names a part of a service
+    ("öppenvård", "barn- och ungdomsenhet", "förebyggande enhet")."""
+    head = re.split(r"[,;:.!?()]", rest)[0]
+    words = re.findall(r"\w[\w-]*", head)[:3]
+    return any(t.pattern.fullmatch(w) for w in words for t in v.unit_words)
 
 
 _REFERS_BACK = re.compile(
@@ -1348,7 +1402,8 @@ def _group_name(text: str, hit: _Hit, v: Vocabulary) -> tuple[str | None, int]:
         if not ok:
             break
         words.append(core)
-        end = hit.end + m.end()
+        # the name ends before its punctuation: "Styrgrupp GNV: socialchef …" keeps the colon
+        end = hit.end + m.start() + raw.find(core) + len(core)
         if re.search(r"[,:;.!?()\[\]]", raw) or raw != raw.rstrip("\"”“'’"):
             break
     while words and _fold(words[-1]) in {"och", "for", "i", "samt"}:
