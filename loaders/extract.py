@@ -992,11 +992,22 @@ def _familjecentral_group(
 
 
 def _unit_follows(rest: str, v: Vocabulary) -> bool:
-    """Whether one of the next three words (before any punctuation) names a part of a service
-    ("öppenvård", "barn- och ungdomsenhet", "förebyggande enhet")."""
+    """Whether the next word names a part of a service ("öppenvård"), also after an
+    adjective or a "barn- och" ("förebyggande enhet", "barn- och ungdomsenhet"), but not
+    after a noun ("väntetider för enheten")."""
     head = re.split(r"[,;:.!?()]", rest)[0]
-    words = re.findall(r"\w[\w-]*", head)[:3]
-    return any(t.pattern.fullmatch(w) for w in words for t in v.unit_words)
+    words = re.findall(r"\w[\w-]*", head)[:4]
+    i = 0
+    while i < len(words):
+        if any(t.pattern.fullmatch(words[i]) for t in v.unit_words):
+            return True
+        if words[i].endswith("-") and i + 1 < len(words) and _fold(words[i + 1]) == "och":
+            i += 2  # "barn- och ungdomsenhet"
+        elif i == 0 and re.search(r"(?:ande|ende|iska|ska|iga|ade)$", _fold(words[i])):
+            i += 1  # "förebyggande enhet", "psykiatriska mottagning"
+        else:
+            return False
+    return False
 
 
 _REFERS_BACK = re.compile(

@@ -205,3 +205,30 @@ def test_partial_every_other_meeting(text, expected):
 
 def test_absence_with_saknat():
     check("HAB har vi saknat i styrgruppen sedan starten.", {A: {HAB}})
+
+
+# --- precision edges of the rules above ----------------------------------------------------
+
+NOT_MEMBERS = [
+    "Styrgruppen följer upp BUP:s väntetider för enheten.",
+    "Arbetsgruppen omfattar frågor om skolan och BUP.",
+    "Vi har ett samverkansteam per skolområde.",
+    "Familjecentralen är en viktig mötesplats för familjer.",
+    "Vi möts ibland på familjecentralen.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MEMBERS)
+def test_no_members_from_the_new_rules(text):
+    facts = run(text)
+    assert not [f for f in facts if f.kind == "member" and f.party]
+
+
+def test_a_familjecentral_without_its_units_is_no_group():
+    facts = run("BVC och MVC hänvisar till familjecentralen.")
+    assert "familjecentral" not in {f.group_type for f in facts if f.kind == "group"}
+
+
+def test_an_update_needed_is_not_a_revision():
+    facts = run("Ja, men den behöver uppdateras.", question="Q1")
+    assert [f.status for f in facts if f.kind == "agreement_status"] == ["in_force"]
