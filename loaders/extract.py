@@ -744,6 +744,8 @@ def _read(
             if not re.search(
                 r"\b(?:för|om|kring|över|av|angående|gällande|rörande)\s+$", text[: c.start]
             )
+            # "samlar in synpunkter från BUP": a particle makes it another verb
+            and not re.match(r"\s+(?:in|upp|ihop)\b", text[c.end :])
         ]
     absence_cues = _find(v.absence, text, "absence")
     entity_hits += _find_kommuner(text)
@@ -776,6 +778,11 @@ def _read(
             None,
         )
         groups.append(colocated)
+        member_cues += [
+            _Hit("member", c.start, c.end, c.term, 0, "member")
+            for c in _find(v.colocation, text)
+            if c.start >= colocated.hit.end
+        ]
     kommun_hits = [h for h in resolved if h.kind == "kommun"]
     # a kommun right before a party word owns it ("Leksands vårdcentral", "Hjo vårdcentral")
     kommun_hits = [
@@ -831,9 +838,11 @@ def _read(
         if _negated_group(text, g.hit, absence_cues, v):
             continue
         colon = re.match(r"(?:-\w+)?\s*(?::|\s[-–]\s)", text[end:])
-        if colon is None and not text[: g.hit.start].strip(" -–•*"):
+        if colon is None and _heading_group(text, g.hit):
             # a line that opens with the group: "Arbetsgrupp tidiga insatser: IFO, BVC"
             colon = re.match(r"(?:-\w+)?(?:\s+[^\s,.;:()]+){1,4}?\s*:", text[end:])
+            if colon and _words_of(colon.group()) & _VERBISH:
+                colon = None  # "Styrgruppen har träffats en gång: …" is a sentence
         if colon:  # "Styrgrupp: socialchef, skolchef, VC-chef", "Arbetsgrupp – IFO, skola"
             span = _list_after(text, end + colon.end(), listed, roles, stops, v)
             if span is not None:
@@ -846,8 +855,6 @@ def _read(
                 if span is not None:
                     list_spans.append(span)
                 break
-    if colocated is not None:  # its units are its members
-        list_spans.append((0, len(text)))
     # an item of a list that the sentence before opened with a colon
     inherited = False
     if list_lead and not groups and not member_cues and not absence_cues:
@@ -991,6 +998,29 @@ def _familjecentral_group(
     return _GroupMention(hit, "familjecentral", default_level("familjecentral"), None)
 
 
+_AFTER_BREAKS = frozenset({"att", "om"})
+
+_VERBISH = frozenset(
+    _fold(w)
+    for w in (
+        *("har", "hade", "är", "var", "blir", "ska", "kommer", "kan", "finns", "fanns"),
+        *("träffas", "träffades", "möts", "består", "ingår", "deltar", "arbetar", "behöver"),
+    )
+)
+
+
+def _words_of(text: str) -> set[str]:
+    return {_fold(w) for w, _, _ in _words(text)}
+
+
+def _heading_group(text: str, hit: _Hit) -> bool:
+    """A group word in its bare form that opens the line ("Arbetsgrupp barn och unga: …"),
+    as bullet lists name a group before its members."""
+    if text[: hit.start].strip(" -–•*"):
+        return False
+    return not re.search(r"(?:en|na|et|erna|arna)$", _fold(text[hit.start : hit.end]))
+
+
 def _unit_follows(rest: str, v: Vocabulary) -> bool:
     """Whether the next word names a part of a service ("öppenvård"), also after an
     adjective or a "barn- och" ("förebyggande enhet", "barn- och ungdomsenhet"), but not
@@ -1121,13 +1151,21 @@ def _list_after(
     return found
 
 
-def _scope_break(text: str, party: _Hit, cue: _Hit, v: Vocabulary) -> bool:
+def _scope_break(
+    text: str, party: _Hit, cue: _Hit, v: Vocabulary, groups: list[_GroupMention] = ()
+) -> bool:
     """Whether a subordinate clause opens between a member word and a party after it, so
     that the word is not about the party: "deltar i utbildningar som BUP håller", "består av
     … och har beslutat att bjuda in BUP". The "som" of "såväl … som" is no break."""
     lo, hi = cue.end, party.start
     if lo >= hi:
-        return False
+        # a member word after the party: "Styrgruppen ansvarar för att elevhälsan och
+        # vårdcentralen samarbetar" is about a task of the group, not its members
+        before = [g for g in groups if g.hit.end <= party.start]
+        if not before or cue.start < party.end:
+            return False
+        between = _words_of(text[before[-1].hit.end : party.start])
+        return bool(between & _AFTER_BREAKS)
     words = [_fold(w) for w, _, _ in _words(text[lo:hi])]
     breaks = set(v.scope_breaks)
     if "saval" in {_fold(w) for w, _, _ in _words(text[:hi])}:
@@ -1650,7 +1688,7 @@ def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: dict) ->
         elif (p.start, p.end) in reading.topics:
             continue
         elif any(a <= p.start < b for a, b in reading.member_spans) or any(
-            not _scope_break(reading.text, p, c, v) for c in reading.member_cues
+            not _scope_break(reading.text, p, c, v, reading.groups) for c in reading.member_cues
         ):
             key = ("member", p.key, None)
             if key in seen or ("absent", p.key, None) in seen:

@@ -657,7 +657,6 @@ WEAK = [
         "Elever från skolan som behöver stöd tas upp i teamet där IFO och EHT deltar.",
         {M: {SOC, EH}},
     ),
-    ("Styrgruppen ansvarar för att elevhälsan och vårdcentralen samarbetar.", {}),
     # "gruppen" alone is not a group word, so "finns" is no member word here
     ("I gruppen finns skolsköterska, kurator och socialsekreterare.", {M: {EH, SOC}}),
     # the group does not exist, so BUP is in none

@@ -232,3 +232,30 @@ def test_a_familjecentral_without_its_units_is_no_group():
 def test_an_update_needed_is_not_a_revision():
     facts = run("Ja, men den behöver uppdateras.", question="Q1")
     assert [f.status for f in facts if f.kind == "agreement_status"] == ["in_force"]
+
+
+# --- new member words kept in their place --------------------------------------------------
+
+TASKS_NOT_MEMBERS = [
+    # once a known weakness in test_extract_general: a member word after "att"/"om"
+    "Styrgruppen ansvarar för att elevhälsan och vårdcentralen samarbetar.",
+    "Ledningsgruppen följer upp om IFO och BUP samverkar.",
+    "Styrgruppen samlar in synpunkter från BUP och skolan.",
+    "Arbetsgruppen har beslutat att skolan och IFO ska träffas oftare.",
+]
+
+
+@pytest.mark.parametrize("text", TASKS_NOT_MEMBERS)
+def test_a_task_of_the_group_names_no_members(text):
+    check(text, {})
+
+
+def test_absence_wins_in_a_familjecentral():
+    check(
+        "I familjecentralen finns BVC och MVC men socialtjänsten saknas.",
+        {M: {BVC, MVC}, A: {SOC}},
+    )
+
+
+def test_a_sentence_with_a_colon_after_a_group_is_no_bullet_heading():
+    check("Styrgruppen har träffats en gång: BUP deltog inte.", {A: {BUP}})
