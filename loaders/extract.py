@@ -803,7 +803,8 @@ def _read(
     filler_spans = [(h.start, h.end) for h in _find(v.list_fillers, text)]
     entity_spans = [(h.start, h.end) for h in resolved] + filler_spans
     verbs = [(h.start, h.end) for h in member_cues]
-    clauses = _clauses(text, v, entity_spans, verbs)
+    absence_words = [(h.start, h.end) for h in _resolve(absence_cues)]
+    clauses = _clauses(text, v, entity_spans, verbs, absence_words)
     # absence first: a negated member word ("ingår inte") is an absence phrase too
     absence_cues = [c for c in _resolve(absence_cues) if not _negated_absence(text, c, v)]
     absence_cues += [
@@ -989,11 +990,17 @@ def _familjecentral_group(
         return None
     hit = fc[0]
     others = {p.key for p in parties if p.start >= hit.end and p.key != "FAMILJECENTRAL"}
-    if len(others) < 2 or not _find(v.colocation, text[hit.end :]):
+    cues = [
+        c
+        for c in _find(v.colocation, text[hit.end :])
+        # "Familjecentralen samarbetar med BUP" is a partner, not a unit in it
+        if not re.match(r"\s+med\b", text[hit.end + c.end :])
+    ]
+    if len(others) < 2 or not cues:
         return None
     before = re.search(r"(\w+)\s+$", text[: hit.start])
     after = re.match(r"(?:\s+\w+){0,3}?,?\s+(?:där|dar|som)\b", text[hit.end :])
-    if not (after or (before and _fold(before.group(1)) in {"i", "pa", "pd"}) or hit.start == 0):
+    if not (after or (before and _fold(before.group(1)) in {"i", "pa", "pd"})):
         return None
     return _GroupMention(hit, "familjecentral", default_level("familjecentral"), None)
 
@@ -1492,6 +1499,7 @@ def _clauses(
     v: Vocabulary,
     entity_spans: list[tuple[int, int]],
     verbs: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    absence_words: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> list[tuple[int, int]]:
     """Clause spans: cut at commas, semicolons and clause words; list pieces stay joined,
     but never across a semicolon."""
@@ -1507,6 +1515,10 @@ def _clauses(
     for a, b in pieces:
         # "Närhälsan deltar men inte HAB": a piece with a member word is a clause of its own
         pure = _is_list_piece(text, a, b, entity_spans) and not any(a <= s0 < b for s0, _ in verbs)
+        # ", saknar socialtjänst" after a list is a clause of its own ("Varken BUP, HAB …"
+        # still opens a list)
+        opens = pure
+        pure = pure and not any(a <= s0 < b for s0, _ in absence_words)
         if text[a] == ";":  # a semicolon ends a list: "… elevhälsan och IFO; BUP deltar ibland"
             merged.append([a, b])
             pure_first = False
@@ -1515,7 +1527,7 @@ def _clauses(
             pure_first = False
         else:
             merged.append([a, b])
-            pure_first = pure and len(merged) == 1
+            pure_first = opens and len(merged) == 1
     return [(a, b) for a, b in merged]
 
 

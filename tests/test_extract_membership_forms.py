@@ -259,3 +259,23 @@ def test_absence_wins_in_a_familjecentral():
 
 def test_a_sentence_with_a_colon_after_a_group_is_no_bullet_heading():
     check("Styrgruppen har träffats en gång: BUP deltog inte.", {A: {BUP}})
+
+
+def test_a_familjecentral_that_works_with_partners_is_still_a_party():
+    facts = run("Familjecentralen samarbetar med BUP och HAB.")
+    assert "familjecentral" not in {f.group_type for f in facts if f.kind == "group"}
+    assert not [f for f in facts if f.kind == "member"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Familjecentralen i Kil, där BVC och öppna förskolan finns, saknar socialtjänst.",
+            {M: {BVC, FSK}, A: {SOC}},
+        ),
+        ("Styrgruppen består av IFO, skolan, saknas gör BUP.", {M: {SOC, SKOLA}, A: {BUP}}),
+    ],
+)
+def test_an_absence_after_a_list_is_its_own_clause(text, expected):
+    check(text, expected)
