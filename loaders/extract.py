@@ -129,6 +129,7 @@ class Vocabulary:
     list_words: tuple[Term, ...]
     unit_words: tuple[Term, ...]
     colocation: tuple[Term, ...]
+    colocation_strong: tuple[Term, ...]
     wishes: frozenset[str]
     scope_breaks: frozenset[str]
     after_group: tuple[Term, ...]
@@ -381,6 +382,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "scope_breaks",
         "units",
         "colocation",
+        "colocation_strong",
     ),
     "absence": (),
     "absence_list": (),
@@ -467,6 +469,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         list_words=plain("list_words", members, "list"),
         unit_words=plain("units", members, "unit"),
         colocation=plain("colocation", members, "colocation"),
+        colocation_strong=plain("colocation_strong", members, "colocation"),
         after_group=plain("after_group", members, "member"),
         wishes=frozenset(_fold(w) for w in members.get("wishes") or ()),
         scope_breaks=frozenset(_fold(w) for w in members.get("scope_breaks") or ()),
@@ -780,7 +783,7 @@ def _read(
         groups.append(colocated)
         member_cues += [
             _Hit("member", c.start, c.end, c.term, 0, "member")
-            for c in _find(v.colocation, text)
+            for c in _find(v.colocation + v.colocation_strong, text)
             if c.start >= colocated.hit.end
         ]
     kommun_hits = [h for h in resolved if h.kind == "kommun"]
@@ -990,13 +993,17 @@ def _familjecentral_group(
         return None
     hit = fc[0]
     others = {p.key for p in parties if p.start >= hit.end and p.key != "FAMILJECENTRAL"}
+    if len(others) < 2:
+        return None
+    if _find(v.colocation_strong, text[hit.end :]):
+        return _GroupMention(hit, "familjecentral", default_level("familjecentral"), None)
     cues = [
         c
         for c in _find(v.colocation, text[hit.end :])
         # "Familjecentralen samarbetar med BUP" is a partner, not a unit in it
         if not re.match(r"\s+med\b", text[hit.end + c.end :])
     ]
-    if len(others) < 2 or not cues:
+    if not cues:
         return None
     before = re.search(r"(\w+)\s+$", text[: hit.start])
     after = re.match(r"(?:\s+\w+){0,3}?,?\s+(?:där|dar|som)\b", text[hit.end :])
@@ -1037,7 +1044,8 @@ def _unit_follows(rest: str, v: Vocabulary) -> bool:
     i = 0
     while i < len(words):
         if any(t.pattern.fullmatch(words[i]) for t in v.unit_words):
-            return True
+            # "familjecentralens styrgrupp" is a group of its own, not a unit
+            return not any(t.pattern.fullmatch(words[i]) for t in v.groups)
         if words[i].endswith("-") and i + 1 < len(words) and _fold(words[i + 1]) == "och":
             i += 2  # "barn- och ungdomsenhet"
         elif i == 0 and re.search(r"(?:ande|ende|iska|ska|iga|ade)$", _fold(words[i])):

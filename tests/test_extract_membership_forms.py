@@ -279,3 +279,37 @@ def test_a_familjecentral_that_works_with_partners_is_still_a_party():
 )
 def test_an_absence_after_a_list_is_its_own_clause(text, expected):
     check(text, expected)
+
+
+MORE_FORMS = [
+    ("Vi har samlat BUP, IFO och skolan i en gemensam styrgrupp.", {M: {BUP, SOC, SKOLA}}),
+    (
+        "I ledningsgruppen återfinns skolchefen, socialchefen och BUP:s verksamhetschef.",
+        {M: {SKOLA, SOC, BUP}},
+    ),
+    (
+        "Arbetsgruppen har representation av EHT, SoF och vårdcentralen; BUP kommer "
+        "vartannat möte.",
+        {M: {EH, SOC, VC, BUP}, P: {BUP}},
+    ),
+    (
+        "Konsultationsteamet med kurator, skolsköterska och IFO:s barn- och ungdomsgrupp "
+        "träffas varannan vecka.",
+        {M: {EH, SOC}},
+    ),
+    ("Till styrgruppen hör socialchef, skolchef och VC-chef.", {M: {SOC, SKOLA, VC}}),
+    ("Styrgruppen hör av sig till BUP.", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_FORMS)
+def test_more_membership_forms(text, expected):
+    check(text, expected)
+
+
+def test_a_familjecentral_colocated_with_its_units():
+    facts = check(
+        "Familjecentralen är samlokaliserad med BVC, MVC och öppna förskolan.",
+        {M: {BVC, MVC, FSK}},
+    )
+    assert {f.group_type for f in facts if f.kind == "group"} == {"familjecentral"}
