@@ -31,6 +31,15 @@ How a sentence is read:
   borde delta") is an absence (needed). A bare "kommunen" is the answer's own kommun
   (``member_kommun``); a bare "regionen" is no unit and gives no fact. "Specialistvården"
   (SPECIALIST) is dropped when the same sentence names BUP, HAB or another specialist unit.
+  Weak member words ("samlar", "möts", "rymmer", "samverkar" …) count only in a sentence
+  that names a group, not with a particle ("samlar in") and not for a party after "att"/"om"
+  that follows the group ("Styrgruppen ansvarar för att IFO och BUP samverkar"). A genitive
+  before a unit word (``members.units``: "IFO:s mottagningsgrupp", "BUP:s öppenvård",
+  "socialtjänstens förebyggande enhet") is the party, not a topic. A familjecentral named as
+  a place where two or more services work ("på familjecentralen arbetar …", "familjecentralen
+  där … finns", "samlokaliserad med …", ``members.colocation``) is a group of type
+  familjecentral and the services are its members. A line that opens with a bare group word
+  and a short name before a colon ("Arbetsgrupp tidiga insatser: IFO, EHT") lists members.
 - **Target**: the group named in the sentence (the one after "sitter med i", else the one
   before the party, else the first one), else the agreement when the sentence names it (LÖK,
   överenskommelse) or the answer is to Q1, else the last group named earlier in the same
