@@ -921,6 +921,10 @@ def _read(
             joiners = list(re.finditer(r",|\boch\b|\bsamt\b", head))
             if joiners:
                 clause = (clause[0] + joiners[-1].end(), clause[1])
+        bracket = re.search(r"\(\s*$", text[: c.start])
+        before = [p for p in parties if bracket and not text[p.end : bracket.start()].strip()]
+        if before:  # "… och BUP (vid behov)": the party before the bracket
+            clause = (before[-1].start, c.end)
         partial_clauses.append(clause)
     if inherited and partial_clauses:
         partial_clauses.append((0, len(text)))  # "BUP (vid behov)"
@@ -1165,6 +1169,17 @@ def _list_after(
         if previous_party and word.group()[0].isupper():
             pos += word.end()  # "BUP Värmland", "Närhälsan Kungshamn"
             continue
+        if previous_party and _unit_follows(text[pos:], v):
+            # "IFO:s mottagningsgrupp", "socialtjänstens förebyggande enhet"
+            head = re.split(r"[,;:.!?()]", text[pos:])[0]
+            units = [
+                m.end()
+                for m in list(re.finditer(r"\w[\w-]*", head))[:4]
+                if any(t.pattern.fullmatch(m.group()) for t in v.unit_words)
+            ]
+            if units:
+                pos += units[0]
+                continue
         nxt = re.match(r"\s+(\w+)", text[pos + word.end() :])
         if found and nxt and _fold(nxt.group(1)) in _OF:
             pos += word.end()  # a person not in the vocabulary: "fältassistent från IFO"

@@ -313,3 +313,21 @@ def test_a_familjecentral_colocated_with_its_units():
         {M: {BVC, MVC, FSK}},
     )
     assert {f.group_type for f in facts if f.kind == "group"} == {"familjecentral"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Samverkansteamet: kurator, skolsköterska, IFO:s mottagningsgrupp och BUP (vid behov).",
+            {M: {EH, SOC, BUP}, P: {BUP}},
+        ),
+        (
+            "En styrgrupp med socialtjänstens förebyggande enhet, BUP:s öppenvård och rektor.",
+            {M: {SOC, BUP, SKOLA}},
+        ),
+        ("I styrgruppen sitter IFO, BUP (ibland) och EHT.", {M: {SOC, BUP, EH}, P: {BUP}}),
+    ],
+)
+def test_units_and_brackets_inside_a_list(text, expected):
+    check(text, expected)
