@@ -922,7 +922,11 @@ def _read(
             if joiners:
                 clause = (clause[0] + joiners[-1].end(), clause[1])
         bracket = re.search(r"\(\s*$", text[: c.start])
-        before = [p for p in parties if bracket and not text[p.end : bracket.start()].strip()]
+        before = [
+            p
+            for p in parties
+            if bracket and p.end <= bracket.start() and not text[p.end : bracket.start()].strip()
+        ]
         if before:  # "… och BUP (vid behov)": the party before the bracket
             clause = (before[-1].start, c.end)
         partial_clauses.append(clause)
