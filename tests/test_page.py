@@ -13,6 +13,7 @@ import pytest
 from visualizations.page import (
     ASSET_DIR,
     build_legend,
+    expand_payload,
     html_head,
     inline_assets,
     json_for_script,
@@ -213,7 +214,7 @@ def test_graph_data_cannot_break_out_of_its_script_block():
     body = page[start:].split(">", 1)[1].split("</script>", 1)[0]
     for raw in ("<", ">", "&", "\u2028", "\u2029"):
         assert raw not in body
-    assert json.loads(body)["nodes"] == [{"id": "n", "label": nasty, "tooltip": nasty}]
+    assert expand_payload(json.loads(body))[0] == [{"id": "n", "label": nasty, "tooltip": nasty}]
     assert "<script>alert(3)" not in page
 
 
@@ -284,15 +285,41 @@ def test_inline_style_leaves_out_the_unused_icons():
     assert len(css) < 30_000
 
 
-def test_edges_name_their_ends_by_place():
-    page = _render()
+def _payload(page: str) -> dict:
     start = page.index('<script type="application/json" id="graph-data">')
-    data = json.loads(page[start:].split(">", 1)[1].split("</script>", 1)[0])
+    return json.loads(page[start:].split(">", 1)[1].split("</script>", 1)[0])
+
+
+def test_edges_name_their_ends_by_place():
+    data = _payload(_render())
     assert data["edgeEnds"] == "index"
-    ids = [node["id"] for node in data["nodes"]]
-    assert [(ids[e["from"]], ids[e["to"]]) for e in data["edges"]] == [
-        (e["from"], e["to"]) for e in EDGES
+    ids = [node["i"] for node in data["nodes"]]
+    assert [(ids[e[0]], ids[e[1]]) for e in data["edges"]] == [(e["from"], e["to"]) for e in EDGES]
+
+
+def test_payload_expands_to_the_very_nodes_and_edges():
+    line = "”Vi har med BUP.” (enkät, fråga 2, svar från Orsa)"
+    nodes = [
+        *NODES,
+        {"id": 7, "label": "sju", "kommun": ["Orsa", "Mora"], "party": "BUP", "tooltip": line},
+        {"id": "b", "kommun": "Orsa", "party": ["BUP", 3], "level": 4, "tooltip": f"B\n{line}"},
+        {"id": "c", "shape": "dot", "group": "g", "color": {"background": "#fff"}, "x": 1.5},
+        {"id": "d", "shape": "dot", "color": {"background": "#fff"}, "tooltip": ""},
     ]
+    edges = [
+        *EDGES,
+        {"from": 7, "to": "b", "tooltip": f"{line}\n{line}", "dashes": [2, 5], "width": 1},
+        {"from": "b", "to": 7, "tooltip": line, "dashes": [2, 5], "width": 1},
+        {"from": "c", "to": "d", "label": "delvis", "tooltip": ""},
+        {"from": "d", "to": "c", "width": 1.0, "tooltip": 5},
+        {"from": "d", "to": 7, "dashes": True, "tooltip": ["not", "lines"]},
+        {"from": "d", "to": "b", "dashes": 1, "width": 1},
+    ]
+    data = _payload(_render(nodes=nodes, edges=edges))
+    assert expand_payload(data) == (nodes, edges)
+    # repeated text is written once
+    assert data["text"].count(line) == 1 and json.dumps(data).count("Vi har med BUP") == 1
+    assert len(data["colors"]) == 1 and len(data["styles"]) < len(edges)
 
 
 def test_assets_ship_with_their_license():
@@ -328,6 +355,18 @@ def test_map_loads_offline_and_stabilises(page_opener, map_file: Path, tmp_path:
     assert page.evaluate("window.lokgraphData.edges.length") == len(EDGES)
     ends = page.evaluate("window.lokgraphData.edges.get().map((e) => [e.from, e.to])")
     assert ends == [[e["from"], e["to"]] for e in EDGES]
+    tips = page.evaluate(
+        "[window.lokgraphData.nodes.get(), window.lokgraphData.edges.get()].map((items) =>"
+        " items.map((x) => (x.title ? x.title.textContent : null)))"
+    )
+    assert tips == [
+        [n.get("tooltip") for n in NODES],
+        [e.get("tooltip") for e in EDGES],
+    ]
+    looks = page.evaluate(
+        "window.lokgraphData.edges.get().map((e) => [e.label || null, e.dashes || null])"
+    )
+    assert looks == [[e.get("label"), e.get("dashes")] for e in EDGES]
     assert page.evaluate("window.lokgraphNetwork.physics.physicsEnabled") is False
     assert page.locator("#lg-loading").is_hidden()
     assert "Visar 11 av 11 noder" in page.inner_text("#lg-count")

@@ -17,6 +17,7 @@ from lokgraph.reference import find_kommun, kommuner_in_lan
 from visualizations.matrix import coverage, matrix_csv, matrix_html
 from visualizations.names import NAME_MARK, redact_names
 from visualizations.network_map import SHOWN_LABELS, map_data, map_html
+from visualizations.page import expand_payload
 from visualizations.report import report_html
 from visualizations.write import save
 
@@ -236,10 +237,10 @@ def test_payload_is_kept_as_text_in_matrix_and_report(evil_graph):
 def test_map_payload_is_json_data_not_markup(evil_graph):
     page = map_html(evil_graph)
     match = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page)
-    data = json.loads(match.group(1))
-    labels = [node["label"] for node in data["nodes"]]
+    nodes, edges = expand_payload(json.loads(match.group(1)))
+    labels = [node["label"] for node in nodes]
     assert any(XSS_SCRIPT in label for label in labels)
-    tips = " ".join(edge.get("tooltip", "") for edge in data["edges"])
+    tips = " ".join(edge.get("tooltip", "") for edge in edges)
     assert XSS_IMG in tips
 
 

@@ -50,16 +50,80 @@
     return target;
   }
 
+  // ---- the page's compact data back into the nodes and edges of the contract (page.py) ----
+  var LONG_KEYS = {
+    i: "id",
+    l: "label",
+    g: "group",
+    s: "shape",
+    c: "color",
+    z: "size",
+    v: "level",
+    k: "kommun",
+    p: "party",
+    t: "tooltip",
+    x: "x",
+    y: "y",
+  };
+  var TEXT_FIELDS = ["group", "shape", "level", "kommun", "party"];
+  var text = data.text || [];
+  var colors = data.colors || [];
+  var styles = data.styles || [];
+
+  // A number where text is expected is the place of a string in data.text.
+  function textOf(ref) {
+    return typeof ref === "number" ? text[ref] : ref;
+  }
+
+  // A tooltip is the list of its lines, or {v: value} for one that is not text.
+  function tooltipOf(value) {
+    if (Array.isArray(value)) {
+      return value.map(textOf).join("\n");
+    }
+    return value && typeof value === "object" ? value.v : value;
+  }
+
+  function expandNode(item) {
+    var node = {};
+    Object.keys(item).forEach(function (short) {
+      var key = LONG_KEYS[short] || short;
+      var value = item[short];
+      if (key === "color" && typeof value === "number") {
+        value = colors[value]; // a colour the page wrote once, in data.colors
+      } else if (key === "tooltip") {
+        value = tooltipOf(value);
+      } else if (TEXT_FIELDS.indexOf(key) >= 0) {
+        if (Array.isArray(value)) {
+          value = value.map(textOf);
+        } else if (value && typeof value === "object") {
+          value = value.v;
+        } else {
+          value = textOf(value);
+        }
+      }
+      node[key] = value;
+    });
+    return node;
+  }
+
+  var plainNodes = data.nodes.map(expandNode);
+  // An edge is [from, to, style] or [from, to, style, tooltip]: its ends by the place of the
+  // node in data.nodes, its look by its place in data.styles.
+  var plainEdges = data.edges.map(function (row) {
+    var edge = copyKeys(styles[row[2]] || {}, {}, EDGE_PASS);
+    edge.from = plainNodes[row[0]].id;
+    edge.to = plainNodes[row[1]].id;
+    if (row.length > 3) {
+      edge.tooltip = tooltipOf(row[3]);
+    }
+    return edge;
+  });
+
   // The lokgraph attributes of each node, kept apart from what vis-network sees.
   var info = new Map();
-  var colors = data.colors || [];
-  var visNodes = data.nodes.map(function (node) {
+  var visNodes = plainNodes.map(function (node) {
     var label = node.label === null || node.label === undefined ? String(node.id) : node.label;
     var item = copyKeys(node, { id: node.id, label: String(label) }, NODE_PASS);
-    if (typeof item.color === "number") {
-      // a colour the page wrote once, in data.colors
-      item.color = colors[item.color];
-    }
     var tip = tooltipElement(node.tooltip);
     if (tip) {
       item.title = tip;
@@ -71,14 +135,8 @@
     info.set(node.id, attrs);
     return item;
   });
-  // The page names an edge's ends by the place of the node in data.nodes.
-  var byPlace = data.edgeEnds === "index";
-  function endId(end) {
-    return byPlace ? data.nodes[end].id : end;
-  }
-  var visEdges = data.edges.map(function (edge, index) {
-    var ends = { id: "e" + index, from: endId(edge.from), to: endId(edge.to) };
-    var item = copyKeys(edge, ends, EDGE_PASS);
+  var visEdges = plainEdges.map(function (edge, index) {
+    var item = copyKeys(edge, { id: "e" + index, from: edge.from, to: edge.to }, EDGE_PASS);
     if (item.label !== undefined) {
       item.label = String(item.label);
     }
