@@ -81,12 +81,24 @@ def survey_source(
     return source, structure
 
 
-def _group_name(group_type: str, kommun: Kommun | None) -> str:
+def _group_name(group_type: str, owner: str) -> str:
     base = _GROUP_NAMES.get(group_type, group_type.replace("_", " ").capitalize())
-    return f"{base} ({kommun.name})" if kommun else base
+    return f"{base} ({owner})"
+
+
+def _owner(fact: Fact, kommun: Kommun | None) -> str:
+    """Whose a group is: its kommun, else the region that wrote about it, else the document.
+
+    Groups of a regional report are then never merged with another report's groups of the
+    same type.
+    """
+    if kommun is not None:
+        return kommun.name
+    return fact.respondent or fact.source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _group(
+    fact: Fact,
     kommun: Kommun | None,
     group_type: str,
     level: str | None,
@@ -95,11 +107,11 @@ def _group(
     evidence: tuple[Evidence, ...] = (),
 ) -> Structure:
     """A survey group; without evidence it is only a reference and changes no stated values."""
-    scope = kommun.name if kommun else None
-    gid = group_id(scope, group_type)
+    owner = _owner(fact, kommun)
+    gid = group_id(owner, group_type)
     group = Group(
         id=gid,
-        name=name or _group_name(group_type, kommun),
+        name=name or _group_name(group_type, owner),
         group_type=group_type,
         level=level or default_level(group_type),
         evidence=evidence,
@@ -112,7 +124,7 @@ def _target(fact: Fact, kommun: Kommun | None) -> tuple[str, Structure]:
     """The group or agreement a member or absence fact is about."""
     if fact.group_type is None and fact.agreement_area and kommun is not None:
         return agreement_structure(kommun, fact.agreement_area)
-    structure = _group(kommun, fact.group_type or "samverkan", fact.level)
+    structure = _group(fact, kommun, fact.group_type or "samverkan", fact.level)
     return structure.nodes[0].id, structure
 
 
@@ -121,6 +133,7 @@ def _one(fact: Fact, evidence: tuple[Evidence, ...]) -> Structure:
     base = kommun_structure(kommun) if kommun else Structure()
     if fact.kind == "group":
         s = _group(
+            fact,
             kommun,
             fact.group_type or "samverkan",
             fact.level,
@@ -129,7 +142,7 @@ def _one(fact: Fact, evidence: tuple[Evidence, ...]) -> Structure:
         )
         group = s.nodes[0]
         if fact.governed_by:
-            parent = _group(kommun, fact.governed_by, None)
+            parent = _group(fact, kommun, fact.governed_by, None)
             s += parent + Structure(
                 relationships=(
                     Relationship(
