@@ -13,14 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.timing import best_of  # noqa: E402
 from lokgraph.graph import summary  # noqa: E402
 from lokgraph.synth import synth_graph  # noqa: E402
 from queries.registry import all_queries  # noqa: E402
@@ -30,21 +29,12 @@ __all__ = ["BUDGET_S", "bench_queries", "main"]
 BUDGET_S = 1.0
 
 
-def _best(fn: Callable[[], object], repeats: int) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, result
-
-
 def bench_queries(n_kommuner: int = 290, seed: int = 1, repeats: int = 3) -> dict:
     """Build the synthetic graph and time each query; returns the figures as a dict."""
-    build_s, graph = _best(lambda: synth_graph(n_kommuner, seed), 1)
+    build_s, graph = best_of(lambda: synth_graph(n_kommuner, seed), 1)
     rows = []
     for query in all_queries():
-        seconds, gaps = _best(lambda q=query: q.function(graph), repeats)
+        seconds, gaps = best_of(lambda q=query: q.function(graph), repeats)
         rows.append({"query": query.name, "seconds": seconds, "gaps": len(gaps)})
     return {
         "kommuner": n_kommuner,

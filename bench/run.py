@@ -19,23 +19,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import best_of  # noqa: E402
+
 SIZES = (15, 49, 290)
 QUICK_SIZES = (5, 15)
-
-
-def _best(fn: Callable[[], object], repeats: int) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def measure(n: int, *, seed: int, repeats: int, bolt: bool) -> dict:
@@ -63,7 +55,7 @@ def measure(n: int, *, seed: int, repeats: int, bolt: bool) -> dict:
     # the whole pipeline, as a planner runs it: survey file → facts → graph → store → report
     start = time.perf_counter()
     survey = load_survey_dump(survey_path)
-    t_extract, facts = _best(lambda: extract_answers(survey.answers), 1)
+    t_extract, facts = best_of(lambda: extract_answers(survey.answers), 1)
     source, base = survey_source(
         path=str(survey_path),
         title=survey.title,
@@ -84,23 +76,23 @@ def measure(n: int, *, seed: int, repeats: int, bolt: bool) -> dict:
     row["extract_answers_per_s"] = len(survey.answers) / t_extract if t_extract else None
     row["nodes"] = graph.number_of_nodes()
     row["edges"] = graph.number_of_edges()
-    row["build_s"], _ = _best(lambda: build_graph(synth_structure(truth)), repeats)
-    row["save_s"], _ = _best(lambda: store.save(graph), repeats)
-    row["load_s"], _ = _best(store.load, repeats)
+    row["build_s"], _ = best_of(lambda: build_graph(synth_structure(truth)), repeats)
+    row["save_s"], _ = best_of(lambda: store.save(graph), repeats)
+    row["load_s"], _ = best_of(store.load, repeats)
     row["store_mb"] = store.path.stat().st_size / 1e6
     per_query = {}
     for q in all_queries():
-        per_query[q.name], _ = _best(lambda q=q: run_query(q.name, graph), repeats)
+        per_query[q.name], _ = best_of(lambda q=q: run_query(q.name, graph), repeats)
     row["queries_s"] = per_query
     row["all_queries_s"] = sum(per_query.values())
     row["gaps"] = sum(len(v) for v in gaps.values())
-    row["map_s"], html = _best(lambda: map_html(graph), 1)
+    row["map_s"], html = best_of(lambda: map_html(graph), 1)
     row["map_mb"] = len(html.encode("utf-8")) / 1e6
-    row["matrix_s"], html = _best(lambda: matrix_html(graph), 1)
+    row["matrix_s"], html = best_of(lambda: matrix_html(graph), 1)
     row["matrix_mb"] = len(html.encode("utf-8")) / 1e6
     row["report_mb"] = len(report.encode("utf-8")) / 1e6
     lan = _one_lan_graph(graph)
-    row["lan_map_s"], html = _best(lambda: map_html(lan), 1)
+    row["lan_map_s"], html = best_of(lambda: map_html(lan), 1)
     row["lan_map_mb"] = len(html.encode("utf-8")) / 1e6
     (work / "lan.html").write_text(html, encoding="utf-8")
     row["lan_map_settle_s"] = _settle_seconds(work / "lan.html")
