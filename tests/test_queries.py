@@ -38,33 +38,9 @@ QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
 SOURCE = "source:test"
 
 
-def dalarna_survey_graph():
-    """The Dalarna survey as `lokgraph import` makes it; skips while the import is missing."""
-    missing = _missing_survey_import()
-    if missing:
-        pytest.skip(f"the survey import is not there yet: {missing}")
-    return _dalarna_survey_graph()
-
-
-def _missing_survey_import() -> str | None:
-    if not DALARNA_SURVEY.exists():
-        return f"no seed file {DALARNA_SURVEY}"
-    for module, name in (
-        ("loaders.survey", "load_survey"),
-        ("loaders.extract", "extract_answers"),
-        ("loaders.importer", "read_path"),
-    ):
-        try:
-            found = importlib.import_module(module)
-        except ImportError as err:
-            return f"{module} cannot be imported ({err})"
-        if not hasattr(found, name):
-            return f"{module} has no {name}"
-    return None
-
-
 @functools.cache
-def _dalarna_survey_graph():
+def dalarna_survey_graph():
+    """The Dalarna survey as `lokgraph import` makes it (read from ../shared/seeds)."""
     from loaders.importer import read_path
 
     return build_graph(read_path(DALARNA_SURVEY).structure)
