@@ -228,10 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{path.name}")
         print(_table(scores))
         if args.details:
-            for key, s in scores.items():
-                for label, pairs in (("fp", s.fp), ("fn", s.fn)):
-                    for kommun, code in sorted(pairs):
-                        print(f"  {label} {KINDS[key]:<20} {kommun:<14} {code}")
+            _print_details(scores)
         for key, s in scores.items():
             combined[key].tp |= {(path.name, *p) for p in s.tp}
             combined[key].fp |= {(path.name, *p) for p in s.fp}
@@ -244,11 +241,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nsynthetic survey (lokgraph synth, {args.synth} kommuner, seed 1)")
         print(_table(scores))
         if args.details:
-            for key, s in scores.items():
-                for label, pairs in (("fp", s.fp), ("fn", s.fn)):
-                    for kommun, code in sorted(pairs):
-                        print(f"  {label} {KINDS[key]:<20} {kommun:<14} {code}")
+            _print_details(scores)
     return 0
+
+
+def _print_details(scores: dict[str, Score]) -> None:
+    """The false positives and misses of each kind, one a line."""
+    for key, s in scores.items():
+        for label, pairs in (("fp", s.fp), ("fn", s.fn)):
+            for kommun, code in sorted(pairs):
+                print(f"  {label} {KINDS[key]:<20} {kommun:<14} {code}")
 
 
 if __name__ == "__main__":

@@ -67,14 +67,6 @@ def _print_summary(graph) -> None:
     out.print(table)
 
 
-def _open_store(store: Path, backend: str = "networkx", neo4j: str | None = None):
-    if backend == "neo4j":
-        from .neo4j_store import Neo4jStore
-
-        return Neo4jStore(_require(neo4j))
-    return FileStore(store)
-
-
 def _bar() -> Progress:
     return Progress(
         TextColumn("{task.description}"),
@@ -109,9 +101,8 @@ def import_(
     """
     from loaders.importer import read_path
 
-    target = FileStore(store)
-    graph = target.load()
-    before = graph_to_json(graph) if store.exists() else None
+    graph = FileStore(store).load()
+    before = store.read_text(encoding="utf-8") if store.exists() else None
     with _bar() as bar:
         for path in files:
             task = bar.add_task(f"{path.name}", total=None)
@@ -255,19 +246,24 @@ Neo4jUri = Annotated[
 def _gaps(
     store: Path, backend: str, neo4j: str | None, kind: str | None, kommun: str | None
 ) -> list:
-    from queries.registry import all_queries, get_query, run_cypher, run_query
+    from queries.registry import get_query, run_all, run_all_cypher, run_cypher, run_query
 
     from .reference import find_kommun
 
     name = find_kommun(kommun).name if kommun else None
-    names = [get_query(kind).name] if kind else [q.name for q in all_queries()]
+    query = get_query(kind).name if kind else None
     if backend not in ("networkx", "neo4j"):
         raise LokgraphError(f"unknown backend {backend!r}", fix="Use networkx or neo4j")
     if backend == "neo4j":
-        with _open_store(store, backend, neo4j) as server:
-            return [g for n in names for g in run_cypher(n, server, kommun=name)]
+        from .neo4j_store import Neo4jStore
+
+        with Neo4jStore(_require(neo4j)) as server:
+            if query:
+                return run_cypher(query, server, kommun=name)
+            return run_all_cypher(server, kommun=name)
     graph = FileStore(store).load()
-    return [g for n in names for g in run_query(n, graph, kommun=name)]
+    # run_all shares one index of the graph between the queries
+    return run_query(query, graph, kommun=name) if query else run_all(graph, kommun=name)
 
 
 def _gap_rows(gaps: list) -> list[dict]:

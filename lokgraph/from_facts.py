@@ -45,7 +45,12 @@ def source_id(path_or_title: str) -> str:
     >>> source_id("../shared/seeds/000_06d682ea16d55562.txt")
     'source:000-06d682ea16d55562-txt'
     """
-    return make_id("source", path_or_title.replace("\\", "/").rsplit("/", 1)[-1])
+    return make_id("source", _file_name(path_or_title))
+
+
+def _file_name(path: str) -> str:
+    """The last part of a path written with / or \\ (a Windows path in a review sheet)."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def survey_source(
@@ -65,7 +70,7 @@ def survey_source(
         name=title,
         kind=kind,
         date=date,
-        path=path.replace("\\", "/").rsplit("/", 1)[-1],
+        path=_file_name(path),
         surveyed=tuple(sorted(kommun_id(k) for k in asked)),
         answered=tuple(sorted(kommun_id(k) for k in asked if k.kommunkod in replied)),
     )
@@ -94,7 +99,7 @@ def _owner(fact: Fact, kommun: Kommun | None) -> str:
     """
     if kommun is not None:
         return kommun.name
-    return fact.respondent or fact.source.replace("\\", "/").rsplit("/", 1)[-1]
+    return fact.respondent or _file_name(fact.source)
 
 
 def _group(
@@ -259,5 +264,5 @@ def facts_to_structure(facts: Iterable[Fact], *, source: Source) -> Structure:
 
 def facts_source(path: str, title: str | None = None, kind: str = "review") -> Source:
     """A Source node for facts that come without a survey (a review sheet, a text)."""
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    name = _file_name(path)
     return Source(id=source_id(path), name=title or name, kind=kind, path=name)
