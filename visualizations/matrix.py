@@ -27,8 +27,8 @@ import networkx as nx
 from lokgraph.codes import PARTIES
 
 from .context import RenderContext
-from .network_map import REASON_NAMES, evidence_text, shown
 from .page import html_head
+from .tooltips import REASON_NAMES, evidence_text, shown
 
 __all__ = [
     "DEFAULT_PARTIES",

@@ -44,12 +44,13 @@ import json
 import math
 import os
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from lokgraph.store import write_atomic
+
+from .payload import compact, expand_payload
 
 __all__ = [
     "ASSET_DIR",
@@ -69,29 +70,13 @@ VIS_JS = "vis-network-9.1.2.min.js"
 VIS_CSS = "vis-network-9.1.2.css"
 MAP_JS = "lokgraph-map.js"
 MAP_CSS = "lokgraph-map.css"
+CLUSTER_JS = "lokgraph-clusters.js"
 
 NODE_KEYS = frozenset(
     {"id", "label", "group", "shape", "color", "size", "level", "kommun", "party", "tooltip"}
     | {"x", "y"}
 )
 EDGE_KEYS = frozenset({"from", "to", "label", "dashes", "color", "tooltip", "width"})
-# Inside the page: one-letter node keys, and the node fields whose text is often the same.
-_NODE_SHORT = {
-    "id": "i",
-    "label": "l",
-    "group": "g",
-    "shape": "s",
-    "color": "c",
-    "size": "z",
-    "level": "v",
-    "kommun": "k",
-    "party": "p",
-    "tooltip": "t",
-    "x": "x",
-    "y": "y",
-}
-_NODE_TEXT = frozenset({"group", "shape", "level", "kommun", "party"})
-_EDGE_OWN = frozenset({"from", "to", "tooltip"})
 
 # A map with more nodes than this skips vis-network's slow "improved layout" start and caps
 # the stabilisation steps (600 nodes: about 8 s with 1000 steps, 2.5 s with 400, headless).
@@ -216,13 +201,20 @@ def render_network_page(
     options: dict,
     legend_html: str = "",
     controls: bool = True,
+    *,
+    clusters: list[dict] | None = None,
+    vis_assets: str | None = None,
 ) -> str:
     """The whole map page as one HTML string (lang sv, UTF-8, every asset inline).
 
     ``options`` are vis-network options, merged over lokgraph's defaults (physics with
     stabilisation that switches itself off afterwards, hover tooltips, arrows). ``legend_html``
     is trusted HTML (see :func:`build_legend`). ``controls=False`` leaves out the search box
-    and the filters, e.g. for a map inside a printed report.
+    and the filters, e.g. for a map inside a printed report. ``clusters`` (each with ``id``,
+    ``label``, ``tooltip``, ``members`` and ``size``) start those nodes closed as one node that
+    opens on click (``assets/lokgraph-clusters.js``). ``vis_assets`` is written where
+    vis-network's blocks would go, for a page that gets them from elsewhere (the report's map
+    frames); by default they are inline.
 
     Raises ``ValueError`` for a node or edge that breaks the contract in the module docstring.
     """
@@ -249,20 +241,28 @@ def render_network_page(
             options, "physics", "stabilization", "iterations"
         ):
             stabilization["iterations"] = LARGE_MAP_ITERATIONS
-    payload = json_for_script(_compact(node_list, edge_list) | {"options": merged})
+    payload = json_for_script(compact(node_list, edge_list) | {"options": merged})
     legend = (
         f'<section class="lg-legend" aria-labelledby="lg-legend-title">'
         f'<h2 id="lg-legend-title">Teckenförklaring</h2>{legend_html}</section>'
         if legend_html
         else ""
     )
-    head = html_head(title, f"{inline_assets()}\n<style>\n{_asset_text(MAP_CSS)}\n</style>")
+    vis = inline_assets() if vis_assets is None else vis_assets
+    head = html_head(title, f"{vis}\n<style>\n{_asset_text(MAP_CSS)}\n</style>")
+    extra = ""
+    if clusters:
+        extra = (
+            f'<script type="application/json" id="lg-clusters">{json_for_script(clusters)}'
+            f"</script>\n<script>\n{_asset_text(CLUSTER_JS)}\n</script>\n"
+        )
     return head + _BODY.format(
         title=html.escape(title),
         map_js=_asset_text(MAP_JS),
         controls=_CONTROLS if controls else "",
         legend=legend,
         payload=payload,
+        extra=extra,
     )
 
 
@@ -345,154 +345,6 @@ def _check_ids(nodes: list[dict]) -> set:
             raise ValueError(f"node {index} repeats the id {node_id!r}; ids must be unique")
         ids.add(node_id)
     return ids
-
-
-def _compact(nodes: list[dict], edges: list[dict]) -> dict:
-    """The nodes and edges as the page's script reads them, in fewer bytes.
-
-    :func:`expand_payload` (and the page's script) turns the result back into the very node
-    and edge dicts of the contract. The page holds:
-
-    ``text``
-        the strings that are written more than once (tooltip lines, kommun and party names,
-        shapes, levels), most used first; a number where text is expected is a place here.
-    ``colors``, ``styles``
-        the colour dicts that nodes share and the looks (``label``, ``dashes``, ``color``,
-        ``width``) that edges share, each written once and named by its place.
-    ``nodes``
-        one dict per node with one-letter keys (:data:`_NODE_SHORT`); ``shape``, ``level``,
-        ``group``, ``kommun`` and ``party`` as text places (a value that is not text, or a
-        list holding some, is kept as ``{"v": value}``), ``color`` as a place in ``colors``
-        when it is a dict, the tooltip as a list of its lines, each a text place or a string.
-    ``edges``
-        ``[from, to, style]`` or ``[from, to, style, tooltip lines]``: the ends by the
-        node's place in ``nodes`` (``edgeEnds`` says so), the style by its place in
-        ``styles``.
-    """
-    place = {node["id"]: index for index, node in enumerate(nodes)}
-    # Tooltips as lists of lines (a tooltip that is not text as {"v": value}).
-    node_tips = [_lines(node.get("tooltip")) for node in nodes]
-    edge_tips = [_lines(edge.get("tooltip")) for edge in edges]
-    counts: Counter[str] = Counter()
-    for node, tip in zip(nodes, node_tips, strict=True):
-        for key in _NODE_TEXT:
-            value = node.get(key)
-            if isinstance(value, str):
-                counts[value] += 1
-            elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-                counts.update(value)
-        if isinstance(tip, list):
-            counts.update(tip)
-    for tip in edge_tips:
-        if isinstance(tip, list):
-            counts.update(tip)
-    text = [value for value, count in counts.most_common() if count > 1]
-    text_place = {value: index for index, value in enumerate(text)}
-    get = text_place.get
-
-    def refs(tip: Any) -> Any:
-        return [get(line, line) for line in tip] if isinstance(tip, list) else tip
-
-    # Colours and looks are JSON values; equal reprs are equal values (1, 1.0 and True differ).
-    colors: list[dict] = []
-    color_place: dict[str, int] = {}
-    compact_nodes = []
-    for node, tip in zip(nodes, node_tips, strict=True):
-        item: dict[str, Any] = {}
-        for key, value in node.items():
-            if key == "color" and isinstance(value, Mapping):
-                seen = repr(value)
-                if seen not in color_place:
-                    color_place[seen] = len(colors)
-                    colors.append(dict(value))
-                value = color_place[seen]
-            elif key == "tooltip":
-                value = refs(tip)
-            elif key in _NODE_TEXT:
-                if isinstance(value, str):
-                    value = get(value, value)
-                elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-                    value = [get(v, v) for v in value]
-                else:
-                    value = {"v": value}
-            item[_NODE_SHORT[key]] = value
-        compact_nodes.append(item)
-    styles: list[dict] = []
-    style_place: dict[str, int] = {}
-    compact_edges = []
-    for edge, tip in zip(edges, edge_tips, strict=True):
-        style = {k: v for k, v in edge.items() if k not in _EDGE_OWN}
-        seen = repr(style)
-        if seen not in style_place:
-            style_place[seen] = len(styles)
-            styles.append(style)
-        row: list = [place[edge["from"]], place[edge["to"]], style_place[seen]]
-        if "tooltip" in edge:
-            row.append(refs(tip))
-        compact_edges.append(row)
-    return {
-        "format": 2,
-        "text": text,
-        "colors": colors,
-        "styles": styles,
-        "nodes": compact_nodes,
-        "edges": compact_edges,
-        "edgeEnds": "index",
-    }
-
-
-def _lines(tooltip: Any) -> list[str] | dict:
-    """A text tooltip as its lines; anything else as ``{"v": value}``, as the page keeps it."""
-    return tooltip.split("\n") if isinstance(tooltip, str) else {"v": tooltip}
-
-
-def expand_payload(data: Mapping[str, Any]) -> tuple[list[dict], list[dict]]:
-    """The node and edge dicts of the contract from a page's ``graph-data`` JSON, as the
-    page's script reads it (a test's and a reader's view of what the page holds).
-
-    >>> page = render_network_page("t", [{"id": "a", "tooltip": "x\\ny"}],
-    ...                            [{"from": "a", "to": "a", "tooltip": "y"}], {})
-    >>> start = page.index('id="graph-data">') + len('id="graph-data">')
-    >>> expand_payload(json.loads(page[start:page.index("</script>", start)]))
-    ([{'id': 'a', 'tooltip': 'x\\ny'}], [{'from': 'a', 'to': 'a', 'tooltip': 'y'}])
-    """
-    text = data.get("text", [])
-    long_key = {short: key for key, short in _NODE_SHORT.items()}
-
-    def value_of(ref: Any) -> Any:
-        return text[ref] if isinstance(ref, int) else ref
-
-    def tooltip_of(value: Any) -> Any:
-        if isinstance(value, Mapping):
-            return value["v"]
-        return "\n".join(value_of(line) for line in value)
-
-    nodes = []
-    for item in data["nodes"]:
-        node: dict[str, Any] = {}
-        for short, value in item.items():
-            key = long_key[short]
-            if key == "color" and isinstance(value, int):
-                value = data["colors"][value]
-            elif key == "tooltip":
-                value = tooltip_of(value)
-            elif key in _NODE_TEXT:
-                if isinstance(value, Mapping):
-                    value = value["v"]
-                elif isinstance(value, list):
-                    value = [value_of(v) for v in value]
-                else:
-                    value = value_of(value)
-            node[key] = value
-        nodes.append(node)
-    edges = []
-    for row in data["edges"]:
-        edge = {"from": nodes[row[0]]["id"], "to": nodes[row[1]]["id"]}
-        edge |= data["styles"][row[2]]
-        if len(row) > 3:
-            edge["tooltip"] = tooltip_of(row[3])
-        edges.append(edge)
-    return nodes, edges
 
 
 def _given(options: Mapping[str, Any] | None, *keys: str) -> bool:
@@ -578,6 +430,6 @@ _BODY = """\
 <script>
 {map_js}
 </script>
-</body>
+{extra}</body>
 </html>
 """

@@ -28,13 +28,9 @@ from lokgraph.errors import LokgraphError
 
 from .context import RenderContext
 from .matrix import MATRIX_CSS, coverage, matrix_legend, matrix_table, parties_of
-from .network_map import (
-    REASON_NAMES,
-    evidence_text,
-    map_html,
-    shown,
-)
+from .network_map import map_html
 from .page import html_head, inline_assets, json_for_script
+from .tooltips import REASON_NAMES, evidence_text, shown
 
 __all__ = [
     "GAP_STATUS_NAMES",
@@ -460,12 +456,10 @@ def _map_frame(
             controls=False,
             cluster=False,
             context=context,
+            vis_assets=_ASSETS_MARK,
         )
     except LokgraphError as error:
         return f'<p class="lg-note">Ingen karta: {_esc(error)}</p>'
-    assets = inline_assets()
-    if assets in page:
-        page = page.replace(assets, _ASSETS_MARK, 1)
     data_id = f"{anchor}-karta"
     return (
         f'<iframe class="lg-map" data-map="{data_id}" title="{_esc("Karta: " + area_name)}" '
