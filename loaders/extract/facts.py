@@ -1,0 +1,246 @@
+"""Facts of an answer: the sentences read in order, turned into `Fact` records."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from lokgraph.codes import PARTIES
+from lokgraph.facts import Fact
+
+from ..records import Answer
+from .context import _Context
+from .groups import _GroupMention
+from .membership import _scope_break
+from .reading import _read, _Reading
+from .sentences import split_sentences
+from .spans import _find, _resolve
+from .status import _status_facts, _status_votes
+from .vocabulary import Vocabulary, load_vocabulary
+
+
+def extract_answers(answers: Iterable[Answer], vocabulary: Vocabulary | None = None) -> list[Fact]:
+    """The facts of survey answers, in answer and sentence order.
+
+    >>> from loaders.records import Answer
+    >>> a = Answer(source="enkät", kommun="Leksand", question="Q4",
+    ...            text="Vi behöver även få med BUP och HAB.")
+    >>> [(f.kind, f.party, f.reason) for f in extract_answers([a])]
+    [('absent', 'BUP', 'needed'), ('absent', 'HAB', 'needed')]
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    facts: list[Fact] = []
+    for answer in answers:
+        facts.extend(
+            _extract(
+                answer.text,
+                vocabulary,
+                _Context(answer.source, answer.kommun, answer.question, answer.respondent),
+            )
+        )
+    return facts
+
+
+def extract_text(
+    text: str,
+    *,
+    source: str,
+    kommun: str | None = None,
+    question: str | None = None,
+    respondent: str | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> list[Fact]:
+    """The facts of one free text (one answer, or a whole document about one kommun).
+
+    >>> facts = extract_text("Vi har en styrgrupp med representanter från BUP och IFO.",
+    ...                      source="t", kommun="Orsa")
+    >>> [(f.kind, f.party or f.group_type) for f in facts]
+    [('group', 'styrgrupp'), ('member', 'BUP'), ('member', 'SOCIALTJANST')]
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    return _extract(text, vocabulary, _Context(source, kommun, question, respondent))
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary: compiling the YAML terms
+
+
+def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
+    facts: list[Fact] = []
+    status_votes: list[tuple[str, str, str, bool]] = []  # (status, area, quote, reply)
+    deviation: tuple[str, str] | None = None
+    for sentence in split_sentences(text, v):
+        if sentence.is_heading:
+            continue
+        reading = _read(sentence, v, ctx.kommun, ctx.last_group, ctx.list_lead)
+        # "Styrgruppen består av:" and then one item a line: the items are its members
+        # ("Följande parter saknas:" and then one a line: those are absent)
+        lead = ctx.list_lead if reading.inherited else None  # the next item of the same list
+        if sentence.text.rstrip().endswith(":") and not reading.parties:
+            if reading.absence_reason:
+                lead = reading.absence_reason
+            elif reading.groups or reading.member_cues:
+                lead = "member"
+        ctx.list_lead = lead
+        placed = False
+        base = {
+            "kommun": ctx.kommun,
+            "respondent": ctx.respondent,
+            "question": ctx.question,
+            "quote": sentence.text,
+            "source": ctx.source,
+        }
+        # groups
+        for g in reading.groups:
+            if _seen_group(ctx, g):
+                placed = True
+                continue
+            ctx.emitted_groups.append((g.group_type, g.name, g.governed_by))
+            facts.append(
+                Fact(
+                    kind="group",
+                    group_type=g.group_type,
+                    level=g.level,
+                    group_name=g.name,
+                    governed_by=g.governed_by,
+                    **base,
+                )
+            )
+            placed = True
+        # members and absences
+        facts_here = _party_facts(reading, v, ctx, base)
+        if facts_here:
+            placed = True
+            facts.extend(facts_here)
+        if reading.groups:
+            ctx.last_group = reading.groups[-1]
+        # agreement status
+        if ctx.question == "Q1" or (
+            ctx.question is None and _find(v.local_agreement_words, sentence.text)
+        ):
+            votes = _status_votes(reading, v)
+            if votes:
+                placed = True
+                status_votes.extend((s, reading.area, sentence.text, r) for s, r in votes)
+        # deviation reporting
+        if ctx.question == "Q5" or (
+            ctx.question is None and _find(v.deviation_words, sentence.text)
+        ):
+            hits = _resolve(_find(v.deviation, sentence.text))
+            if hits:
+                placed = True
+                if deviation is None:
+                    deviation = (hits[0].key, sentence.text)
+        if ctx.list_lead and sentence.text.rstrip().endswith(":"):
+            placed = True  # it opens a list the next lines fill
+        if not placed and not _boilerplate(sentence.text, v):
+            facts.append(Fact(kind="unplaced", **base))
+    facts.extend(_status_facts(status_votes, ctx))
+    if deviation is not None:
+        facts.append(
+            Fact(
+                kind="deviation_reporting",
+                status=deviation[0],
+                kommun=ctx.kommun,
+                respondent=ctx.respondent,
+                question=ctx.question,
+                quote=deviation[1],
+                source=ctx.source,
+            )
+        )
+    return facts
+
+
+def _seen_group(ctx: _Context, g: _GroupMention) -> bool:
+    for group_type, name, governed_by in ctx.emitted_groups:
+        if group_type != g.group_type:
+            continue
+        if (g.name is None or g.name == name) and (g.governed_by in (None, governed_by)):
+            return True
+    return False
+
+
+def _target(reading: _Reading, ctx: _Context, pos: int) -> dict[str, Any]:
+    groups = reading.groups
+    if groups:
+        chosen = None
+        after_cue = [b for b in reading.backward if b.start >= pos]
+        if after_cue:
+            cue = after_cue[0]
+            nxt = [g for g in groups if g.hit.start >= cue.end]
+            if nxt and not [g for g in groups if pos <= g.hit.start < cue.start]:
+                chosen = nxt[0]
+        if chosen is None:
+            before = [g for g in groups if g.hit.end <= pos]
+            chosen = before[-1] if before else groups[0]
+        return {"group_type": chosen.group_type, "level": chosen.level, "group_name": chosen.name}
+    if reading.agreement or ctx.question == "Q1":
+        return {"agreement_area": reading.area}
+    if ctx.last_group is not None:
+        g = ctx.last_group
+        return {"group_type": g.group_type, "level": g.level, "group_name": g.name}
+    return {}
+
+
+def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: dict) -> list[Fact]:
+    facts: list[Fact] = []
+    named_specialists = {
+        p.key for p in reading.parties if PARTIES[p.key].care_level == "specialist"
+    } - {"SPECIALIST"}
+    seen: set[tuple[str, str | None, str | None]] = set()
+    for i, p in enumerate(reading.parties):
+        if p.key == "SPECIALIST" and named_specialists:
+            continue
+        target = _target(reading, ctx, p.start)
+        if i in reading.absent:
+            key = ("absent", p.key, None)
+            if key in seen:
+                continue
+            seen.add(key)
+            facts.append(
+                Fact(kind="absent", party=p.key, reason=reading.absent[i], **target, **base)
+            )
+        elif (p.start, p.end) in reading.topics:
+            continue
+        elif any(a <= p.start < b for a, b in reading.member_spans) or any(
+            not _scope_break(reading.text, p, c, v, reading.groups) for c in reading.member_cues
+        ):
+            key = ("member", p.key, None)
+            if key in seen or ("absent", p.key, None) in seen:
+                continue
+            if any(q.key == p.key for j, q in enumerate(reading.parties) if j in reading.absent):
+                continue
+            seen.add(key)
+            partial = any(a <= p.start < b for a, b in reading.partial_clauses)
+            facts.append(Fact(kind="member", party=p.key, partial=partial, **target, **base))
+    if reading.member_cues or reading.member_spans:
+        names: list[tuple[str, int]] = [
+            (k.key, k.start)
+            for j, k in enumerate(reading.kommuner)
+            if j not in reading.absent_kommun
+            and (reading.member_cues or any(a <= k.start < b for a, b in reading.member_spans))
+        ]
+        if ctx.kommun:
+            names += [
+                (ctx.kommun, h.start)
+                for h in reading.own_kommun
+                if not any(a <= h.start < b for a, b in reading.absence_spans)
+                and (reading.member_cues or any(a <= h.start < b for a, b in reading.member_spans))
+            ]
+        for name, pos in names:
+            key = ("member", None, name)
+            if key in seen:
+                continue
+            seen.add(key)
+            target = _target(reading, ctx, pos)
+            partial = any(a <= pos < b for a, b in reading.partial_clauses)
+            facts.append(Fact(kind="member", member_kommun=name, partial=partial, **target, **base))
+    return facts
+
+
+def _boilerplate(text: str, v: Vocabulary) -> bool:
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 2:
+        return True
+    return any(h.start == 0 or len(words) <= 4 for h in _find(v.boilerplate, text))

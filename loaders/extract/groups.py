@@ -1,0 +1,206 @@
+"""Groups in a sentence: their names, levels and governance, and the group a list belongs to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lokgraph.codes import default_level
+
+from .clauses import _clause_of, _plain_clauses
+from .spans import _distance, _find, _Hit, _outside, _resolve, _words
+from .terms import _fold
+from .vocabulary import Vocabulary
+
+
+@dataclass
+class _GroupMention:
+    hit: _Hit
+    group_type: str
+    level: str | None
+    name: str | None
+    governed_by: str | None = None
+    explicit_level: bool = False
+
+
+def _familjecentral_group(
+    text: str, parties: list[_Hit], groups: list[_GroupMention], v: Vocabulary
+) -> _GroupMention | None:
+    """A familjecentral described as a place where services work together ("familjecentralen
+    där BVC, MVC och socialtjänsten arbetar under samma tak", "På familjecentralen arbetar
+    …"): with no other group in the sentence, two or more other services after it and a word
+    of ``colocation``, it is the group and not a party."""
+    if groups:
+        return None
+    fc = [p for p in parties if p.key == "FAMILJECENTRAL"]
+    if len(fc) != 1:
+        return None
+    hit = fc[0]
+    others = {p.key for p in parties if p.start >= hit.end and p.key != "FAMILJECENTRAL"}
+    if len(others) < 2:
+        return None
+    if _find(v.colocation_strong, text[hit.end :]):
+        return _GroupMention(hit, "familjecentral", default_level("familjecentral"), None)
+    cues = [
+        c
+        for c in _find(v.colocation, text[hit.end :])
+        # "Familjecentralen samarbetar med BUP" is a partner, not a unit in it
+        if not v.grammar.partner.match(text[hit.end + c.end :])
+    ]
+    if not cues:
+        return None
+    before = re.search(r"(\w+)\s+$", text[: hit.start])
+    after = v.grammar.relative_after.match(text[hit.end :])
+    if not (after or (before and _fold(before.group(1)) in v.grammar.colocation_prepositions)):
+        return None
+    return _GroupMention(hit, "familjecentral", default_level("familjecentral"), None)
+
+
+def _heading_group(text: str, hit: _Hit, v: Vocabulary) -> bool:
+    """A group word in its bare form that opens the line ("Arbetsgrupp barn och unga: …"),
+    as bullet lists name a group before its members."""
+    if text[: hit.start].strip(" -–•*"):
+        return False
+    return not v.grammar.definite.search(_fold(text[hit.start : hit.end]))
+
+
+def _after_group_positions(text: str, end: int, v: Vocabulary) -> list[int]:
+    """Where a member list may start after a group and its name: right after it, after a
+    bracket ("Styrgruppen (GNV) med …"), or after a short "för …" ("för skolfrågor med …")."""
+    m = re.match(r"(?:-\w+)?\s*(?:\([^()]*\)\s*)?,?\s*", text[end:])
+    pos = end + m.end()
+    out = [pos]
+    f = v.grammar.group_preposition.match(text[pos:])
+    if f:
+        rest = pos + f.end()
+        out += [rest + w.start(1) for w in re.finditer(r"\s+([^\s,.;:()]+)", text[rest:])][:4]
+    return out
+
+
+def _negated_group(text: str, hit: _Hit, absence_cues: list[_Hit], v: Vocabulary) -> bool:
+    """A group said not to exist or to be lacking ("ingen styrgrupp med BUP", "saknar en
+    styrgrupp med …"): its "med" list names no members."""
+    before = [_fold(w) for w, _, _ in _words(text[: hit.start])][-3:]
+    if any(w in v.negators for w in before):
+        return True
+    return any(
+        c.end <= hit.start and len(text[c.end : hit.start].split()) <= 2 for c in absence_cues
+    )
+
+
+def _levels(text: str, groups: list[_GroupMention], heading: str | None, v: Vocabulary) -> None:
+    """Set each group's level: a level word in the sentence, else the heading line above,
+    else the group type's default (already set)."""
+    ignore = [(h.start, h.end) for h in _find(v.level_ignore, text)]
+    clauses = _plain_clauses(text, v)
+    for lh in _resolve(_outside(_find(v.levels, text), ignore)):
+        target = _level_target(groups, lh, clauses)
+        if target is not None and not target.explicit_level:
+            target.level = lh.key
+            target.explicit_level = True
+    for g in groups:
+        same = [o for o in groups if o.group_type == g.group_type and o.explicit_level]
+        if not g.explicit_level and same:
+            g.level = same[0].level
+            g.explicit_level = True
+    for g in groups:
+        if not g.explicit_level and heading:
+            g.level = heading
+
+
+def _level_target(
+    groups: list[_GroupMention], lh: _Hit, clauses: list[tuple[int, int]]
+) -> _GroupMention | None:
+    """The group a level word describes: the nearest one before it in its clause, else the
+    nearest one at all ("arbetsgrupper som arbetar på operativ nivå", "På operativ nivå har vi
+    ett konsultationsteam")."""
+    free = [g for g in groups if not g.explicit_level]
+    if not free:
+        return None
+    clause = _clause_of(clauses, lh.start)
+    before = [g for g in free if g.hit.end <= lh.start and g.hit.start >= clause[0]]
+    if before:
+        return before[-1]
+    return min(free, key=lambda g: _distance(g.hit, lh))
+
+
+def _group_name(text: str, hit: _Hit, v: Vocabulary) -> tuple[str | None, int]:
+    """The name written after a group word, and where it ends.
+
+    Name words are the vocabulary's ``group_name_words``, capitalised words and acronyms,
+    and an age range ("0-5 år"). A leading "för" is skipped ("Styrgruppen för god och nära
+    vård"); punctuation, a preposition or another group word ends the name.
+    """
+    if hit.term is not None and hit.term.name:
+        return hit.term.name, hit.end
+    rest = text[hit.end :]
+    if not rest or not rest[0].isspace():
+        return None, hit.end
+    tokens = list(re.finditer(r"\S+", rest))
+    words: list[str] = []
+    end = hit.end
+    for i, m in enumerate(tokens):
+        raw = m.group()
+        core = re.sub(r"^[^\w]+|[^\w]+$", "", raw)
+        if not core:
+            break
+        folded = _fold(core)
+        nxt = (
+            _fold(re.sub(r"^[^\w]+|[^\w]+$", "", tokens[i + 1].group()))
+            if i + 1 < len(tokens)
+            else ""
+        )
+        if i == 0 and folded in v.grammar.name_skip_first and len(tokens) > 1:
+            continue
+        if raw[0] in "([":
+            break
+        if folded in v.grammar.age_word and words and re.fullmatch(r"\d+(?:[-–]\d+)?", words[-1]):
+            ok = True  # "0-5 år"
+        elif re.fullmatch(r"\d+(?:[-–]\d+)?", core):
+            ok = nxt in v.grammar.age_word or "-" in core or "–" in core
+        elif folded in v.grammar.name_stopwords:
+            ok = False
+        elif any(t.pattern.fullmatch(core) for t in v.group_name_words):
+            ok = True
+        elif not words and core[0].islower() and any(t.pattern.fullmatch(core) for t in v.parties):
+            ok = True  # a topic right after the group word: "arbetsgrupp förskola"
+        else:
+            ok = core[0].isupper() and (not words or words[-1][0].isupper())
+            ok = ok and not any(t.pattern.match(core) for t in v.groups)
+        if not ok:
+            break
+        words.append(core)
+        # the name ends before its punctuation: "Styrgrupp GNV: socialchef …" keeps the colon
+        end = hit.end + m.start() + raw.find(core) + len(core)
+        if re.search(r"[,:;.!?()\[\]]", raw) or raw != raw.rstrip("\"”“'’"):
+            break
+    while words and _fold(words[-1]) in v.grammar.name_trailing:
+        words.pop()
+    if not words:
+        return None, hit.end
+    return " ".join(words), end
+
+
+def _governance(
+    text: str, groups: list[_GroupMention], v: Vocabulary, previous: _GroupMention | None
+) -> None:
+    """Set ``governed_by`` from phrases like "får uppdrag från", "har gett", "kopplat till";
+    "Under den finns tre arbetsgrupper" refers to the group of the sentence before."""
+    cues = _resolve(_find(v.governance, text))
+    for cue in cues:
+        before = [g for g in groups if g.hit.end <= cue.start]
+        after = [g for g in groups if g.hit.start >= cue.end]
+        pronoun = v.grammar.governance_pronoun.match(text[cue.end :])
+        if cue.key == "under_next" and previous is not None and after and pronoun:
+            if (after[0].group_type, after[0].name) != (previous.group_type, previous.name):
+                after[0].governed_by = previous.group_type
+            continue
+        gap = 1 if cue.key == "under_next" else 3
+        if not after or len(text[cue.end : after[0].hit.start].split()) > gap:
+            continue
+        if cue.key == "reports_to_next" and before and after:
+            before[-1].governed_by = after[0].group_type
+        elif cue.key == "gives_to_next" and before and after:
+            after[0].governed_by = before[-1].group_type
+        elif cue.key == "under_next" and len(after) >= 2 and after[1] is not after[0]:
+            after[1].governed_by = after[0].group_type

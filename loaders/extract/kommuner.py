@@ -1,0 +1,67 @@
+"""Kommun names in text (from the reference data), except where they name a place."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lokgraph.reference import kommuner
+
+from .grammar import Grammar
+from .spans import _Hit
+from .terms import _UPPER_VARIANTS, _VARIANTS, _anchor
+
+
+@cache
+def _kommun_patterns(word: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """One pattern per kommun name, with its genitive and ``word`` ("kommun") after it."""
+    out = []
+    for k in kommuner():
+        tokens = re.split(r"([\s-])", k.name)
+        body = ""
+        for tok in tokens:
+            if tok == " ":
+                body += r"\s+"
+            elif tok == "-":
+                body += r"[-\s]"
+            else:
+                body += "".join(
+                    "[" + _UPPER_VARIANTS[c] + "]"
+                    if c in _UPPER_VARIANTS
+                    else "[" + _VARIANTS[c] + "]"
+                    if c in _VARIANTS
+                    else re.escape(c)
+                    for c in tok
+                )
+        suffix = r"(?P<suf>\s+" + re.escape(word) + r"s?)?"
+        pattern = re.compile(r"(?<![\w-])" + body + r"(?P<gen>s)?" + suffix + r"(?![\w-])")
+        out.append((k.name, pattern, _anchor(k.name)))
+    return tuple(out)
+
+
+def _find_kommuner(text: str, grammar: Grammar) -> list[_Hit]:
+    """Kommun names, except places ("i Hjo", "i Skövde, Tidaholm och Skara") and a capitalised
+    word that starts the sentence without "kommun" after it ("Vara ett stöd …")."""
+    found: list[tuple[_Hit, bool]] = []
+    low = text.lower()
+    for name, pattern, anchor in _kommun_patterns(grammar.kommun_word):
+        if anchor not in low:
+            continue
+        for m in pattern.finditer(text):
+            place = bool(grammar.place_before_kommun.search(text[: m.start()]))
+            at_start = not text[: m.start()].strip(" \"”“'(•-–")
+            if at_start and not m.group("suf"):
+                place = True
+            found.append((_Hit(name, m.start(), m.end(), None, 0, "kommun", m.group("gen")), place))
+    found.sort(key=lambda x: x[0].start)
+    hits = []
+    previous: tuple[_Hit, bool] | None = None
+    for hit, place in found:
+        if previous is not None and previous[1]:
+            between = text[previous[0].end : hit.start]
+            if grammar.kommun_joiner.fullmatch(between):
+                place = True
+        if not place:
+            hits.append(hit)
+        previous = (hit, place)
+    return hits

@@ -1,0 +1,165 @@
+"""Membership: party words as places or topics, lists of parties, and scope breaks."""
+
+from __future__ import annotations
+
+import re
+
+from .groups import _GroupMention
+from .spans import _find, _Hit, _words
+from .terms import _fold
+from .vocabulary import Vocabulary
+
+
+def _topics(
+    text: str, hits: list[_Hit], roles: list[_Hit], v: Vocabulary
+) -> dict[tuple[int, int], str]:
+    """Party words used as a place or a topic, not as a party taking part.
+
+    ``place``: after a preposition of ``places`` ("i skolan", "remisser till BUP"), unless a
+    person or another party stands before it ("verksamhetschef på BUP", "kurator på IFO").
+    ``topic``: a genitive followed by a plain word ("BUP:s väntetider", "familjecentralens
+    styrgrupp"), but not by a person ("vårdcentralens chef") or "och" ("BUP:s och HAB:s").
+    """
+    out: dict[tuple[int, int], str] = {}
+    people = [(h.start, h.end) for h in hits] + [(r.start, r.end) for r in roles]
+    for h in hits:
+        m = re.search(r"(\w[\w:-]*)\s+$", text[: h.start])
+        if m and _fold(m.group(1)) in v.places:
+            before = text[: m.start()].rstrip()
+            person = any(e == len(before) or (s < len(before) <= e) for s, e in people)
+            if not person:
+                out[(h.start, h.end)] = "place"
+                continue
+        word = text[h.start : h.end]
+        if v.grammar.genitive.search(word):
+            nxt = re.match(r"\s+(\w[\w:-]*)", text[h.end :])
+            if nxt is None or _fold(nxt.group(1)) in v.grammar.list_joiners:
+                continue
+            at = h.end + nxt.start(1)
+            if any(s == at for s, _ in people):
+                continue
+            if _unit_follows(text[h.end :], v):
+                continue  # "IFO:s mottagningsgrupp", "socialtjänstens förebyggande enhet"
+            out[(h.start, h.end)] = "topic"
+    return out
+
+
+def _words_of(text: str) -> set[str]:
+    return {_fold(w) for w, _, _ in _words(text)}
+
+
+def _unit_follows(rest: str, v: Vocabulary) -> bool:
+    """Whether the next word names a part of a service ("öppenvård"), also after an
+    adjective or a "barn- och" ("förebyggande enhet", "barn- och ungdomsenhet"), but not
+    after a noun ("väntetider för enheten")."""
+    head = re.split(r"[,;:.!?()]", rest)[0]
+    words = re.findall(r"\w[\w-]*", head)[:4]
+    i = 0
+    while i < len(words):
+        if any(t.pattern.fullmatch(words[i]) for t in v.unit_words):
+            # "familjecentralens styrgrupp" is a group of its own, not a unit
+            return not any(t.pattern.fullmatch(words[i]) for t in v.groups)
+        if (
+            words[i].endswith("-")
+            and i + 1 < len(words)
+            and _fold(words[i + 1]) in v.grammar.list_joiners
+        ):
+            i += 2  # "barn- och ungdomsenhet"
+        elif i == 0 and v.grammar.adjective.search(_fold(words[i])):
+            i += 1  # "förebyggande enhet", "psykiatriska mottagning"
+        else:
+            return False
+    return False
+
+
+def _list_after(
+    text: str,
+    start: int,
+    listed: list[_Hit],
+    roles: list[_Hit],
+    stops: list[_Hit],
+    v: Vocabulary,
+    *,
+    first: bool = False,
+) -> tuple[int, int] | None:
+    """The span of a list of parties that starts at ``start`` ("socialchef, skolchef och
+    vårdcentralens chef", "representanter från IFO samt verksamhetschef på BUP"), from its
+    first to its last party; None when no party comes before a word that is not a list word.
+    With ``first``, the list may not open with "och", "även" … ("utan även HAB" is no list)."""
+    fillers = _find(v.list_words, text)
+    pos = start
+    found: tuple[int, int] | None = None
+    previous_party = False
+    opening = True
+    while pos < len(text):
+        gap = re.match(r"[\s,]*", text[pos:])
+        if "," in gap.group() and opening and first:
+            return None
+        pos += gap.end()
+        if pos >= len(text):
+            break
+        if any(s.start == pos for s in stops):
+            break
+        hit = max((h for h in listed if h.start == pos), key=lambda h: h.end, default=None)
+        if hit is not None:
+            found = (found[0] if found else hit.start, hit.end)
+            pos = hit.end
+            previous_party = True
+            opening = False
+            continue
+        word = re.match(r"\w[\w:.-]*\w|\w", text[pos:])
+        if word is None:
+            break
+        options = [h for h in roles + fillers if h.start == pos]
+        if options:
+            filler = max(options, key=lambda h: h.end)
+            if opening and _fold(text[filler.start : filler.end]) in v.grammar.list_non_openers:
+                return None
+            pos = filler.end
+            previous_party = False
+            opening = False
+            continue
+        if previous_party and word.group()[0].isupper():
+            pos += word.end()  # "BUP Värmland", "Närhälsan Kungshamn"
+            continue
+        if previous_party and _unit_follows(text[pos:], v):
+            # "IFO:s mottagningsgrupp", "socialtjänstens förebyggande enhet"
+            head = re.split(r"[,;:.!?()]", text[pos:])[0]
+            units = [
+                m.end()
+                for m in list(re.finditer(r"\w[\w-]*", head))[:4]
+                if any(t.pattern.fullmatch(m.group()) for t in v.unit_words)
+            ]
+            if units:
+                pos += units[0]
+                continue
+        nxt = re.match(r"\s+(\w+)", text[pos + word.end() :])
+        if found and nxt and _fold(nxt.group(1)) in v.grammar.person_of:
+            pos += word.end()  # a person not in the vocabulary: "fältassistent från IFO"
+            previous_party = False
+            opening = False
+            continue
+        break
+    return found
+
+
+def _scope_break(
+    text: str, party: _Hit, cue: _Hit, v: Vocabulary, groups: list[_GroupMention] = ()
+) -> bool:
+    """Whether a subordinate clause opens between a member word and a party after it, so
+    that the word is not about the party: "deltar i utbildningar som BUP håller", "består av
+    … och har beslutat att bjuda in BUP". The "som" of "såväl … som" is no break."""
+    lo, hi = cue.end, party.start
+    if lo >= hi:
+        # a member word after the party: "Styrgruppen ansvarar för att elevhälsan och
+        # vårdcentralen samarbetar" is about a task of the group, not its members
+        before = [g for g in groups if g.hit.end <= party.start]
+        if not before or cue.start < party.end:
+            return False
+        between = _words_of(text[before[-1].hit.end : party.start])
+        return bool(between & v.grammar.task_openers)
+    words = [_fold(w) for w, _, _ in _words(text[lo:hi])]
+    breaks = set(v.scope_breaks)
+    if v.grammar.correlatives & {_fold(w) for w, _, _ in _words(text[:hi])}:
+        breaks -= v.grammar.correlative_partner
+    return any(w in breaks for w in words)

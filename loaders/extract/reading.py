@@ -1,0 +1,271 @@
+"""Reading one sentence: the passes run in order and their result as a `_Reading`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lokgraph.codes import default_level
+
+from .absence import _absences, _negated_absence, _negated_nearby, _wished
+from .clauses import _clause_of, _clauses
+from .groups import (
+    _after_group_positions,
+    _familjecentral_group,
+    _governance,
+    _group_name,
+    _GroupMention,
+    _heading_group,
+    _levels,
+    _negated_group,
+)
+from .kommuner import _find_kommuner
+from .membership import _list_after, _topics, _words_of
+from .sentences import Sentence
+from .spans import _blank, _find, _Hit, _outside, _overlaps, _resolve
+from .status import _area
+from .vocabulary import Vocabulary
+
+
+@dataclass
+class _Reading:
+    text: str
+    parties: list[_Hit]
+    kommuner: list[_Hit]
+    own_kommun: list[_Hit]
+    groups: list[_GroupMention]
+    clauses: list[tuple[int, int]]
+    absent: dict[int, str]  # party hit index -> reason
+    absent_kommun: set[int]
+    member_cues: list[_Hit]
+    member_spans: list[tuple[int, int]]
+    backward: list[_Hit]
+    partial_clauses: list[tuple[int, int]]
+    agreement: bool
+    area: str
+    absence_spans: list[tuple[int, int]]
+    topics: dict[tuple[int, int], str] = field(default_factory=dict)
+    inherited: bool = False
+    absence_reason: str | None = None
+
+
+def _read(
+    sentence: Sentence,
+    v: Vocabulary,
+    own_kommun: str | None,
+    previous: _GroupMention | None = None,
+    list_lead: str | None = None,
+) -> _Reading:
+    text = sentence.text
+    group_words = _find(v.groups, text, "group")
+    entity_hits = _find(v.parties, text, "party") + group_words
+    entity_hits += _find(v.principals, text, "principal")
+    member_cues = _find(v.member_cues, text, "member")
+    agreement = bool(_find(v.agreement_words, text))
+    # "I den sitter …", "Där sitter …": the group of the sentence before
+    refers_back = previous is not None and bool(v.grammar.refers_back.match(text))
+    if agreement or group_words or refers_back:
+        # "rutiner för samverkan med BUP": a weak member word after a preposition is a topic
+        member_cues += [
+            c
+            for c in _find(v.weak_member_cues, text, "member")
+            if not v.grammar.topic_preposition.search(text[: c.start])
+            # "samlar in synpunkter från BUP": a particle makes it another verb
+            and not v.grammar.particle.match(text[c.end :])
+        ]
+    absence_cues = _find(v.absence, text, "absence")
+    entity_hits += _find_kommuner(text, v.grammar)
+    resolved = _resolve(entity_hits)
+    group_hits = [h for h in resolved if h.kind == "group"]
+    groups: list[_GroupMention] = []
+    name_spans: list[tuple[int, int]] = []
+    bracket_spans: list[tuple[int, int]] = []
+    for hit in group_hits:
+        name, name_end = _group_name(text, hit, v)
+        if name_end > hit.end:
+            name_spans.append((hit.end, name_end))
+        groups.append(_GroupMention(hit, hit.key, default_level(hit.key), name))
+    resolved = _outside(resolved, name_spans)
+    # "Ledningsgruppen för barn och unga (socialchef, skolchef och VC-chef)": the brackets
+    # right after a group list its members
+    for g in groups:
+        end = max([g.hit.end] + [e for s0, e in name_spans if s0 == g.hit.end])
+        m = re.match(r"\s*\(([^()]*)\)", text[end:])
+        if m:
+            bracket_spans.append((end + m.start(1), end + m.end(1)))
+    parties = [h for h in resolved if h.kind == "party"]
+    colocated = _familjecentral_group(text, parties, groups, v)
+    if colocated is not None:
+        parties = [p for p in parties if p is not colocated.hit]
+        colocated = _GroupMention(
+            _Hit("familjecentral", colocated.hit.start, colocated.hit.end, None, 0, "group"),
+            "familjecentral",
+            default_level("familjecentral"),
+            None,
+        )
+        groups.append(colocated)
+        member_cues += [
+            _Hit("member", c.start, c.end, c.term, 0, "member")
+            for c in _find(v.colocation + v.colocation_strong, text)
+            if c.start >= colocated.hit.end
+        ]
+    kommun_hits = [h for h in resolved if h.kind == "kommun"]
+    # a kommun right before a party word owns it ("Leksands vårdcentral", "Hjo vårdcentral")
+    kommun_hits = [
+        k
+        for k in kommun_hits
+        if not any(
+            p.start >= k.end and not text[k.end : p.start].strip() and p.start - k.end <= 2
+            for p in parties
+        )
+    ]
+    principals = [h for h in resolved if h.kind == "principal"]
+    roles = _find(v.roles, text, "role")
+    topics = _topics(text, parties + principals, roles, v)
+    own = [h for h in principals if h.key == "kommun" and (h.start, h.end) not in topics]
+    _levels(text, groups, sentence.heading_level, v)
+    _governance(text, groups, v, previous)
+    # clauses
+    filler_spans = [(h.start, h.end) for h in _find(v.list_fillers, text)]
+    entity_spans = [(h.start, h.end) for h in resolved] + filler_spans
+    verbs = [(h.start, h.end) for h in member_cues]
+    absence_words = [(h.start, h.end) for h in _resolve(absence_cues)]
+    clauses = _clauses(text, v, entity_spans, verbs, absence_words)
+    # absence first: a negated member word ("ingår inte") is an absence phrase too
+    absence_cues = [c for c in _resolve(absence_cues) if not _negated_absence(text, c, v)]
+    absence_cues += [
+        _Hit("not_participating", c.start, c.end, c.term, 0, "absence")
+        for c in member_cues
+        if not _overlaps(c, [(a.start, a.end) for a in absence_cues])
+        and _negated_nearby(text, c, v)
+    ]
+    # "BUP borde delta", "habiliteringen behöver vara med": a wish, so still absent
+    absence_cues += [
+        _Hit("needed", c.start, c.end, c.term, 0, "absence")
+        for c in member_cues
+        if not _overlaps(c, [(a.start, a.end) for a in absence_cues]) and _wished(text, c, v)
+    ]
+    # "arbetar utan BUP och HAB": only the list right after the word is absent
+    listed = parties + kommun_hits + principals
+    stops = [h for h in resolved if h.kind == "group"]
+    list_absences: list[tuple[_Hit, tuple[int, int]]] = []
+    for cue in _resolve(_find(v.absence_list, text, "absence")):
+        span = _list_after(text, cue.end, listed, roles, stops, v, first=True)
+        if span is not None:
+            list_absences.append((cue, span))
+    absence_spans = [(a.start, a.end) for a in absence_cues]
+    absence_spans += [(c.start, span[1]) for c, span in list_absences]
+    member_cues = [c for c in member_cues if not _overlaps(c, absence_spans)]
+    # "en styrgrupp med socialchef, skolchef och vårdcentralens chef": the list right after a
+    # group word and "med" names its members
+    list_spans: list[tuple[int, int]] = []
+    after_group = _find(v.after_group, text)
+    for g in groups:
+        end = max([g.hit.end] + [e for s0, e in name_spans if s0 == g.hit.end])
+        if _negated_group(text, g.hit, absence_cues, v):
+            continue
+        colon = re.match(r"(?:-\w+)?\s*(?::|\s[-–]\s)", text[end:])
+        if colon is None and _heading_group(text, g.hit, v):
+            # a line that opens with the group: "Arbetsgrupp tidiga insatser: IFO, BVC"
+            colon = re.match(r"(?:-\w+)?(?:\s+[^\s,.;:()]+){1,4}?\s*:", text[end:])
+            if colon and _words_of(colon.group()) & v.grammar.verbs:
+                colon = None  # "Styrgruppen har träffats en gång: …" is a sentence
+        if colon:  # "Styrgrupp: socialchef, skolchef, VC-chef", "Arbetsgrupp – IFO, skola"
+            span = _list_after(text, end + colon.end(), listed, roles, stops, v)
+            if span is not None:
+                list_spans.append(span)
+            continue
+        for pos in _after_group_positions(text, end, v):
+            cue = next((c for c in after_group if c.start == pos), None)
+            if cue is not None:
+                span = _list_after(text, cue.end, listed, roles, stops, v)
+                if span is not None:
+                    list_spans.append(span)
+                break
+    # an item of a list that the sentence before opened with a colon
+    inherited = False
+    if list_lead and not groups and not member_cues and not absence_cues:
+        span = _list_after(text, 0, listed, roles, stops, v)
+        rest = re.sub(r"\([^()]*\)?", " ", _blank(text, span[1], listed)) if span else ""
+        if span is not None and not re.search(r"[^\W\d_]{2,}", rest):
+            if list_lead == "member":
+                list_spans.append(span)
+            else:
+                list_absences.append((_Hit(list_lead, 0, 0, None, 0, "absence"), span))
+            inherited = True
+    absent, absent_kommun, absent_clauses = _absences(
+        text, absence_cues, member_cues, clauses, parties, kommun_hits, v
+    )
+    for i, p in enumerate(parties):
+        if any(a <= p.start < b for a, b in list_spans) and any(
+            _clause_of(clauses, c.start) == _clause_of(clauses, p.start) for c in absence_cues
+        ):
+            # "Konsultationsteamet med elevhälsan och IFO saknar BUP": the group's own list
+            # is not what the absence in its clause is about (but "med BUP, men de kommer
+            # sällan" is)
+            absent.pop(i, None)
+        for cue, (a, b) in list_absences:
+            if a <= p.start < b:
+                absent[i] = cue.key
+        if topics.get((p.start, p.end)) == "place" and not any(
+            c.start <= p.start <= c.end + 1 for c in absence_cues
+        ):
+            absent.pop(i, None)  # "det saknas lokaler i skolan"
+    for j, k in enumerate(kommun_hits):
+        if any(a <= k.start < b for a, b in list_spans):
+            absent_kommun.discard(j)
+        if any(a <= k.start < b for _, (a, b) in list_absences):
+            absent_kommun.add(j)
+    absent_clauses += [(c.start, span[1]) for c, span in list_absences]
+    partial_cues = _find(v.partial_cues, text)
+    meets = [_clause_of(clauses, h.start) for h in _find(v.frequency_words, text)]
+    partial_clauses = []
+    for c in partial_cues:
+        clause = _clause_of(clauses, c.start)
+        if clause in meets:
+            continue
+        # "rektor, elevhälsa och vid behov BUP": only what follows the cue in the list
+        joined = v.grammar.partial_joined.search(text[clause[0] : c.start])
+        last = [p for p in parties if clause[0] <= p.end <= c.start]
+        if joined and any(c.end <= p.start < clause[1] for p in parties):
+            clause = (c.start, clause[1])
+        elif last and not text[last[-1].end : c.start].strip() and "," in text[clause[0] : c.start]:
+            # "familjebehandlingen, elevhälsan och BUP vid behov": the last item only
+            head = text[clause[0] : last[-1].start]
+            joiners = list(v.grammar.partial_joiners.finditer(head))
+            if joiners:
+                clause = (clause[0] + joiners[-1].end(), clause[1])
+        bracket = re.search(r"\(\s*$", text[: c.start])
+        before = [
+            p
+            for p in parties
+            if bracket and p.end <= bracket.start() and not text[p.end : bracket.start()].strip()
+        ]
+        if before:  # "… och BUP (vid behov)": the party before the bracket
+            clause = (before[-1].start, c.end)
+        partial_clauses.append(clause)
+    if inherited and partial_clauses:
+        partial_clauses.append((0, len(text)))  # "BUP (vid behov)"
+    area = _area(text, v)
+    backward = _find(v.backward_cues, text)
+    backward = [b for b in backward if not _overlaps(b, absence_spans)]
+    return _Reading(
+        text=text,
+        parties=parties,
+        kommuner=kommun_hits,
+        own_kommun=own if own_kommun else [],
+        groups=groups,
+        clauses=clauses,
+        absent=absent,
+        absent_kommun=absent_kommun,
+        member_cues=member_cues,
+        member_spans=bracket_spans + list_spans,
+        backward=backward,
+        partial_clauses=partial_clauses,
+        agreement=agreement,
+        area=area,
+        absence_spans=absent_clauses,
+        topics=topics,
+        inherited=inherited,
+        absence_reason=absence_cues[0].key if absence_cues else None,
+    )

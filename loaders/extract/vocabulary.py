@@ -1,0 +1,297 @@
+"""Loading, merging and checking ``loaders/vocabulary.yaml`` (or a planner's own file).
+
+Every heading and code is checked at load: a misspelt heading or an unknown code is an
+`InputError` naming the file, never a list that silently does nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lokgraph.codes import (
+    AGREEMENT_AREAS,
+    AGREEMENT_STATUSES,
+    DEVIATION_LEVELS,
+    GROUP_TYPES,
+    LEVELS,
+    PARTIES,
+)
+from lokgraph.errors import InputError
+from lokgraph.facts import ABSENCE_REASONS
+
+from .grammar import GRAMMAR_KEYS, Grammar, compile_grammar
+from .terms import Term, _compile_term, _fold
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The compiled vocabulary: every list of ``vocabulary.yaml`` as terms."""
+
+    source: str
+    parties: tuple[Term, ...]
+    principals: tuple[Term, ...]
+    groups: tuple[Term, ...]
+    group_name_words: tuple[Term, ...]
+    levels: tuple[Term, ...]
+    level_ignore: tuple[Term, ...]
+    agreement_words: tuple[Term, ...]
+    local_agreement_words: tuple[Term, ...]
+    areas: tuple[Term, ...]
+    status: tuple[Term, ...]
+    status_weak: tuple[Term, ...]
+    status_reply: tuple[Term, ...]
+    status_ignore: tuple[Term, ...]
+    not_started: tuple[Term, ...]
+    member_cues: tuple[Term, ...]
+    weak_member_cues: tuple[Term, ...]
+    backward_cues: tuple[Term, ...]
+    partial_cues: tuple[Term, ...]
+    frequency_words: tuple[Term, ...]
+    roles: tuple[Term, ...]
+    list_words: tuple[Term, ...]
+    unit_words: tuple[Term, ...]
+    colocation: tuple[Term, ...]
+    colocation_strong: tuple[Term, ...]
+    wishes: frozenset[str]
+    scope_breaks: frozenset[str]
+    after_group: tuple[Term, ...]
+    absence: tuple[Term, ...]
+    absence_list: tuple[Term, ...]
+    places: frozenset[str]
+    governance: tuple[Term, ...]
+    deviation_words: tuple[Term, ...]
+    deviation: tuple[Term, ...]
+    negators: frozenset[str]
+    hypothetical: frozenset[str]
+    clause_breaks: tuple[Term, ...]
+    list_fillers: tuple[Term, ...]
+    boilerplate: tuple[Term, ...]
+    grammar: Grammar
+    raw: Mapping[str, Any] = field(repr=False, compare=False, default_factory=dict)
+
+
+def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
+    """The vocabulary of ``loaders/vocabulary.yaml``, or of a planner's own YAML file.
+
+    A file that says ``extends: default`` adds its lists to the bundled vocabulary; any other
+    file stands alone. The bundled one is read once and cached.
+
+    >>> v = load_vocabulary()
+    >>> sorted({t.key for t in v.parties})[:3]
+    ['BUP', 'BVC', 'ELEVHALSA']
+    """
+    if path is None:
+        return _default_vocabulary()
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as err:
+        raise InputError(f"cannot read the vocabulary: {err.strerror}", where=str(path)) from err
+    except yaml.YAMLError as err:
+        raise InputError(
+            f"the vocabulary is not valid YAML ({err})",
+            where=str(path),
+            fix="Check the indentation and quote terms that start with * or contain a colon",
+        ) from err
+    if not isinstance(data, dict):
+        raise InputError("a vocabulary file must be a mapping of lists", where=str(path))
+    base = data.pop("extends", None)
+    if base is not None:
+        if base != _DEFAULT:
+            base_path = (path.parent / str(base)).resolve()
+            parent = load_vocabulary(base_path).raw
+        else:
+            parent = _default_raw()
+        data = _merge(parent, data)
+    return _compile(data, str(path))
+
+
+_DEFAULT = "default"
+
+
+@cache
+def _default_raw() -> dict[str, Any]:
+    text = resources.files("loaders").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def _default_vocabulary() -> Vocabulary:
+    return _compile(_default_raw(), "loaders/vocabulary.yaml")
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for key, value in extra.items():
+            out[key] = _merge(base[key], value) if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return [*base, *(x for x in extra if x not in base)]
+    return extra if extra is not None else base
+
+
+_SECTIONS: dict[str, tuple[str, ...]] = {
+    "version": (),
+    "parties": (),
+    "principals": (),
+    "groups": (),
+    "group_name_words": (),
+    "levels": (),
+    "level_ignore": (),
+    "agreement": (
+        "words",
+        "local_words",
+        "areas",
+        "status",
+        "status_weak",
+        "status_reply",
+        "not_started",
+        "status_ignore",
+    ),
+    "members": (
+        "cues",
+        "weak_cues",
+        "start_cues",
+        "backward",
+        "partial",
+        "frequency_words",
+        "roles",
+        "list_words",
+        "after_group",
+        "wishes",
+        "scope_breaks",
+        "units",
+        "colocation",
+        "colocation_strong",
+    ),
+    "absence": (),
+    "absence_list": (),
+    "places": (),
+    "governance": (),
+    "deviation": ("words", *DEVIATION_LEVELS),
+    "negators": (),
+    "hypothetical": (),
+    "clause_breaks": (),
+    "list_fillers": (),
+    "boilerplate": (),
+    "grammar": GRAMMAR_KEYS,
+}
+
+
+def _check_sections(data: Mapping[str, Any], source: str) -> None:
+    """A misspelt heading would silently do nothing: name it and the valid ones."""
+    for key, value in data.items():
+        if key not in _SECTIONS:
+            raise InputError(
+                f"unknown heading {key!r} in the vocabulary",
+                where=source,
+                fix="Use one of " + ", ".join(_SECTIONS),
+            )
+        subkeys = _SECTIONS[key]
+        if subkeys and isinstance(value, dict):
+            for sub in value:
+                if sub not in subkeys:
+                    raise InputError(
+                        f"unknown heading {sub!r} under '{key}'",
+                        where=source,
+                        fix="Use one of " + ", ".join(subkeys),
+                    )
+
+
+def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
+    _check_sections(data, source)
+
+    def keyed(section: str, valid: Iterable[str], where: Mapping[str, Any] | None = None):
+        mapping = (where if where is not None else data).get(section) or {}
+        if not isinstance(mapping, dict):
+            raise InputError(f"'{section}' must map codes to lists of terms", where=source)
+        valid = tuple(valid)
+        terms: list[Term] = []
+        for key, entries in mapping.items():
+            if key not in valid:
+                raise InputError(
+                    f"unknown code {key!r} under '{section}'",
+                    where=source,
+                    fix="Use one of " + ", ".join(valid),
+                )
+            terms.extend(_terms(entries or [], str(key), source, section))
+        return tuple(terms)
+
+    def plain(section: str, where: Mapping[str, Any] | None = None, key: str = "") -> tuple:
+        entries = (where if where is not None else data).get(section) or []
+        return tuple(_terms(entries, key or section, source, section))
+
+    agreement = data.get("agreement") or {}
+    members = data.get("members") or {}
+    deviation = data.get("deviation") or {}
+    governance_keys = ("reports_to_next", "gives_to_next", "under_next")
+    return Vocabulary(
+        source=source,
+        parties=keyed("parties", PARTIES),
+        principals=keyed("principals", ("kommun", "region")),
+        groups=keyed("groups", GROUP_TYPES),
+        group_name_words=plain("group_name_words"),
+        levels=keyed("levels", LEVELS),
+        level_ignore=plain("level_ignore"),
+        agreement_words=plain("words", agreement, "agreement"),
+        local_agreement_words=plain("local_words", agreement, "local"),
+        areas=keyed("areas", AGREEMENT_AREAS, agreement),
+        status=keyed("status", AGREEMENT_STATUSES, agreement),
+        status_weak=keyed("status_weak", AGREEMENT_STATUSES, agreement),
+        status_reply=keyed("status_reply", AGREEMENT_STATUSES, agreement),
+        status_ignore=plain("status_ignore", agreement),
+        not_started=plain("not_started", agreement),
+        member_cues=plain("cues", members, "member") + plain("start_cues", members, "member"),
+        weak_member_cues=plain("weak_cues", members, "member"),
+        backward_cues=plain("backward", members, "backward"),
+        partial_cues=plain("partial", members, "partial"),
+        frequency_words=plain("frequency_words", members, "frequency"),
+        roles=plain("roles", members, "role"),
+        list_words=plain("list_words", members, "list"),
+        unit_words=plain("units", members, "unit"),
+        colocation=plain("colocation", members, "colocation"),
+        colocation_strong=plain("colocation_strong", members, "colocation"),
+        after_group=plain("after_group", members, "member"),
+        wishes=frozenset(_fold(w) for w in members.get("wishes") or ()),
+        scope_breaks=frozenset(_fold(w) for w in members.get("scope_breaks") or ()),
+        absence=keyed("absence", ABSENCE_REASONS),
+        absence_list=keyed("absence_list", ABSENCE_REASONS),
+        places=frozenset(_fold(w) for w in data.get("places") or ()),
+        governance=keyed("governance", governance_keys),
+        deviation_words=plain("words", deviation, "deviation"),
+        deviation=keyed(
+            "deviation",
+            DEVIATION_LEVELS,
+            {"deviation": {k: x for k, x in deviation.items() if k != "words"}},
+        ),
+        negators=frozenset(_fold(w) for w in data.get("negators") or ()),
+        hypothetical=frozenset(_fold(w) for w in data.get("hypothetical") or ()),
+        clause_breaks=plain("clause_breaks"),
+        list_fillers=plain("list_fillers"),
+        boilerplate=plain("boilerplate"),
+        grammar=compile_grammar(data.get("grammar") or _default_raw()["grammar"], source),
+        raw=dict(data),
+    )
+
+
+def _terms(entries: Any, key: str, source: str, section: str) -> Iterator[Term]:
+    if isinstance(entries, str):
+        entries = [entries]
+    for entry in entries:
+        name = None
+        if isinstance(entry, dict):
+            name = entry.get("name")
+            entry = entry.get("term")
+        if not isinstance(entry, str) or not entry.strip():
+            raise InputError(
+                f"a term under '{section}' ({key}) is empty or not text: {entry!r}", where=source
+            )
+        yield _compile_term(entry.strip(), key, name=name)
