@@ -6,11 +6,12 @@ store, so the caller decides what to retract and merge.
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lokgraph.errors import InputError
 from lokgraph.facts import Fact
 from lokgraph.from_facts import facts_source, facts_to_structure, source_id, survey_source
 from lokgraph.models import Structure
@@ -35,6 +36,7 @@ class Imported:
 
 
 def _survey(path: Path, kommun: str | None, mapping: Path | None) -> tuple[Survey, list[str]]:
+    _require_file(path)
     notes: list[str] = []
     return load_survey(path, kommun=kommun, mapping=mapping, notes=notes), notes
 
@@ -70,8 +72,7 @@ def read_path(
 ) -> Imported:
     """Read any supported file: structure YAML, review sheet, or survey."""
     path = Path(path)
-    if not path.exists():
-        raise InputError("no such file", where=str(path), fix="Check the path")
+    _require_file(path)
     if path.suffix.lower() in STRUCTURE_SUFFIXES:
         from .curated import load_structure_file
 
@@ -97,3 +98,11 @@ def read_path(
     )
     structure += facts_to_structure(facts, source=source)
     return Imported(structure, [source.id], facts, notes)
+
+
+def _require_file(path: Path) -> None:
+    """A missing path or a folder is an OS error, which the command line words in Swedish."""
+    if not path.exists():
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from .cli_errors import run
 from .errors import LokgraphError
 from .graph import merge, new_graph, retract_source, summary
 from .store import DEFAULT_STORE, FileStore, graph_to_json, write_atomic
@@ -524,19 +525,8 @@ def summary_(store: StoreOpt = DEFAULT_STORE) -> None:
 
 
 def main() -> None:
-    """The console entry point: library errors become one paragraph and exit code 1."""
-    try:
-        app(standalone_mode=False)
-    except LokgraphError as error:
-        err.print(f"lokgraph: {error}", markup=False, highlight=False, soft_wrap=True)
-        sys.exit(1)
-    except (typer.Abort, KeyboardInterrupt):
-        err.print("lokgraph: interrupted")
-        sys.exit(130)
-    except Exception as error:  # click's usage errors
-        import click
+    """The console entry point: every failure becomes one Swedish paragraph and exit 1 or 2.
 
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        raise
+    Usage errors exit 2, everything else 1, Ctrl-C 130; see `lokgraph.cli_errors`.
+    """
+    sys.exit(run(app))

@@ -1,0 +1,139 @@
+"""Mistakes a planner makes, run through the installed console script in a subprocess.
+
+Each case: exit code 1 or 2, one Swedish paragraph on stderr that names what to fix, no
+traceback, and the store byte-identical afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.cli_run import (
+    assert_clean_failure,
+    assert_one_swedish_paragraph,
+    lokgraph,
+    snapshot,
+    start,
+)
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory) -> Path:
+    """A folder with a demo store, a folder, a text file and an unreadable file."""
+    folder = tmp_path_factory.mktemp("mistakes")
+    result = lokgraph("demo", "--out", folder / "demo")
+    assert result.returncode == 0, str(result)
+    (folder / "mapp").mkdir()
+    (folder / "text.txt").write_text("Styrgruppen möts varje månad.\n", encoding="utf-8")
+    locked = folder / "låst.txt"
+    locked.write_text("Leksand\n", encoding="utf-8")
+    locked.chmod(0)
+    return folder
+
+
+# (args, exit code, words the message must name); {store}, {dir} are filled in per test
+MISTAKES: list[tuple[list[str], int, list[str]]] = [
+    (["gaps", "--nonsense", "--store", "{store}"], 2, ["--nonsense", "lokgraph gaps --help"]),
+    (["frobnicate"], 2, ["frobnicate", "lokgraph --help"]),
+    (["gapz", "--store", "{store}"], 2, ["gapz", "gaps"]),
+    (["export", "--store", "{store}"], 2, ["--format"]),
+    (["matrix", "--csv", "matris.csv", "--store", "{store}"], 2, ["matris.csv", "-o"]),
+    (["synth", "--kommuner", "abc"], 2, ["--kommuner", "heltal"]),
+    (["gaps", "--store"], 2, ["--store"]),
+    (["gaps", "--store", "{store}", "--kind"], 2, ["--kind"]),
+    (["import", "--store", "{store}"], 2, ["FILES"]),
+    (["extract"], 2, ["FILE"]),
+    (["gaps", "--json=yes", "--store", "{store}"], 2, ["--json"]),
+    (["gaps", "--store", "{dir}/mapp"], 1, ["mapp", "är en mapp"]),
+    (["summary", "--store", "{dir}/mapp"], 1, ["mapp"]),
+    (["export", "--format", "graphml", "--store", "{dir}/mapp"], 1, ["mapp"]),
+    (["import", "{dir}/mapp", "--store", "{store}"], 1, ["mapp"]),
+    (["extract", "{dir}/mapp"], 1, ["mapp"]),
+    (["map", "-o", "{dir}/text.txt/karta.html", "--store", "{store}"], 1, ["text.txt"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "mentions"), MISTAKES, ids=[" ".join(m[0]) for m in MISTAKES]
+)
+def test_a_mistake_is_one_swedish_paragraph_and_leaves_the_store(workdir, args, code, mentions):
+    store = workdir / "demo" / "lokgraph-store.json"
+    before = snapshot(store)
+    filled = [a.format(store=store, dir=workdir) for a in args]
+    result = lokgraph(*filled, cwd=workdir)
+    assert result.returncode == code, str(result)
+    assert_clean_failure(result, mentions=[m.format(dir=workdir) for m in mentions])
+    assert snapshot(store) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_an_unreadable_file_is_one_paragraph(workdir):
+    result = lokgraph("extract", workdir / "låst.txt", "--kommun", "Leksand", cwd=workdir)
+    assert_clean_failure(result, mentions=["låst.txt", "behörigheter"])
+
+
+def test_python_m_lokgraph_translates_errors_too(workdir):
+    result = lokgraph("gaps", "--nonsense", module=True, cwd=workdir)
+    assert_clean_failure(result, codes=(2,), mentions=["--nonsense"])
+
+
+def test_bare_lokgraph_shows_the_help_and_exits_2(workdir):
+    result = lokgraph(cwd=workdir)
+    assert result.returncode == 2, str(result)
+    assert "Traceback" not in result.stderr
+    assert "Commands" in result.stderr or "Kommandon" in result.stderr
+
+
+def test_help_exits_0():
+    result = lokgraph("gaps", "--help")
+    assert result.returncode == 0, str(result)
+    assert "Example: lokgraph gaps" in " ".join(result.stdout.split())
+
+
+def test_an_unexpected_error_is_one_paragraph_with_a_file_of_details(tmp_path):
+    """A bug (here: an app that raises) gives one paragraph naming a file with the traceback."""
+    code = (
+        "import sys\n"
+        "from lokgraph.cli_errors import run\n"
+        "def app(**kwargs):\n"
+        "    raise RuntimeError('secret internals')\n"
+        "sys.exit(run(app))\n"
+    )
+    import subprocess
+
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    assert_one_swedish_paragraph(proc.stderr, mentions=["oväntat fel", str(tmp_path)])
+    assert "secret internals" not in proc.stderr
+    details = list(tmp_path.glob("lokgraph-fel-*.txt"))
+    assert len(details) == 1
+    text = details[0].read_text(encoding="utf-8")
+    assert "Traceback" in text and "secret internals" in text
+
+
+def test_ctrl_c_during_an_import_exits_130_and_says_so(tmp_path):
+    made = lokgraph("synth", "--kommuner", "290", "-o", tmp_path / "s", cwd=tmp_path)
+    assert made.returncode == 0, str(made)
+    store = tmp_path / "store.json"
+    proc = start("import", tmp_path / "s" / "enkat.txt", "--store", store, cwd=tmp_path)
+    time.sleep(2.5)
+    assert proc.poll() is None, "the import finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stdout + stderr
+    assert "Traceback" not in stderr
+    assert "avbrutet" in stderr
+    assert not store.exists()
