@@ -76,9 +76,7 @@ def _command(args: tuple[str, ...], module: bool) -> list[str]:
 
 
 def _env(env: dict[str, str] | None) -> dict[str, str]:
-    merged = {
-        k: v for k, v in os.environ.items() if not k.startswith(("LOKGRAPH_", "NEO4J_"))
-    }
+    merged = {k: v for k, v in os.environ.items() if not k.startswith(("LOKGRAPH_", "NEO4J_"))}
     merged.update({"COLUMNS": "100", "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"})
     merged.update(env or {})
     return merged
