@@ -45,6 +45,19 @@ StoreOpt = Annotated[
 WithNames = Annotated[
     bool, typer.Option("--with-names", help="Keep personal names from survey answers.")
 ]
+RoundOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--round", help="Enkätomgång att visa, t.ex. 2024 (standard: den senaste omgången)."
+    ),
+]
+
+
+def _load_round(store: Path, round_: str | None):
+    """The store's graph as of a survey round (the latest unless one is asked for)."""
+    from .rounds import at_round
+
+    return at_round(FileStore(store).load(), round_)
 
 
 def _examples() -> list[Path]:
@@ -92,6 +105,14 @@ def import_(
     mapping: Annotated[
         Path | None, typer.Option(help="Column mapping (YAML) for a Forms export.")
     ] = None,
+    round_: Annotated[
+        str | None,
+        typer.Option(
+            "--round",
+            help="Enkätomgången filerna hör till, t.ex. 2024 "
+            "(standard: källans datum eller ett årtal i rubriken).",
+        ),
+    ] = None,
 ) -> None:
     """Read files and merge them into the store; importing the same file twice changes nothing.
 
@@ -99,8 +120,11 @@ def import_(
     Nothing is written unless every file reads without error.
 
     Example: lokgraph import enkat.txt lokgraph/examples/dalarna.yaml --store dalarna.json
+    Example: lokgraph import enkat-2024.txt --round 2024
     """
     from loaders.importer import read_path
+
+    from .rounds import file_heading, with_round
 
     graph = FileStore(store).load()
     before = store.read_text(encoding="utf-8") if store.exists() else None
@@ -114,8 +138,9 @@ def import_(
             imported = read_path(path, kommun=kommun, mapping=mapping, progress=tick)
             nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
             for source in imported.sources:
-                retract_source(graph, source)
-            merge(graph, imported.structure, where=str(path))
+                retract_source(graph, f"{source}@{round_}" if round_ else source)
+            structure = with_round(imported.structure, round_, heading=file_heading(path))
+            merge(graph, structure, where=str(path))
             bar.remove_task(task)
             facts = f" from {len(imported.facts)} facts" if imported.facts else ""
             out.print(
@@ -245,7 +270,12 @@ Neo4jUri = Annotated[
 
 
 def _gaps(
-    store: Path, backend: str, neo4j: str | None, kind: str | None, kommun: str | None
+    store: Path,
+    backend: str,
+    neo4j: str | None,
+    kind: str | None,
+    kommun: str | None,
+    round_: str | None = None,
 ) -> list:
     from queries.registry import get_query, run_all, run_all_cypher, run_cypher, run_query
 
@@ -262,7 +292,7 @@ def _gaps(
             if query:
                 return run_cypher(query, server, kommun=name)
             return run_all_cypher(server, kommun=name)
-    graph = FileStore(store).load()
+    graph = _load_round(store, round_)
     # run_all shares one index of the graph between the queries
     return run_query(query, graph, kommun=name) if query else run_all(graph, kommun=name)
 
@@ -307,13 +337,14 @@ def gaps(
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
     backend: Backend = "networkx",
     neo4j: Neo4jUri = None,
+    round_: RoundOpt = None,
 ) -> None:
     """Run every gap query (or one) and show the missing links per kommun, with the quotes.
 
     Example: lokgraph gaps --kind missing_specialist --kommun Leksand
     Example: lokgraph gaps --json --backend neo4j --neo4j bolt://localhost:7687
     """
-    found = _gaps(store, backend, neo4j, kind, kommun)
+    found = _gaps(store, backend, neo4j, kind, kommun, round_)
     if as_json:
         sys.stdout.write(json.dumps(_gap_rows(found), ensure_ascii=False, indent=1) + "\n")
     elif as_csv:
@@ -379,6 +410,7 @@ def map_(
     kommun: Annotated[str | None, typer.Option(help="One kommun and its regional links.")] = None,
     area: Annotated[str | None, typer.Option(help="A län or delregion by name.")] = None,
     with_names: WithNames = False,
+    round_: RoundOpt = None,
 ) -> None:
     """Write an interactive network map: one self-contained HTML file that works offline.
 
@@ -390,7 +422,7 @@ def map_(
     from .reference import find_kommun
 
     name = find_kommun(kommun).name if kommun else None
-    graph = FileStore(store).load()
+    graph = _load_round(store, round_)
     html = map_html(graph, kommun=name, area=area, with_names=with_names)
     out.print(f"wrote {save(html, output)}")
 
@@ -401,6 +433,7 @@ def matrix(
     store: StoreOpt = DEFAULT_STORE,
     as_csv: Annotated[bool, typer.Option("--csv", help="Write CSV instead of HTML.")] = False,
     with_names: WithNames = False,
+    round_: RoundOpt = None,
 ) -> None:
     """Write the coverage matrix: kommuner × parties, member / partial / absent / not recorded.
 
@@ -410,7 +443,7 @@ def matrix(
     from visualizations.matrix import matrix_csv, matrix_html
     from visualizations.write import save
 
-    graph = FileStore(store).load()
+    graph = _load_round(store, round_)
     text = matrix_csv(graph) if as_csv else matrix_html(graph, with_names=with_names)
     out.print(f"wrote {save(text, output)}")
 
@@ -420,6 +453,7 @@ def report(
     output: Output = Path("rapport.html"),
     store: StoreOpt = DEFAULT_STORE,
     with_names: WithNames = False,
+    round_: RoundOpt = None,
 ) -> None:
     """Write the gap report: one printable page per area, with quotes, map and matrix.
 
@@ -428,7 +462,7 @@ def report(
     from visualizations.report import report_html
     from visualizations.write import save
 
-    html = report_html(FileStore(store).load(), with_names=with_names)
+    html = report_html(_load_round(store, round_), with_names=with_names)
     out.print(f"wrote {save(html, output)}")
 
 

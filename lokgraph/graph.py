@@ -17,7 +17,8 @@ import networkx as nx
 from pydantic import TypeAdapter
 
 from .errors import InputError
-from .models import ALLOWED_ENDPOINTS, Evidence, Node, Relationship, Structure
+from .models import ALLOWED_ENDPOINTS, Evidence, Node, Relationship, RoundValues, Structure
+from .round_values import BY_ROUND, combine_rounds, drop_rounds
 
 __all__ = [
     "MergeStats",
@@ -89,10 +90,23 @@ def evidence_of(attrs: dict) -> list[Evidence]:
     return [Evidence(**e) for e in attrs.get("evidence", ())]
 
 
+def _round_dicts(entries: tuple[RoundValues, ...]) -> list[dict]:
+    return [{"round": e.round, "values": {k: _plain(v) for k, v in e.values}} for e in entries]
+
+
+def _round_records(attrs: dict) -> tuple[RoundValues, ...]:
+    return tuple(
+        RoundValues(round=e["round"], values=tuple(sorted(e["values"].items())))
+        for e in attrs.get(BY_ROUND, ())
+    )
+
+
 def _node_attrs(node: Node) -> dict:
-    data = node.model_dump(exclude={"id", "evidence"})
+    data = node.model_dump(exclude={"id", "evidence", BY_ROUND})
     attrs = {k: _plain(v) for k, v in data.items() if v is not None and v != ()}
     attrs["evidence"] = _evidence_dicts(node.evidence)
+    if node.by_round:
+        attrs[BY_ROUND] = _round_dicts(node.by_round)
     return attrs
 
 
@@ -103,20 +117,36 @@ def _edge_attrs(rel: Relationship) -> dict:
     if rel.reason is not None:
         attrs["reason"] = rel.reason
     attrs["evidence"] = _evidence_dicts(rel.evidence)
+    if rel.by_round:
+        attrs[BY_ROUND] = _round_dicts(rel.by_round)
     return attrs
 
 
-def _combine(old: dict, new: dict) -> tuple[dict, bool]:
+def _round_lookup(graph: nx.MultiDiGraph, structure: Structure) -> dict[str, str]:
+    """Source id → its survey round ("" for none), from the graph and the structure."""
+    rounds = {n: d.get("round") or "" for n, d in graph.nodes(data=True) if d["label"] == "Source"}
+    for node in structure.nodes:
+        if node.label == "Source":
+            rounds[node.id] = node.round or ""
+    return rounds
+
+
+def _combine(old: dict, new: dict, rounds: dict[str, str] | None = None) -> tuple[dict, bool]:
     """New values win where they are stated; evidence is the union of both.
 
     A record with no evidence is a reference to the thing (a group named by a member fact, a
     kommun named as a place), not a statement about it: it only fills values still missing.
+    When another survey round stated the thing before with other values, both rounds' values
+    are kept (see :mod:`lokgraph.round_values`) and the latest round's are the properties.
     """
-    merged = dict(old)
     stated = bool(new.get("evidence"))
-    for key, value in new.items():
-        if key != "evidence" and (stated or key not in merged):
-            merged[key] = value
+    if stated:
+        merged = combine_rounds(old, new, (rounds or {}).get)
+    else:
+        merged = dict(old)
+        for key, value in new.items():
+            if key != "evidence" and key not in merged:
+                merged[key] = value
     evidence = [Evidence(**e) for e in old.get("evidence", ())]
     evidence += [Evidence(**e) for e in new.get("evidence", ())]
     merged["evidence"] = _evidence_dicts(evidence)
@@ -159,10 +189,11 @@ def merge(graph: nx.MultiDiGraph, structure: Structure, *, where: str | None = N
     """
     _check(graph, structure, where)
     stats = MergeStats()
+    rounds = _round_lookup(graph, structure)
     for node in structure.nodes:
         attrs = _node_attrs(node)
         if node.id in graph:
-            merged, changed = _combine(graph.nodes[node.id], attrs)
+            merged, changed = _combine(graph.nodes[node.id], attrs, rounds)
             if changed:
                 graph.nodes[node.id].clear()
                 graph.nodes[node.id].update(merged)
@@ -174,7 +205,7 @@ def merge(graph: nx.MultiDiGraph, structure: Structure, *, where: str | None = N
         attrs = _edge_attrs(rel)
         if graph.has_edge(rel.source, rel.target, key=rel.type):
             data = graph.edges[rel.source, rel.target, rel.type]
-            merged, changed = _combine(data, attrs)
+            merged, changed = _combine(data, attrs, rounds)
             if changed:
                 data.clear()
                 data.update(merged)
@@ -208,6 +239,8 @@ def graph_to_structure(graph: nx.MultiDiGraph) -> Structure:
             if key in data:
                 data[key] = tuple(data[key])
         data["evidence"] = tuple(evidence_of(attrs))
+        if BY_ROUND in data:
+            data[BY_ROUND] = _round_records(attrs)
         nodes.append(_NODE_ADAPTER.validate_python(data))
     rels = []
     for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
@@ -219,6 +252,7 @@ def graph_to_structure(graph: nx.MultiDiGraph) -> Structure:
                 partial=attrs.get("partial"),
                 reason=attrs.get("reason"),
                 evidence=tuple(evidence_of(attrs)),
+                by_round=_round_records(attrs),
             )
         )
     return Structure(nodes=tuple(nodes), relationships=tuple(rels))
@@ -238,6 +272,7 @@ def retract_source(graph: nx.MultiDiGraph, source_id: str) -> int:
     sources may name them). Returns the number of edges removed.
     """
     removed = []
+    rounds = _round_lookup(graph, Structure()).get
     for u, v, key, attrs in graph.edges(keys=True, data=True):
         evidence = attrs.get("evidence") or []
         kept = [e for e in evidence if e.get("source") != source_id]
@@ -245,10 +280,12 @@ def retract_source(graph: nx.MultiDiGraph, source_id: str) -> int:
             attrs["evidence"] = kept
             if not kept:
                 removed.append((u, v, key))
+            drop_rounds(attrs, rounds)
     graph.remove_edges_from(removed)
     for _, attrs in graph.nodes(data=True):
         evidence = attrs.get("evidence") or []
         kept = [e for e in evidence if e.get("source") != source_id]
         if len(kept) != len(evidence):
             attrs["evidence"] = kept
+            drop_rounds(attrs, rounds)
     return len(removed)

@@ -24,6 +24,7 @@ __all__ = [
     "NODE_LABELS",
     "Principal",
     "Relationship",
+    "RoundValues",
     "RELATIONSHIP_TYPES",
     "Source",
     "Structure",
@@ -54,10 +55,23 @@ class Evidence(_Record):
         )
 
 
+class RoundValues(_Record):
+    """The properties a node or edge had in one survey round, when rounds disagree.
+
+    A store keeps one set of properties per node (the latest round's); `by_round` holds one of
+    these per round only once two rounds have stated different values (a LÖK that went from
+    `none` to `in_force`). `values` are (property, value) pairs, sorted.
+    """
+
+    round: str
+    values: tuple[tuple[str, str | bool | int | float | None], ...] = ()
+
+
 class _Node(_Record):
     id: str = Field(min_length=1)
     name: str = Field(min_length=1)
     evidence: tuple[Evidence, ...] = ()
+    by_round: tuple[RoundValues, ...] = ()
 
 
 class Area(_Node):
@@ -157,7 +171,9 @@ class Source(_Node):
     """A document that facts were read from. `name` is its title.
 
     For a survey, `surveyed` and `answered` hold the kommun ids asked and those that answered:
-    a kommun that did not answer leaves no other trace, and planners need to see it.
+    a kommun that did not answer leaves no other trace, and planners need to see it. `round`
+    is the survey round the document belongs to (a year such as "2024", or a date); a source
+    without one belongs to the store's one unnamed round.
     """
 
     label: Literal["Source"] = "Source"
@@ -166,6 +182,7 @@ class Source(_Node):
     path: str | None = None
     surveyed: tuple[str, ...] = ()
     answered: tuple[str, ...] = ()
+    round: str | None = None
 
 
 Node = Annotated[
@@ -220,6 +237,7 @@ class Relationship(_Record):
     partial: bool | None = None
     reason: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    by_round: tuple[RoundValues, ...] = ()
 
 
 class Structure(_Record):

@@ -1,0 +1,268 @@
+"""Survey rounds: which round each import belongs to, and the graph as of one round.
+
+A round is a plain string property on the Source node (`round`: a year such as "2024", or an
+ISO date); every fact reaches its round through its evidence, which names its source. A store
+may hold several rounds. :func:`at_round` is the one view that queries, maps and reports get:
+for every kommun and kind of source (survey, structure, report …) it keeps the newest round up
+to the one asked for, so a 2024 survey replaces the 2023 survey of the same kommuner while a
+2015 agreement of another län stays. A store written before rounds existed has no `round` on
+any source and reads as one unnamed round: its view is the whole graph.
+
+>>> from lokgraph.graph import new_graph
+>>> g = new_graph()
+>>> g.add_node("source:a", label="Source", kind="survey", name="A", round="2023")
+>>> g.add_node("source:b", label="Source", kind="survey", name="B", round="2024")
+>>> rounds(g), latest_round(g)
+(['2023', '2024'], '2024')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import networkx as nx
+
+from .errors import InputError
+from .models import Evidence, Source, Structure
+from .round_values import BY_ROUND, values_at
+
+__all__ = [
+    "at_round",
+    "default_round",
+    "file_heading",
+    "kommun_index",
+    "latest_round",
+    "round_label",
+    "rounds",
+    "with_round",
+]
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_KEPT_ALWAYS = frozenset({"Area", "Principal"})
+
+
+def round_label(round_: str | None) -> str:
+    """How a planner reads a round.
+
+    >>> round_label("2024"), round_label("")
+    ('2024', 'utan omgång')
+    """
+    return round_ or "utan omgång"
+
+
+def rounds(graph: nx.MultiDiGraph) -> list[str]:
+    """The rounds of a graph's sources, oldest first ("" is the unnamed round)."""
+    return sorted({d.get("round") or "" for _, d in graph.nodes(data=True) if _is_source(d)})
+
+
+def latest_round(graph: nx.MultiDiGraph) -> str | None:
+    """The newest round, or None when the graph has no sources."""
+    found = rounds(graph)
+    return found[-1] if found else None
+
+
+def default_round(source: Source, heading: str = "") -> str | None:
+    """The round a source belongs to when the import names none: its date's year, else a year
+    in its title or heading, else none.
+
+    >>> default_round(Source(id="source:x", name="Enkät", kind="survey", date="2024-03-01"))
+    '2024'
+    >>> default_round(Source(id="source:y", name="Uppföljning LÖK 2023", kind="survey"))
+    '2023'
+    >>> default_round(Source(id="source:z", name="Enkät", kind="survey")) is None
+    True
+    """
+    if source.date and _YEAR.match(source.date[:4]):
+        return source.date[:4]
+    for text in (source.name, heading):
+        found = _YEAR.search(text or "")
+        if found:
+            return found.group(1)
+    return None
+
+
+def file_heading(path: Path) -> str:
+    """The first non-empty line of a text file (where a survey names its year), else "".
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "e.txt"
+    >>> _ = p.write_text("\\n  Uppföljning 2023 \\nKommun\\n", encoding="utf-8")
+    >>> file_heading(p)
+    'Uppföljning 2023'
+    """
+    if Path(path).suffix.lower() not in (".txt", ".md"):
+        return ""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for _, line in zip(range(20), f, strict=False):
+                if line.strip():
+                    return line.strip()
+    except OSError:
+        return ""
+    return ""
+
+
+def with_round(structure: Structure, round_: str | None = None, heading: str = "") -> Structure:
+    """The structure with its sources in a round: `round_` if given, else each one's default.
+
+    A round given explicitly also goes into the source id (``source:enkat-txt@2024``), so the
+    same file imported for two rounds keeps both, and importing it again for one round replaces
+    only that round.
+    """
+    renamed: dict[str, str] = {}
+    nodes = []
+    for node in structure.nodes:
+        if isinstance(node, Source):
+            if round_:
+                renamed[node.id] = f"{node.id}@{round_}"
+                node = node.model_copy(update={"id": renamed[node.id], "round": round_})
+            elif node.round is None:
+                node = node.model_copy(update={"round": default_round(node, heading)})
+        nodes.append(node)
+    if not renamed:
+        return Structure(nodes=tuple(nodes), relationships=structure.relationships)
+
+    def moved(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+        return tuple(
+            e.model_copy(update={"source": renamed[e.source]}) if e.source in renamed else e
+            for e in evidence
+        )
+
+    nodes = [n.model_copy(update={"evidence": moved(n.evidence)}) for n in nodes]
+    rels = tuple(
+        r.model_copy(
+            update={
+                "evidence": moved(r.evidence),
+                "target": renamed.get(r.target, r.target),
+            }
+        )
+        for r in structure.relationships
+    )
+    return Structure(nodes=tuple(nodes), relationships=rels)
+
+
+def kommun_index(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Node id → the kommun it belongs to: a group's SERVES, a unit's PART_OF, a LÖK's kommun."""
+    nodes = graph.nodes
+    found: dict[str, str] = {}
+    lok_kommuner: dict[str, set[str]] = defaultdict(set)
+    for n, d in nodes(data=True):
+        if d["label"] == "Principal" and d.get("kind") == "kommun":
+            found[n] = n
+    for u, v, key in graph.edges(keys=True):
+        if key in ("SERVES", "PART_OF") and v in found:
+            found.setdefault(u, v)
+        elif key == "PARTY_TO" and nodes[u].get("kind") == "kommun":
+            lok_kommuner[v].add(u)
+    for agreement, kommuner in lok_kommuner.items():
+        if len(kommuner) == 1 and nodes[agreement].get("kind") == "LOK":
+            found.setdefault(agreement, next(iter(kommuner)))
+    return found
+
+
+def at_round(graph: nx.MultiDiGraph, round_: str | None = None) -> nx.MultiDiGraph:
+    """The graph as of a round (default: the latest); the graph itself when it has one round.
+
+    For every kommun and kind of source, the newest round up to `round_` is the one that
+    counts: evidence from an older round of that kind about that kommun is left out, and a
+    node or edge left without evidence is left out too (kommuner and areas always stay).
+    Properties are those of the round that stated them (see :mod:`lokgraph.round_values`).
+    """
+    known = rounds(graph)
+    if round_ is not None and round_ not in known:
+        raise InputError(
+            f"omgången {round_!r} finns inte i lagret",
+            fix="Välj en av " + ", ".join(repr(r) for r in known) if known else "Importera först",
+        )
+    if len(known) <= 1:
+        return graph
+    current = _Current(graph, round_)
+    view = nx.MultiDiGraph()
+    for n, d in graph.nodes(data=True):
+        attrs = _as_of(d, current, n)
+        if attrs is not None:
+            view.add_node(n, **attrs)
+    for u, v, key, d in graph.edges(keys=True, data=True):
+        if u not in view or v not in view:
+            continue
+        if key == "STATED_IN":
+            if any(e["source"] == v for e in view.nodes[u].get("evidence", ())):
+                view.add_edge(u, v, key=key, **d)
+            continue
+        attrs = _as_of(d, current, (u, v))
+        if attrs is not None:
+            view.add_edge(u, v, key=key, **attrs)
+    return view
+
+
+def _is_source(attrs: dict) -> bool:
+    return attrs.get("label") == "Source"
+
+
+class _Current:
+    """Which evidence counts as of a round: newest per kommun and kind of source."""
+
+    def __init__(self, graph: nx.MultiDiGraph, round_: str | None) -> None:
+        sources = {n: d for n, d in graph.nodes(data=True) if _is_source(d)}
+        self.round_of = {s: d.get("round") or "" for s, d in sources.items()}
+        self.kind_of = {s: d.get("kind", "") for s, d in sources.items()}
+        eligible = {s for s, r in self.round_of.items() if round_ is None or r <= round_}
+        self.home = kommun_index(graph)
+        covers: dict[str, set[str]] = defaultdict(set)
+        for s, d in sources.items():
+            covers[s].update(d.get("answered", ()))
+        for n, d in graph.nodes(data=True):
+            if n in self.home:
+                for e in d.get("evidence", ()):
+                    covers[e["source"]].add(self.home[n])
+        for u, v, d in graph.edges(data=True):
+            k = self.home.get(u) or self.home.get(v)
+            if k:
+                for e in d.get("evidence", ()):
+                    covers[e["source"]].add(k)
+        self.newest: dict[tuple[str, str], str] = {}
+        for s in eligible:
+            for k in covers[s]:
+                slot = (k, self.kind_of[s])
+                if self.newest.get(slot, "") <= self.round_of[s]:
+                    self.newest[slot] = self.round_of[s]
+        self.eligible = eligible
+        #: sources that still count for something: newest for one of their kommuner, or for none
+        self.sources = {
+            s
+            for s in eligible
+            if not covers[s]
+            or any(self.newest[(k, self.kind_of[s])] == self.round_of[s] for k in covers[s])
+        }
+
+    def __call__(self, source: str, item: str | tuple[str, str]) -> bool:
+        if source not in self.round_of:
+            return True  # evidence naming no Source node counts in every round
+        if source not in self.eligible:
+            return False
+        if isinstance(item, tuple):
+            kommun = self.home.get(item[0]) or self.home.get(item[1])
+        else:
+            kommun = self.home.get(item)
+        if kommun is None:
+            return source in self.sources
+        return self.newest.get((kommun, self.kind_of[source])) == self.round_of[source]
+
+
+def _as_of(attrs: dict, current: _Current, item: str | tuple[str, str]) -> dict | None:
+    """An item's attributes as of the round, or None when the round does not state it."""
+    if _is_source(attrs):
+        return dict(attrs) if item in current.sources else None
+    evidence = attrs.get("evidence") or []
+    if not evidence:
+        return dict(attrs)
+    kept = [e for e in evidence if current(e["source"], item)]
+    if not kept and attrs.get("label") not in _KEPT_ALWAYS:
+        return None
+    stated = [current.round_of.get(e["source"], "") for e in kept]
+    values = values_at(attrs, max(stated)) if stated and BY_ROUND in attrs else dict(attrs)
+    values.pop(BY_ROUND, None)
+    values["evidence"] = kept
+    return values
