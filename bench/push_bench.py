@@ -170,7 +170,7 @@ def _owner(unit: Unit, k_id: str, r_id: str) -> str:
 
 @contextlib.contextmanager
 def bolt_server() -> Iterator[tuple[str, str | None, str | None]]:
-    """(uri, user, password) of NEO4J_URI when set, else of a FalkorDB started for the run."""
+    """(uri, user, password) of NEO4J_URI when set, else of a Neo4j 5.26 started for the run."""
     if os.environ.get("NEO4J_URI"):
         yield (
             os.environ["NEO4J_URI"],
@@ -178,12 +178,10 @@ def bolt_server() -> Iterator[tuple[str, str | None, str | None]]:
             os.environ.get("NEO4J_PASSWORD"),
         )
         return
-    from tests.bolt_server import falkordb_server
+    from tests.neo4j_server import neo4j_server
 
-    with falkordb_server() as server:
-        # the direct port, not the fixture's handshake relay: its thread pumping every byte
-        # would be part of the measurement (Neo4jStore copes with FalkorDB's handshake itself)
-        yield server.direct_uri, server.user, server.password
+    with neo4j_server() as server:
+        yield server.uri, server.user, server.password
 
 
 def run(*, quick: bool, seed: int, batch_sizes: list[int] = ()) -> dict:

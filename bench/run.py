@@ -12,6 +12,7 @@ the script from rotting.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -142,13 +143,12 @@ def _settle_seconds(path: Path) -> float | None:
 
 
 def _bolt(graph) -> dict:
-    """Push to the Bolt server, batched and one row per query, measured in the same run."""
+    """Push to Neo4j (NEO4J_URI, set by main), batched and one row per query, in the same run."""
     from lokgraph.neo4j_store import Neo4jStore
-    from tests.bolt_server import falkordb_server
 
     result: dict = {}
-    with falkordb_server() as server:
-        store = Neo4jStore(server.uri, user=server.user, password=server.password)
+    uri = os.environ["NEO4J_URI"]
+    with Neo4jStore(uri) as store:
         store.clear()
         rows = graph.number_of_nodes() + graph.number_of_edges()
         start = time.perf_counter()
@@ -156,17 +156,30 @@ def _bolt(graph) -> dict:
         elapsed = time.perf_counter() - start
         result["push_rows"] = rows
         result["push_batched_rows_per_s"] = rows / elapsed
-        sample = graph.subgraph(list(graph.nodes)[:1500]).copy()
-        sample_rows = sample.number_of_nodes() + sample.number_of_edges()
-        single = Neo4jStore(server.uri, user=server.user, password=server.password, batch_size=1)
-        single.clear()
+        store.clear()
+    sample = graph.subgraph(list(graph.nodes)[:1500]).copy()
+    sample_rows = sample.number_of_nodes() + sample.number_of_edges()
+    with Neo4jStore(uri, batch_size=1) as single:
         start = time.perf_counter()
         single.save(sample)
         result["push_per_row_rows_per_s"] = sample_rows / (time.perf_counter() - start)
-        result["push_ratio"] = result["push_batched_rows_per_s"] / result["push_per_row_rows_per_s"]
-        store.close()
-        single.close()
+        single.clear()
+    result["push_ratio"] = result["push_batched_rows_per_s"] / result["push_per_row_rows_per_s"]
     return result
+
+
+@contextlib.contextmanager
+def _neo4j_env(bolt: bool):
+    """NEO4J_URI and credentials for the child processes: the user's server when NEO4J_URI is
+    set, else one Neo4j 5.26 started for the whole run (tests/neo4j_server.py)."""
+    if not bolt or os.environ.get("NEO4J_URI"):
+        yield os.environ.copy()
+        return
+    from tests.neo4j_server import neo4j_server
+
+    with neo4j_server() as server:
+        env = {"NEO4J_URI": server.uri, "NEO4J_USER": server.user}
+        yield {**os.environ, **env, "NEO4J_PASSWORD": server.password}
 
 
 COLUMNS = (
@@ -216,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
     parser.add_argument("--sizes", type=int, nargs="*", help="kommun counts to run")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--no-bolt", action="store_true", help="skip the push to the Bolt server")
+    parser.add_argument("--no-bolt", action="store_true", help="skip the push to Neo4j")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
     args = parser.parse_args(argv)
@@ -227,16 +240,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     rows = []
-    for n in sizes:
-        cmd = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed)]
-        cmd += ["--quick"] if args.quick else []
-        cmd += ["--no-bolt"] if args.no_bolt else []
-        print(f"running {n} kommuner …", file=sys.stderr, flush=True)
-        done = subprocess.run(cmd, capture_output=True, text=True, env=os.environ.copy())
-        if done.returncode != 0:
-            sys.stderr.write(done.stderr)
-            return done.returncode
-        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    with _neo4j_env(not args.no_bolt) as env:
+        for n in sizes:
+            cmd = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed)]
+            cmd += ["--quick"] if args.quick else []
+            cmd += ["--no-bolt"] if args.no_bolt else []
+            print(f"running {n} kommuner …", file=sys.stderr, flush=True)
+            done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+            if done.returncode != 0:
+                sys.stderr.write(done.stderr)
+                return done.returncode
+            rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     print(table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")

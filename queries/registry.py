@@ -59,9 +59,9 @@ class UnknownQueryError(LokgraphError):
 def compact_cypher(text: str) -> str:
     r"""The query without its comment lines, blank lines and indentation.
 
-    FalkorDB's Bolt server accepts only small request messages (about 4 KB, query and
-    parameters together), so the commented twins are sent compacted. Only whole-line `//`
-    comments are dropped, so a `//` inside a string literal is safe.
+    The twins are commented for people reading them in Neo4j Browser; the server needs none
+    of that. Only whole-line `//` comments are dropped, so a `//` inside a string literal is
+    safe.
 
     >>> compact_cypher("// who\nMATCH (n)\n\n  RETURN n  // all")
     'MATCH (n)\nRETURN n  // all'

@@ -1,6 +1,6 @@
 // single_bridge: the collaboration graph of every kommun, for the articulation step.
 //
-// HONEST NOTE: portable Cypher (Neo4j 5 without APOC/GDS, and FalkorDB) cannot find
+// HONEST NOTE: portable Cypher (Neo4j 5 without APOC or GDS) cannot find
 // articulation points: it would have to enumerate every path from the kommun to every
 // specialist unit once per candidate node. So this query returns, per kommun, the candidate
 // graph, and lokgraph finds the bridges in Python (queries/single_bridge.py,

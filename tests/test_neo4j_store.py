@@ -465,7 +465,6 @@ def test_graph_diff_names_what_differs():
 # -- only a real Neo4j can show these ----------------------------------------------------------
 
 
-@pytest.mark.neo4j_only
 def test_neo4j_uniqueness_constraints_exist(bolt_store):
     bolt_store.save(build_graph(small_structure()))
     rows = bolt_store.run(
@@ -477,7 +476,6 @@ def test_neo4j_uniqueness_constraints_exist(bolt_store):
         assert (label, ("id",)) in covered
 
 
-@pytest.mark.neo4j_only
 def test_neo4j_a_failing_batch_is_rolled_back_whole(bolt_uri, bolt_clean):
     with _open(bolt_uri, batch_size=10) as store:
         store.save(build_graph(small_structure()))

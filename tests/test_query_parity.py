@@ -1,4 +1,4 @@
-"""Every gap query gives the same gaps over networkx and, as its Cypher twin, on the Bolt server.
+"""Every gap query gives the same gaps over networkx and, as its Cypher twin, on Neo4j 5.26.
 
 `assert_parity(graph, store)` is the check: it pushes the graph with `store.save` and compares
 every query's networkx answer with its twin's (`run_cypher`). The graphs: a hand-built one
@@ -101,7 +101,7 @@ def rich_graph() -> nx.MultiDiGraph:
         "group:ludvika:kt",
         "individ",
         (k["Ludvika"],),
-        name="Konsultationsteam 'KT' \\ Ludvika",  # quote and backslash: FalkorDB escapes them
+        name="Konsultationsteam 'KT' \\ Ludvika",  # a quote and a backslash
         quote="Det är BUP:s ansvar, sa 'hon' – \"inte vårt\" \\ 100 % }) //",
     )
     b.group("group:ludvika:sg", "strategisk", (k["Ludvika"],))
@@ -145,37 +145,13 @@ def _examples_graph() -> nx.MultiDiGraph:
     return graph
 
 
-@pytest.fixture(scope="module")
-def own_server():
-    """A FalkorDB server of this module's own, for when the shared Bolt fixtures are missing."""
-    bolt_server = pytest.importorskip("tests.bolt_server", reason="no Bolt test server helper")
-    try:
-        with bolt_server.falkordb_server() as server:
-            yield server
-    except bolt_server.BoltServerError as err:
-        pytest.skip(f"no Bolt test server: {err}")
-
-
 @pytest.fixture
-def store(request):
-    """A Neo4jStore on the test Bolt server: the shared fixtures `bolt_uri` and `bolt_clean`
-    when conftest has them, else a FalkorDB server started for this module."""
-    module = pytest.importorskip("lokgraph.neo4j_store", reason="the Neo4j store is not there yet")
-    try:
-        where = request.getfixturevalue("bolt_uri")
-        request.getfixturevalue("bolt_clean")
-    except pytest.FixtureLookupError:
-        where = request.getfixturevalue("own_server")
-    if isinstance(where, str):
-        opened = module.Neo4jStore(where)
-    else:
-        opened = module.Neo4jStore(
-            where.uri, user=getattr(where, "user", None), password=getattr(where, "password", None)
-        )
-    try:
+def store(bolt_uri, bolt_clean):
+    """A Neo4jStore on the tests' Neo4j, emptied first."""
+    from lokgraph.neo4j_store import Neo4jStore
+
+    with Neo4jStore(bolt_uri.uri, user=bolt_uri.user, password=bolt_uri.password) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 @pytest.mark.bolt
