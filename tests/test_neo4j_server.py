@@ -51,6 +51,6 @@ def test_the_server_is_neo4j_526_with_authentication_on_a_loopback_port(bolt_uri
         assert bolt_uri.uri.startswith("bolt://127.0.0.1:")
         import neo4j
 
-        with neo4j.GraphDatabase.driver(bolt_uri.uri, auth=("neo4j", "not-it-123")) as wrong:
-            with pytest.raises(neo4j.exceptions.AuthError):
-                wrong.verify_connectivity()
+        wrong = neo4j.GraphDatabase.driver(bolt_uri.uri, auth=("neo4j", "not-it-123"))
+        with wrong, pytest.raises(neo4j.exceptions.AuthError):
+            wrong.verify_connectivity()
