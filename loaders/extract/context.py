@@ -16,3 +16,11 @@ class _Context:
     last_group: _GroupMention | None = None
     emitted_groups: list[tuple[str, str | None, str | None]] = field(default_factory=list)
     list_lead: str | None = None
+    #: the last group named anywhere in the document (for "Gruppen", "De" after a heading)
+    doc_group: _GroupMention | None = None
+    #: the list lead is for the next sentence only ("I gruppen sitter chefer. De kommer …")
+    continues: bool = False
+
+    @property
+    def who(self) -> tuple[str, str | None, str | None, str | None]:
+        return (self.source, self.kommun, self.question, self.respondent)

@@ -10,6 +10,7 @@ from lokgraph.codes import PARTIES
 from lokgraph.facts import Fact
 
 from ..records import Answer
+from . import document
 from .context import _Context
 from .groups import _GroupMention
 from .membership import _scope_break
@@ -31,14 +32,14 @@ def extract_answers(answers: Iterable[Answer], vocabulary: Vocabulary | None = N
     """
     vocabulary = vocabulary or load_vocabulary()
     facts: list[Fact] = []
+    ctx: _Context | None = None
     for answer in answers:
-        facts.extend(
-            _extract(
-                answer.text,
-                vocabulary,
-                _Context(answer.source, answer.kommun, answer.question, answer.respondent),
-            )
-        )
+        who = (answer.source, answer.kommun, answer.question, answer.respondent)
+        # the paragraphs of one free-text document share their context (groups named in a
+        # heading, lists opened by a lead line); survey answers each stand alone
+        if ctx is None or answer.question is not None or who != ctx.who:
+            ctx = _Context(*who)
+        facts.extend(_extract(answer.text, vocabulary, ctx))
     return facts
 
 
@@ -62,27 +63,18 @@ def extract_text(
     return _extract(text, vocabulary, _Context(source, kommun, question, respondent))
 
 
-# ---------------------------------------------------------------------------------------------
-# Vocabulary: compiling the YAML terms
-
-
 def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
     facts: list[Fact] = []
     status_votes: list[tuple[str, str, str, bool]] = []  # (status, area, quote, reply)
     deviation: tuple[str, str] | None = None
-    for sentence in split_sentences(text, v):
+    sentences = split_sentences(text, v)
+    for i, sentence in enumerate(sentences):
         if sentence.is_heading:
             continue
-        reading = _read(sentence, v, ctx.kommun, ctx.last_group, ctx.list_lead)
-        # "Styrgruppen består av:" and then one item a line: the items are its members
-        # ("Följande parter saknas:" and then one a line: those are absent)
-        lead = ctx.list_lead if reading.inherited else None  # the next item of the same list
-        if sentence.text.rstrip().endswith(":") and not reading.parties:
-            if reading.absence_reason:
-                lead = reading.absence_reason
-            elif reading.groups or reading.member_cues:
-                lead = "member"
-        ctx.list_lead = lead
+        following = sentences[i + 1] if i + 1 < len(sentences) else None
+        document.before_reading(sentence, ctx, v)
+        whole = document.takes_whole_line(sentence, ctx, v)
+        reading = _read(sentence, v, ctx.kommun, ctx.last_group, ctx.list_lead, whole)
         placed = False
         base = {
             "kommun": ctx.kommun,
@@ -113,8 +105,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         if facts_here:
             placed = True
             facts.extend(facts_here)
-        if reading.groups:
-            ctx.last_group = reading.groups[-1]
+        document.after_reading(sentence, following, reading, ctx, v)
         # agreement status
         if ctx.question == "Q1" or (
             ctx.question is None and _find(v.local_agreement_words, sentence.text)

@@ -44,6 +44,13 @@ def _topics(
     return out
 
 
+def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
+    """A member word that names an aim, not who takes part: "stärka samverkan mellan skola och
+    socialtjänst", "se över hur samverkan mellan BUP och elevhälsan kan se ut"."""
+    head = re.split(r"[,;:.!?()]", text[: cue.start])[-1]
+    return any(_fold(w) in v.aims for w, _, _ in _words(head)[-3:])
+
+
 def _words_of(text: str) -> set[str]:
     return {_fold(w) for w, _, _ in _words(text)}
 

@@ -20,7 +20,7 @@ from .groups import (
     _negated_group,
 )
 from .kommuner import _find_kommuner
-from .membership import _list_after, _topics, _words_of
+from .membership import _aimed, _list_after, _topics, _words_of
 from .sentences import Sentence
 from .spans import _blank, _find, _Hit, _outside, _overlaps, _resolve
 from .status import _area
@@ -55,12 +55,13 @@ def _read(
     own_kommun: str | None,
     previous: _GroupMention | None = None,
     list_lead: str | None = None,
+    whole: bool = False,
 ) -> _Reading:
     text = sentence.text
     group_words = _find(v.groups, text, "group")
     entity_hits = _find(v.parties, text, "party") + group_words
     entity_hits += _find(v.principals, text, "principal")
-    member_cues = _find(v.member_cues, text, "member")
+    member_cues = [c for c in _find(v.member_cues, text, "member") if not _aimed(text, c, v)]
     agreement = bool(_find(v.agreement_words, text))
     # "I den sitter …", "Där sitter …": the group of the sentence before
     refers_back = previous is not None and bool(v.grammar.refers_back.match(text))
@@ -70,6 +71,7 @@ def _read(
             c
             for c in _find(v.weak_member_cues, text, "member")
             if not v.grammar.topic_preposition.search(text[: c.start])
+            and not _aimed(text, c, v)
             # "samlar in synpunkter från BUP": a particle makes it another verb
             and not v.grammar.particle.match(text[c.end :])
         ]
@@ -184,11 +186,21 @@ def _read(
                 break
     # an item of a list that the sentence before opened with a colon
     inherited = False
-    if list_lead and not groups and not member_cues and not absence_cues:
+    if whole and list_lead and not groups and not absence_cues:
+        # an item, row or roster line under its lead: every party in it is on the list
+        mine = [p for p in listed if (p.start, p.end) not in topics]
+        if mine:
+            span = (mine[0].start, mine[-1].end)
+            if list_lead.startswith("member"):
+                list_spans.append(span)
+            else:
+                list_absences.append((_Hit(list_lead, 0, 0, None, 0, "absence"), span))
+            inherited = True
+    elif list_lead and not groups and not member_cues and not absence_cues:
         span = _list_after(text, 0, listed, roles, stops, v)
         rest = re.sub(r"\([^()]*\)?", " ", _blank(text, span[1], listed)) if span else ""
         if span is not None and not re.search(r"[^\W\d_]{2,}", rest):
-            if list_lead == "member":
+            if list_lead.startswith("member"):
                 list_spans.append(span)
             else:
                 list_absences.append((_Hit(list_lead, 0, 0, None, 0, "absence"), span))
@@ -244,7 +256,7 @@ def _read(
         if before:  # "… och BUP (vid behov)": the party before the bracket
             clause = (before[-1].start, c.end)
         partial_clauses.append(clause)
-    if inherited and partial_clauses:
+    if inherited and (partial_clauses or list_lead == "member_partial"):
         partial_clauses.append((0, len(text)))  # "BUP (vid behov)"
     area = _area(text, v)
     backward = _find(v.backward_cues, text)

@@ -15,6 +15,12 @@ class Sentence:
     text: str
     heading_level: str | None = None
     is_heading: bool = False
+    #: the block the sentence stands in: ``paragraph``, ``heading`` (a short line of its own
+    #: without a full stop), ``item`` (after a list marker), ``row`` (table cells separated by
+    #: " | ") or ``roster`` (a "Namn, Organisation, titel" line)
+    block: str = "paragraph"
+    #: the first sentence of its paragraph (after a blank line or at the start)
+    opens_paragraph: bool = False
 
 
 def split_sentences(text: str, vocabulary: Vocabulary | None = None) -> list[Sentence]:
@@ -48,7 +54,7 @@ def split_sentences(text: str, vocabulary: Vocabulary | None = None) -> list[Sen
             lines.append(line)
     sentences: list[Sentence] = []
     heading: str | None = None
-    for line in lines:
+    for i, line in enumerate(lines):
         if not line:
             heading = None
             continue
@@ -56,12 +62,16 @@ def split_sentences(text: str, vocabulary: Vocabulary | None = None) -> list[Sen
         if not body:
             continue
         level = _is_heading(body, vocabulary)
+        opens = i == 0 or not lines[i - 1]
         if level:
             heading = level
-            sentences.append(Sentence(body, level, True))
+            sentences.append(Sentence(body, level, True, "heading", opens))
             continue
-        for part in _split_line(body, vocabulary):
-            sentences.append(Sentence(part, heading))
+        block = _block_of(line, body, lines[i + 1] if i + 1 < len(lines) else "")
+        for j, part in enumerate(_split_line(body, vocabulary)):
+            for k, piece in enumerate(_bounded(part)):
+                first = opens and j == 0 and k == 0
+                sentences.append(Sentence(piece, heading, False, block, first))
     return sentences
 
 
@@ -92,6 +102,61 @@ def _is_heading(line: str, vocabulary: Vocabulary) -> str | None:
         ):
             return term.key
     return None
+
+
+#: a sentence longer than this is read in pieces (a run of text without full stops)
+MAX_SENTENCE = 1500
+
+_ROSTER_NAME = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéü-]+(?:\s+[A-ZÅÄÖÉ][a-zåäöéü-]+){1,2},\s")
+
+
+def _block_of(raw: str, body: str, following: str) -> str:
+    """What kind of block a line is (see `Sentence.block`).
+
+    >>> _block_of("• Socialtjänsten", "Socialtjänsten", "")
+    'item'
+    >>> _block_of("Anna Berg, Region Norr, verksamhetschef BUP", "Anna Berg, Region Norr, "
+    ...           "verksamhetschef BUP", "")
+    'roster'
+    >>> _block_of("Organisation", "Organisation", "Gruppen består av chefer.")
+    'heading'
+    """
+    if _LIST_MARKER.match(raw):
+        return "item"
+    if " | " in body:
+        return "row"
+    if _ROSTER_NAME.match(body) and body.count(",") >= 1 and not body.endswith("."):
+        return "roster"
+    words = body.split()
+    if (
+        len(words) <= 10
+        and body[0].isupper()
+        and not body.endswith((".", "!", "?", ":", ";", ","))
+        and (not following or following[0].isupper() or _LIST_MARKER.match(following))
+    ):
+        return "heading"
+    return "paragraph"
+
+
+def _bounded(sentence: str) -> list[str]:
+    """A sentence cut into pieces of at most `MAX_SENTENCE` characters, at a comma or a space
+    where one is near the limit.
+
+    >>> [len(p) for p in _bounded("BUP, " * 600)]
+    [1499, 1499]
+    """
+    out: list[str] = []
+    rest = sentence
+    while len(rest) > MAX_SENTENCE:
+        cut = rest.rfind(",", MAX_SENTENCE // 2, MAX_SENTENCE)
+        if cut < 0:
+            cut = rest.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
+        cut = cut + 1 if cut >= 0 else MAX_SENTENCE
+        out.append(rest[:cut].strip())
+        rest = rest[cut:]
+    if rest.strip():
+        out.append(rest.strip())
+    return [p for p in out if p]
 
 
 def _split_line(line: str, vocabulary: Vocabulary) -> list[str]:

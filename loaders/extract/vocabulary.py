@@ -59,7 +59,10 @@ class Vocabulary:
     unit_words: tuple[Term, ...]
     colocation: tuple[Term, ...]
     colocation_strong: tuple[Term, ...]
+    list_heads: tuple[Term, ...]
+    scope_heads: tuple[Term, ...]
     wishes: frozenset[str]
+    aims: frozenset[str]
     scope_breaks: frozenset[str]
     after_group: tuple[Term, ...]
     absence: tuple[Term, ...]
@@ -171,6 +174,9 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "units",
         "colocation",
         "colocation_strong",
+        "list_heads",
+        "scope_heads",
+        "aims",
     ),
     "absence": (),
     "absence_list": (),
@@ -260,7 +266,10 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         colocation=plain("colocation", members, "colocation"),
         colocation_strong=plain("colocation_strong", members, "colocation"),
         after_group=plain("after_group", members, "member"),
+        list_heads=plain("list_heads", members, "list_head"),
+        scope_heads=plain("scope_heads", members, "scope_head"),
         wishes=frozenset(_fold(w) for w in members.get("wishes") or ()),
+        aims=frozenset(_fold(w) for w in members.get("aims") or ()),
         scope_breaks=frozenset(_fold(w) for w in members.get("scope_breaks") or ()),
         absence=keyed("absence", ABSENCE_REASONS),
         absence_list=keyed("absence_list", ABSENCE_REASONS),

@@ -1,0 +1,118 @@
+"""The document model between sentences: what a heading, a lead line or a pronoun carries on.
+
+A free-text document (an answer with no survey question: a ``.txt`` file, a page, a report)
+is read as blocks (`Sentence.block`: heading, paragraph, item, row, roster). What the rules
+need from that structure:
+
+- **Lists under a lead.** A line that ends with a colon, or that list items or roster lines
+  follow, opens a list when it names a group, a member word or a list heading
+  (``members.list_heads``: "Ledamöter", "Deltagare", ``members.scope_heads``: "Verksamheter
+  som omfattas", "Parter"). Every item, row or roster line under it gives its parties as
+  members (partial when the lead says "vid behov"), or as absent when the lead is an absence
+  ("Följande parter saknas:").
+- **The group a block is about.** A group named in a heading or a lead line is the group of
+  what follows; a heading that names no group ends it (in a document), and a scope heading
+  ("Verksamheter som omfattas") leaves its items with no group.
+- **Pronouns and bare nouns.** "Gruppen", "Teamet", "De", "Där", "I den" at the start of a
+  sentence are the last group named in the document, even across a heading.
+- **A lead without its list.** "I gruppen sitter chefer." then "De kommer från skolan och
+  BUP.": the second sentence gives the members of the first.
+
+>>> from loaders.extract import extract_text
+>>> text = "Barnhälsoteam\\n\\nDessa ingår i teamet\\n• BVC\\n• förskolan\\n\\nSekretess\\nBUP."
+>>> [(f.kind, f.party, f.group_type) for f in extract_text(text, source="t") if f.party]
+[('member', 'BVC', 'barnhalsoteam'), ('member', 'FORSKOLA', 'barnhalsoteam')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .context import _Context
+from .sentences import Sentence
+from .spans import _find
+from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from .reading import _Reading
+
+#: blocks that continue a list opened by the line before them
+LIST_BLOCKS = frozenset({"item", "row", "roster"})
+
+
+def in_document(ctx: _Context) -> bool:
+    """Whether the answer is free text (no survey question), where blocks carry context."""
+    return ctx.question is None
+
+
+def refers_back(sentence: Sentence, v: Vocabulary) -> bool:
+    """Whether the sentence opens with a word for the group named before ("Gruppen", "De")."""
+    return bool(v.grammar.refers_back.match(sentence.text))
+
+
+def before_reading(sentence: Sentence, ctx: _Context, v: Vocabulary) -> None:
+    """Set up the group a sentence may refer to, before it is read."""
+    if not in_document(ctx):
+        return
+    if ctx.last_group is None and ctx.doc_group is not None and refers_back(sentence, v):
+        ctx.last_group = ctx.doc_group
+
+
+def takes_whole_line(sentence: Sentence, ctx: _Context, v: Vocabulary) -> bool:
+    """Whether every party of the sentence belongs to the list its lead opened: an item, row or
+    roster line under a lead, or the sentence right after a lead without its list."""
+    if not ctx.list_lead:
+        return False
+    return sentence.block in LIST_BLOCKS or (ctx.continues and refers_back(sentence, v))
+
+
+def lead_of(
+    sentence: Sentence, following: Sentence | None, reading: _Reading, v: Vocabulary
+) -> str | None:
+    """The kind of list a sentence opens for the lines after it: ``member``,
+    ``member_partial`` or an absence reason; None when it opens none."""
+    text = sentence.text.rstrip()
+    listed = following is not None and following.block in LIST_BLOCKS
+    if sentence.block in LIST_BLOCKS or reading.parties:
+        return None
+    if not (text.endswith(":") or listed):
+        return None
+    if reading.absence_reason:
+        return reading.absence_reason
+    heads = _find(v.list_heads + v.scope_heads, text)
+    if reading.groups or reading.member_cues or heads:
+        return "member_partial" if _find(v.partial_cues, text) else "member"
+    return None
+
+
+def after_reading(
+    sentence: Sentence, following: Sentence | None, reading: _Reading, ctx: _Context, v: Vocabulary
+) -> None:
+    """Update what the next sentences inherit: the list lead and the group of the block."""
+    whole = takes_whole_line(sentence, ctx, v)
+    keep = reading.inherited or (whole and sentence.block in LIST_BLOCKS)
+    lead = ctx.list_lead if keep else None
+    ctx.continues = False
+    opened = lead_of(sentence, following, reading, v)
+    if opened is not None:
+        lead = opened
+    elif (
+        in_document(ctx)
+        and (reading.groups or refers_back(sentence, v))
+        and reading.member_cues
+        and not reading.parties
+        and following is not None
+        and refers_back(following, v)
+    ):
+        lead, ctx.continues = "member", True  # "I gruppen sitter chefer. De kommer från …"
+    ctx.list_lead = lead
+    if reading.groups:
+        ctx.last_group = reading.groups[-1]
+        ctx.doc_group = reading.groups[-1]
+        return
+    if not in_document(ctx):
+        return
+    if _find(v.scope_heads, sentence.text):
+        ctx.last_group = None  # "Verksamheter som omfattas": the items belong to no group
+    elif sentence.block == "heading" and opened is None and not refers_back(sentence, v):
+        ctx.last_group = None  # a new section that names no group
