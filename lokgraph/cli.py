@@ -224,14 +224,13 @@ def demo(
 
 def _write_views(graph, out_dir: Path, *, with_names: bool) -> list[Path]:
     """The map, the matrix and the report of a graph, as far as those modules exist."""
-    written: list[Path] = []
+    from visualizations.map_set import write_maps
     from visualizations.matrix import matrix_html
-    from visualizations.network_map import map_html
     from visualizations.report import report_html
     from visualizations.write import save
 
+    written = write_maps(graph, out_dir / "karta.html", with_names=with_names)
     for name, render in (
-        ("karta.html", map_html),
         ("matris.html", matrix_html),
         ("rapport.html", report_html),
     ):
@@ -412,19 +411,20 @@ def map_(
     with_names: WithNames = False,
     round_: RoundOpt = None,
 ) -> None:
-    """Write an interactive network map: one self-contained HTML file that works offline.
+    """Write the maps: without --kommun, the overview of where BUP and HAB are missing, with
+    each kommun's network map (beside it, or inside it for --area); offline HTML.
 
     Example: lokgraph map --kommun Leksand -o leksand.html
+    Example: lokgraph map --area "Dalarnas län" -o dalarna.html
     """
-    from visualizations.network_map import map_html
-    from visualizations.write import save
+    from visualizations.map_set import write_maps
 
     from .reference import find_kommun
 
     name = find_kommun(kommun).name if kommun else None
     graph = _load_round(store, round_)
-    html = map_html(graph, kommun=name, area=area, with_names=with_names)
-    out.print(f"wrote {save(html, output)}")
+    for path in write_maps(graph, output, kommun=name, area=area, with_names=with_names):
+        out.print(f"wrote {path}")
 
 
 @app.command()

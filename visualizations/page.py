@@ -54,12 +54,16 @@ from .payload import compact, expand_payload
 
 __all__ = [
     "ASSET_DIR",
+    "VIS_ASSETS_MARK",
+    "asset_text",
     "EDGE_KEYS",
     "NODE_KEYS",
     "build_legend",
     "expand_payload",
     "html_head",
     "inline_assets",
+    "linked_vis_assets",
+    "vis_asset_files",
     "json_for_script",
     "render_network_page",
     "write_html",
@@ -71,6 +75,8 @@ VIS_CSS = "vis-network-9.1.2.css"
 MAP_JS = "lokgraph-map.js"
 MAP_CSS = "lokgraph-map.css"
 CLUSTER_JS = "lokgraph-clusters.js"
+#: Stands in for vis-network in a map page carried inside another page, which puts it back.
+VIS_ASSETS_MARK = "<!--lokgraph:vis-assets-->"
 
 NODE_KEYS = frozenset(
     {"id", "label", "group", "shape", "color", "size", "level", "kommun", "party", "tooltip"}
@@ -300,6 +306,11 @@ def html_head(title: str, extra: str = "") -> str:
 # ---- private helpers -------------------------------------------------------------------------
 
 
+def asset_text(name: str) -> str:
+    """The text of one of lokgraph's own assets, checked to be safe to inline (cached)."""
+    return _asset_text(name)
+
+
 @functools.cache
 def _asset_text(name: str) -> str:
     text = (ASSET_DIR / name).read_text(encoding="utf-8")
@@ -309,12 +320,36 @@ def _asset_text(name: str) -> str:
     return text
 
 
+def vis_asset_files() -> dict[str, str]:
+    """vis-network's style sheet and script as files to put beside pages that share them
+    (file name → text), as :func:`linked_vis_assets` links them."""
+    return {VIS_CSS: _vis_css(), VIS_JS: _asset_text(VIS_JS)}
+
+
+def linked_vis_assets(folder: str = "") -> str:
+    """The tags that load vis-network from the files of :func:`vis_asset_files` in ``folder``
+    (a relative address beside the page), for ``vis_assets`` of a page.
+
+    >>> linked_vis_assets().startswith('<link rel="stylesheet" href="vis-network')
+    True
+    """
+    prefix = html.escape(folder.rstrip("/") + "/" if folder else "", quote=True)
+    return (
+        f'<link rel="stylesheet" href="{prefix}{VIS_CSS}">\n'
+        f'<script src="{prefix}{VIS_JS}"></script>'
+    )
+
+
 @functools.cache
-def _inline_assets() -> str:
+def _vis_css() -> str:
     # The navigation buttons and the editing toolbar are never switched on, so their icons
     # (inline PNGs, nine tenths of the style sheet) are left out.
-    css = _ICON_RULE_RE.sub("", _asset_text(VIS_CSS))
-    return f"<style>\n{css}\n</style>\n<script>\n{_asset_text(VIS_JS)}\n</script>"
+    return _ICON_RULE_RE.sub("", _asset_text(VIS_CSS))
+
+
+@functools.cache
+def _inline_assets() -> str:
+    return f"<style>\n{_vis_css()}\n</style>\n<script>\n{_asset_text(VIS_JS)}\n</script>"
 
 
 def _check_item(item: Mapping[str, Any], keys: frozenset[str], what: str, index: int) -> dict:

@@ -94,7 +94,7 @@ class StatusLook(NamedTuple):
 #: The specialist status of a kommun (BUP and HAB together), best first.
 SPECIALIST_STATUS: dict[str, StatusLook] = {
     "member": StatusLook("#6fbf7f", "#1e6b35", "BUP och HAB deltar"),
-    "partial": StatusLook("#f2cf5b", "#7a5a00", "BUP eller HAB deltar delvis eller saknas"),
+    "partial": StatusLook("#f2cf5b", "#7a5a00", "BUP eller HAB deltar bara delvis"),
     "missing": StatusLook("#e0474c", "#8e1b1b", "BUP eller HAB rapporteras saknas"),
     "not_recorded": StatusLook("#d4d8de", "#6b7079", "Ingen uppgift om BUP och HAB"),
     "no_answer": StatusLook("#8a8f99", "#3b4150", "Har inte svarat på enkäten"),

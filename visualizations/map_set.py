@@ -1,0 +1,97 @@
+"""The files ``lokgraph map`` and ``lokgraph demo`` write: the geographic overview first.
+
+- one kommun: its network map;
+- a län or delregion: the area's overview with each kommun's network map carried in the same
+  file (click a kommun), and the area's network map beside it (``<name>-natverk.html``);
+- everything: Sweden's overview, with each kommun's network map beside it in a folder
+  ``<name>-kommuner/`` (they share one copy of vis-network there) and the whole network map
+  as ``<name>-natverk.html``.
+
+>>> import tempfile, pathlib
+>>> from lokgraph.models import Principal, Structure
+>>> from lokgraph.graph import build_graph
+>>> g = build_graph(Structure(nodes=(Principal(id="kommun:orsa", name="Orsa", kind="kommun"),)))
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> [p.name for p in write_maps(g, folder / "karta.html")]
+['karta.html', 'karta-natverk.html', 'karta-kommuner']
+>>> sorted(p.name for p in (folder / "karta-kommuner").iterdir())[0]
+'orsa.html'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from lokgraph.ids import slug
+
+from .context import RenderContext
+from .network_map import map_html
+from .overview import KommunStatus, kommun_statuses, overview_html
+from .page import VIS_ASSETS_MARK, linked_vis_assets, vis_asset_files
+from .write import save
+
+__all__ = ["kommun_maps", "write_maps"]
+
+
+def write_maps(
+    graph: nx.MultiDiGraph,
+    output: Path,
+    *,
+    kommun: str | None = None,
+    area: str | None = None,
+    with_names: bool = False,
+) -> list[Path]:
+    """Write the maps for ``lokgraph map`` (see the module docstring); returns what was
+    written: the page to open first, then the rest (a folder counts as one)."""
+    output = Path(output)
+    if kommun is not None:
+        return [save(map_html(graph, kommun=kommun, with_names=with_names), output)]
+    context = RenderContext(graph)
+    statuses = kommun_statuses(graph, area=area, with_names=with_names, context=context)
+    network = output.with_name(f"{output.stem}-natverk{output.suffix}")
+    if area is not None:
+        maps = kommun_maps(graph, statuses, with_names=with_names, context=context)
+        page = overview_html(graph, area=area, with_names=with_names, maps=maps, statuses=statuses)
+        area_map = map_html(graph, area=area, with_names=with_names, context=context)
+        return [save(page, output), save(area_map, network)]
+    folder = output.with_name(f"{output.stem}-kommuner")
+    beside = kommun_maps(
+        graph, statuses, with_names=with_names, context=context, vis_assets=linked_vis_assets()
+    )
+    names = {s.kommunkod: s.name for s in statuses}
+    links = {}
+    for code, page in beside.items():
+        save(page, folder / f"{slug(names[code])}.html")
+        links[code] = f"{folder.name}/{slug(names[code])}.html"
+    if links:
+        for name, text in vis_asset_files().items():
+            save(text, folder / name)
+    page = overview_html(graph, with_names=with_names, links=links, statuses=statuses)
+    written = [save(page, output)]
+    written.append(save(map_html(graph, with_names=with_names, context=context), network))
+    if links:
+        written.append(folder)
+    return written
+
+
+def kommun_maps(
+    graph: nx.MultiDiGraph,
+    statuses: list[KommunStatus],
+    *,
+    with_names: bool = False,
+    context: RenderContext | None = None,
+    vis_assets: str = VIS_ASSETS_MARK,
+) -> dict[str, str]:
+    """kommunkod → the network map page of each of these kommuner that the graph holds, with
+    ``vis_assets`` in place of vis-network."""
+    context = context if context is not None and context.graph is graph else RenderContext(graph)
+    held = {d.get("name") for _, d in context.kommun_nodes}
+    return {
+        s.kommunkod: map_html(
+            graph, kommun=s.name, with_names=with_names, context=context, vis_assets=vis_assets
+        )
+        for s in statuses
+        if s.name in held
+    }
