@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lokgraph.errors import InputError
 from lokgraph.facts import Fact
 from lokgraph.from_facts import facts_source, facts_to_structure, source_id, survey_source
 from lokgraph.models import Structure
@@ -33,6 +34,10 @@ class Imported:
     sources: list[str]
     facts: list[Fact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: facts the extractor could not place (kept as quotes on their kommun)
+    unplaced: int = 0
+    #: facts without a kommun or region to stand on (kept as quotes on the source only)
+    loose: int = 0
 
 
 def _survey(path: Path, kommun: str | None, mapping: Path | None) -> tuple[Survey, list[str]]:
@@ -53,6 +58,7 @@ def extract_path(
 
     path = Path(path)
     survey, notes = _survey(path, kommun, mapping)
+    survey = _on_region(survey, notes)
     answers = list(survey.answers)
     facts: list[Fact] = []
     step = max(1, len(answers) // 50)
@@ -89,6 +95,7 @@ def read_path(
             structure += facts_to_structure(group, source=facts_source(name, kind="review"))
         return Imported(structure, [source_id(s) for s in sorted(by_source)], facts)
     facts, survey, notes = extract_path(path, kommun=kommun, mapping=mapping, progress=progress)
+    _require_owner(path, survey)
     answered = sorted({a.kommun for a in survey.answers if a.kommun and a.text.strip()})
     source, structure = survey_source(
         path=str(path),
@@ -96,8 +103,11 @@ def read_path(
         surveyed=survey.surveyed or answered,
         answered=answered,
     )
-    structure += facts_to_structure(facts, source=source)
-    return Imported(structure, [source.id], facts, notes)
+    placed = facts_to_structure(facts, source=source)
+    structure += placed
+    loose = len(placed.nodes[0].evidence) if placed.nodes else 0
+    unplaced = sum(1 for f in facts if f.kind == "unplaced")
+    return Imported(structure, [source.id], facts, notes, unplaced=unplaced, loose=loose)
 
 
 def _require_file(path: Path) -> None:
@@ -106,3 +116,31 @@ def _require_file(path: Path) -> None:
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+
+
+def _on_region(survey: Survey, notes: list[str]) -> Survey:
+    """A text about a region (a `Region X` heading, no kommun): its facts stand on the region."""
+    if not survey.region or any(a.kommun for a in survey.answers):
+        return survey
+    answers = tuple(
+        a if a.respondent else a.model_copy(update={"respondent": survey.region})
+        for a in survey.answers
+    )
+    notes.append(
+        f"texten handlar om {survey.region} och nämner ingen kommun, så uppgifterna sparas "
+        "på regionen (ange --kommun om den gäller en kommun)"
+    )
+    return survey.model_copy(update={"answers": answers})
+
+
+def _require_owner(path: Path, survey: Survey) -> None:
+    """A text whose kommun (or region) cannot be known is refused, not imported half-lost."""
+    if any(a.kommun or a.respondent for a in survey.answers) or not survey.answers:
+        return
+    raise InputError(
+        "texten säger inte vilken kommun den handlar om, så dess uppgifter skulle inte "
+        "kunna knytas till någon kommun",
+        where=path.name,
+        fix=f"Ange kommunen med --kommun, till exempel: lokgraph import {path.name} "
+        "--kommun Leksand (eller skriv kommunens namn ensamt på textens första rad)",
+    )

@@ -18,10 +18,10 @@ __all__ = ["SUPPORTED", "load_survey"]
 
 #: Extensions `load_survey` reads, and what it reads them as.
 SUPPORTED: dict[str, str] = {
-    ".txt": "Word-table text dump (TAB-started cells) or one free-text document",
-    ".docx": "Word document with a survey table",
-    ".xlsx": "Microsoft Forms export",
-    ".csv": "Microsoft Forms export",
+    ".txt": "textdump av en Word-tabell, eller en fritext om en kommun",
+    ".docx": "Word-dokument med en enkättabell",
+    ".xlsx": "export från Microsoft Forms",
+    ".csv": "export från Microsoft Forms",
 }
 
 
@@ -54,7 +54,7 @@ def load_survey(
             notes.extend(found)
         return survey
     raise InputError(
-        f"cannot read {suffix or 'files without an extension'!s} files",
+        f"lokgraph kan inte läsa {suffix + '-filer' if suffix else 'filer utan filändelse'}",
         where=path.name,
-        fix="Supported: " + ", ".join(f"{ext} ({what})" for ext, what in SUPPORTED.items()),
+        fix="Enkäter kan vara " + ", ".join(f"{ext} ({what})" for ext, what in SUPPORTED.items()),
     )

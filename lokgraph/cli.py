@@ -1,7 +1,8 @@
 """The `lokgraph` command: a thin layer that wires loaders, store, queries and maps together.
 
-Each command is a few lines over the library; every LokgraphError becomes one paragraph on
-stderr and exit code 1, so a planner sees what to fix and never a traceback.
+Each command is a few lines over the library; every failure becomes one Swedish paragraph on
+stderr (see `lokgraph.cli_errors`), so a planner sees what to fix and never a traceback.
+Everything a planner reads here is Swedish; progress goes to stderr, and only on a terminal.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from .cli_errors import run
-from .errors import LokgraphError
+from .errors import InputError, LokgraphError, StoreError
 from .graph import merge, new_graph, retract_source, summary
 from .store import DEFAULT_STORE, FileStore, graph_to_json, write_atomic
+from .sv import antal
 
 __all__ = ["app", "main"]
 
@@ -39,11 +41,12 @@ StoreOpt = Annotated[
     typer.Option(
         "--store",
         envvar="LOKGRAPH_STORE",
-        help="The store file (default lokgraph-store.json, or $LOKGRAPH_STORE).",
+        help="Lagerfilen (standard lokgraph-store.json, eller $LOKGRAPH_STORE).",
+        metavar="FIL",
     ),
 ]
 WithNames = Annotated[
-    bool, typer.Option("--with-names", help="Keep personal names from survey answers.")
+    bool, typer.Option("--with-names", help="Behåll personnamn från enkätsvaren.")
 ]
 RoundOpt = Annotated[
     str | None,
@@ -57,7 +60,7 @@ def _load_round(store: Path, round_: str | None):
     """The store's graph as of a survey round (the latest unless one is asked for)."""
     from .rounds import at_round
 
-    return at_round(FileStore(store).load(), round_)
+    return at_round(_read_store(store), round_)
 
 
 def _examples() -> list[Path]:
@@ -67,21 +70,22 @@ def _examples() -> list[Path]:
 
 def _print_summary(graph) -> None:
     counts = summary(graph)
-    table = Table(title="Graph", show_edge=False)
-    table.add_column("nodes per label")
-    table.add_column("n", justify="right")
-    table.add_column("edges per type")
-    table.add_column("n", justify="right")
+    table = Table(title="Grafen", show_edge=False)
+    table.add_column("noder per etikett")
+    table.add_column("antal", justify="right")
+    table.add_column("kanter per typ")
+    table.add_column("antal", justify="right")
     nodes, edges = list(counts["nodes"].items()), list(counts["edges"].items())
     for i in range(max(len(nodes), len(edges))):
         n = nodes[i] if i < len(nodes) else ("", "")
         e = edges[i] if i < len(edges) else ("", "")
         table.add_row(n[0], str(n[1]), e[0], str(e[1]))
-    table.add_row("total", str(graph.number_of_nodes()), "total", str(graph.number_of_edges()))
+    table.add_row("totalt", str(graph.number_of_nodes()), "totalt", str(graph.number_of_edges()))
     out.print(table)
 
 
 def _bar() -> Progress:
+    """Progress on stderr, only on a terminal, so piped output (JSON, CSV) stays clean."""
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -93,17 +97,65 @@ def _bar() -> Progress:
     )
 
 
+def _said(text: str) -> None:
+    """A line for the planner about what was done (stdout, plain, never wrapped)."""
+    out.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def _note(text: str) -> None:
+    err.print(f"obs: {text}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _read_store(store: Path):
+    """The stored graph for a command that reads it: a missing or empty store is an error."""
+    how = f"Skapa det med lokgraph import FIL --store {store} (eller prova lokgraph demo)"
+    if not store.exists():
+        raise StoreError(f"lagret {store} finns inte", fix=how)
+    graph = FileStore(store).load()
+    if graph.number_of_nodes() == 0:
+        raise StoreError(f"lagret {store} är tomt", fix=how.replace("Skapa", "Fyll"))
+    return graph
+
+
+def _kommun_in(graph, kommun: str | None, store: Path) -> str | None:
+    """The official name of `kommun`, which must be a real kommun and be in the store."""
+    if not kommun:
+        return None
+    from .entities import kommun_id
+    from .reference import find_kommun
+
+    found = find_kommun(kommun)
+    if graph is not None and kommun_id(found) not in graph:
+        held = sorted(
+            d["name"]
+            for _, d in graph.nodes(data=True)
+            if d.get("label") == "Principal" and d.get("kind") == "kommun"
+        )
+        some = ", ".join(held[:5]) + (" med flera" if len(held) > 5 else "")
+        raise InputError(
+            f"{found.name} finns inte i lagret {store}",
+            fix=f"Importera en enkät eller strukturfil om {found.name} först"
+            + (f", eller välj en av kommunerna i lagret: {some}" if held else ""),
+        )
+    return found.name
+
+
 @app.command("import")
 def import_(
     files: Annotated[
-        list[Path], typer.Argument(help="Structure YAML, review CSV or survey files.")
+        list[Path],
+        typer.Argument(
+            help="Strukturfiler (YAML), granskningsark (CSV, xlsx) eller enkäter.",
+            metavar="FIL...",
+        ),
     ],
     store: StoreOpt = DEFAULT_STORE,
     kommun: Annotated[
-        str | None, typer.Option(help="Whose text a .txt file is, when it does not say.")
+        str | None,
+        typer.Option(help="Vilken kommun en .txt-fil handlar om, när texten inte säger det."),
     ] = None,
     mapping: Annotated[
-        Path | None, typer.Option(help="Column mapping (YAML) for a Forms export.")
+        Path | None, typer.Option(help="Kolumnmappning (YAML) för en Forms-export.")
     ] = None,
     round_: Annotated[
         str | None,
@@ -114,13 +166,13 @@ def import_(
         ),
     ] = None,
 ) -> None:
-    """Read files and merge them into the store; importing the same file twice changes nothing.
+    """Läs filer och för in dem i lagret; att importera samma fil två gånger ändrar inget.
 
-    A survey is extracted into facts first; a review sheet replaces the facts its survey gave.
-    Nothing is written unless every file reads without error.
+    En enkät tolkas först till uppgifter; ett granskningsark ersätter de uppgifter som dess
+    enkät gav. Inget skrivs om inte alla filer kan läsas utan fel.
 
-    Example: lokgraph import enkat.txt lokgraph/examples/dalarna.yaml --store dalarna.json
-    Example: lokgraph import enkat-2024.txt --round 2024
+    Exempel: lokgraph import enkat.txt lokgraph/examples/dalarna.yaml --store dalarna.json
+    Exempel: lokgraph import enkat-2024.txt --round 2024
     """
     from loaders.importer import read_path
 
@@ -130,63 +182,90 @@ def import_(
     before = store.read_text(encoding="utf-8") if store.exists() else None
     with _bar() as bar:
         for path in files:
-            task = bar.add_task(f"{path.name}", total=None)
+            task = bar.add_task(f"läser svaren i {path.name}", total=None)
 
             def tick(done: int, total: int, task: int = task) -> None:
                 bar.update(task, completed=done, total=total)
 
             imported = read_path(path, kommun=kommun, mapping=mapping, progress=tick)
+            bar.update(task, description=f"för in {path.name} i grafen", completed=0, total=1)
             nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
             for source in imported.sources:
                 retract_source(graph, f"{source}@{round_}" if round_ else source)
             structure = with_round(imported.structure, round_, heading=file_heading(path))
             merge(graph, structure, where=str(path))
             bar.remove_task(task)
-            facts = f" from {len(imported.facts)} facts" if imported.facts else ""
-            out.print(
-                f"{path}: {graph.number_of_nodes() - nodes:+} nodes, "
-                f"{graph.number_of_edges() - edges:+} edges{facts}"
+            _said(
+                f"{path}: {graph.number_of_nodes() - nodes:+} noder, "
+                f"{graph.number_of_edges() - edges:+} kanter"
+                + (
+                    f" ur {antal(len(imported.facts), 'uppgift', 'uppgifter')}"
+                    if imported.facts
+                    else ""
+                )
             )
+            if imported.unplaced:
+                _said(
+                    f"  {antal(imported.unplaced, 'mening', 'meningar')} kunde inte tolkas och "
+                    "sparas som citat på sin kommun (se lokgraph extract --review)"
+                )
+            if imported.loose:
+                _said(
+                    f"  {antal(imported.loose, 'uppgift', 'uppgifter')} utan kommun eller region "
+                    "sparas bara som citat på källan"
+                )
             for note in imported.notes:
-                out.print(f"  note: {note}")
-    text = graph_to_json(graph)
-    if text == before:
-        out.print(f"{store} unchanged")
-    else:
-        write_atomic(store, text)
-        out.print(f"wrote {store}")
+                _note(note)
+        task = bar.add_task(f"sparar {store.name}", total=1)
+        text = graph_to_json(graph)
+        if text != before:
+            write_atomic(store, text)
+        bar.update(task, completed=1)
+    _said(f"{store} är oförändrat" if text == before else f"skrev {store}")
 
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="A survey file (.txt, .docx, .xlsx, .csv).")],
-    kommun: Annotated[str | None, typer.Option(help="Whose text a .txt file is.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the facts as JSON.")] = False,
-    review: Annotated[
-        Path | None, typer.Option(help="Write the facts as an editable CSV sheet.")
+    file: Annotated[
+        Path, typer.Argument(help="En enkätfil (.txt, .docx, .xlsx, .csv).", metavar="FIL")
+    ],
+    kommun: Annotated[
+        str | None, typer.Option(help="Vilken kommun en .txt-fil handlar om.")
     ] = None,
-    mapping: Annotated[Path | None, typer.Option(help="Column mapping for a Forms export.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv uppgifterna som JSON.")] = False,
+    review: Annotated[
+        Path | None,
+        typer.Option(help="Skriv uppgifterna som ett granskningsark (CSV eller .xlsx)."),
+    ] = None,
+    mapping: Annotated[
+        Path | None, typer.Option(help="Kolumnmappning (YAML) för en Forms-export.")
+    ] = None,
 ) -> None:
-    """Print the facts a survey gives, without storing them.
+    """Visa de uppgifter en enkät ger, utan att spara dem.
 
-    Example: lokgraph extract enkat.txt --json > facts.json
-    Example: lokgraph extract svar.xlsx --review facts.csv  (then: lokgraph import facts.csv)
+    Exempel: lokgraph extract enkat.txt --json > uppgifter.json
+    Exempel: lokgraph extract svar.xlsx --review ark.csv  (sedan: lokgraph import ark.csv)
     """
     from loaders.importer import extract_path
     from loaders.review import write_review
 
     facts, _survey, notes = extract_path(file, kommun=kommun, mapping=mapping)
     for note in notes:
-        err.print(f"note: {note}")
+        _note(note)
     if review:
         write_review(facts, review)
-        err.print(f"wrote {len(facts)} facts to {review}")
+        err.print(
+            f"skrev {antal(len(facts), 'uppgift', 'uppgifter')} till {review}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     if as_json:
         sys.stdout.write(
             json.dumps([f.model_dump() for f in facts], ensure_ascii=False, indent=1) + "\n"
         )
     elif not review:
-        table = Table("kind", "kommun", "party", "group", "status", "quote", show_lines=False)
+        table = Table("slag", "kommun", "part", "grupp", "status", "citat", show_lines=False)
         for f in facts:
             table.add_row(
                 f.kind,
@@ -201,13 +280,13 @@ def extract(
 
 @app.command()
 def demo(
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the demo files.")] = Path(
-        "lokgraph-demo"
-    ),
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Mapp för demofilerna.", metavar="MAPP")
+    ] = Path("lokgraph-demo"),
 ) -> None:
-    """Build the bundled examples into a store and write the map, matrix and gap report.
+    """Bygg de medföljande exemplen till ett lager och skriv karta, matris och gaprapport.
 
-    Example: lokgraph demo --out demo
+    Exempel: lokgraph demo --out demo
     """
     from loaders.curated import load_structure_file
 
@@ -216,9 +295,9 @@ def demo(
         merge(graph, load_structure_file(path), where=str(path))
     store = out_dir / "lokgraph-store.json"
     FileStore(store).save(graph)
-    out.print(f"wrote {store}")
+    _said(f"skrev {store}")
     for path in _write_views(graph, out_dir, with_names=False):
-        out.print(f"wrote {path}")
+        _said(f"skrev {path}")
     _print_summary(graph)
 
 
@@ -240,31 +319,35 @@ def _write_views(graph, out_dir: Path, *, with_names: bool) -> list[Path]:
 
 @app.command("export")
 def export_(
-    fmt: Annotated[str, typer.Option("--format", help="graphml, gexf, json or csv.")],
+    fmt: Annotated[
+        str, typer.Option("--format", help="graphml, gexf, json, csv eller xlsx (Kumu).")
+    ],
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File (or folder for csv).")
+        Path | None,
+        typer.Option("-o", "--output", help="Filen (eller mappen, för csv).", metavar="FIL"),
     ] = None,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
-    """Export the store for Gephi (GraphML, GEXF), Kumu (CSV sheets) or other tools (JSON).
+    """Exportera lagret till Gephi (GraphML, GEXF), Kumu (CSV-ark eller .xlsx) eller JSON.
 
-    Example: lokgraph export --format graphml -o karta.graphml
-    Example: lokgraph export --format csv -o kumu/   (elements.csv + connections.csv)
+    Exempel: lokgraph export --format graphml -o karta.graphml
+    Exempel: lokgraph export --format csv -o kumu.csv  (kumu-elements.csv, kumu-connections.csv)
     """
     from .export import export
 
+    graph = _read_store(store)
     target = output or Path(f"lokgraph-export.{fmt}" if fmt != "csv" else "lokgraph-export")
-    for path in export(FileStore(store).load(), fmt, target):
-        out.print(f"wrote {path}")
+    for path in export(graph, fmt, target):
+        _said(f"skrev {path}")
 
 
 Backend = Annotated[
     str,
-    typer.Option("--backend", help="Where the queries run: networkx (the store file) or neo4j."),
+    typer.Option("--backend", help="Var frågorna körs: networkx (lagerfilen) eller neo4j."),
 ]
 Neo4jUri = Annotated[
     str | None,
-    typer.Option("--neo4j", envvar="NEO4J_URI", help="Bolt URI of the server ($NEO4J_URI)."),
+    typer.Option("--neo4j", envvar="NEO4J_URI", help="Serverns Bolt-adress ($NEO4J_URI)."),
 ]
 
 
@@ -283,7 +366,7 @@ def _gaps(
     name = find_kommun(kommun).name if kommun else None
     query = get_query(kind).name if kind else None
     if backend not in ("networkx", "neo4j"):
-        raise LokgraphError(f"unknown backend {backend!r}", fix="Use networkx or neo4j")
+        raise LokgraphError(f"okänd --backend {backend!r}", fix="Ange networkx eller neo4j")
     if backend == "neo4j":
         from .neo4j_store import Neo4jStore
 
@@ -292,8 +375,11 @@ def _gaps(
                 return run_cypher(query, server, kommun=name)
             return run_all_cypher(server, kommun=name)
     graph = _load_round(store, round_)
-    # run_all shares one index of the graph between the queries
-    return run_query(query, graph, kommun=name) if query else run_all(graph, kommun=name)
+    name = _kommun_in(graph, kommun, store)
+    with _bar() as bar:
+        bar.add_task("kör gapfrågorna", total=None)
+        # run_all shares one index of the graph between the queries
+        return run_query(query, graph, kommun=name) if query else run_all(graph, kommun=name)
 
 
 def _gap_rows(gaps: list) -> list[dict]:
@@ -308,9 +394,9 @@ def _print_gaps(gaps: list) -> None:
         return
     by_kommun: dict[str, list] = {}
     for gap in gaps:
-        by_kommun.setdefault(gap.kommun or "Hela området", []).append(gap)
+        by_kommun.setdefault(gap.kommun or "", []).append(gap)
     for kommun, items in by_kommun.items():
-        table = Table(title=kommun, title_justify="left", show_edge=False)
+        table = Table(title=kommun or "Hela området", title_justify="left", show_edge=False)
         table.add_column("lucka")
         table.add_column("part")
         table.add_column("beskrivning")
@@ -324,24 +410,30 @@ def _print_gaps(gaps: list) -> None:
                 (quote[:90] + "…") if len(quote) > 90 else quote,
             )
         out.print(table)
-    out.print(f"{len(gaps)} luckor i {len(by_kommun)} kommuner och områden.")
+    kommuner = sum(1 for k in by_kommun if k)
+    where = antal(kommuner, "kommun", "kommuner")
+    if "" in by_kommun:
+        where = f"{where} och hela området" if kommuner else "hela området"
+    _said(f"{antal(len(gaps), 'lucka', 'luckor')} i {where}.")
 
 
 @app.command()
 def gaps(
     store: StoreOpt = DEFAULT_STORE,
-    kind: Annotated[str | None, typer.Option(help="Only this query (see: query --list).")] = None,
-    kommun: Annotated[str | None, typer.Option(help="Only this kommun.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
-    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    kind: Annotated[
+        str | None, typer.Option(help="Bara den här frågan (se: lokgraph query --list).")
+    ] = None,
+    kommun: Annotated[str | None, typer.Option(help="Bara den här kommunen.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv en JSON-lista.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Skriv CSV.")] = False,
     backend: Backend = "networkx",
     neo4j: Neo4jUri = None,
     round_: RoundOpt = None,
 ) -> None:
-    """Run every gap query (or one) and show the missing links per kommun, with the quotes.
+    """Kör alla gapfrågor (eller en) och visa de saknade länkarna per kommun, med citat.
 
-    Example: lokgraph gaps --kind missing_specialist --kommun Leksand
-    Example: lokgraph gaps --json --backend neo4j --neo4j bolt://localhost:7687
+    Exempel: lokgraph gaps --kind missing_specialist --kommun Leksand
+    Exempel: lokgraph gaps --json --backend neo4j --neo4j bolt://localhost:7687
     """
     found = _gaps(store, backend, neo4j, kind, kommun, round_)
     if as_json:
@@ -369,19 +461,21 @@ def gaps(
 
 @app.command()
 def query(
-    name: Annotated[str | None, typer.Argument(help="The query's name.")] = None,
-    list_: Annotated[bool, typer.Option("--list", help="Say what each query does.")] = False,
-    cypher: Annotated[bool, typer.Option("--cypher", help="Print the Cypher twin.")] = False,
+    name: Annotated[str | None, typer.Argument(help="Frågans namn.", metavar="NAMN")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="Visa vad varje fråga gör.")] = False,
+    cypher: Annotated[
+        bool, typer.Option("--cypher", help="Skriv frågans Cypher-tvilling.")
+    ] = False,
     store: StoreOpt = DEFAULT_STORE,
-    kommun: Annotated[str | None, typer.Option(help="Only this kommun.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    kommun: Annotated[str | None, typer.Option(help="Bara den här kommunen.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv en JSON-lista.")] = False,
     backend: Backend = "networkx",
     neo4j: Neo4jUri = None,
 ) -> None:
-    """Run one gap query, list them all, or print a query's Cypher for Neo4j Browser.
+    """Kör en gapfråga, lista alla, eller skriv en frågas Cypher för Neo4j Browser.
 
-    Example: lokgraph query missing_specialist --kommun Leksand
-    Example: lokgraph query --list
+    Exempel: lokgraph query missing_specialist --kommun Leksand
+    Exempel: lokgraph query --list
     """
     from queries.registry import all_queries, get_query
 
@@ -399,53 +493,62 @@ def query(
         _print_gaps(found)
 
 
-Output = Annotated[Path, typer.Option("-o", "--output", help="The file to write.")]
+Output = Annotated[Path, typer.Option("-o", "--output", help="Filen som skrivs.", metavar="FIL")]
 
 
 @app.command("map")
 def map_(
     output: Output = Path("karta.html"),
     store: StoreOpt = DEFAULT_STORE,
-    kommun: Annotated[str | None, typer.Option(help="One kommun and its regional links.")] = None,
-    area: Annotated[str | None, typer.Option(help="A län or delregion by name.")] = None,
+    kommun: Annotated[str | None, typer.Option(help="En kommun och dess regionala länkar.")] = None,
+    area: Annotated[str | None, typer.Option(help="Ett län eller en delregion.")] = None,
     with_names: WithNames = False,
     round_: RoundOpt = None,
 ) -> None:
-    """Write the maps: without --kommun, the overview of where BUP and HAB are missing, with
-    each kommun's network map (beside it, or inside it for --area); offline HTML.
+    """Skriv kartorna: utan --kommun en översikt över var BUP och HAB saknas, med varje
+    kommuns nätverkskarta (bredvid, eller inuti för --area); HTML som fungerar offline.
 
-    Example: lokgraph map --kommun Leksand -o leksand.html
-    Example: lokgraph map --area "Dalarnas län" -o dalarna.html
+    Exempel: lokgraph map --kommun Leksand -o leksand.html
+    Exempel: lokgraph map --area "Dalarnas län" -o dalarna.html
     """
     from visualizations.map_set import write_maps
 
     from .reference import find_kommun
 
-    name = find_kommun(kommun).name if kommun else None
+    find_kommun(kommun) if kommun else None  # an unknown name fails before the store is read
     graph = _load_round(store, round_)
-    for path in write_maps(graph, output, kommun=name, area=area, with_names=with_names):
-        out.print(f"wrote {path}")
+    name = _kommun_in(graph, kommun, store)
+    with _bar() as bar:
+        bar.add_task("ritar kartorna", total=None)
+        written = write_maps(graph, output, kommun=name, area=area, with_names=with_names)
+    for path in written:
+        _said(f"skrev {path}")
 
 
 @app.command()
 def matrix(
     output: Output = Path("matris.html"),
     store: StoreOpt = DEFAULT_STORE,
-    as_csv: Annotated[bool, typer.Option("--csv", help="Write CSV instead of HTML.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Skriv CSV i stället för HTML.")] = False,
     with_names: WithNames = False,
     round_: RoundOpt = None,
 ) -> None:
-    """Write the coverage matrix: kommuner × parties, member / partial / absent / not recorded.
+    """Skriv täckningsmatrisen: kommuner × parter, deltar / delvis / saknas / inte uppgivet.
 
-    Example: lokgraph matrix -o matris.html
-    Example: lokgraph matrix --csv -o matris.csv
+    Exempel: lokgraph matrix -o matris.html
+    Exempel: lokgraph matrix --csv -o matris.csv
     """
     from visualizations.matrix import matrix_csv, matrix_html
     from visualizations.write import save
 
     graph = _load_round(store, round_)
-    text = matrix_csv(graph) if as_csv else matrix_html(graph, with_names=with_names)
-    out.print(f"wrote {save(text, output)}")
+    if as_csv and output == Path("matris.html"):
+        output = Path("matris.csv")
+    with _bar() as bar:
+        bar.add_task("bygger matrisen", total=None)
+        text = matrix_csv(graph) if as_csv else matrix_html(graph, with_names=with_names)
+        written = save(text, output)
+    _said(f"skrev {written}")
 
 
 @app.command()
@@ -455,15 +558,19 @@ def report(
     with_names: WithNames = False,
     round_: RoundOpt = None,
 ) -> None:
-    """Write the gap report: one printable page per area, with quotes, map and matrix.
+    """Skriv gaprapporten: en utskrivbar sida per område, med citat, karta och matris.
 
-    Example: lokgraph report -o rapport.html
+    Exempel: lokgraph report -o rapport.html
     """
     from visualizations.report import report_html
     from visualizations.write import save
 
-    html = report_html(_load_round(store, round_), with_names=with_names)
-    out.print(f"wrote {save(html, output)}")
+    graph = _load_round(store, round_)
+    with _bar() as bar:
+        bar.add_task("skriver rapporten", total=None)
+        html = report_html(graph, with_names=with_names)
+        written = save(html, output)
+    _said(f"skrev {written}")
 
 
 @app.command()
@@ -471,15 +578,16 @@ def push(
     neo4j: Neo4jUri = None,
     store: StoreOpt = DEFAULT_STORE,
     batch_size: Annotated[
-        int | None, typer.Option(help="Rows per transaction (default: the server's dialect).")
+        int | None,
+        typer.Option(help="Rader per transaktion (standard: serverns).", metavar="ANTAL"),
     ] = None,
 ) -> None:
-    """Write the store to a Neo4j server: constraints first, then batches of MERGE.
+    """Skriv lagret till en Neo4j-server: först villkoren, sedan MERGE i omgångar.
 
-    Credentials come from NEO4J_USER and NEO4J_PASSWORD (or the URI); pushing twice changes
-    nothing.
+    Inloggningen tas från NEO4J_USER och NEO4J_PASSWORD (eller adressen); att skicka två
+    gånger ändrar inget.
 
-    Example: lokgraph push --neo4j bolt://localhost:7687
+    Exempel: lokgraph push --neo4j bolt://localhost:7687
     """
     from .neo4j_store import Neo4jStore
 
@@ -489,73 +597,81 @@ def push(
         counts = server.counts()
     nodes = sum(counts["nodes"].values())
     edges = sum(counts["edges"].values())
-    out.print(f"pushed {store}: the server holds {nodes} nodes and {edges} relationships")
+    _said(
+        f"skickade {store}: servern har nu {antal(nodes, 'nod', 'noder')} och "
+        f"{antal(edges, 'relation', 'relationer')}"
+    )
 
 
 @app.command()
 def pull(neo4j: Neo4jUri = None, store: StoreOpt = DEFAULT_STORE) -> None:
-    """Read the graph on a Neo4j server back into a store file.
+    """Läs grafen på en Neo4j-server tillbaka till en lagerfil.
 
-    Example: lokgraph pull --neo4j bolt://localhost:7687 --store kopia.json
+    Exempel: lokgraph pull --neo4j bolt://localhost:7687 --store kopia.json
     """
     from .neo4j_store import Neo4jStore
 
     with Neo4jStore(_require(neo4j)) as server:
         graph = server.load()
     FileStore(store).save(graph)
-    out.print(f"wrote {store}")
+    _said(f"skrev {store}")
     _print_summary(graph)
 
 
 def _require(uri: str | None) -> str:
     if not uri:
         raise LokgraphError(
-            "no Neo4j server given", fix="Pass --neo4j bolt://host:7687 or set NEO4J_URI"
+            "ingen Neo4j-server angavs",
+            fix="Ange --neo4j bolt://värd:7687 eller sätt NEO4J_URI",
         )
     return uri
 
 
 @app.command()
 def synth(
-    kommuner: Annotated[int, typer.Option(help="How many kommuner (290 = all of Sweden).")] = 290,
+    kommuner: Annotated[
+        int, typer.Option(help="Hur många kommuner (290 = hela Sverige).", metavar="ANTAL")
+    ] = 290,
     seed: Annotated[
-        int, typer.Option(help="The random seed; the same seed gives the same data.")
+        int, typer.Option(help="Slumpfrö; samma frö ger samma data.", metavar="TAL")
     ] = 1,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write to.")] = Path(
-        "lokgraph-synth"
-    ),
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Mappen att skriva till.", metavar="MAPP")
+    ] = Path("lokgraph-synth"),
 ) -> None:
-    """Write a synthetic structure (store) and its survey answers (a Word-table text dump).
+    """Skriv en syntetisk struktur (lager) och dess enkätsvar (en textdump av en Word-tabell).
 
-    Real kommun and region names, 8–25 groups per kommun on every level, LÖKs and RÖKs, BUP or
-    HAB reported absent in a share of kommuner, and Swedish free-text answers built from a
-    phrase grammar, so that `lokgraph import OUT/enkat.txt` exercises extraction at scale.
+    Riktiga kommun- och regionnamn, 8–25 grupper per kommun på alla nivåer, LÖK och RÖK, BUP
+    eller HAB rapporterade som saknade i en del av kommunerna, och svenska fritextsvar ur en
+    frasgrammatik, så att `lokgraph import MAPP/enkat.txt` prövar tolkningen i stor skala.
 
-    Example: lokgraph synth --kommuner 290 --seed 1 -o sverige
+    Exempel: lokgraph synth --kommuner 290 --seed 1 -o sverige
     """
     from .graph import build_graph
     from .synth import synth_structure, synth_survey_dump, synth_truth
 
     if not 1 <= kommuner <= 290:
-        raise LokgraphError(f"--kommuner {kommuner} is out of range", fix="Give 1 to 290")
+        raise LokgraphError(
+            f"--kommuner {kommuner} går inte: Sverige har 290 kommuner", fix="Ange 1 till 290"
+        )
     truth = synth_truth(kommuner, seed)
     survey = output / "enkat.txt"
     graph = build_graph(synth_structure(truth, source_path=str(survey)))
     store = output / "lokgraph-store.json"
     FileStore(store).save(graph)
     write_atomic(survey, synth_survey_dump(truth, seed))
-    out.print(f"wrote {store}")
-    out.print(f"wrote {survey}")
+    _said(f"skrev {store}")
+    _said(f"skrev {survey}")
     _print_summary(graph)
 
 
 @app.command("summary")
 def summary_(store: StoreOpt = DEFAULT_STORE) -> None:
-    """Count the nodes and edges of the store.
+    """Räkna lagrets noder och kanter.
 
-    Example: lokgraph summary --store dalarna.json
+    Exempel: lokgraph summary --store dalarna.json
     """
-    _print_summary(FileStore(store).load())
+    _print_summary(_read_store(store))
 
 
 def main() -> None:

@@ -60,10 +60,10 @@ class UnknownNameError(InputError):
         self.value = value
         self.suggestions = suggestions
         if suggestions:
-            fix = "Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
+            fix = "Menade du " + " eller ".join(repr(s) for s in suggestions) + "?"
         else:
-            fix = f"Use the official {what} name"
-        super().__init__(f"unknown {what} {value!r}", where=where, fix=fix)
+            fix = f"Skriv det officiella namnet på {what}en"
+        super().__init__(f"okänd {what} {value!r}", where=where, fix=fix)
 
 
 class StoreError(LokgraphError):

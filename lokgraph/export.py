@@ -73,7 +73,7 @@ def export(graph: nx.MultiDiGraph, fmt: str, out: Path) -> list[Path]:
     """Write the graph in a format; returns the files written (two for csv: a folder's sheets)."""
     out = Path(out)
     if fmt not in FORMATS:
-        raise InputError(f"unknown export format {fmt!r}", fix="Use one of " + ", ".join(FORMATS))
+        raise InputError(f"okänt exportformat {fmt!r}", fix="Välj ett av " + ", ".join(FORMATS))
     if fmt == "csv":
         elements, connections = _kumu_sheets(graph)
         out.mkdir(parents=True, exist_ok=True)

@@ -66,19 +66,22 @@ def graph_from_json(text: str, *, where: str = "store") -> nx.MultiDiGraph:
         doc = json.loads(text)
     except json.JSONDecodeError as err:
         raise StoreError(
-            f"not a readable store (JSON error at line {err.lineno}: {err.msg})",
+            f"filen är inget läsbart lager (JSON-fel på rad {err.lineno}, kolumn {err.colno})",
             where=where,
-            fix="Restore the file from a backup, or import the sources again into a new store",
+            fix="Återställ filen från en säkerhetskopia, eller importera källorna igen till ett "
+            "nytt lager",
         ) from err
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise StoreError(
-            "not a lokgraph store", where=where, fix="Point --store at a file lokgraph wrote"
+            "filen är inget lokgraph-lager",
+            where=where,
+            fix="Ange med --store en fil som lokgraph har skrivit",
         )
     if doc.get("version") != VERSION:
         raise StoreError(
-            f"store version {doc.get('version')} is not {VERSION}",
+            f"lagret har version {doc.get('version')}, den här lokgraph läser version {VERSION}",
             where=where,
-            fix="Use the lokgraph version that wrote it, or import the sources again",
+            fix="Använd den lokgraph-version som skrev det, eller importera källorna igen",
         )
     graph = new_graph()
     for node in doc["nodes"]:

@@ -51,8 +51,8 @@ class UnknownQueryError(LokgraphError):
     def __init__(self, name: str) -> None:
         self.name = name
         super().__init__(
-            f"unknown query {name!r}",
-            fix=f"Use one of {', '.join(KINDS)} (lokgraph query --list says what each does)",
+            f"okänd fråga {name!r}",
+            fix=f"Välj en av {', '.join(KINDS)} (lokgraph query --list visar vad var och en gör)",
         )
 
 

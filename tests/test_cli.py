@@ -14,7 +14,7 @@ COMMANDS = sorted(typer.main.get_command(app).commands)
 def test_every_command_has_help_with_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0, result.output
-    assert "Example: lokgraph " + command in " ".join(result.output.split())
+    assert "Exempel: lokgraph " + command in " ".join(result.output.split())
 
 
 def test_demo_writes_the_store_and_summary(tmp_path):

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from lokgraph.graph import new_graph
+from lokgraph.store import graph_to_json
 from tests.cli_run import (
     assert_clean_failure,
     assert_one_swedish_paragraph,
@@ -34,6 +37,14 @@ def workdir(tmp_path_factory) -> Path:
     locked = folder / "låst.txt"
     locked.write_text("Leksand\n", encoding="utf-8")
     locked.chmod(0)
+    (folder / "tom.json").write_text(graph_to_json(new_graph()), encoding="utf-8")
+    (folder / "trasig.json").write_text('{"format": "lokgraph-store", "nodes": [', "utf-8")
+    (folder / "annan.json").write_text('{"hello": 1}', encoding="utf-8")
+    (folder / "gammal.json").write_text(
+        '{"format": "lokgraph-store", "version": 99, "nodes": [], "edges": []}', "utf-8"
+    )
+    (folder / "rapport.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "leksand.txt").write_text("Leksand\n\nBUP deltar inte.\n", encoding="utf-8")
     return folder
 
 
@@ -56,6 +67,32 @@ MISTAKES: list[tuple[list[str], int, list[str]]] = [
     (["import", "{dir}/mapp", "--store", "{store}"], 1, ["mapp"]),
     (["extract", "{dir}/mapp"], 1, ["mapp"]),
     (["map", "-o", "{dir}/text.txt/karta.html", "--store", "{store}"], 1, ["text.txt"]),
+    # no quiet wrong answers: a store that is not there, or empty, or a kommun it lacks
+    (["gaps", "--store", "{dir}/saknas.json"], 1, ["saknas.json", "lokgraph import"]),
+    (["gaps"], 1, ["lokgraph-store.json", "lokgraph import"]),
+    (["map", "-o", "k.html", "--store", "{dir}/saknas.json"], 1, ["saknas.json"]),
+    (["report", "-o", "r.html", "--store", "{dir}/saknas.json"], 1, ["saknas.json"]),
+    (["matrix", "--store", "{dir}/saknas.json"], 1, ["saknas.json"]),
+    (["export", "--format", "json", "--store", "{dir}/saknas.json"], 1, ["saknas.json"]),
+    (["summary", "--store", "{dir}/tom.json"], 1, ["tom.json", "tomt"]),
+    (["gaps", "--store", "{dir}/tom.json"], 1, ["tom.json", "tomt"]),
+    (["gaps", "--kommun", "Stockholm", "--store", "{store}"], 1, ["Stockholm", "inte i lagret"]),
+    (["map", "--kommun", "Stockholm", "--store", "{store}"], 1, ["Stockholm", "inte i lagret"]),
+    (["gaps", "--kommun", "Lexand", "--store", "{store}"], 1, ["Lexand", "Leksand"]),
+    (["import", "{dir}/text.txt", "--store", "{store}"], 1, ["text.txt", "--kommun"]),
+    (["import", "{dir}/leksand.txt", "--kommun", "Lexand", "--store", "{store}"], 1, ["Lexand"]),
+    (["import", "{dir}/saknas.txt", "--store", "{store}"], 1, ["saknas.txt", "finns inte"]),
+    (["import", "{dir}/rapport.pdf", "--store", "{store}"], 1, [".pdf", ".docx"]),
+    # library errors: broken stores, unknown names and values
+    (["gaps", "--store", "{dir}/trasig.json"], 1, ["trasig.json", "JSON-fel"]),
+    (["gaps", "--store", "{dir}/annan.json"], 1, ["annan.json", "--store"]),
+    (["gaps", "--store", "{dir}/gammal.json"], 1, ["gammal.json", "version 99"]),
+    (["import", "{dir}/leksand.txt", "--store", "{dir}/trasig.json"], 1, ["trasig.json"]),
+    (["gaps", "--kind", "nope", "--store", "{store}"], 1, ["nope", "missing_specialist"]),
+    (["gaps", "--backend", "neo", "--store", "{store}"], 1, ["neo", "networkx"]),
+    (["export", "--format", "pdf", "--store", "{store}"], 1, ["pdf", "graphml"]),
+    (["synth", "--kommuner", "0", "-o", "{dir}/synt"], 1, ["--kommuner", "290"]),
+    (["push", "--store", "{store}"], 1, ["--neo4j", "NEO4J_URI"]),
 ]
 
 
@@ -78,6 +115,29 @@ def test_an_unreadable_file_is_one_paragraph(workdir):
     assert_clean_failure(result, mentions=["låst.txt", "behörigheter"])
 
 
+@pytest.fixture
+def full_disk(tmp_path):
+    """A 16 KiB tmpfs: writing a map there runs out of space (needs root, as CI has)."""
+    mount = tmp_path / "full"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_disk_is_one_paragraph_and_leaves_no_file(workdir, full_disk):
+    store = workdir / "demo" / "lokgraph-store.json"
+    before = snapshot(store)
+    result = lokgraph("map", "-o", full_disk / "karta.html", "--store", store, cwd=workdir)
+    assert_clean_failure(result, codes=(1,), mentions=["disken är full"])
+    assert snapshot(store) == before
+    assert list(full_disk.iterdir()) == []
+
+
 def test_python_m_lokgraph_translates_errors_too(workdir):
     result = lokgraph("gaps", "--nonsense", module=True, cwd=workdir)
     assert_clean_failure(result, codes=(2,), mentions=["--nonsense"])
@@ -93,7 +153,7 @@ def test_bare_lokgraph_shows_the_help_and_exits_2(workdir):
 def test_help_exits_0():
     result = lokgraph("gaps", "--help")
     assert result.returncode == 0, str(result)
-    assert "Example: lokgraph gaps" in " ".join(result.stdout.split())
+    assert "Exempel: lokgraph gaps" in " ".join(result.stdout.split())
 
 
 def test_an_unexpected_error_is_one_paragraph_with_a_file_of_details(tmp_path):
@@ -105,8 +165,6 @@ def test_an_unexpected_error_is_one_paragraph_with_a_file_of_details(tmp_path):
         "    raise RuntimeError('secret internals')\n"
         "sys.exit(run(app))\n"
     )
-    import subprocess
-
     proc = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

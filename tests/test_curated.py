@@ -75,8 +75,8 @@ def test_wrong_party_code_names_record_and_valid_codes(tmp_path):
 def test_unknown_kommun_suggests_closest(tmp_path):
     message = _error(tmp_path, GOOD.replace("serves: Arvika", "serves: Arvka"))
     assert "struktur.yaml, line 4 (groups[0].serves)" in message
-    assert "unknown kommun 'Arvka'" in message
-    assert "Did you mean 'Arvika'" in message
+    assert "okänd kommun 'Arvka'" in message
+    assert "Menade du 'Arvika'" in message
 
 
 def test_lok_ending_before_it_starts(tmp_path):

@@ -484,7 +484,7 @@ def test_error_unknown_kommun(tmp_path):
     with pytest.raises(UnknownNameError) as caught:
         load_forms(path)
     message = str(caught.value)
-    assert message.startswith("svar.csv, row 3, column B: unknown kommun 'Leksnd'")
+    assert message.startswith("svar.csv, row 3, column B: okänd kommun 'Leksnd'")
     assert "'Leksand'" in message and caught.value.suggestions[0] == "Leksand"
 
 
@@ -496,9 +496,7 @@ def test_error_unknown_kommun_in_dump(tmp_path):
     with pytest.raises(UnknownNameError) as caught:
         load_survey_dump(path)
     message = str(caught.value)
-    assert (
-        message.startswith("enkat.txt, line ") and ", column 1: unknown kommun 'Torsbi'" in message
-    )
+    assert message.startswith("enkat.txt, line ") and ", column 1: okänd kommun 'Torsbi'" in message
     assert "'Torsby'" in message
 
 
@@ -582,7 +580,7 @@ def test_error_misspelt_first_kommun_in_dump(tmp_path):
     rows = _fixture_rows()
     rows[0] = (["Kli", "Region"], rows[0][1])
     _write_dump(path, HEADERS, rows)
-    expected = r"^enkat\.txt, line 14, column 1: unknown kommun 'Kli'\. Did you mean .*'Kil'"
+    expected = r"^enkat\.txt, line 14, column 1: okänd kommun 'Kli'\. Menade du .*'Kil'"
     with pytest.raises(UnknownNameError, match=expected):
         load_survey_dump(path)
 

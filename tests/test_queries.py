@@ -582,7 +582,7 @@ def test_cypher_twins_are_commented_and_take_no_parameters(query):
 
 
 def test_unknown_query_names_the_valid_ones():
-    with pytest.raises(UnknownQueryError, match="unknown query 'nope'.*missing_specialist"):
+    with pytest.raises(UnknownQueryError, match="okänd fråga 'nope'.*missing_specialist"):
         get_query("nope")
 
 

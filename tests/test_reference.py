@@ -51,7 +51,7 @@ def test_unknown_kommun_suggests_the_closest():
     with pytest.raises(UnknownNameError) as info:
         find_kommun("Leksnd", where="enkat.csv, row 4, column B")
     message = str(info.value)
-    assert message.startswith("enkat.csv, row 4, column B: unknown kommun 'Leksnd'")
+    assert message.startswith("enkat.csv, row 4, column B: okänd kommun 'Leksnd'")
     assert "'Leksand'" in message
     assert info.value.suggestions[0] == "Leksand"
 
@@ -60,5 +60,5 @@ def test_regions_by_name_lan_and_code():
     assert find_region("Region Dalarna") == find_region("Dalarnas län") == find_region("20")
     assert find_region("Västra Götalandsregionen").lan_kod == "14"
     assert len(kommuner_in_lan("Västra Götalands län")) == 49
-    with pytest.raises(UnknownNameError, match="unknown region 'Region Atlantis'"):
+    with pytest.raises(UnknownNameError, match="okänd region 'Region Atlantis'"):
         find_region("Region Atlantis")

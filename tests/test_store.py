@@ -75,10 +75,12 @@ def test_crash_mid_write_leaves_the_old_store(tmp_path, monkeypatch):
 def test_damaged_store_gives_a_clear_error(tmp_path):
     path = tmp_path / "g.json"
     path.write_text('{"format": "lokgraph-store", "nodes": [', encoding="utf-8")
-    with pytest.raises(StoreError, match=r"g.json: not a readable store \(JSON error at line 1"):
+    with pytest.raises(
+        StoreError, match=r"g.json: filen är inget läsbart lager \(JSON-fel på rad 1"
+    ):
         FileStore(path).load()
     path.write_text('{"hello": 1}', encoding="utf-8")
-    with pytest.raises(StoreError, match="not a lokgraph store"):
+    with pytest.raises(StoreError, match="inget lokgraph-lager"):
         FileStore(path).load()
 
 

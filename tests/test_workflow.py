@@ -40,7 +40,7 @@ def demo_store(tmp_path_factory):
 def test_importing_the_survey_twice_leaves_the_store_byte_identical(survey_store):
     before = survey_store.read_bytes()
     output = _ok("import", str(DALARNA_SURVEY), "--store", str(survey_store))
-    assert "unchanged" in output
+    assert "är oförändrat" in output
     assert survey_store.read_bytes() == before
 
 
