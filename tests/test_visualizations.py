@@ -367,7 +367,7 @@ def test_map_holds_every_shown_node(graph):
 
 def test_absences_are_red_dashed_edges(graph):
     data = map_data(graph)
-    absent = [e for e in data.edges if e.get("label") == "saknas"]
+    absent = [e for e in data.edges if e.get("kind") == "absent"]
     assert {(e["from"], e["to"]) for e in absent} == {
         ("unit:region-dalarna:bup", "group:leksand:styrgrupp"),
         ("unit:region-dalarna:hab", "group:leksand:arbetsgrupp"),

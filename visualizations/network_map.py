@@ -45,7 +45,15 @@ from .selection import (
     lans_of,
     owners_of,
 )
-from .styles import COLOURS, EDGE_STYLES, GAP_EDGE, NODE_SHAPES, legend_entries, node_colour
+from .styles import (
+    COLOURS,
+    EDGE_STYLES,
+    GAP_EDGE,
+    NODE_SHAPES,
+    STRUCTURAL_EDGES,
+    legend_entries,
+    node_colour,
+)
 from .tooltips import (
     LEVEL_NAMES,
     REASON_NAMES,
@@ -259,11 +267,14 @@ def _node_dict(
 
 
 def _edge_dict(graph: nx.MultiDiGraph, u: str, v: str, key: str, with_names: bool) -> dict:
+    """An edge of the map; its Swedish words are in its tooltip, not drawn along it."""
     item: dict = {"from": u, "to": v, **EDGE_STYLES[key]}
     if key == "ABSENT_FROM":
-        item["label"] = "saknas"
-    elif graph.edges[u, v, key].get("partial"):
-        item.update(dashes=[2, 5], label="delvis")
+        item["kind"] = "absent"
+    elif key in STRUCTURAL_EDGES:
+        item["kind"] = "structural"
+    if graph.edges[u, v, key].get("partial"):
+        item.update(dashes=[2, 5], kind="partial")
     item["tooltip"] = edge_tooltip(graph, u, v, key, with_names)
     return item
 
@@ -299,7 +310,7 @@ def _gap_links(
                 "from": unit,
                 "to": k,
                 **GAP_EDGE,
-                "label": "ingen länk",
+                "kind": "gap",
                 "tooltip": shown(gap.detail, with_names),
             }
         )

@@ -16,7 +16,8 @@ node dict
     newlines are kept). Optional ``x`` and ``y`` fix a start position.
 edge dict
     ``from``, ``to`` (node ids, required), ``label``, ``dashes`` (bool or a dash pattern list),
-    ``color``, ``tooltip`` (plain text), ``width`` (number).
+    ``color``, ``tooltip`` (plain text), ``width`` (number), ``kind`` (``structural``: hidden
+    until the reader shows structure; ``absent``, ``gap``: drawn on top of the others).
 
 All text is data, never markup: labels are drawn on the canvas, tooltips and filter entries are
 built with ``textContent``/``Option``, and the JSON is escaped so ``</script>`` inside it cannot
@@ -82,7 +83,7 @@ NODE_KEYS = frozenset(
     {"id", "label", "group", "shape", "color", "size", "level", "kommun", "party", "tooltip"}
     | {"x", "y"}
 )
-EDGE_KEYS = frozenset({"from", "to", "label", "dashes", "color", "tooltip", "width"})
+EDGE_KEYS = frozenset({"from", "to", "label", "dashes", "color", "tooltip", "width", "kind"})
 
 # A map with more nodes than this skips vis-network's slow "improved layout" start and caps
 # the stabilisation steps (600 nodes: about 8 s with 1000 steps, 2.5 s with 400, headless).
@@ -428,6 +429,8 @@ _CONTROLS = """\
     </select>
     <label class="lg-check"><input type="checkbox" id="lg-neighbours">
       Visa även grannar till träffarna</label>
+    <label class="lg-check"><input type="checkbox" id="lg-structure">
+      Visa strukturlänkar (hör till, part i, ligger i)</label>
     <div class="lg-buttons">
       <button type="button" id="lg-reset" class="lg-secondary">Visa alla</button>
       <button type="button" id="lg-fit" class="lg-secondary">Hela kartan</button>

@@ -70,14 +70,15 @@ EDGE_STYLES: dict[str, dict] = {
     "REPORTS_TO": {"color": "#3b4a5f", "width": 2.5},
     "PARTY_TO": {"color": "#b7bec9", "width": 1},
     "PART_OF": {"color": "#c9ced6", "width": 1},
+    "IN_AREA": {"color": "#c9ced6", "width": 1},
     "SERVES": {"color": GREY, "width": 1},
     "IMPLEMENTS": {"color": GREY, "width": 1.5},
     "RESPONSIBLE_FOR": {"color": "#7d8796", "width": 1.5},
     "FOLLOWED_UP_BY": {"color": "#7d8796", "width": 1.5},
-    "ABSENT_FROM": {"color": RED, "width": 2.5, "dashes": True},
+    "ABSENT_FROM": {"color": RED, "width": 4, "dashes": True},
 }
 #: A BUP or HAB link that nothing records (drawn from the region's unit to the kommun).
-GAP_EDGE: dict = {"color": PALE_RED, "dashes": [8, 6], "width": 2}
+GAP_EDGE: dict = {"color": PALE_RED, "dashes": [8, 6], "width": 3}
 #: Relationship types that say where something belongs rather than who works with whom.
 STRUCTURAL_EDGES = frozenset({"PART_OF", "IN_AREA", "PARTY_TO"})
 
@@ -153,8 +154,16 @@ def legend_entries(labels: set[str], edges: list[dict]) -> list[dict]:
         if label in labels:
             entries.append({"label": text, "color": GREY, "shape": NODE_SHAPES[label]})
     member = EDGE_STYLES["MEMBER_OF"]["color"]
-    entries.append({"label": "Medverkar, hör till, part i", "color": member, "kind": "edge"})
-    if any(e.get("label") == "delvis" for e in edges):
+    entries.append({"label": "Medverkar", "color": member, "kind": "edge"})
+    if any(e.get("kind") == "structural" for e in edges):
+        entries.append(
+            {
+                "label": "Hör till, part i (dolda tills du visar strukturlänkar)",
+                "color": EDGE_STYLES["PART_OF"]["color"],
+                "kind": "edge",
+            }
+        )
+    if any(e.get("kind") == "partial" for e in edges):
         entries.append(
             {"label": "Medverkar delvis", "color": member, "kind": "edge", "dashes": True}
         )
@@ -169,7 +178,7 @@ def legend_entries(labels: set[str], edges: list[dict]) -> list[dict]:
             "dashes": True,
         }
     )
-    if any(e.get("label") == "ingen länk" for e in edges):
+    if any(e.get("kind") == "gap" for e in edges):
         entries.append(
             {
                 "label": "BUP/HAB: ingen länk i underlaget",

@@ -22,6 +22,10 @@
   }
   function stop() {
     network.setOptions({ physics: { enabled: false } });
+    // the nodes have moved: show again what the last search or filter found
+    if (window.lokgraphRefocus) {
+      window.lokgraphRefocus();
+    }
   }
   function relax() {
     network.setOptions({ physics: { enabled: true } });

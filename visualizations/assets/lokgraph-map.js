@@ -10,6 +10,15 @@
   var LEVEL_ORDER = ["politisk", "strategisk", "operativ", "individ"];
   var NODE_PASS = ["group", "shape", "color", "size", "x", "y"];
   var EDGE_PASS = ["label", "dashes", "color", "width"];
+  // Edges of these kinds are drawn last, so on top of the others.
+  var ON_TOP = { absent: 1, gap: 2 };
+  // Labels of principals keep at least this many screen pixels, others show from a zoom level.
+  var PRINCIPAL_FONT_PX = 14;
+  var FONT_SIZE = 14;
+  var DRAW_THRESHOLD = 5;
+  var INK = "#343434";
+  var WIDTH_LIMIT = 170;
+  var NO_INK = "rgba(0,0,0,0)";
 
   var data = JSON.parse(document.getElementById("graph-data").textContent);
   var options = data.options || {};
@@ -110,7 +119,7 @@
   // An edge is [from, to, style] or [from, to, style, tooltip]: its ends by the place of the
   // node in data.nodes, its look by its place in data.styles.
   var plainEdges = data.edges.map(function (row) {
-    var edge = copyKeys(styles[row[2]] || {}, {}, EDGE_PASS);
+    var edge = copyKeys(styles[row[2]] || {}, {}, EDGE_PASS.concat(["kind"]));
     edge.from = plainNodes[row[0]].id;
     edge.to = plainNodes[row[1]].id;
     if (row.length > 3) {
@@ -135,8 +144,25 @@
     info.set(node.id, attrs);
     return item;
   });
-  var visEdges = plainEdges.map(function (edge, index) {
+  var edgeKind = new Map();
+  var ordered = plainEdges
+    .map(function (edge, index) {
+      return { edge: edge, index: index };
+    })
+    .sort(function (a, b) {
+      var ka = ON_TOP[a.edge.kind] || 0;
+      var kb = ON_TOP[b.edge.kind] || 0;
+      return ka - kb || a.index - b.index;
+    });
+  var showStructure = byId("lg-structure");
+  var visEdges = ordered.map(function (entry) {
+    var edge = entry.edge;
+    var index = entry.index;
     var item = copyKeys(edge, { id: "e" + index, from: edge.from, to: edge.to }, EDGE_PASS);
+    edgeKind.set(item.id, edge.kind || "");
+    if (edge.kind === "structural") {
+      item.hidden = !(showStructure && showStructure.checked);
+    }
     if (item.label !== undefined) {
       item.label = String(item.label);
     }
@@ -159,6 +185,7 @@
     if (window.lokgraphReady) {
       return;
     }
+    placeLabels();
     window.lokgraphReady = true;
     document.documentElement.setAttribute("data-ready", "true");
     if (loading) {
@@ -191,6 +218,90 @@
   if (visNodes.length === 0) {
     markReady();
   }
+
+  // ---- labels: principals stay readable, the rest show from a zoom level, none overlap ---
+  var rank = new Map();
+  var SHAPE_RANK = { box: 0, diamond: 1, triangle: 2, square: 3, dot: 3 };
+  visNodes.forEach(function (node) {
+    rank.set(node.id, [SHAPE_RANK[node.shape] === undefined ? 4 : SHAPE_RANK[node.shape], -(node.size || 0)]);
+  });
+  var order = visNodes
+    .map(function (node) {
+      return node.id;
+    })
+    .sort(function (a, b) {
+      var ra = rank.get(a);
+      var rb = rank.get(b);
+      return ra[0] - rb[0] || ra[1] - rb[1] || String(a).localeCompare(String(b), "sv");
+    });
+  var labelTimer = null;
+
+  function fontFor(id, scale) {
+    var node = nodes.get(id);
+    if (node && node.shape === "box") {
+      return Math.min(Math.max(FONT_SIZE, PRINCIPAL_FONT_PX / scale), 80);
+    }
+    return FONT_SIZE;
+  }
+
+  function overlaps(a, b) {
+    return a.left < b.left + b.width && b.left < a.left + a.width &&
+      a.top < b.top + b.height && b.top < a.top + a.height;
+  }
+
+  function placeLabels() {
+    if (!order || !order.length) {
+      return;
+    }
+    var scale = network.getScale();
+    var wanted = [];
+    var updates = [];
+    order.forEach(function (id) {
+      var node = nodes.get(id);
+      if (!node || node.hidden) {
+        return;
+      }
+      var size = fontFor(id, scale);
+      if (size * scale >= DRAW_THRESHOLD) {
+        wanted.push(id);
+      }
+      var update = { id: id, font: { size: size, color: INK, strokeWidth: 0 } };
+      if (size !== FONT_SIZE) {
+        // the width limit is in map units: a larger font needs a wider box to stay one line
+        update.widthConstraint = { maximum: Math.round((WIDTH_LIMIT * size) / FONT_SIZE) };
+      }
+      updates.push(update);
+    });
+    nodes.update(updates);
+    network.redraw();
+    var taken = [];
+    var blank = [];
+    wanted.forEach(function (id) {
+      var body = network.body.nodes[id];
+      var box = body && body.labelModule ? body.labelModule.size : null;
+      if (!box || !box.width) {
+        return;
+      }
+      var rect = { left: box.left - 2 / scale, top: box.top - 1 / scale, width: box.width + 4 / scale, height: box.height + 2 / scale };
+      if (taken.some(function (other) { return overlaps(rect, other); })) {
+        blank.push({ id: id, font: { size: fontFor(id, scale), color: NO_INK, strokeWidth: 0 } });
+      } else {
+        taken.push(rect);
+      }
+    });
+    if (blank.length) {
+      nodes.update(blank);
+      network.redraw();
+    }
+  }
+  window.lokgraphPlaceLabels = placeLabels;
+
+  function placeLabelsSoon() {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(placeLabels, 120);
+  }
+  network.on("zoom", placeLabelsSoon);
+  network.on("dragEnd", placeLabelsSoon);
 
   // ---- print: the map box changes size, so the canvas follows and the whole map is fitted --
   function refit() {
@@ -254,6 +365,13 @@
   if (neighbours) {
     neighbours.addEventListener("change", applyFilters);
   }
+  if (showStructure) {
+    showStructure.addEventListener("change", function () {
+      quiet = true;
+      applyFilters();
+      quiet = false;
+    });
+  }
 
   function chosenFilters() {
     var chosen = {};
@@ -271,6 +389,7 @@
     }
   }
 
+  var quiet = false;
   function applyFilters() {
     var chosen = chosenFilters();
     var fields = Object.keys(chosen);
@@ -297,28 +416,63 @@
     );
     edges.update(
       visEdges.map(function (edge) {
-        return { id: edge.id, hidden: !(visible.has(edge.from) && visible.has(edge.to)) };
+        var structural = edgeKind.get(edge.id) === "structural";
+        var shown = visible.has(edge.from) && visible.has(edge.to);
+        return { id: edge.id, hidden: !shown || (structural && !structureShown()) };
       }),
     );
     showCount(visible.size);
+    if (!quiet) {
+      lastMove = fields.length ? { fit: Array.from(visible) } : { fit: null };
+      moveView();
+    }
     return visible.size;
   }
 
-  function resetFilters() {
+  function structureShown() {
+    return Boolean(showStructure && showStructure.checked);
+  }
+
+  // ---- moving the view to what was found: the last search hit or the filtered nodes ------
+  var lastMove = null;
+  function moveView() {
+    if (!lastMove) {
+      return;
+    }
+    if (lastMove.focus !== undefined) {
+      network.focus(lastMove.focus, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    } else if (lastMove.fit && lastMove.fit.length) {
+      network.fit({ nodes: lastMove.fit, animation: false });
+      if (network.getScale() > 1.5) {
+        network.moveTo({ scale: 1.5, animation: false });
+      }
+    } else {
+      network.fit({ animation: false });
+    }
+    placeLabels();
+  }
+  window.lokgraphRefocus = moveView;
+
+  function resetFilters(keepView) {
     selects.forEach(function (select) {
       select.value = "";
     });
+    quiet = keepView === true;
     applyFilters();
+    quiet = false;
   }
 
   var reset = byId("lg-reset");
   if (reset) {
-    reset.addEventListener("click", resetFilters);
+    reset.addEventListener("click", function () {
+      resetFilters();
+    });
   }
   var fit = byId("lg-fit");
   if (fit) {
     fit.addEventListener("click", function () {
-      network.fit({ animation: { duration: 300 } });
+      lastMove = { fit: null };
+      moveView();
     });
   }
   showCount(visNodes.length);
@@ -373,11 +527,12 @@
     var message = "Hittade " + info.get(id).label + ".";
     var current = nodes.get(id);
     if (current && current.hidden) {
-      resetFilters();
+      resetFilters(true);
       message += " Filtret nollställdes för att visa noden.";
     }
     network.selectNodes([id]);
-    network.focus(id, { scale: 1.2, animation: { duration: 400 } });
+    lastMove = { focus: id };
+    moveView();
     say(message);
     return id;
   }
