@@ -1,8 +1,12 @@
-"""The benchmark: every stage of lokgraph at 15, 49 and 290 kommuner, in one run on this machine.
+"""The benchmark: every stage of lokgraph at 15, 49 and 290 kommuner, each target of issue 15
+beside its measure and the floor measured in the same run.
 
-Each size runs in its own Python process, so peak memory is that size's alone. Prints a table
-and writes it as JSON. Quick mode (for CI) uses small sizes and asserts nothing: it only keeps
-the script from rotting.
+Each size runs in its own Python process, so peak memory is that size's alone; start-up and
+the real Dalarna survey run once, in a process of their own. The measures are the registry in
+bench/measures.py; the targets are the table `TARGETS` below. Prints a table of measures (with
+the growth exponent of every stage from the smallest size to the largest), then the targets,
+and writes both as JSON. Quick mode (for CI) uses small sizes and asserts nothing: it only
+keeps the script from rotting.
 
     python bench/run.py                 # 15, 49, 290 kommuner
     python bench/run.py --quick         # 5 and 15 kommuner, fewer repeats
@@ -13,159 +17,218 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
+import math
 import os
-import resource
+import platform
 import subprocess
 import sys
-import tempfile
-import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.timing import best_of  # noqa: E402
+from bench.measures import MEASURES, Context  # noqa: E402
 
 SIZES = (15, 49, 290)
 QUICK_SIZES = (5, 15)
+#: "no worse than linear": the graph itself grows a little faster than the kommun count
+#: (21× the nodes for 19× the kommuner, exponent 1.03), and single timings are noisy
+LINEAR = 1.1
 
 
-def measure(n: int, *, seed: int, repeats: int, bolt: bool) -> dict:
-    """All stages for one size, in this process."""
-    from loaders.extract import extract_answers
-    from loaders.survey_dump import load_survey_dump
-    from lokgraph.from_facts import facts_to_structure, survey_source
-    from lokgraph.graph import build_graph, merge
-    from lokgraph.store import FileStore
-    from lokgraph.synth import synth_structure, synth_survey_dump, synth_truth
-    from queries.registry import all_queries, run_query
-    from visualizations.matrix import matrix_html
-    from visualizations.network_map import map_html
-    from visualizations.report import report_html
+@dataclass(frozen=True)
+class Target:
+    """A target of issue 15: a measure's bound, absolute or as a ratio to its floor."""
 
-    row: dict = {"kommuner": n}
-    work = Path(tempfile.mkdtemp(prefix="lokgraph-bench-"))
-    truth = synth_truth(n, seed)
-    survey_path = work / "enkat.txt"
-    survey_path.write_text(synth_survey_dump(truth, seed), encoding="utf-8")
+    text: str
+    key: str
+    at_most: float | None = None  # the measure itself (seconds, MB)
+    at_least: float | None = None
+    floor: str | None = None  # the floor's key: printed, and the ratio's denominator
+    ratio_at_most: float | None = None  # measure / floor
+    largest: bool = True  # at the largest size (else the once-per-run value)
+    which: str | None = None  # the key of a value that names what was measured (a command)
 
-    from loaders.extract import load_vocabulary
 
-    load_vocabulary()  # compile the vocabulary once, as a long-running import would
-    # the whole pipeline, as a planner runs it: survey file → facts → graph → store → report
-    start = time.perf_counter()
-    survey = load_survey_dump(survey_path)
-    t_extract, facts = best_of(lambda: extract_answers(survey.answers), 1)
-    source, base = survey_source(
-        path=str(survey_path),
-        title=survey.title,
-        surveyed=survey.surveyed,
-        answered=sorted({a.kommun for a in survey.answers if a.kommun}),
-    )
-    graph = build_graph(synth_structure(truth))
-    merge(graph, base + facts_to_structure(facts, source=source))
-    store = FileStore(work / "store.json")
-    store.save(graph)
-    gaps = {q.name: run_query(q.name, graph) for q in all_queries()}
-    report = report_html(graph)
-    (work / "rapport.html").write_text(report, encoding="utf-8")
-    row["pipeline_s"] = time.perf_counter() - start
+TARGETS: tuple[Target, ...] = (
+    Target("national round (survey → report) under 3 s", "pipeline_s", at_most=3.0),
+    Target(
+        "import of the national survey under 2 s",
+        "cli_import_s",
+        at_most=2.0,
+        floor="python_start_s",
+    ),
+    Target("import peak memory under 200 MB", "cli_import_peak_mb", at_most=200),
+    Target(
+        "build within 3× networkx from tuples",
+        "build_s",
+        floor="build_floor_s",
+        ratio_at_most=3.0,
+    ),
+    Target(
+        "store load within 1.5× json.loads + networkx",
+        "load_s",
+        floor="load_floor_s",
+        ratio_at_most=1.5,
+    ),
+    Target(
+        "store save within 1.5× json.dumps (C encoder)",
+        "save_s",
+        floor="save_floor_s",
+        ratio_at_most=1.5,
+    ),
+    Target(
+        "lokgraph --help under 0.15 s",
+        "cli_help_s",
+        at_most=0.15,
+        floor="python_start_s",
+        largest=False,
+    ),
+    Target(
+        "lokgraph query --list under 0.15 s",
+        "cli_query_list_s",
+        at_most=0.15,
+        floor="python_start_s",
+        largest=False,
+    ),
+    Target(
+        "every command on the Dalarna survey under 0.5 s",
+        "dalarna_slowest_s",
+        at_most=0.5,
+        floor="python_start_s",
+        largest=False,
+        which="dalarna_slowest",
+    ),
+    Target(
+        "gaps (terminal view) under 0.5 s",
+        "cli_gaps_s",
+        at_most=0.5,
+        floor="python_start_s",
+    ),
+    Target("extraction at least 2,000 answers/s", "extract_answers_per_s", at_least=2000),
+)
 
-    row["answers"] = len(survey.answers)
-    row["facts"] = len(facts)
-    row["extract_answers_per_s"] = len(survey.answers) / t_extract if t_extract else None
-    row["nodes"] = graph.number_of_nodes()
-    row["edges"] = graph.number_of_edges()
-    row["build_s"], _ = best_of(lambda: build_graph(synth_structure(truth)), repeats)
-    row["save_s"], _ = best_of(lambda: store.save(graph), repeats)
-    row["load_s"], _ = best_of(store.load, repeats)
-    row["store_mb"] = store.path.stat().st_size / 1e6
-    per_query = {}
-    for q in all_queries():
-        per_query[q.name], _ = best_of(lambda q=q: run_query(q.name, graph), repeats)
-    row["queries_s"] = per_query
-    row["all_queries_s"] = sum(per_query.values())
-    row["gaps"] = sum(len(v) for v in gaps.values())
-    row["map_s"], html = best_of(lambda: map_html(graph), 1)
-    row["map_mb"] = len(html.encode("utf-8")) / 1e6
-    row["matrix_s"], html = best_of(lambda: matrix_html(graph), 1)
-    row["matrix_mb"] = len(html.encode("utf-8")) / 1e6
-    row["report_mb"] = len(report.encode("utf-8")) / 1e6
-    lan = _one_lan_graph(graph)
-    row["lan_map_s"], html = best_of(lambda: map_html(lan), 1)
-    row["lan_map_mb"] = len(html.encode("utf-8")) / 1e6
-    (work / "lan.html").write_text(html, encoding="utf-8")
-    row["lan_map_settle_s"] = _settle_seconds(work / "lan.html")
-    if bolt:
-        row.update(_bolt(graph))
-    row["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+def run_measures(ctx: Context, *, once: bool, bolt: bool) -> dict:
+    """Every registered measure of one kind, in registry order."""
+    row: dict = {"kommuner": ctx.n}
+    for m in MEASURES:
+        if m.once == once and (bolt or not m.bolt):
+            print(f"  {m.key}", file=sys.stderr, flush=True)
+            row[m.key] = m.fn(ctx)
+    row.update({k: v for k, v in ctx.values.items() if k.startswith("dalarna")})  # names
     return row
 
 
-def _one_lan_graph(graph):
-    """The largest län's part of the graph: what a county planner maps."""
-    from collections import Counter
-
-    lans = Counter(d.get("lan_kod") for _, d in graph.nodes(data=True) if d.get("kind") == "kommun")
-    lan = lans.most_common(1)[0][0]
-    keep = set()
-    for node, data in graph.nodes(data=True):
-        if data.get("kind") == "kommun" and data.get("lan_kod") == lan:
-            keep.add(node)
-    for node in list(keep):
-        for u, _, key in graph.in_edges(node, keys=True):
-            if key == "SERVES":
-                keep.add(u)
-    for node in list(keep):
-        keep.update(u for u, _ in graph.in_edges(node))
-        keep.update(v for _, v in graph.out_edges(node))
-    return graph.subgraph(keep).copy()
+def exponents(rows: list[dict]) -> dict[str, float]:
+    """How each stage grows from the smallest size to the largest: t ∝ kommuner^exponent."""
+    if len(rows) < 2:
+        return {}
+    a, b = rows[0], rows[-1]
+    scale = math.log(b["kommuner"] / a["kommuner"])
+    found = {}
+    for m in MEASURES:
+        if m.stage and a.get(m.key) and b.get(m.key):
+            found[m.key] = math.log(b[m.key] / a[m.key]) / scale
+    return found
 
 
-def _settle_seconds(path: Path) -> float | None:
-    """Seconds until the map's physics has settled in headless Chromium (None without it)."""
-    if not Path("/usr/bin/chromium").exists():
-        return None
-    from playwright.sync_api import sync_playwright
-
-    from tests.fixtures_browser import CHROMIUM_ARGS
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=list(CHROMIUM_ARGS))
-        page = browser.new_page()
-        start = time.perf_counter()
-        page.goto(path.as_uri())
-        page.wait_for_function("window.lokgraphReady === true", timeout=60_000)
-        elapsed = time.perf_counter() - start
-        browser.close()
-    return elapsed
+def _value(m_key: str, rows: list[dict], once: dict, largest: bool):
+    return rows[-1].get(m_key) if largest else once.get(m_key)
 
 
-def _bolt(graph) -> dict:
-    """Push to Neo4j (NEO4J_URI, set by main), batched and one row per query, in the same run."""
-    from lokgraph.neo4j_store import Neo4jStore
+def judge(rows: list[dict], once: dict) -> list[dict]:
+    """Each target with its measure, floor, ratio and whether it is met (None: not measured)."""
+    results = []
+    for t in TARGETS:
+        value = _value(t.key, rows, once, t.largest)
+        floor = None
+        if t.floor:
+            floor = rows[-1].get(t.floor, once.get(t.floor)) if t.largest else once.get(t.floor)
+        ratio = value / floor if value is not None and floor else None
+        met = None
+        if value is not None:
+            checks = []
+            if t.at_most is not None:
+                checks.append(value <= t.at_most)
+            if t.at_least is not None:
+                checks.append(value >= t.at_least)
+            if t.ratio_at_most is not None and ratio is not None:
+                checks.append(ratio <= t.ratio_at_most)
+            met = all(checks)
+        results.append(
+            {
+                "target": t.text,
+                "measure": f"{t.key} ({once[t.which]})" if t.which in once else t.key,
+                "key": t.key,
+                "kommuner": rows[-1]["kommuner"] if t.largest else None,
+                "value": value,
+                "floor": floor,
+                "ratio": ratio,
+                "met": met,
+            }
+        )
+    growth = exponents(rows)
+    if growth:
+        worst = max(growth, key=growth.__getitem__)
+        results.append(
+            {
+                "target": f"growth {rows[0]['kommuner']}→{rows[-1]['kommuner']} kommuner no "
+                f"worse than linear (exponent ≤ {LINEAR}) for every stage",
+                "measure": worst,
+                "key": "growth",
+                "kommuner": rows[-1]["kommuner"],
+                "value": growth[worst],
+                "floor": None,
+                "ratio": None,
+                "met": growth[worst] <= LINEAR,
+            }
+        )
+    return results
 
-    result: dict = {}
-    uri = os.environ["NEO4J_URI"]
-    with Neo4jStore(uri) as store:
-        store.clear()
-        rows = graph.number_of_nodes() + graph.number_of_edges()
-        start = time.perf_counter()
-        store.save(graph)
-        elapsed = time.perf_counter() - start
-        result["push_rows"] = rows
-        result["push_batched_rows_per_s"] = rows / elapsed
-        store.clear()
-    sample = graph.subgraph(list(graph.nodes)[:1500]).copy()
-    sample_rows = sample.number_of_nodes() + sample.number_of_edges()
-    with Neo4jStore(uri, batch_size=1) as single:
-        start = time.perf_counter()
-        single.save(sample)
-        result["push_per_row_rows_per_s"] = sample_rows / (time.perf_counter() - start)
-        single.clear()
-    result["push_ratio"] = result["push_batched_rows_per_s"] / result["push_per_row_rows_per_s"]
-    return result
+
+def _cell(fmt: str, value) -> str:
+    return "–" if value is None else fmt.format(value)
+
+
+def measures_table(rows: list[dict], once: dict) -> str:
+    """A Markdown table: one column per size and the growth exponent, one row per measure."""
+    growth = exponents(rows)
+    lines = ["| measure | " + " | ".join(str(r["kommuner"]) for r in rows) + " | exponent |"]
+    lines.append("|---|" + "---:|" * (len(rows) + 1))
+    for m in MEASURES:
+        if m.once or not any(r.get(m.key) is not None for r in rows):
+            continue
+        cells = [_cell(m.fmt, r.get(m.key)) for r in rows]
+        exp = f"{growth[m.key]:.2f}" if m.key in growth else ""
+        lines.append(f"| {m.title} | " + " | ".join(cells) + f" | {exp} |")
+    lines.append("")
+    lines.append("| once per run | s |")
+    lines.append("|---|---:|")
+    for m in MEASURES:
+        if m.once and once.get(m.key) is not None:
+            lines.append(f"| {m.title} | {_cell(m.fmt, once[m.key])} |")
+    for command, seconds in (once.get("dalarna_s") or {}).items():
+        lines.append(f"| Dalarna: lokgraph {command} | {seconds:.3f} |")
+    return "\n".join(lines)
+
+
+def targets_table(results: list[dict]) -> str:
+    lines = ["| target | measure | measured | floor | ratio | met |"]
+    lines.append("|---|---|---:|---:|---:|---|")
+    for r in results:
+        met = {True: "yes", False: "**no**", None: "not measured"}[r["met"]]
+        where = f" at {r['kommuner']}" if r["kommuner"] else ""
+        fmt = next((m.fmt for m in MEASURES if m.key == r["key"]), "{:.3f}")
+        value = _cell(fmt if r["key"] != "growth" else "{:.2f}", r["value"])
+        floor = "–" if r["floor"] is None else f"{r['floor']:.3f}"
+        ratio = "–" if r["ratio"] is None else f"{r['ratio']:.1f}×"
+        cells = (r["target"], f"{r['measure']}{where}", value, floor, ratio, met)
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 @contextlib.contextmanager
@@ -182,46 +245,14 @@ def _neo4j_env(bolt: bool):
         yield {**os.environ, **env, "NEO4J_PASSWORD": server.password}
 
 
-COLUMNS = (
-    ("kommuner", "kommuner", "{:d}"),
-    ("nodes", "nodes", "{:d}"),
-    ("edges", "edges", "{:d}"),
-    ("answers", "answers", "{:d}"),
-    ("extract_answers_per_s", "extract answers/s", "{:,.0f}"),
-    ("build_s", "build s", "{:.3f}"),
-    ("save_s", "save s", "{:.3f}"),
-    ("load_s", "load s", "{:.3f}"),
-    ("store_mb", "store MB", "{:.2f}"),
-    ("all_queries_s", "all queries s", "{:.3f}"),
-    ("map_s", "map s", "{:.2f}"),
-    ("map_mb", "map MB", "{:.2f}"),
-    ("lan_map_mb", "län map MB", "{:.2f}"),
-    ("lan_map_settle_s", "län map settles s", "{:.2f}"),
-    ("matrix_s", "matrix s", "{:.3f}"),
-    ("matrix_mb", "matrix MB", "{:.2f}"),
-    ("report_mb", "report MB", "{:.2f}"),
-    ("pipeline_s", "pipeline s", "{:.2f}"),
-    ("push_batched_rows_per_s", "push batched rows/s", "{:,.0f}"),
-    ("push_per_row_rows_per_s", "push per-row rows/s", "{:,.0f}"),
-    ("push_ratio", "batched/per-row", "{:.1f}×"),
-    ("peak_mb", "peak MB", "{:.0f}"),
-)
-
-
-def table(rows: list[dict]) -> str:
-    """A Markdown table: one column per size, one row per measure."""
-    lines = ["| measure | " + " | ".join(str(r["kommuner"]) for r in rows) + " |"]
-    lines.append("|---|" + "---:|" * len(rows))
-    for key, title, fmt in COLUMNS[1:]:
-        if not any(r.get(key) is not None for r in rows):
-            continue
-        cells = [fmt.format(r[key]) if r.get(key) is not None else "–" for r in rows]
-        lines.append(f"| {title} | " + " | ".join(cells) + " |")
-    names = sorted({q for r in rows for q in r.get("queries_s", {})})
-    for name in names:
-        cells = [f"{r['queries_s'][name] * 1000:.1f} ms" for r in rows]
-        lines.append(f"| query {name} | " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+def _child(args: argparse.Namespace, which: list[str], env: dict) -> dict | None:
+    cmd = [sys.executable, __file__, *which, "--seed", str(args.seed)]
+    cmd += ["--quick"] if args.quick else []
+    cmd += ["--no-bolt"] if args.no_bolt else []
+    done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, env=env)
+    if done.returncode != 0:
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -232,28 +263,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-bolt", action="store_true", help="skip the push to Neo4j")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
+    parser.add_argument("--once", action="store_true", help=argparse.SUPPRESS)  # child: once
     args = parser.parse_args(argv)
-    repeats = 1 if args.quick else 3
-    if args.one:
-        row = measure(args.one, seed=args.seed, repeats=repeats, bolt=not args.no_bolt)
+    repeats, warmup = (1, 0) if args.quick else (3, 1)
+    if args.one or args.once:
+        ctx = Context(args.one or 0, seed=args.seed, repeats=repeats, warmup=warmup)
+        row = run_measures(ctx, once=args.once, bolt=not args.no_bolt)
         print(json.dumps(row))
         return 0
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     rows = []
     with _neo4j_env(not args.no_bolt) as env:
+        print("running start-up and the Dalarna survey …", file=sys.stderr, flush=True)
+        once = _child(args, ["--once"], env)
+        if once is None:
+            return 1
         for n in sizes:
-            cmd = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed)]
-            cmd += ["--quick"] if args.quick else []
-            cmd += ["--no-bolt"] if args.no_bolt else []
             print(f"running {n} kommuner …", file=sys.stderr, flush=True)
-            done = subprocess.run(cmd, capture_output=True, text=True, env=env)
-            if done.returncode != 0:
-                sys.stderr.write(done.stderr)
-                return done.returncode
-            rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    print(table(rows))
+            row = _child(args, ["--one", str(n)], env)
+            if row is None:
+                return 1
+            rows.append(row)
+    results = judge(rows, once)
+    heading = (
+        f"Measured on {dt.date.today().isoformat()} (Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores):"
+    )
+    print("\n\n".join([heading, measures_table(rows, once), targets_table(results)]))
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+        doc = {"date": dt.date.today().isoformat(), "sizes": rows, "once": once}
+        doc["targets"] = results
+        args.json.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
