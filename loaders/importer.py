@@ -59,13 +59,7 @@ def extract_path(
     path = Path(path)
     survey, notes = _survey(path, kommun, mapping)
     survey = _on_region(survey, notes)
-    answers = list(survey.answers)
-    facts: list[Fact] = []
-    step = max(1, len(answers) // 50)
-    for start in range(0, len(answers), step):
-        facts.extend(extract_answers(answers[start : start + step]))
-        if progress:
-            progress(min(start + step, len(answers)), len(answers))
+    facts = extract_answers(survey.answers, progress=progress)
     return facts, survey, notes
 
 

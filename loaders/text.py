@@ -121,8 +121,8 @@ def load_text(path: str | Path, kommun: str | None = None, region: str | None = 
 def paragraphs(lines: list[str], *, skip: set[int] = frozenset()) -> list[tuple[int, str]]:
     """``(first line number, text)`` of each paragraph of a text's lines.
 
-    With blank lines in the text, a paragraph is a block between them and its hard-wrapped
-    lines are joined with a space (list items keep their own line); without any blank line,
+    With blank lines in the text, a paragraph is a block between them, its lines kept as lines
+    (the extractor joins a hard-wrapped sentence again); without any blank line,
     every line is a paragraph. Line numbers in ``skip`` (headings) are left out.
     """
     kept = [(n, line.rstrip()) for n, line in enumerate(lines, start=1) if n not in skip]
@@ -137,10 +137,9 @@ def paragraphs(lines: list[str], *, skip: set[int] = frozenset()) -> list[tuple[
             block.append((n, line.strip()))
             continue
         if block:
-            text = block[0][1]
-            for _, part in block[1:]:
-                text += ("\n" if _LIST_ITEM.match(part) else " ") + part
-            result.append((block[0][0], text))
+            # lines stay lines: the extractor's document model reads headings, list items
+            # and roster lines from them, and joins hard-wrapped lines itself
+            result.append((block[0][0], "\n".join(part for _, part in block)))
             block = []
     return result
 

@@ -41,7 +41,8 @@ class Fact(BaseModel):
       `agreement_area` is set instead, is a party to the kommun's LÖK; `partial` when only some
       of the time. `party` may be null when `member_kommun` names a kommun taking part.
     - `absent`: `party` is reported missing from that group or agreement; `reason` says how.
-    - `agreement_status`: the kommun's LÖK for `agreement_area` has `status`.
+    - `agreement_status`: the kommun's LÖK for `agreement_area` has `status` (or the RÖK or
+      another agreement, by `agreement_kind`; `valid_from`/`valid_to` when the text dates it).
     - `deviation_reporting`: `status` is none, few or some.
     - `unplaced`: a sentence the extractor could not place; kept with its quote.
     """
@@ -58,6 +59,11 @@ class Fact(BaseModel):
     group_name: str | None = None
     governed_by: str | None = None
     agreement_area: str | None = None
+    #: which agreement an agreement_status fact is about: the kommun's LÖK (also when None),
+    #: the county's RÖK, or another kind (riktlinjer, a BUS agreement); with its validity
+    agreement_kind: Literal["LOK", "ROK", "other"] | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
     status: str | None = None
     partial: bool = False
     reason: str | None = None
@@ -86,6 +92,18 @@ class Fact(BaseModel):
     def _area(cls, v: str | None) -> str | None:
         if v is not None and v not in AGREEMENT_AREAS:
             raise ValueError(f"agreement_area must be one of {', '.join(AGREEMENT_AREAS)}")
+        return v
+
+    @field_validator("valid_from", "valid_to")
+    @classmethod
+    def _date(cls, v: str | None) -> str | None:
+        if v is not None:
+            import datetime as dt
+
+            try:
+                dt.date.fromisoformat(v)
+            except ValueError as err:
+                raise ValueError(f"a validity date must be YYYY-MM-DD, not {v!r}") from err
         return v
 
     @field_validator("reason")

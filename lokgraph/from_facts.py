@@ -7,6 +7,7 @@ the same node, and a member and an absence from two answers meet on it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from .codes import default_level
@@ -202,12 +203,22 @@ def _one(fact: Fact, evidence: tuple[Evidence, ...]) -> Structure:
         else:
             return _unplaced(fact, evidence)
         return base + s
-    if fact.kind == "agreement_status" and kommun is not None:
-        _, s = agreement_structure(kommun, fact.agreement_area or "barn_unga", fact.status)
-        lok = s.nodes[-2].model_copy(update={"evidence": evidence})
-        return base + Structure(
-            nodes=s.nodes[:-2] + (lok, s.nodes[-1]), relationships=s.relationships
-        )
+    if fact.kind == "agreement_status" and kommun is not None and fact.agreement_kind != "other":
+        # the kommun's LÖK, or the county's RÖK when the text is about that one; with the
+        # dates the text gives (another kind of agreement stays as evidence on the kommun)
+        dates = {
+            key: dt.date.fromisoformat(value)
+            for key, value in (("valid_from", fact.valid_from), ("valid_to", fact.valid_to))
+            if value
+        }
+        _, s = agreement_structure(kommun, fact.agreement_area or "barn_unga")
+        lok, rok = s.nodes[-2], s.nodes[-1]
+        update = {"status": fact.status, "evidence": evidence, **dates}
+        if fact.agreement_kind == "ROK":
+            rok = rok.model_copy(update=update)
+        else:
+            lok = lok.model_copy(update=update)
+        return base + Structure(nodes=s.nodes[:-2] + (lok, rok), relationships=s.relationships)
     if fact.kind == "deviation_reporting" and kommun is not None:
         _, s = agreement_structure(kommun, fact.agreement_area or "barn_unga")
         lok = s.nodes[-2].model_copy(

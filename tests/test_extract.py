@@ -376,10 +376,14 @@ def test_agreement_area_from_the_text():
     ]
 
 
-def test_free_text_needs_the_local_agreement_for_a_status():
-    assert of_kind(run("Den regionala överenskommelsen revideras 2026."), "agreement_status") == []
+def test_free_text_tells_the_regional_agreement_from_the_local_one():
+    # the regional one's status is the RÖK's (the graph puts it there), never the kommun's LÖK
+    regional = of_kind(run("Den regionala överenskommelsen revideras 2026."), "agreement_status")
+    assert [(f.agreement_kind, f.status) for f in regional] == [("ROK", "under_revision")]
     facts = run("Vår lokala överenskommelse revideras 2026.")
-    assert [f.status for f in of_kind(facts, "agreement_status")] == ["under_revision"]
+    assert [(f.agreement_kind, f.status) for f in of_kind(facts, "agreement_status")] == [
+        ("LOK", "under_revision")
+    ]
 
 
 def test_kommun_and_region_answers_give_a_status_each():

@@ -417,7 +417,12 @@ def test_text_kommun_from_heading(tmp_path):
         ("Kil", None, None),
         ("Kil", None, None),
     ]
-    assert survey.answers[0].text == "Vi har en styrgrupp för barn och unga som möts varje månad."
+    # lines stay lines for the extractor's document model; its quote joins the wrapped sentence
+    assert survey.answers[0].text == "Vi har en styrgrupp för barn och unga\nsom möts varje månad."
+    from loaders.extract import extract_answers
+
+    quotes = {f.quote for f in extract_answers(survey.answers)}
+    assert "Vi har en styrgrupp för barn och unga som möts varje månad." in quotes
     assert [a.location for a in survey.answers] == ["line 3", "line 6"]
     assert survey.surveyed == ("Kil",)
     assert load_survey(path) == survey

@@ -20,6 +20,9 @@ class _Context:
     doc_group: _GroupMention | None = None
     #: the list lead is for the next sentence only ("I gruppen sitter chefer. De kommer …")
     continues: bool = False
+    #: the kind of agreement the document named last (LOK, ROK, other), and whether it named one
+    agreement_kind: str | None = None
+    names_agreement: bool = False
 
     @property
     def who(self) -> tuple[str, str | None, str | None, str | None]:

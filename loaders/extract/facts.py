@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from lokgraph.codes import PARTIES
@@ -17,12 +17,19 @@ from .membership import _scope_break
 from .reading import _read, _Reading
 from .sentences import split_sentences
 from .spans import _find, _resolve
-from .status import _status_facts, _status_votes
+from .status import Vote, _status_facts, agreement_votes
 from .vocabulary import Vocabulary, load_vocabulary
 
 
-def extract_answers(answers: Iterable[Answer], vocabulary: Vocabulary | None = None) -> list[Fact]:
+def extract_answers(
+    answers: Iterable[Answer],
+    vocabulary: Vocabulary | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Fact]:
     """The facts of survey answers, in answer and sentence order.
+
+    ``progress(done, total)`` is called about 50 times on the way (answers are a sequence then).
 
     >>> from loaders.records import Answer
     >>> a = Answer(source="enkät", kommun="Leksand", question="Q4",
@@ -33,13 +40,17 @@ def extract_answers(answers: Iterable[Answer], vocabulary: Vocabulary | None = N
     vocabulary = vocabulary or load_vocabulary()
     facts: list[Fact] = []
     ctx: _Context | None = None
-    for answer in answers:
+    items = list(answers)
+    step = max(1, len(items) // 50)
+    for number, answer in enumerate(items, start=1):
         who = (answer.source, answer.kommun, answer.question, answer.respondent)
         # the paragraphs of one free-text document share their context (groups named in a
         # heading, lists opened by a lead line); survey answers each stand alone
         if ctx is None or answer.question is not None or who != ctx.who:
             ctx = _Context(*who)
         facts.extend(_extract(answer.text, vocabulary, ctx))
+        if progress is not None and (number % step == 0 or number == len(items)):
+            progress(number, len(items))
     return facts
 
 
@@ -65,7 +76,7 @@ def extract_text(
 
 def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
     facts: list[Fact] = []
-    status_votes: list[tuple[str, str, str, bool]] = []  # (status, area, quote, reply)
+    status_votes: list[Vote] = []
     deviation: tuple[str, str] | None = None
     sentences = split_sentences(text, v)
     for i, sentence in enumerate(sentences):
@@ -107,13 +118,10 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             facts.extend(facts_here)
         document.after_reading(sentence, following, reading, ctx, v)
         # agreement status
-        if ctx.question == "Q1" or (
-            ctx.question is None and _find(v.local_agreement_words, sentence.text)
-        ):
-            votes = _status_votes(reading, v)
-            if votes:
-                placed = True
-                status_votes.extend((s, reading.area, sentence.text, r) for s, r in votes)
+        votes = agreement_votes(sentence, reading, v, ctx)
+        if votes:
+            placed = True
+            status_votes.extend(votes)
         # deviation reporting
         if ctx.question == "Q5" or (
             ctx.question is None and _find(v.deviation_words, sentence.text)

@@ -56,6 +56,8 @@ GRAMMAR_KEYS: tuple[str, ...] = (
     "genitive_endings",
     "definite_endings",
     "adjective_endings",
+    "months",
+    "agreement_refers",
 )
 
 
@@ -81,6 +83,10 @@ class Grammar:
     age_word: frozenset[str]
     colocation_prepositions: frozenset[str]
     kommun_word: str
+    #: month names (folded) → 1-12, in the order the list gives them
+    months: dict[str, int]
+    #: first words of a sentence that mean the agreement named before
+    agreement_refers: frozenset[str]
     #: "I den …", "Där …" at the start of a sentence
     refers_back: re.Pattern[str]
     #: a pronoun right after "Under" ("Under den finns …")
@@ -166,6 +172,8 @@ def compile_grammar(section: Mapping[str, Any], source: str) -> Grammar:
         age_word=folded("age_word"),
         colocation_prepositions=folded("colocation_prepositions"),
         kommun_word=words["kommun_word"][0],
+        agreement_refers=folded("agreement_refers"),
+        months={_fold(m): i + 1 for i, m in enumerate(words["months"][:12])},
         refers_back=re.compile(r"\s*(?:" + _alt(words["refers_back"]) + r")\b"),
         governance_pronoun=re.compile(
             r"\s*(?:" + _alt(words["governance_pronouns"], either=False) + r")\b", re.I

@@ -51,6 +51,31 @@ def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
     return any(_fold(w) in v.aims for w, _, _ in _words(head)[-3:])
 
 
+def _without_glosses(text: str, parties: list[_Hit]) -> list[_Hit]:
+    """Parties without the ones that only explain the party before them in brackets:
+    "barnhälsovården (primärvården)" is one party, not two.
+
+    >>> from loaders.extract.spans import _Hit
+    >>> text = "barnhälsovården (primärvården) och förskolan"
+    >>> hits = [_Hit("BVC", 0, 15), _Hit("VARDCENTRAL", 17, 29), _Hit("FORSKOLA", 34, 43)]
+    >>> [h.key for h in _without_glosses(text, hits)]
+    ['BVC', 'FORSKOLA']
+    """
+    out: list[_Hit] = []
+    for h in parties:
+        before = text[: h.start].rstrip()
+        after = text[h.end :].lstrip()
+        if (
+            out
+            and before.endswith("(")
+            and after.startswith(")")
+            and not text[out[-1].end : len(before) - 1].strip()
+        ):
+            continue
+        out.append(h)
+    return out
+
+
 def _words_of(text: str) -> set[str]:
     return {_fold(w) for w, _, _ in _words(text)}
 

@@ -20,7 +20,7 @@ from .groups import (
     _negated_group,
 )
 from .kommuner import _find_kommuner
-from .membership import _aimed, _list_after, _topics, _words_of
+from .membership import _aimed, _list_after, _topics, _without_glosses, _words_of
 from .sentences import Sentence
 from .spans import _blank, _find, _Hit, _outside, _overlaps, _resolve
 from .status import _area
@@ -59,6 +59,9 @@ def _read(
 ) -> _Reading:
     text = sentence.text
     group_words = _find(v.groups, text, "group")
+    # "BUS-överenskommelsen" is an agreement, not a BUS group
+    agreement_hits = [(h.start, h.end) for h in _find(v.agreement_words, text)]
+    group_words = [g for g in group_words if not _overlaps(g, agreement_hits)]
     entity_hits = _find(v.parties, text, "party") + group_words
     entity_hits += _find(v.principals, text, "principal")
     member_cues = [c for c in _find(v.member_cues, text, "member") if not _aimed(text, c, v)]
@@ -95,7 +98,7 @@ def _read(
         m = re.match(r"\s*\(([^()]*)\)", text[end:])
         if m:
             bracket_spans.append((end + m.start(1), end + m.end(1)))
-    parties = [h for h in resolved if h.kind == "party"]
+    parties = _without_glosses(text, [h for h in resolved if h.kind == "party"])
     colocated = _familjecentral_group(text, parties, groups, v)
     if colocated is not None:
         parties = [p for p in parties if p is not colocated.hit]
@@ -188,7 +191,7 @@ def _read(
     inherited = False
     if whole and list_lead and not groups and not absence_cues:
         # an item, row or roster line under its lead: every party in it is on the list
-        mine = [p for p in listed if (p.start, p.end) not in topics]
+        mine = sorted((p for p in listed if (p.start, p.end) not in topics), key=lambda h: h.start)
         if mine:
             span = (mine[0].start, mine[-1].end)
             if list_lead.startswith("member"):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lokgraph.facts import Fact
 
+from .agreements import kind_of, validity
 from .clauses import _clause_of
 from .context import _Context
 from .spans import _find, _Hit, _outside, _overlaps, _resolve, _words
@@ -13,7 +14,22 @@ from .terms import _fold
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
+    from .sentences import Sentence
+
+if TYPE_CHECKING:
     from .reading import _Reading
+
+
+class Vote(NamedTuple):
+    """A sentence's word for an agreement's status (``reply``: only a Ja/Nej)."""
+
+    status: str
+    area: str
+    quote: str
+    reply: bool
+    kind: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
 
 
 def _area(text: str, v: Vocabulary) -> str:
@@ -78,29 +94,90 @@ def _combine(statuses: set[str]) -> str:
     return "unknown"
 
 
-def _status_facts(votes: list[tuple[str, str, str, bool]], ctx: _Context) -> list[Fact]:
+def agreement_votes(
+    sentence: Sentence, reading: _Reading, v: Vocabulary, ctx: _Context
+) -> list[Vote]:
+    """The agreement statuses a sentence votes for, with the agreement's kind and dates.
+
+    In a survey answer only Q1 speaks about the kommun's LÖK. In a free-text document a
+    sentence speaks about an agreement when it names one (or the document did, and the
+    sentence has a status word or dates of its own); its kind comes from `agreements.kind_of`.
+    """
+    text = sentence.text
+    if ctx.question is not None:
+        if ctx.question != "Q1":
+            return []
+        return [Vote(s, reading.area, text, r) for s, r in _status_votes(reading, v)]
+    named = bool(_find(v.agreement_words, text) or _find(v.agreement_kinds, text))
+    kind = kind_of(text, v)
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    if ctx.agreement_kind is not None and _fold(first) in v.grammar.agreement_refers:
+        kind = ctx.agreement_kind  # "Överenskommelsen tecknades …": the one named before
+    elif kind is not None:
+        ctx.agreement_kind = kind
+    local = bool(_find(v.local_agreement_words, text))
+    if not (local or named or ctx.names_agreement):
+        return []
+    ctx.names_agreement = ctx.names_agreement or named
+    votes = _status_votes(reading, v)
+    start, end = validity(text, v)
+    if not local and not named:
+        # a sentence after the agreement was named speaks of it only with a word for it ("Nu
+        # är de antagna", "Alla parter har antagit den") or with dates: "Rutiner saknas" is
+        # about something else
+        words = {_fold(w) for w, _, _ in _words(text)}
+        if not (words & v.grammar.agreement_refers or start or end):
+            return []
+        votes = [(s, r) for s, r in votes if not r]  # "Ja" alone says nothing in a document
+    if not votes:
+        return []
+    kind = kind or ctx.agreement_kind or ("LOK" if ctx.kommun else "ROK")
+    return [Vote(s, reading.area, text, r, kind, start, end) for s, r in votes]
+
+
+def _status_facts(votes: list[Vote], ctx: _Context) -> list[Fact]:
+    """One fact per agreement (kind and area): its status from the votes of the answer.
+
+    In a document an agreement in force and one being drafted are two facts ("the old LÖK
+    holds while a new one is written"); in a survey answer they are one under revision.
+    """
     facts = []
-    areas = dict.fromkeys(area for _, area, _, _ in votes)
-    for area in areas:
-        mine = [v for v in votes if v[1] == area]
-        real = [v for v in mine if not v[3]]
+    for kind, area in dict.fromkeys((x.kind, x.area) for x in votes):
+        mine = [x for x in votes if (x.kind, x.area) == (kind, area)]
+        real = [x for x in mine if not x.reply]
         used = real or mine
-        status = _combine({v[0] for v in used})
-        quotes = list(
-            dict.fromkeys(v[2] for v in used if v[0] == status or status == "under_revision")
-        )
-        if not quotes:
-            quotes = [used[0][2]]
-        facts.append(
-            Fact(
-                kind="agreement_status",
-                status=status,
-                agreement_area=area,
-                kommun=ctx.kommun,
-                respondent=ctx.respondent,
-                question=ctx.question,
-                quote=" […] ".join(quotes),
-                source=ctx.source,
+        if kind is not None:
+            # "började revideras 2010 … antogs 2012": a revision told before the agreement
+            # was adopted is over
+            last_force = max((i for i, x in enumerate(used) if x.status == "in_force"), default=-1)
+            used = [x for i, x in enumerate(used) if x.status != "under_revision" or i > last_force]
+        statuses = {x.status for x in used}
+        if (
+            kind is not None
+            and {"in_force", "in_progress"} <= statuses
+            and ("under_revision" not in statuses)
+        ):
+            chosen = ["in_force", "in_progress"]
+        else:
+            chosen = [_combine(statuses)]
+        for status in chosen:
+            mine_of = [x for x in used if x.status == status or status == "under_revision"]
+            quotes = list(dict.fromkeys(x.quote for x in mine_of)) or [used[0].quote]
+            starts = [x.valid_from for x in (mine_of or used) if x.valid_from]
+            ends = [x.valid_to for x in (mine_of or used) if x.valid_to]
+            facts.append(
+                Fact(
+                    kind="agreement_status",
+                    status=status,
+                    agreement_area=area,
+                    agreement_kind=kind,  # type: ignore[arg-type]
+                    valid_from=starts[0] if starts else None,
+                    valid_to=ends[0] if ends else None,
+                    kommun=ctx.kommun,
+                    respondent=ctx.respondent,
+                    question=ctx.question,
+                    quote=" […] ".join(quotes),
+                    source=ctx.source,
+                )
             )
-        )
     return facts

@@ -29,6 +29,9 @@ from lokgraph.facts import ABSENCE_REASONS
 from .grammar import GRAMMAR_KEYS, Grammar, compile_grammar
 from .terms import Term, _compile_term, _fold
 
+#: kinds of agreement in ``agreement.kinds``; ``other_named`` (a BUS agreement) wins over RÖK
+AGREEMENT_KIND_KEYS = ("LOK", "ROK", "other", "other_named")
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -49,6 +52,9 @@ class Vocabulary:
     status_reply: tuple[Term, ...]
     status_ignore: tuple[Term, ...]
     not_started: tuple[Term, ...]
+    agreement_kinds: tuple[Term, ...]
+    valid_from_words: tuple[Term, ...]
+    valid_to_words: tuple[Term, ...]
     member_cues: tuple[Term, ...]
     weak_member_cues: tuple[Term, ...]
     backward_cues: tuple[Term, ...]
@@ -158,6 +164,9 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "status_reply",
         "not_started",
         "status_ignore",
+        "kinds",
+        "valid_from",
+        "valid_to",
     ),
     "members": (
         "cues",
@@ -255,6 +264,9 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         status_reply=keyed("status_reply", AGREEMENT_STATUSES, agreement),
         status_ignore=plain("status_ignore", agreement),
         not_started=plain("not_started", agreement),
+        agreement_kinds=keyed("kinds", AGREEMENT_KIND_KEYS, agreement),
+        valid_from_words=plain("valid_from", agreement, "from"),
+        valid_to_words=plain("valid_to", agreement, "to"),
         member_cues=plain("cues", members, "member") + plain("start_cues", members, "member"),
         weak_member_cues=plain("weak_cues", members, "member"),
         backward_cues=plain("backward", members, "backward"),
