@@ -109,6 +109,12 @@ TARGETS: tuple[Target, ...] = (
         floor="python_start_s",
     ),
     Target("extraction at least 2,000 answers/s", "extract_answers_per_s", at_least=2000),
+    Target("national overview under 3 MB (issue 13)", "overview_mb", at_most=3.0),
+    Target("national overview ready in under 2 s (issue 13)", "overview_ready_s", at_most=2.0),
+    Target("demo's first page under 3 MB", "demo_overview_mb", at_most=3.0, largest=False),
+    Target(
+        "demo's first page ready in under 2 s", "demo_overview_ready_s", at_most=2.0, largest=False
+    ),
 )
 
 

@@ -1,13 +1,15 @@
-"""Screenshots of a map and of the coverage matrix for the README, from the bundled examples.
+"""Screenshots of the maps and of the coverage matrix for the README, from the bundled examples
+and, when ../shared/seeds is beside the checkout, the Dalarna survey (read there, not copied).
 
 Run from the repository root (needs Debian's /usr/bin/chromium and Playwright):
 
-    python bench/screenshots.py            # writes docs/img/map.png and docs/img/matrix.png
+    python bench/screenshots.py            # writes docs/img/*.png
     python bench/screenshots.py --out DIR  # somewhere else
 
-The map is Dalarnas län, the matrix the kommuner of every bundled example; personal names are
-left out as in every default output. The pages themselves are kept next to the images' folder
-in a temporary directory and removed afterwards.
+The images: the geographic overview of Sweden (overview-sverige.png) and of Dalarnas län
+(overview-dalarna.png), Leksand's network map (kommun.png), Dalarnas län's network map
+(map.png) and the matrix of every bundled example (matrix.png). Personal names are left out as
+in every default output. The pages are written to a temporary directory and removed afterwards.
 """
 
 from __future__ import annotations
@@ -22,19 +24,35 @@ sys.path.insert(0, str(ROOT))
 
 from loaders.curated import load_structure_file  # noqa: E402
 from lokgraph.graph import merge, new_graph  # noqa: E402
+from visualizations.map_set import write_maps  # noqa: E402
 from visualizations.matrix import matrix_html  # noqa: E402
 from visualizations.network_map import map_html  # noqa: E402
 from visualizations.write import save  # noqa: E402
 
+SURVEY = ROOT.parent / "shared" / "seeds" / "000_06d682ea16d55562.txt"
+
 CHROMIUM = "/usr/bin/chromium"
 MAP_AREA = "Dalarnas län"
 MAX_BYTES = 300_000
+KOMMUN = "Leksand"
 
 
 def example_graph():
     graph = new_graph()
     for path in sorted((ROOT / "lokgraph" / "examples").glob("*.yaml")):
         merge(graph, load_structure_file(path), where=str(path))
+    return graph
+
+
+def survey_graph():
+    """The bundled examples and, when it is there, the Dalarna survey."""
+    graph = example_graph()
+    if SURVEY.exists():
+        from loaders.importer import read_path
+
+        merge(graph, read_path(SURVEY).structure, where=str(SURVEY))
+    else:
+        print(f"{SURVEY} is missing: the overview shows the bundled examples only")
     return graph
 
 
@@ -45,11 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     graph = example_graph()
+    surveyed = survey_graph()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         pages = {
-            "map": save(map_html(graph, area=MAP_AREA), Path(tmp) / "karta.html"),
+            "map": save(map_html(surveyed, area=MAP_AREA), Path(tmp) / "karta.html"),
             "matrix": save(matrix_html(graph), Path(tmp) / "matris.html"),
+            "sverige": write_maps(surveyed, Path(tmp) / "sverige.html")[0],
+            "dalarna": write_maps(surveyed, Path(tmp) / "dalarna.html", area=MAP_AREA)[0],
+            "kommun": save(map_html(surveyed, kommun=KOMMUN), Path(tmp) / "kommun.html"),
         }
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--headless", "--no-sandbox"]
@@ -58,9 +80,19 @@ def main(argv: list[str] | None = None) -> int:
             page = browser.new_page(viewport={"width": 1280, "height": 760}, locale="sv-SE")
             page.goto(pages["map"].as_uri())
             page.wait_for_function("window.lokgraphReady === true", timeout=30_000)
-            page.evaluate("window.lokgraphNetwork.fit()")
             page.wait_for_timeout(300)
             _shoot(page, args.out / "map.png")
+            for name, image in (("sverige", "overview-sverige"), ("dalarna", "overview-dalarna")):
+                page.goto(pages[name].as_uri())
+                page.wait_for_function("window.lokgraphReady === true", timeout=30_000)
+                if name == "dalarna":  # show what a planner sees on hover
+                    page.hover("path[data-kod='2029']")
+                    page.wait_for_timeout(200)
+                _shoot(page, args.out / f"{image}.png")
+            page.goto(pages["kommun"].as_uri())
+            page.wait_for_function("window.lokgraphReady === true", timeout=30_000)
+            page.wait_for_timeout(300)
+            _shoot(page, args.out / "kommun.png")
 
             page = browser.new_page(viewport={"width": 1180, "height": 640}, locale="sv-SE")
             page.goto(pages["matrix"].as_uri())

@@ -175,6 +175,42 @@ def _lan_map_settle(ctx: Context) -> float | None:
     return _settle_seconds(ctx.work / "lan.html")
 
 
+@measure("overview_s", "overview s", "{:.2f}", stage=True)
+def _overview(ctx: Context) -> float:
+    """The geographic overview of Sweden: the first page of `lokgraph map` and the demo."""
+    from visualizations.overview import overview_html
+
+    start = time.perf_counter()
+    html = overview_html(ctx.graph)
+    elapsed = time.perf_counter() - start
+    (ctx.work / "karta.html").write_text(html, encoding="utf-8")
+    return elapsed
+
+
+@measure("overview_mb", "overview MB", "{:.2f}")
+def _overview_mb(ctx: Context) -> float:
+    return (ctx.work / "karta.html").stat().st_size / 1e6
+
+
+@measure("overview_ready_s", "overview ready s", "{:.2f}")
+def _overview_ready(ctx: Context) -> float | None:
+    return _settle_seconds(ctx.work / "karta.html")
+
+
+@measure("demo_overview_mb", "demo first page MB", "{:.2f}", once=True)
+def _demo_overview_mb(ctx: Context) -> float:
+    from bench.screenshots import example_graph
+    from visualizations.map_set import write_maps
+
+    first = write_maps(example_graph(), ctx.work / "demo" / "karta.html")[0]
+    return first.stat().st_size / 1e6
+
+
+@measure("demo_overview_ready_s", "demo first page ready s", "{:.2f}", once=True)
+def _demo_overview_ready(ctx: Context) -> float | None:
+    return _settle_seconds(ctx.work / "demo" / "karta.html")
+
+
 @measure("matrix_s", "matrix s", stage=True)
 def _matrix(ctx: Context) -> float:
     from visualizations.matrix import matrix_html

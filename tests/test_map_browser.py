@@ -28,7 +28,7 @@ LABEL_BOXES = """() => {
     for (const id of net.body.nodeIndices) {
         const node = net.body.nodes[id];
         const font = node.options.font;
-        if (!node.options.label || font.color === "rgba(0,0,0,0)" || font.size * scale < 4) {
+        if (!node.options.label || font.color === "rgba(0,0,0,0)" || font.size * scale < 8) {
             continue;
         }
         const s = node.labelModule.size;

@@ -55,7 +55,7 @@ BOUNDARY_FILE = "sverige-granser.json"
 OVERVIEW_JS = "lokgraph-overview.js"
 OVERVIEW_CSS = "lokgraph-overview.css"
 #: At most this many gaps in a kommun's hover text (the rest are counted).
-MAX_GAPS = 6
+MAX_GAPS = 5
 _PARTIES = ("BUP", "HAB")
 
 
@@ -323,7 +323,8 @@ def _survey_sets(graph: nx.MultiDiGraph) -> tuple[set[str], set[str]]:
 def _gap_lines(
     graph: nx.MultiDiGraph, names: set[str], with_names: bool, context: RenderContext
 ) -> dict[str, tuple[str, ...]]:
-    """Per kommun name: each gap in one line, then its first quote, specialist gaps first."""
+    """Per kommun name: each gap in one line, then its first quote (unless an earlier gap
+    showed it), specialist gaps first."""
     from .report import gaps_of, query_titles  # the report draws the overview too
 
     titles = query_titles()
@@ -337,10 +338,12 @@ def _gap_lines(
     for name, gaps in per.items():
         gaps.sort(key=lambda g: (order.get(g.kind, len(order)), g.party or ""))
         out = []
+        seen: set[str] = set()
         for gap in gaps[:MAX_GAPS]:
             out.append(shown(gap.detail, with_names))
             quotes = evidence_text(graph, gap.evidence, with_names, limit=1)
-            if quotes:
+            if quotes and quotes[0] not in seen:  # a quote behind several gaps is shown once
+                seen.add(quotes[0])
                 out.append("  " + quotes[0])
         if len(gaps) > MAX_GAPS:
             more = len(gaps) - MAX_GAPS

@@ -110,6 +110,8 @@ DEFAULT_OPTIONS: dict[str, Any] = {
         "size": 16,
         "font": {"face": "system-ui, Segoe UI, Roboto, Arial, sans-serif", "size": 14},
         "borderWidth": 1,
+        # labels smaller than this many pixels on screen are not drawn (lokgraph-map.js)
+        "scaling": {"label": {"drawThreshold": 9}},
     },
     "edges": {
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},

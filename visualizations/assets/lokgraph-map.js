@@ -12,10 +12,14 @@
   var EDGE_PASS = ["label", "dashes", "color", "width"];
   // Edges of these kinds are drawn last, so on top of the others.
   var ON_TOP = { absent: 1, gap: 2 };
-  // Labels of principals keep at least this many screen pixels, others show from a zoom level.
+  // Labels of principals keep at least this many screen pixels; the others keep LABEL_FONT_PX
+  // from the zoom level where that needs at most MAX_FONT, and are not drawn below
+  // DRAW_THRESHOLD pixels (vis-network's scaling.label.drawThreshold, less one).
   var PRINCIPAL_FONT_PX = 14;
+  var LABEL_FONT_PX = 11;
   var FONT_SIZE = 14;
-  var DRAW_THRESHOLD = 5;
+  var MAX_FONT = 28;
+  var DRAW_THRESHOLD = 8;
   var INK = "#343434";
   var WIDTH_LIMIT = 170;
   var NO_INK = "rgba(0,0,0,0)";
@@ -241,7 +245,8 @@
     if (node && node.shape === "box") {
       return Math.min(Math.max(FONT_SIZE, PRINCIPAL_FONT_PX / scale), 80);
     }
-    return FONT_SIZE;
+    var wanted = LABEL_FONT_PX / scale;
+    return wanted <= MAX_FONT ? Math.max(FONT_SIZE, wanted) : FONT_SIZE;
   }
 
   function overlaps(a, b) {
