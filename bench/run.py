@@ -11,6 +11,9 @@ keeps the script from rotting.
     python bench/run.py                 # 15, 49, 290 kommuner
     python bench/run.py --quick         # 5 and 15 kommuner, fewer repeats
     python bench/run.py --json out.json
+
+Last, it measures how import time grows with the size of one input (bench/growth.py: many
+lines about one kommun) and prints that growth exponent.
 """
 
 from __future__ import annotations
@@ -296,11 +299,33 @@ def main(argv: list[str] | None = None) -> int:
         f"{os.cpu_count()} cores):"
     )
     print("\n\n".join([heading, measures_table(rows, once), targets_table(results)]))
+    input_growth = _input_growth(quick=args.quick)
     if args.json:
         doc = {"date": dt.date.today().isoformat(), "sizes": rows, "once": once}
         doc["targets"] = results
+        doc["input_growth"] = input_growth
         args.json.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
     return 0
+
+
+def _input_growth(*, quick: bool) -> dict:
+    """Import time over the size of one input (bench/growth.py, issue 16) and its exponent,
+    in a process of its own."""
+    from bench.growth import QUICK_SIZES as LINES_QUICK
+    from bench.growth import SIZES as LINES
+    from bench.growth import table as growth_table
+
+    print("running input growth …", file=sys.stderr, flush=True)
+    sizes = [str(n) for n in (LINES_QUICK if quick else LINES)]
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "growth.py"), "--print-json", "--sizes", *sizes],
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    print("\n" + growth_table(result))
+    return result
 
 
 if __name__ == "__main__":

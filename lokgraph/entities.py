@@ -93,8 +93,9 @@ def agreement_id(kind: str, owner: str, area: str) -> str:
     return ":".join(("agreement", kind.lower(), _place_key(owner), slug(area)))
 
 
+@cache
 def region_structure(region: Region) -> Structure:
-    """The region, its län as an Area, and the region placed in it."""
+    """The region, its län as an Area, and the region placed in it (built once per region)."""
     area = Area(id=lan_area_id(region), name=region.lan, kind="lan")
     node = Principal(id=region_id(region), name=region.name, kind="region", lan_kod=region.lan_kod)
     return Structure(
@@ -103,8 +104,12 @@ def region_structure(region: Region) -> Structure:
     )
 
 
+@cache
 def kommun_structure(kommun: Kommun) -> Structure:
-    """The kommun, in its län, and its region (whose units serve it)."""
+    """The kommun, in its län, and its region (whose units serve it); built once per kommun.
+
+    The records are frozen, so every fact about a kommun can share them.
+    """
     region = region_for_kommun(kommun)
     node = Principal(
         id=kommun_id(kommun),

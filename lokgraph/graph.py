@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -85,6 +85,17 @@ def _evidence_dicts(evidence: Iterable[Evidence]) -> list[dict]:
     ]
 
 
+def _evidence_key(record: dict) -> tuple[str, ...]:
+    """`Evidence.sort_key` of a stored evidence record (None values are left out there)."""
+    return (
+        record["source"],
+        record.get("question") or "",
+        record.get("page") or "",
+        record.get("respondent") or "",
+        record.get("quote", ""),
+    )
+
+
 def evidence_of(attrs: dict) -> list[Evidence]:
     """The evidence records of a node's or edge's attributes."""
     return [Evidence(**e) for e in attrs.get("evidence", ())]
@@ -131,26 +142,60 @@ def _round_lookup(graph: nx.MultiDiGraph, structure: Structure) -> dict[str, str
     return rounds
 
 
-def _combine(old: dict, new: dict, rounds: dict[str, str] | None = None) -> tuple[dict, bool]:
-    """New values win where they are stated; evidence is the union of both.
+class _Pending:
+    """The merged values and evidence of one node or edge while a structure is merged.
 
-    A record with no evidence is a reference to the thing (a group named by a member fact, a
-    kommun named as a place), not a statement about it: it only fills values still missing.
-    When another survey round stated the thing before with other values, both rounds' values
-    are kept (see :mod:`lokgraph.round_values`) and the latest round's are the properties.
+    Evidence is kept as a dict keyed by its sort key, so every record adds its evidence in
+    time proportional to its own evidence, and the list is sorted once at the end. The rounds
+    that the evidence so far states are kept beside it (one source per round), so a stated
+    record's values are combined with `combine_rounds` without going over all the evidence.
     """
-    stated = bool(new.get("evidence"))
-    if stated:
-        merged = combine_rounds(old, new, (rounds or {}).get)
-    else:
-        merged = dict(old)
-        for key, value in new.items():
-            if key != "evidence" and key not in merged:
-                merged[key] = value
-    evidence = [Evidence(**e) for e in old.get("evidence", ())]
-    evidence += [Evidence(**e) for e in new.get("evidence", ())]
-    merged["evidence"] = _evidence_dicts(evidence)
-    return merged, merged != old
+
+    __slots__ = ("old", "values", "evidence", "round_sources", "round_of", "fresh")
+
+    def __init__(self, old: dict | None, round_of: Callable[[str], str | None]) -> None:
+        self.old = old
+        self.round_of = round_of
+        self.values = {k: v for k, v in (old or {}).items() if k != "evidence"}
+        self.evidence: dict[tuple[str, ...], dict] = {}
+        self.round_sources: dict[str, str] = {}
+        self.fresh = old is None  # a new node or edge takes its first record as it is
+        self._add_evidence((old or {}).get("evidence", ()))
+
+    def _add_evidence(self, records: Iterable[dict]) -> None:
+        for record in records:
+            self.evidence.setdefault(_evidence_key(record), record)
+            source = record.get("source", "")
+            self.round_sources.setdefault(self.round_of(source) or "", source)
+
+    def add(self, new: dict) -> None:
+        """New values win where they are stated; evidence is the union of both.
+
+        A record with no evidence is a reference to the thing (a group named by a member fact,
+        a kommun named as a place), not a statement about it: it only fills values still
+        missing. When another survey round stated the thing before with other values, both
+        rounds' values are kept (see :mod:`lokgraph.round_values`) and the latest round's are
+        the properties.
+        """
+        records = new.get("evidence") or ()
+        if self.fresh:
+            self.values = {k: v for k, v in new.items() if k != "evidence"}
+            self.fresh = False
+        elif records:
+            # combine_rounds reads only the rounds of the old evidence: one source per round
+            sources = [{"source": s} for s in self.round_sources.values()]
+            self.values = combine_rounds({**self.values, "evidence": sources}, new, self.round_of)
+            self.values.pop("evidence", None)
+        else:
+            for key, value in new.items():
+                if key != "evidence" and key not in self.values:
+                    self.values[key] = value
+        self._add_evidence(records)
+
+    def result(self) -> dict:
+        merged = dict(self.values)
+        merged["evidence"] = [self.evidence[key] for key in sorted(self.evidence)]
+        return merged
 
 
 def _check(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> None:
@@ -189,30 +234,51 @@ def merge(graph: nx.MultiDiGraph, structure: Structure, *, where: str | None = N
     """
     _check(graph, structure, where)
     stats = MergeStats()
-    rounds = _round_lookup(graph, structure)
+    round_of = _round_lookup(graph, structure).get
+    # a record without evidence only fills missing values, so the same object (a kommun that
+    # every fact names) needs adding once
+    references: set[int] = set()
+    nodes: dict[str, _Pending] = {}
     for node in structure.nodes:
-        attrs = _node_attrs(node)
-        if node.id in graph:
-            merged, changed = _combine(graph.nodes[node.id], attrs, rounds)
-            if changed:
-                graph.nodes[node.id].clear()
-                graph.nodes[node.id].update(merged)
-                stats.nodes_updated += 1
-        else:
-            graph.add_node(node.id, **attrs)
+        if not node.evidence:
+            if id(node) in references:
+                continue
+            references.add(id(node))
+        pending = nodes.get(node.id)
+        if pending is None:
+            old = graph.nodes[node.id] if node.id in graph else None
+            pending = nodes[node.id] = _Pending(old, round_of)
+        pending.add(_node_attrs(node))
+    for node_id, pending in nodes.items():
+        merged = pending.result()
+        if pending.old is None:
+            graph.add_node(node_id, **merged)
             stats.nodes_added += 1
+        elif merged != pending.old:
+            pending.old.clear()
+            pending.old.update(merged)
+            stats.nodes_updated += 1
+    edges: dict[tuple[str, str, str], _Pending] = {}
     for rel in structure.relationships:
-        attrs = _edge_attrs(rel)
-        if graph.has_edge(rel.source, rel.target, key=rel.type):
-            data = graph.edges[rel.source, rel.target, rel.type]
-            merged, changed = _combine(data, attrs, rounds)
-            if changed:
-                data.clear()
-                data.update(merged)
-                stats.edges_updated += 1
-        else:
-            graph.add_edge(rel.source, rel.target, key=rel.type, **attrs)
+        if not rel.evidence:
+            if id(rel) in references:
+                continue
+            references.add(id(rel))
+        key = (rel.source, rel.target, rel.type)
+        pending = edges.get(key)
+        if pending is None:
+            old = graph.edges[key] if graph.has_edge(*key) else None
+            pending = edges[key] = _Pending(old, round_of)
+        pending.add(_edge_attrs(rel))
+    for (u, v, rel_type), pending in edges.items():
+        merged = pending.result()
+        if pending.old is None:
+            graph.add_edge(u, v, key=rel_type, **merged)
             stats.edges_added += 1
+        elif merged != pending.old:
+            pending.old.clear()
+            pending.old.update(merged)
+            stats.edges_updated += 1
     _link_sources(graph, structure, stats)
     return stats
 

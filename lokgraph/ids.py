@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["slug", "make_id"]
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
 
 
+@lru_cache(maxsize=8192)
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens.
 
