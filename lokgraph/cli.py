@@ -7,8 +7,10 @@ Everything a planner reads here is Swedish; progress goes to stderr, and only on
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -140,7 +142,22 @@ def _kommun_in(graph, kommun: str | None, store: Path) -> str | None:
     return found.name
 
 
+def _writes_store(command: Callable[..., None]) -> Callable[..., None]:
+    """Hold the store's write lock while the command runs, from reading the store to writing
+    it, so two writers never lose each other's data (see `lokgraph.lock`)."""
+
+    @functools.wraps(command)
+    def locked(*args: object, **kwargs: object) -> None:
+        from .lock import store_lock
+
+        with store_lock(Path(str(kwargs["store"]))):
+            command(*args, **kwargs)
+
+    return locked
+
+
 @app.command("import")
+@_writes_store
 def import_(
     files: Annotated[
         list[Path],

@@ -17,6 +17,7 @@ import networkx as nx
 
 from .errors import StoreError
 from .graph import MergeStats, merge, new_graph
+from .lock import remove_stale_temp_files, store_lock
 from .models import Structure
 
 __all__ = [
@@ -137,16 +138,23 @@ class FileStore:
         return f"FileStore({str(self.path)!r})"
 
     def load(self) -> nx.MultiDiGraph:
+        remove_stale_temp_files(self.path)
         if not self.path.exists():
             return new_graph()
         return graph_from_json(self.path.read_text(encoding="utf-8"), where=str(self.path))
 
     def save(self, graph: nx.MultiDiGraph) -> None:
-        write_atomic(self.path, graph_to_json(graph))
+        """Replace the stored graph, holding the store's write lock (see `lokgraph.lock`)."""
+        text = graph_to_json(graph)
+        with store_lock(self.path):
+            write_atomic(self.path, text)
 
     def merge(self, structure: Structure, *, where: str | None = None) -> MergeStats:
-        graph = self.load()
-        stats = merge(graph, structure, where=where)
-        if stats.changed or not self.path.exists():
-            self.save(graph)
+        """Load, merge and save under one hold of the write lock, so no other writer's data
+        is lost between the load and the save."""
+        with store_lock(self.path):
+            graph = self.load()
+            stats = merge(graph, structure, where=where)
+            if stats.changed or not self.path.exists():
+                self.save(graph)
         return stats
