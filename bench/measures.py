@@ -20,6 +20,9 @@ from bench import stages  # noqa: F401
 
 # isort: split
 from bench import commands  # noqa: F401
+
+# isort: split
+from bench import text_growth  # noqa: F401
 from bench.registry import MEASURES, Context, Measure, measure, whole_process
 
 __all__ = ["MEASURES", "Context", "Measure", "measure", "whole_process"]

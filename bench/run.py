@@ -118,6 +118,12 @@ TARGETS: tuple[Target, ...] = (
     Target(
         "demo's first page ready in under 2 s", "demo_overview_ready_s", at_most=2.0, largest=False
     ),
+    Target(
+        "extraction linear in text size (growth exponent at most 1.2)",
+        "extract_text_exponent",
+        at_most=1.2,
+        largest=False,
+    ),
 )
 
 

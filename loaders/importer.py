@@ -59,7 +59,7 @@ def extract_path(
     path = Path(path)
     survey, notes = _survey(path, kommun, mapping)
     survey = _on_region(survey, notes)
-    facts = extract_answers(survey.answers, progress=progress)
+    facts = extract_answers(survey.answers, progress=progress, notes=notes)
     return facts, survey, notes
 
 

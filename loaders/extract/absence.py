@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from .clauses import _clause_of
-from .spans import _find, _gap, _Hit, _words
+from .spans import _find, _gap, _head, _Hit, _tail, _words
 from .terms import _fold
 from .vocabulary import Vocabulary
 
 
 def _wished(text: str, cue: _Hit, v: Vocabulary) -> bool:
-    head = re.split(r"[,;:.!?()]", text[: cue.start])[-1]
+    head = _head(text, cue.start)
     return any(_fold(w) in v.wishes for w, _, _ in _words(head)[-2:])
 
 
@@ -19,10 +17,10 @@ def _negated_absence(text: str, cue: _Hit, v: Vocabulary) -> bool:
     """An absence phrase that is itself negated: "det är inte svårt att få med skolan", "vi
     saknar inte BUP", or "deltar inte bara … utan även"."""
     phrase = {_fold(w) for w, _, _ in _words(text[cue.start : cue.end])}
-    after = [_fold(w) for w, _, _ in _words(re.split(r"[,;:.!?()]", text[cue.end :])[0])][:1]
+    after = [_fold(w) for w, _, _ in _words(_tail(text, cue.end))][:1]
     if phrase & v.negators:
         return bool(after) and after[0] in v.grammar.not_only - v.grammar.also_not
-    before = [_fold(w) for w, _, _ in _words(re.split(r"[,;:.!?()]", text[: cue.start])[-1])]
+    before = [_fold(w) for w, _, _ in _words(_head(text, cue.start))]
     if before and before[-1] in v.negators - v.grammar.negating_determiners:
         return True
     return bool(after) and after[0] in v.negators
@@ -68,8 +66,8 @@ def _absences(
 def _negated_nearby(text: str, cue: _Hit, v: Vocabulary) -> bool:
     """Whether a member word is negated ("ingår inte", "inte deltar"), but not "ingår inte
     bara skolan utan även IFO"."""
-    head = re.split(r"[,;:.!?()]", text[: cue.start])[-1]
-    tail = re.split(r"[,;:.!?()]", text[cue.end :])[0]
+    head = _head(text, cue.start)
+    tail = _tail(text, cue.end)
     breaks = _find(v.clause_breaks, tail)
     if breaks:  # "Närhälsan deltar men inte HAB": the "inte" is the next clause's
         tail = tail[: min(h.start for h in breaks)]

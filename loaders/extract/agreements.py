@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .spans import _find
 from .terms import _fold
@@ -48,12 +49,9 @@ def kind_of(text: str, v: Vocabulary) -> str | None:
     return "other" if kind == "other_named" else kind
 
 
-def _dates(text: str, v: Vocabulary) -> list[tuple[int, int, str]]:
-    """Every date in a text as (start, end, ISO date): 2015-01-01, 1 januari 2014, maj 2019,
-    2012 (a year alone)."""
-    months = v.grammar.months
-    names = "|".join(sorted(months, key=len, reverse=True))
-    pattern = re.compile(
+@lru_cache(maxsize=8)
+def _date_pattern(names: str) -> re.Pattern[str]:
+    return re.compile(
         _ISO
         + r"|(?:(?P<day>[0-3]?\d)\s+)?(?P<month>"
         + names
@@ -62,6 +60,13 @@ def _dates(text: str, v: Vocabulary) -> list[tuple[int, int, str]]:
         + r"(?![\d-]\d)",
         re.I,
     )
+
+
+def _dates(text: str, v: Vocabulary) -> list[tuple[int, int, str]]:
+    """Every date in a text as (start, end, ISO date): 2015-01-01, 1 januari 2014, maj 2019,
+    2012 (a year alone)."""
+    months = v.grammar.months
+    pattern = _date_pattern("|".join(sorted(months, key=len, reverse=True)))
     out = []
     for m in pattern.finditer(text):
         try:

@@ -30,9 +30,10 @@ def _clauses(
     pieces = [(a, b) for a, b in zip(points, points[1:], strict=False) if b > a]
     merged: list[list[int]] = []
     pure_first = False
+    blanked = _blanked(text, entity_spans)
     for a, b in pieces:
         # "Närhälsan deltar men inte HAB": a piece with a member word is a clause of its own
-        pure = _is_list_piece(text, a, b, entity_spans) and not any(a <= s0 < b for s0, _ in verbs)
+        pure = _is_list_piece(blanked, a, b) and not any(a <= s0 < b for s0, _ in verbs)
         # ", saknar socialtjänst" after a list is a clause of its own ("Varken BUP, HAB …"
         # still opens a list)
         opens = pure
@@ -49,13 +50,21 @@ def _clauses(
     return [(a, b) for a, b in merged]
 
 
-def _is_list_piece(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    chars = list(text[a:b])
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with every span blanked out (once per sentence, not once per piece)."""
+    chars = list(text)
     for s, e in spans:
-        for i in range(max(s, a), min(e, b)):
-            chars[i - a] = " "
-    rest = re.findall(r"[^\W\d_]{2,}", "".join(chars))
-    return len(rest) <= 1
+        e = min(e, len(chars))
+        chars[s:e] = " " * max(0, e - s)
+    return "".join(chars)
+
+
+def _is_list_piece(blanked: str, a: int, b: int) -> bool:
+    """Whether a piece holds at most one word besides the entities (already blanked out)."""
+    return len(_WORD.findall(blanked, a, b)) <= 1
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:

@@ -20,6 +20,8 @@ class _Context:
     doc_group: _GroupMention | None = None
     #: the list lead is for the next sentence only ("I gruppen sitter chefer. De kommer …")
     continues: bool = False
+    #: how many over-long runs of text were read in pieces
+    cut_runs: int = 0
     #: the kind of agreement the document named last (LOK, ROK, other), and whether it named one
     agreement_kind: str | None = None
     names_agreement: bool = False

@@ -15,7 +15,7 @@ from .context import _Context
 from .groups import _GroupMention
 from .membership import _scope_break
 from .reading import _read, _Reading
-from .sentences import split_sentences
+from .sentences import MAX_SENTENCE, split_sentences
 from .spans import _find, _resolve
 from .status import Vote, _status_facts, agreement_votes
 from .vocabulary import Vocabulary, load_vocabulary
@@ -26,10 +26,13 @@ def extract_answers(
     vocabulary: Vocabulary | None = None,
     *,
     progress: Callable[[int, int], None] | None = None,
+    notes: list[str] | None = None,
 ) -> list[Fact]:
     """The facts of survey answers, in answer and sentence order.
 
     ``progress(done, total)`` is called about 50 times on the way (answers are a sequence then).
+    ``notes`` gets a line in Swedish for what a planner should know (a text run too long to read
+    as one sentence was read in pieces).
 
     >>> from loaders.records import Answer
     >>> a = Answer(source="enkät", kommun="Leksand", question="Q4",
@@ -41,6 +44,7 @@ def extract_answers(
     facts: list[Fact] = []
     ctx: _Context | None = None
     items = list(answers)
+    cut = 0
     step = max(1, len(items) // 50)
     for number, answer in enumerate(items, start=1):
         who = (answer.source, answer.kommun, answer.question, answer.respondent)
@@ -48,9 +52,18 @@ def extract_answers(
         # heading, lists opened by a lead line); survey answers each stand alone
         if ctx is None or answer.question is not None or who != ctx.who:
             ctx = _Context(*who)
+        before = ctx.cut_runs
         facts.extend(_extract(answer.text, vocabulary, ctx))
+        cut += ctx.cut_runs - before
         if progress is not None and (number % step == 0 or number == len(items)):
             progress(number, len(items))
+    if cut and notes is not None:
+        what = "ett textstycke" if cut == 1 else f"{cut} textstycken"
+        long = "långt" if cut == 1 else "långa"
+        notes.append(
+            f"{what} utan meningsslut var för {long} och lästes i delar om högst "
+            f"{MAX_SENTENCE} tecken"
+        )
     return facts
 
 
@@ -79,6 +92,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
     status_votes: list[Vote] = []
     deviation: tuple[str, str] | None = None
     sentences = split_sentences(text, v)
+    ctx.cut_runs += sum(1 for s in sentences if s.piece == 1)
     for i, sentence in enumerate(sentences):
         if sentence.is_heading:
             continue

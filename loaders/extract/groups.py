@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lokgraph.codes import default_level
 
 from .clauses import _clause_of, _plain_clauses
-from .spans import _distance, _find, _Hit, _outside, _resolve, _words
+from .spans import _before, _distance, _find, _Hit, _outside, _resolve, _words
 from .terms import _fold
 from .vocabulary import Vocabulary
 
@@ -49,7 +49,7 @@ def _familjecentral_group(
     ]
     if not cues:
         return None
-    before = re.search(r"(\w+)\s+$", text[: hit.start])
+    before = re.search(r"(\w+)\s+$", _before(text, hit.start))
     after = v.grammar.relative_after.match(text[hit.end :])
     if not (after or (before and _fold(before.group(1)) in v.grammar.colocation_prepositions)):
         return None
@@ -80,7 +80,7 @@ def _after_group_positions(text: str, end: int, v: Vocabulary) -> list[int]:
 def _negated_group(text: str, hit: _Hit, absence_cues: list[_Hit], v: Vocabulary) -> bool:
     """A group said not to exist or to be lacking ("ingen styrgrupp med BUP", "saknar en
     styrgrupp med …"): its "med" list names no members."""
-    before = [_fold(w) for w, _, _ in _words(text[: hit.start])][-3:]
+    before = [_fold(w) for w, _, _ in _words(_before(text, hit.start))][-3:]
     if any(w in v.negators for w in before):
         return True
     return any(

@@ -8,7 +8,7 @@ from functools import cache
 from lokgraph.reference import kommuner
 
 from .grammar import Grammar
-from .spans import _Hit
+from .spans import _before, _Hit
 from .terms import _UPPER_VARIANTS, _VARIANTS, _anchor
 
 
@@ -48,8 +48,8 @@ def _find_kommuner(text: str, grammar: Grammar) -> list[_Hit]:
         if anchor not in low:
             continue
         for m in pattern.finditer(text):
-            place = bool(grammar.place_before_kommun.search(text[: m.start()]))
-            at_start = not text[: m.start()].strip(" \"”“'(•-–")
+            place = bool(grammar.place_before_kommun.search(_before(text, m.start())))
+            at_start = m.start() < 40 and not text[: m.start()].strip(" \"”“'(•-–")
             if at_start and not m.group("suf"):
                 place = True
             found.append((_Hit(name, m.start(), m.end(), None, 0, "kommun", m.group("gen")), place))

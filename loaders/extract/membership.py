@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .groups import _GroupMention
-from .spans import _find, _Hit, _words
+from .spans import _before, _find, _folded_between, _head, _Hit, _words
 from .terms import _fold
 from .vocabulary import Vocabulary
 
@@ -23,9 +23,10 @@ def _topics(
     out: dict[tuple[int, int], str] = {}
     people = [(h.start, h.end) for h in hits] + [(r.start, r.end) for r in roles]
     for h in hits:
-        m = re.search(r"(\w[\w:-]*)\s+$", text[: h.start])
+        window = _before(text, h.start)
+        m = re.search(r"(\w[\w:-]*)\s+$", window)
         if m and _fold(m.group(1)) in v.places:
-            before = text[: m.start()].rstrip()
+            before = text[: h.start - len(window) + m.start()].rstrip()
             person = any(e == len(before) or (s < len(before) <= e) for s, e in people)
             if not person:
                 out[(h.start, h.end)] = "place"
@@ -47,7 +48,7 @@ def _topics(
 def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
     """A member word that names an aim, not who takes part: "stärka samverkan mellan skola och
     socialtjänst", "se över hur samverkan mellan BUP och elevhälsan kan se ut"."""
-    head = re.split(r"[,;:.!?()]", text[: cue.start])[-1]
+    head = _head(text, cue.start)
     return any(_fold(w) in v.aims for w, _, _ in _words(head)[-3:])
 
 
@@ -190,8 +191,8 @@ def _scope_break(
             return False
         between = _words_of(text[before[-1].hit.end : party.start])
         return bool(between & v.grammar.task_openers)
-    words = [_fold(w) for w, _, _ in _words(text[lo:hi])]
+    words = _folded_between(text, lo, hi)
     breaks = set(v.scope_breaks)
-    if v.grammar.correlatives & {_fold(w) for w, _, _ in _words(text[:hi])}:
+    if v.grammar.correlatives & set(_folded_between(text, max(0, hi - 400), hi)):
         breaks -= v.grammar.correlative_partner
     return any(w in breaks for w in words)

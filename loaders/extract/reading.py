@@ -22,7 +22,7 @@ from .groups import (
 from .kommuner import _find_kommuner
 from .membership import _aimed, _list_after, _topics, _without_glosses, _words_of
 from .sentences import Sentence
-from .spans import _blank, _find, _Hit, _outside, _overlaps, _resolve
+from .spans import _before, _blank, _find, _Hit, _outside, _overlaps, _resolve
 from .status import _area
 from .vocabulary import Vocabulary
 
@@ -73,7 +73,7 @@ def _read(
         member_cues += [
             c
             for c in _find(v.weak_member_cues, text, "member")
-            if not v.grammar.topic_preposition.search(text[: c.start])
+            if not v.grammar.topic_preposition.search(_before(text, c.start))
             and not _aimed(text, c, v)
             # "samlar in synpunkter från BUP": a particle makes it another verb
             and not v.grammar.particle.match(text[c.end :])
@@ -250,12 +250,10 @@ def _read(
             joiners = list(v.grammar.partial_joiners.finditer(head))
             if joiners:
                 clause = (clause[0] + joiners[-1].end(), clause[1])
-        bracket = re.search(r"\(\s*$", text[: c.start])
-        before = [
-            p
-            for p in parties
-            if bracket and p.end <= bracket.start() and not text[p.end : bracket.start()].strip()
-        ]
+        lo = max(0, c.start - 40)
+        bracket = re.search(r"\(\s*$", text[lo : c.start])
+        at = lo + bracket.start() if bracket else -1
+        before = [p for p in parties if at >= 0 and p.end <= at and not text[p.end : at].strip()]
         if before:  # "… och BUP (vid behov)": the party before the bracket
             clause = (before[-1].start, c.end)
         partial_clauses.append(clause)

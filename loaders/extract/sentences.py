@@ -21,6 +21,9 @@ class Sentence:
     block: str = "paragraph"
     #: the first sentence of its paragraph (after a blank line or at the start)
     opens_paragraph: bool = False
+    #: which piece (1, 2 …) of a run too long to read as one sentence (see `MAX_SENTENCE`),
+    #: 0 for a whole sentence
+    piece: int = 0
 
 
 def split_sentences(text: str, vocabulary: Vocabulary | None = None) -> list[Sentence]:
@@ -69,9 +72,11 @@ def split_sentences(text: str, vocabulary: Vocabulary | None = None) -> list[Sen
             continue
         block = _block_of(line, body, lines[i + 1] if i + 1 < len(lines) else "")
         for j, part in enumerate(_split_line(body, vocabulary)):
-            for k, piece in enumerate(_bounded(part)):
+            pieces = _bounded(part)
+            for k, piece in enumerate(pieces):
                 first = opens and j == 0 and k == 0
-                sentences.append(Sentence(piece, heading, False, block, first))
+                number = k + 1 if len(pieces) > 1 else 0
+                sentences.append(Sentence(piece, heading, False, block, first, number))
     return sentences
 
 

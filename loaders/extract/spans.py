@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .terms import Term
+from .terms import Term, _fold
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,24 @@ def _blank(text: str, start: int, hits: list[_Hit]) -> str:
     return "".join(chars[start:])
 
 
+#: recent `_find` results: the passes ask for the same list in the same sentence many times
+_FOUND: dict[tuple[int, str, str], tuple[tuple[Term, ...], list[_Hit]]] = {}
+
+
 def _find(terms: tuple[Term, ...], text: str, kind: str = "") -> list[_Hit]:
     """Every match of every term (overlaps included; `_resolve` chooses)."""
+    key = (id(terms), kind, text)
+    known = _FOUND.get(key)
+    if known is not None and known[0] is terms:
+        return list(known[1])
+    hits = _find_all(terms, text, kind)
+    if len(_FOUND) > 512:
+        _FOUND.clear()
+    _FOUND[key] = (terms, hits)  # holding ``terms`` keeps its id from being reused
+    return list(hits)
+
+
+def _find_all(terms: tuple[Term, ...], text: str, kind: str) -> list[_Hit]:
     low = text.lower()
     hits = []
     for term in terms:
@@ -65,6 +83,57 @@ def _overlaps(hit: _Hit, spans: Iterable[tuple[int, int]]) -> bool:
 
 def _words(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w[\w:-]*", text)]
+
+
+@lru_cache(maxsize=64)
+def _folded_words(text: str) -> tuple[tuple[tuple[str, int, int], ...], tuple[int, ...]]:
+    """The folded words of a text with their spans, and their starts (for `_folded_between`)."""
+    words = tuple((_fold(w), a, b) for w, a, b in _words(text))
+    return words, tuple(a for _, a, _ in words)
+
+
+def _folded_between(text: str, lo: int, hi: int) -> list[str]:
+    """The folded words that lie wholly between ``lo`` and ``hi``.
+
+    >>> _folded_between("BUP och Skolan deltar", 3, 14)
+    ['och', 'skolan']
+    """
+    words, starts = _folded_words(text)
+    out = []
+    for w, a, b in words[bisect_left(starts, lo) :]:
+        if a >= hi:
+            break
+        if b <= hi:
+            out.append(w)
+    return out
+
+
+#: how far back or ahead of a position the word tests look (they need a few words, and
+#: looking at the whole sentence each time would make long sentences quadratic)
+WINDOW = 160
+
+_PUNCT = re.compile(r"[,;:.!?()]")
+
+
+def _before(text: str, pos: int, window: int = WINDOW) -> str:
+    """The text right before ``pos``, at most ``window`` characters."""
+    return text[max(0, pos - window) : pos]
+
+
+def _head(text: str, pos: int) -> str:
+    """The part of the clause before ``pos``: back to the last punctuation (within the window).
+
+    >>> _head("BUP, som vi behöver, deltar inte", 21)
+    ' '
+    >>> _head("Vi vill att BUP deltar", 16)
+    'Vi vill att BUP '
+    """
+    return _PUNCT.split(_before(text, pos))[-1]
+
+
+def _tail(text: str, pos: int) -> str:
+    """The part of the clause after ``pos``, up to the next punctuation (within the window)."""
+    return _PUNCT.split(text[pos : pos + WINDOW])[0]
 
 
 def _gap(text: str, a: _Hit, b: _Hit, breaks: re.Pattern[str]) -> int:
