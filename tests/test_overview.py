@@ -137,3 +137,18 @@ def test_write_maps_area_carries_the_kommun_maps(tmp_path):
     assert page.count('type="application/json" id="lg-kmap-') == 15
     assert 'id="lg-vis-assets"' in page
     assert len(page.encode()) < 3_000_000
+
+
+def test_the_report_opens_on_the_overview_of_its_lan():
+    from visualizations.report import report_html
+
+    page = report_html(dalarna_graph())
+    shapes = _shapes(page)
+    assert len(shapes) == 15
+    assert page.index('class="lg-overview"') < page.index('<section class="lg-area"')
+    assert 'href="#kommun-leksand"' in page and 'id="kommun-leksand"' in page
+    # a kommun without gaps leads to its area's section
+    assert all(
+        f'href="#{target}"' not in page or f'id="{target}"' in page
+        for target in re.findall(r'href="#([\w-]+)"', page)
+    )

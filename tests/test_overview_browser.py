@@ -134,3 +134,19 @@ def test_script_in_the_data_runs_nowhere_on_the_overview(page_opener, tmp_path):
     page.wait_for_timeout(200)
     assert report.dialogs == []
     report.assert_clean()
+
+
+def test_a_click_in_the_report_goes_to_the_kommun(page_opener, tmp_path):
+    from visualizations.report import report_html
+    from visualizations.write import save
+
+    page, report = page_opener(save(report_html(dalarna_graph()), tmp_path / "rapport.html"))
+    page.wait_for_function(READY, timeout=10_000)
+    assert page.locator("svg path.lg-kommun").count() == 15
+    _assert_dalarna_colours(page)
+    assert "BUP" in _hover(page, MALUNG)
+    page.click(f"path[data-kod='{LEKSAND}']")
+    page.wait_for_function("location.hash === '#kommun-leksand'")
+    box = page.locator("#kommun-leksand").bounding_box()
+    assert -2 <= box["y"] < 800  # scrolled into view
+    report.assert_clean()

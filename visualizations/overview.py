@@ -48,6 +48,7 @@ __all__ = [
     "kommun_statuses",
     "overview_html",
     "overview_section",
+    "report_overview",
     "specialist_status",
 ]
 
@@ -102,9 +103,11 @@ def kommun_statuses(
     area: str | None = None,
     with_names: bool = False,
     context: RenderContext | None = None,
+    gaps: Iterable | None = None,
 ) -> list[KommunStatus]:
     """The status and gap lines of every kommun of Sweden, or of ``area`` (a län or a
-    delregion of the graph), in Swedish name order."""
+    delregion of the graph), in Swedish name order. ``gaps`` are the report's gaps
+    (:func:`visualizations.report.gaps_of`) when the caller has them already."""
     if context is None or context.graph is not graph:
         context = RenderContext(graph)
     chosen = _area_kommuner(graph, area, context) if area else list(kommuner())
@@ -119,14 +122,14 @@ def kommun_statuses(
     )
     cells = {row.kommun_id: {p: row.cells[p].status for p in _PARTIES} for row in rows}
     surveyed, answered = _survey_sets(graph)
-    gaps = _gap_lines(graph, {k.name for k in chosen}, with_names, context)
+    lines = _gap_lines(graph, {k.name for k in chosen}, with_names, context, gaps)
     result = []
     for k in sorted(chosen, key=lambda k: _sv_key(k.name)):
         node = node_of[k.kommunkod]
         status = specialist_status(
             cells.get(node, {}), surveyed=node in surveyed, answered=node in answered
         )
-        result.append(KommunStatus(k.kommunkod, k.name, k.lan_kod, status, gaps.get(k.name, ())))
+        result.append(KommunStatus(k.kommunkod, k.name, k.lan_kod, status, lines.get(k.name, ())))
     return result
 
 
@@ -138,6 +141,7 @@ def overview_section(
     heading: str = "Var saknas BUP och HAB?",
     lan_zoom: bool = False,
     names: bool = False,
+    click: str = "klicka för kommunens nätverkskarta",
 ) -> str:
     """The overview as an HTML fragment (SVG map, legend, tooltip and its data), for a page
     that also carries :func:`overview_assets`.
@@ -145,7 +149,7 @@ def overview_section(
     ``links`` maps a kommunkod to the address of its network map; ``maps`` to a map page
     (written with ``vis_assets=VIS_ASSETS_MARK``) carried in the fragment and opened on click.
     ``lan_zoom`` adds a list that zooms the map to one län; ``names`` writes each kommun's
-    name on it.
+    name on it; ``click`` says what a click does.
     """
     links = links or {}
     maps = maps or {}
@@ -217,6 +221,7 @@ def overview_section(
     )
     return _SECTION.format(
         heading=_esc(heading),
+        click=_esc(click),
         view=" ".join(str(v) for v in view),
         paths="".join(paths),
         borders=borders,
@@ -226,6 +231,7 @@ def overview_section(
         note=_esc(boundaries()["attribution"]),
         data=json_for_script(data),
         maps=carried,
+        dialog=_DIALOG if maps else "",
     )
 
 
@@ -272,6 +278,29 @@ def overview_html(
     body = f'<body class="lg-overview-page">\n<h1>{_esc(title)}</h1>\n{section}\n'
     body += overview_assets(with_vis=bool(maps)) + "</body>\n</html>\n"
     return html_head(title, f"<style>\n{overview_css()}</style>") + body
+
+
+def report_overview(
+    graph: nx.MultiDiGraph,
+    anchors: Mapping[str, str],
+    *,
+    with_names: bool = False,
+    context: RenderContext | None = None,
+    gaps: Iterable | None = None,
+) -> str:
+    """The overview at the top of a report: the one län its kommuner lie in, or Sweden; a
+    click on a kommun goes to its place in the report (``anchors``: kommun name → address)."""
+    lans = {k.lan_kod for k in kommuner() if k.name in anchors}
+    area = next(r.lan for r in _regions() if r.lan_kod in lans) if len(lans) == 1 else None
+    statuses = kommun_statuses(graph, area=area, with_names=with_names, context=context, gaps=gaps)
+    links = {s.kommunkod: anchors[s.name] for s in statuses if s.name in anchors}
+    return overview_section(
+        statuses,
+        links=links,
+        lan_zoom=area is None,
+        names=area is not None,
+        click="klicka för att gå till kommunen i rapporten",
+    )
 
 
 # ---- private helpers -------------------------------------------------------------------------
@@ -321,7 +350,11 @@ def _survey_sets(graph: nx.MultiDiGraph) -> tuple[set[str], set[str]]:
 
 
 def _gap_lines(
-    graph: nx.MultiDiGraph, names: set[str], with_names: bool, context: RenderContext
+    graph: nx.MultiDiGraph,
+    names: set[str],
+    with_names: bool,
+    context: RenderContext,
+    gaps: Iterable | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """Per kommun name: each gap in one line, then its first quote (unless an earlier gap
     showed it), specialist gaps first."""
@@ -329,24 +362,24 @@ def _gap_lines(
 
     titles = query_titles()
     order = {kind: i for i, kind in enumerate(titles)}
-    found, _ran = gaps_of(graph, context=context)
+    found = list(gaps) if gaps is not None else gaps_of(graph, context=context)[0]
     per: dict[str, list] = {}
     for gap in found:
         if gap.kommun in names:
             per.setdefault(gap.kommun, []).append(gap)
     lines: dict[str, tuple[str, ...]] = {}
-    for name, gaps in per.items():
-        gaps.sort(key=lambda g: (order.get(g.kind, len(order)), g.party or ""))
+    for name, own in per.items():
+        own.sort(key=lambda g: (order.get(g.kind, len(order)), g.party or ""))
         out = []
         seen: set[str] = set()
-        for gap in gaps[:MAX_GAPS]:
+        for gap in own[:MAX_GAPS]:
             out.append(shown(gap.detail, with_names))
             quotes = evidence_text(graph, gap.evidence, with_names, limit=1)
             if quotes and quotes[0] not in seen:  # a quote behind several gaps is shown once
                 seen.add(quotes[0])
                 out.append("  " + quotes[0])
-        if len(gaps) > MAX_GAPS:
-            more = len(gaps) - MAX_GAPS
+        if len(own) > MAX_GAPS:
+            more = len(own) - MAX_GAPS
             out.append(f"… och {more} {'lucka' if more == 1 else 'luckor'} till")
         lines[name] = tuple(out)
     return lines
@@ -395,12 +428,18 @@ def _view_box(box: tuple[float, float, float, float]) -> list[int]:
     ]
 
 
+_DIALOG = """\
+<dialog id="lg-kommun-dialog" class="lg-kommun-dialog" aria-label="Kommunens nätverkskarta">
+<form method="dialog"><button type="submit" class="lg-close">Stäng</button></form>
+<iframe id="lg-kommun-frame" title="Kommunens nätverkskarta"></iframe>
+</dialog>
+"""
 _SECTION = """\
 <section class="lg-overview" aria-labelledby="lg-overview-h">
 <div class="lg-overview-panel">
 <h2 id="lg-overview-h">{heading}</h2>
 <p class="lg-hint">Färgen visar om BUP och HAB deltar i kommunens grupper eller LÖK. Håll
-musen över en kommun för dess luckor; klicka för kommunens nätverkskarta.</p>
+musen över en kommun för dess luckor; {click}.</p>
 <ul class="lg-status-legend">{legend}</ul>
 {zoom}
 <p class="lg-attribution">{note}</p>
@@ -411,10 +450,6 @@ musen över en kommun för dess luckor; klicka för kommunens nätverkskarta.</p
 <g class="lg-lan-borders">{borders}</g>{labels}</svg>
 <div id="lg-tip" class="lg-tip" role="tooltip" hidden></div>
 </div>
-<dialog id="lg-kommun-dialog" class="lg-kommun-dialog" aria-label="Kommunens nätverkskarta">
-<form method="dialog"><button type="submit" class="lg-close">Stäng</button></form>
-<iframe id="lg-kommun-frame" title="Kommunens nätverkskarta"></iframe>
-</dialog>
-<script type="application/json" id="lg-overview-data">{data}</script>
+{dialog}<script type="application/json" id="lg-overview-data">{data}</script>
 {maps}</section>
 """

@@ -25,11 +25,13 @@ from dataclasses import dataclass
 import networkx as nx
 
 from lokgraph.errors import LokgraphError
+from lokgraph.ids import slug
 
 from .context import RenderContext
 from .matrix import MATRIX_CSS, coverage, matrix_legend, matrix_table, parties_of
 from .network_map import map_html
-from .page import html_head, inline_assets, json_for_script
+from .overview import overview_assets, overview_css, report_overview
+from .page import VIS_ASSETS_MARK, html_head, inline_assets, json_for_script
 from .tooltips import REASON_NAMES, evidence_text, shown
 
 __all__ = [
@@ -176,6 +178,11 @@ def report_html(
     if ran:
         body.append(_questions())
     body.append("</header>")
+    if sections:  # first, where BUP and HAB are missing; a click goes to the kommun below
+        anchors = _anchors(graph, sections, by_kommun)
+        body.append(
+            report_overview(graph, anchors, with_names=with_names, context=context, gaps=gaps)
+        )
     if unplaced:
         body.append('<section class="lg-area"><h2>Hela underlaget</h2>')
         body.append(_gap_list(graph, unplaced, with_names))
@@ -183,11 +190,12 @@ def report_html(
     body.extend(parts)
     if not sections:
         body.append("<p>Grafen innehåller inga områden med kommuner.</p>")
-    style = f"<style>\n{_CSS}{MATRIX_CSS}\n</style>"
+    style = f"<style>\n{_CSS}{MATRIX_CSS}{overview_css() if sections else ''}\n</style>"
     return html_head(title, style) + _BODY.format(
         body="\n".join(body),
         assets=json_for_script(inline_assets()) if sections else '""',
         fill_js=_FILL_MAPS_JS,
+        overview_js=overview_assets() if sections else "",
     )
 
 
@@ -196,6 +204,24 @@ def report_html(
 
 def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+def _anchors(
+    graph: nx.MultiDiGraph, sections: list[tuple[str, str, set[str]]], by_kommun: dict
+) -> dict[str, str]:
+    """Kommun name → where the report tells about it: its gaps, else its area's section."""
+    anchors = {}
+    for index, (_area_id, _name, kommun_ids) in enumerate(sections):
+        for k in kommun_ids:
+            name = graph.nodes[k].get("name", k)
+            anchors[name] = (
+                f"#{_kommun_anchor(name)}" if name in by_kommun else f"#omrade-{index + 1}"
+            )
+    return anchors
+
+
+def _kommun_anchor(name: str) -> str:
+    return f"kommun-{slug(name)}"
 
 
 def _query_functions() -> list[tuple[str, object]]:
@@ -364,7 +390,7 @@ def _section(
         if not gaps:
             quiet.append(name)
             continue
-        out.append(f'<div class="lg-kommun"><h4>{_esc(name)}</h4>')
+        out.append(f'<div class="lg-kommun" id="{_kommun_anchor(name)}"><h4>{_esc(name)}</h4>')
         out.append(_gap_list(graph, gaps, with_names))
         out.append("</div>")
     informed = _informed(graph, kommun_ids, context)
@@ -456,7 +482,7 @@ def _map_frame(
             controls=False,
             cluster=False,
             context=context,
-            vis_assets=_ASSETS_MARK,
+            vis_assets=VIS_ASSETS_MARK,
         )
     except LokgraphError as error:
         return f'<p class="lg-note">Ingen karta: {_esc(error)}</p>'
@@ -469,7 +495,6 @@ def _map_frame(
     )
 
 
-_ASSETS_MARK = "<!--lokgraph:vis-assets-->"
 _FILL_MAPS_JS = """\
 /* lokgraph report: each map frame gets its page, with vis-network put back in. */
 (function () {
@@ -536,6 +561,6 @@ _BODY = """\
 <script>
 {fill_js}
 </script>
-</body>
+{overview_js}</body>
 </html>
 """
