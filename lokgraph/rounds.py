@@ -18,8 +18,11 @@ any source and reads as one unnamed round: its view is the whole graph.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
@@ -178,22 +181,60 @@ def at_round(graph: nx.MultiDiGraph, round_: str | None = None) -> nx.MultiDiGra
         )
     if len(known) <= 1:
         return graph
+    with _collector_paused():
+        return _view(graph, round_)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building a view makes tens of thousands of dicts and no cycles; Python's cycle
+    collector would walk the whole store graph again and again meanwhile (half the time)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _view(graph: nx.MultiDiGraph, round_: str | None) -> nx.MultiDiGraph:
     current = _Current(graph, round_)
-    view = nx.MultiDiGraph()
-    for n, d in graph.nodes(data=True):
-        attrs = _as_of(d, current, n)
-        if attrs is not None:
-            view.add_node(n, **attrs)
+    home = current.home
+    nodes = {
+        n: attrs
+        for n, d in graph.nodes(data=True)
+        if (attrs := _as_of(d, current, home.get(n), n)) is not None
+    }
+    edges = []
     for u, v, key, d in graph.edges(keys=True, data=True):
-        if u not in view or v not in view:
+        if u not in nodes or v not in nodes:
             continue
         if key == "STATED_IN":
-            if any(e["source"] == v for e in view.nodes[u].get("evidence", ())):
-                view.add_edge(u, v, key=key, **d)
+            if any(e["source"] == v for e in nodes[u].get("evidence", ())):
+                edges.append((u, v, key, d))
             continue
-        attrs = _as_of(d, current, (u, v))
+        attrs = _as_of(d, current, home.get(u) or home.get(v), None)
         if attrs is not None:
-            view.add_edge(u, v, key=key, **attrs)
+            edges.append((u, v, key, attrs))
+    return _graph_of(nodes, edges)
+
+
+def _graph_of(nodes: dict[str, dict], edges: list[tuple[str, str, str, dict]]) -> nx.MultiDiGraph:
+    """A MultiDiGraph of these nodes and edges, filled the way ``graph.copy()`` fills one.
+
+    ``add_edges_from`` checks and copies every edge; at 290 kommuner that is most of a view's
+    time. The view is a new graph with new attribute dicts, so the store's graph is never
+    changed through it.
+    """
+    view = nx.MultiDiGraph()
+    view.add_nodes_from((n, dict(d)) for n, d in nodes.items())
+    succ, pred = view._succ, view._pred
+    for u, v, key, attrs in edges:
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = pred[v][u] = {}
+        keys[key] = dict(attrs)
     return view
 
 
@@ -237,32 +278,40 @@ class _Current:
             or any(self.newest[(k, self.kind_of[s])] == self.round_of[s] for k in covers[s])
         }
 
-    def __call__(self, source: str, item: str | tuple[str, str]) -> bool:
-        if source not in self.round_of:
-            return True  # evidence naming no Source node counts in every round
-        if source not in self.eligible:
-            return False
-        if isinstance(item, tuple):
-            kommun = self.home.get(item[0]) or self.home.get(item[1])
-        else:
-            kommun = self.home.get(item)
-        if kommun is None:
-            return source in self.sources
-        return self.newest.get((kommun, self.kind_of[source])) == self.round_of[source]
+        self._memo: dict[tuple[str, str | None], bool] = {}
+
+    def __call__(self, source: str, kommun: str | None) -> bool:
+        """Whether evidence from `source` about `kommun` (None: no kommun) counts."""
+        key = (source, kommun)
+        found = self._memo.get(key)
+        if found is None:
+            if source not in self.round_of:
+                found = True  # evidence naming no Source node counts in every round
+            elif source not in self.eligible:
+                found = False
+            elif kommun is None:
+                found = source in self.sources
+            else:
+                found = self.newest.get((kommun, self.kind_of[source])) == self.round_of[source]
+            self._memo[key] = found
+        return found
 
 
-def _as_of(attrs: dict, current: _Current, item: str | tuple[str, str]) -> dict | None:
+def _as_of(attrs: dict, current: _Current, kommun: str | None, node: str | None) -> dict | None:
     """An item's attributes as of the round, or None when the round does not state it."""
-    if _is_source(attrs):
-        return dict(attrs) if item in current.sources else None
-    evidence = attrs.get("evidence") or []
+    if node is not None and _is_source(attrs):
+        return attrs if node in current.sources else None
+    evidence = attrs.get("evidence")
     if not evidence:
-        return dict(attrs)
-    kept = [e for e in evidence if current(e["source"], item)]
+        return attrs
+    kept = [e for e in evidence if current(e["source"], kommun)]
     if not kept and attrs.get("label") not in _KEPT_ALWAYS:
         return None
+    if BY_ROUND not in attrs:
+        if len(kept) == len(evidence):
+            return attrs
+        return {**attrs, "evidence": kept}
     stated = [current.round_of.get(e["source"], "") for e in kept]
-    values = values_at(attrs, max(stated)) if stated and BY_ROUND in attrs else dict(attrs)
-    values.pop(BY_ROUND, None)
+    values = values_at(attrs, max(stated)) if stated else values_at(attrs, None)
     values["evidence"] = kept
     return values

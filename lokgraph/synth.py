@@ -337,7 +337,8 @@ def synth_structure(
         s = kommun_structure(k)
         nodes.extend(s.nodes)
         rels.extend(s.relationships)
-        _, lok = agreement_structure(k, "barn_unga", t.lok_status)
+        said = (Evidence(source=source.id, quote=_STATUS_TEXT[t.lok_status][0], respondent=k.name),)
+        _, lok = agreement_structure(k, "barn_unga", t.lok_status, evidence=said)
         lok_nodes = [
             n.model_copy(update={"valid_to": _date(t.lok_valid_to)}) if n.kind == "LOK" else n
             for n in lok.nodes
@@ -360,6 +361,7 @@ def synth_structure(
                         source=unit(party, k),
                         target=gid,
                         partial=True if party in g.partial else None,
+                        evidence=ev,
                     )
                 )
             for party, reason in g.absent:
