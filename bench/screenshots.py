@@ -8,8 +8,9 @@ Run from the repository root (needs Debian's /usr/bin/chromium and Playwright):
 
 The images: the geographic overview of Sweden (overview-sverige.png) and of Dalarnas län
 (overview-dalarna.png), Leksand's network map (kommun.png), Dalarnas län's network map
-(map.png) and the matrix of every bundled example (matrix.png). Personal names are left out as
-in every default output. The pages are written to a temporary directory and removed afterwards.
+(map.png), the matrix of every bundled example (matrix.png) and the change report of the
+two-round Skaraborg example (diff.png). Personal names are left out as in every default output.
+The pages are written to a temporary directory and removed afterwards.
 """
 
 from __future__ import annotations
@@ -56,6 +57,24 @@ def survey_graph():
     return graph
 
 
+def diff_page(folder: Path) -> Path:
+    """The change report of the bundled two-round Skaraborg example."""
+    from lokgraph.diff import diff_graphs
+    from lokgraph.rounds import at_round, with_round
+    from queries.registry import run_all
+    from visualizations.change_report import change_report_html
+
+    graph = new_graph()
+    for path in sorted((ROOT / "lokgraph" / "examples" / "rounds").glob("*.yaml")):
+        merge(graph, with_round(load_structure_file(path)), where=str(path))
+    before, after = at_round(graph, "2022"), at_round(graph, "2024")
+    found = diff_graphs(
+        before, after, gaps_before=run_all(before), gaps_after=run_all(after),
+        from_round="2022", to_round="2024",
+    )  # fmt: skip
+    return save(change_report_html(found), folder / "forandringar.html")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
@@ -99,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
             width = page.evaluate("document.querySelector('table.lg-matrix').scrollWidth")
             page.set_viewport_size({"width": max(900, width + 48), "height": 640})
             _shoot(page, args.out / "matrix.png")
+
+            page = browser.new_page(viewport={"width": 1100, "height": 1000}, locale="sv-SE")
+            page.goto(diff_page(Path(tmp)).as_uri())
+            _shoot(page, args.out / "diff.png")
         finally:
             browser.close()
     return 0

@@ -655,6 +655,14 @@ def synth(
     output: Annotated[
         Path, typer.Option("-o", "--output", help="Mappen att skriva till.", metavar="MAPP")
     ] = Path("lokgraph-synth"),
+    second_round: Annotated[
+        bool,
+        typer.Option(
+            "--second-round",
+            help="Skriv även en andra omgång med kända förändringar (omgång 2024 och 2025 i "
+            "lagret, enkat-2.txt och forandringar.json).",
+        ),
+    ] = False,
 ) -> None:
     """Skriv en syntetisk struktur (lager) och dess enkätsvar (en textdump av en Word-tabell).
 
@@ -672,6 +680,12 @@ def synth(
             f"--kommuner {kommuner} går inte: Sverige har 290 kommuner", fix="Ange 1 till 290"
         )
     truth = synth_truth(kommuner, seed)
+    if second_round:
+        from .synth_rounds import write_two_rounds
+
+        for path in write_two_rounds(truth, seed, output):
+            out.print(f"skrev {path}")
+        return
     survey = output / "enkat.txt"
     graph = build_graph(synth_structure(truth, source_path=str(survey)))
     store = output / "lokgraph-store.json"
@@ -689,6 +703,10 @@ def summary_(store: StoreOpt = DEFAULT_STORE) -> None:
     Exempel: lokgraph summary --store dalarna.json
     """
     _print_summary(_read_store(store))
+
+
+# the follow-up commands (diff, inventory) register on `app` in their own module
+from . import cli_rounds  # noqa: E402, F401
 
 
 def main() -> None:

@@ -79,6 +79,8 @@ class Change(_Record):
     quote_after: str = ""
     source_before: str | None = None
     source_after: str | None = None
+    #: for gap changes, the gap query that found it (queries/registry names)
+    gap_kind: str | None = None
     #: the link the change is about, as node ids (for the maps): (from, to)
     link: tuple[str, str] | None = None
 
@@ -335,8 +337,7 @@ def _gaps(sides: tuple[_Side, _Side], before: list[GapLike], after: list[GapLike
                     lan=lan,
                     subject=gap.detail,
                     party=gap.party,
-                    before=gap.kind if kind == "gap_closed" else None,
-                    after=gap.kind if kind == "gap_opened" else None,
+                    gap_kind=gap.kind,
                     link=_gap_link(side, gap),
                     **side_kw,
                 )

@@ -15,12 +15,16 @@ True
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import replace
+from pathlib import Path
 
 from .codes import AREA_NAMES
+from .graph import merge, new_graph
 from .models import Structure
 from .rounds import with_round
+from .store import FileStore, write_atomic
 from .synth import (
     _KOMMUN_PARTIES,
     _REGION_PARTIES,
@@ -28,9 +32,10 @@ from .synth import (
     SynthKommun,
     _group_name,
     synth_structure,
+    synth_survey_dump,
 )
 
-__all__ = ["Made", "next_round", "two_rounds"]
+__all__ = ["Made", "next_round", "two_rounds", "write_two_rounds"]
 
 #: one change the generator made: (kind, kommun, subject, party)
 Made = tuple[str, str, str, str | None]
@@ -98,3 +103,22 @@ def _new_team(rng: random.Random, t: SynthKommun, groups: list[SynthGroup]) -> S
         members=tuple(sorted((*kommun_side, *region_side))),
         reports_to=operative[0] if operative else None,
     )
+
+
+def write_two_rounds(truth: list[SynthKommun], seed: int, folder: Path) -> list[Path]:
+    """Both rounds into one store, each round's survey dump, and the changes made (JSON)."""
+    first, second, second_truth, made = two_rounds(truth, seed)
+    graph = new_graph()
+    merge(graph, first)
+    merge(graph, second)
+    store = folder / "lokgraph-store.json"
+    FileStore(store).save(graph)
+    written = [store]
+    for name, t in (("enkat.txt", truth), ("enkat-2.txt", second_truth)):
+        write_atomic(folder / name, synth_survey_dump(t, seed))
+        written.append(folder / name)
+    rows = [dict(zip(("kind", "kommun", "subject", "party"), m, strict=True)) for m in made]
+    text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    write_atomic(folder / "forandringar.json", text)
+    written.append(folder / "forandringar.json")
+    return written

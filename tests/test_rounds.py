@@ -1,8 +1,6 @@
 """Survey rounds: per-round properties, the view of one round, and stores written before rounds."""
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +9,7 @@ from lokgraph.graph import graph_to_structure, merge, new_graph, retract_source
 from lokgraph.models import Agreement, Evidence, Group, Principal, Relationship, Source, Structure
 from lokgraph.rounds import at_round, latest_round, rounds, with_round
 from lokgraph.store import FileStore, graph_from_json, graph_to_json
+from tests.cli_run import lokgraph
 from tests.graph_helpers import DALARNA_SURVEY, EXAMPLES
 
 OLD_STORE = Path(__file__).parent / "fixtures" / "store-before-rounds.json"
@@ -120,12 +119,8 @@ def test_a_store_written_before_rounds_reads_as_one_round(tmp_path):
     assert "group:orsa:sambu-team" in at_round(graph)
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    lokgraph = shutil.which("lokgraph")
-    assert lokgraph, "the console script is installed with the package"
-    return subprocess.run(
-        [lokgraph, *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=False
-    )
+def _cli(*args: object, cwd: Path):
+    return lokgraph(*args, cwd=cwd)
 
 
 def test_cli_keeps_two_rounds_of_one_file_and_reads_either(tmp_path):
@@ -133,14 +128,14 @@ def test_cli_keeps_two_rounds_of_one_file_and_reads_either(tmp_path):
     example = EXAMPLES / "dalarna.yaml"
     for year in ("2023", "2024", "2024"):
         done = _cli("import", str(example), "--round", year, "--store", str(store), cwd=tmp_path)
-        assert done.returncode == 0, done.stderr
+        assert done.returncode == 0, str(done)
     graph = FileStore(store).load()
     assert rounds(graph) == ["2023", "2024"]
     assert {"source:dalarna-yaml@2023", "source:dalarna-yaml@2024"} <= set(graph.nodes)
     rows = {}
     for year in ("2023", "2024"):
         done = _cli("gaps", "--json", "--round", year, "--store", str(store), cwd=tmp_path)
-        assert done.returncode == 0, done.stderr
+        assert done.returncode == 0, str(done)
         rows[year] = json.loads(done.stdout)
         assert {e["source"] for r in rows[year] for e in r["evidence"]} <= {
             f"source:dalarna-yaml@{year}"
@@ -154,7 +149,7 @@ def test_cli_keeps_two_rounds_of_one_file_and_reads_either(tmp_path):
 def test_a_survey_imported_without_round_gets_none_or_its_heading_year(tmp_path):
     store = tmp_path / "s.json"
     done = _cli("import", str(DALARNA_SURVEY), "--store", str(store), cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 0, str(done)
     sources = [d for _, d in FileStore(store).load().nodes(data=True) if d["label"] == "Source"]
     assert len(sources) == 1
     assert sources[0].get("round") in (None, *[str(y) for y in range(2015, 2027)])

@@ -17,6 +17,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 __all__ = [
+    "CHANGE_LOOKS",
+    "CHANGE_STYLES",
     "COLOURS",
     "EDGE_STYLES",
     "GAP_EDGE",
@@ -191,3 +193,26 @@ def legend_entries(labels: set[str], edges: list[dict]) -> list[dict]:
         {"label": "Storlek: antal kopplingar", "color": OWNER_COLOURS["none"][0], "shape": "circle"}
     )
     return entries
+
+
+#: The looks of what changed between two survey rounds, on the change report's maps (SVG):
+#: stroke colour, width, dash pattern (None for solid) and the legend's words.
+CHANGE_STYLES: dict[str, dict] = {
+    "new": {"color": "#2f9e44", "width": 3, "dash": None, "name": "Ny länk"},
+    "lost": {"color": GREY, "width": 2.5, "dash": "7 5", "name": "Borttagen länk"},
+    "absent_new": {"color": RED, "width": 2.5, "dash": "6 4", "name": "Rapporteras saknas (nytt)"},
+    "gap_closed": {"color": "#1c7ed6", "width": 3, "dash": "2 4", "name": "Stängd lucka"},
+    "gap_opened": {"color": PALE_RED, "width": 2.5, "dash": "9 5", "name": "Ny lucka"},
+}
+#: Which look each kind of change has (lokgraph.diff.CHANGE_KINDS).
+CHANGE_LOOKS: dict[str, str] = {
+    "group_added": "new",
+    "member_joined": "new",
+    "group_removed": "lost",
+    "member_left": "lost",
+    "absence_new": "absent_new",
+    "absence_gone": "gap_closed",
+    "gap_closed": "gap_closed",
+    "gap_opened": "gap_opened",
+    "lok_status": "new",
+}
