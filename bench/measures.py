@@ -19,6 +19,9 @@ from __future__ import annotations
 from bench import stages  # noqa: F401
 
 # isort: split
+from bench import diff_stages  # noqa: F401
+
+# isort: split
 from bench import commands  # noqa: F401
 
 # isort: split

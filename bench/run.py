@@ -123,6 +123,11 @@ TARGETS: tuple[Target, ...] = (
         "extract_text_exponent",
         at_most=1.2,
         largest=False,
+    ),    Target(
+        "diff of two national rounds under 1 s (issue 14)",
+        "diff_s",
+        at_most=1.0,
+        floor="load_floor_s",
     ),
 )
 
