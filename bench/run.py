@@ -123,7 +123,8 @@ TARGETS: tuple[Target, ...] = (
         "extract_text_exponent",
         at_most=1.2,
         largest=False,
-    ),    Target(
+    ),
+    Target(
         "diff of two national rounds under 1 s (issue 14)",
         "diff_s",
         at_most=1.0,
