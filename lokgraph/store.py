@@ -19,6 +19,7 @@ from .errors import StoreError
 from .graph import MergeStats, merge, new_graph
 from .lock import remove_stale_temp_files, store_lock
 from .models import Structure
+from .store_check import check_document, decode_store
 
 __all__ = [
     "DEFAULT_STORE",
@@ -84,6 +85,7 @@ def graph_from_json(text: str, *, where: str = "store") -> nx.MultiDiGraph:
             where=where,
             fix="Använd den lokgraph-version som skrev det, eller importera källorna igen",
         )
+    check_document(doc, where=where)
     graph = new_graph()
     for node in doc["nodes"]:
         attrs = dict(node)
@@ -141,7 +143,8 @@ class FileStore:
         remove_stale_temp_files(self.path)
         if not self.path.exists():
             return new_graph()
-        return graph_from_json(self.path.read_text(encoding="utf-8"), where=str(self.path))
+        where = str(self.path)
+        return graph_from_json(decode_store(self.path.read_bytes(), where=where), where=where)
 
     def save(self, graph: nx.MultiDiGraph) -> None:
         """Replace the stored graph, holding the store's write lock (see `lokgraph.lock`)."""
