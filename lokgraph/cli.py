@@ -21,6 +21,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from .cli_errors import run
+from .cli_help import SwedishGroup
 from .errors import InputError, LokgraphError, StoreError
 from .graph import merge, new_graph, retract_source, summary
 from .store import DEFAULT_STORE, FileStore, graph_to_json, write_atomic
@@ -34,6 +35,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    cls=SwedishGroup,
+    options_metavar="[FLAGGOR]",
+    subcommand_metavar="KOMMANDO [ARGUMENT]...",
 )
 out = Console()
 err = Console(stderr=True)
@@ -163,7 +167,7 @@ def import_(
         list[Path],
         typer.Argument(
             help="Strukturfiler (YAML), granskningsark (CSV, xlsx) eller enkäter.",
-            metavar="FIL...",
+            metavar="FIL",
         ),
     ],
     store: StoreOpt = DEFAULT_STORE,

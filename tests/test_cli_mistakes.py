@@ -195,3 +195,20 @@ def test_ctrl_c_during_an_import_exits_130_and_says_so(tmp_path):
     assert "Traceback" not in stderr
     assert "avbrutet" in stderr
     assert not store.exists()
+
+
+def test_help_is_swedish_for_every_command():
+    """typer's own headings and phrases are translated too, through the console script."""
+    import typer
+
+    from lokgraph.cli import app
+
+    commands = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    for args in [["--help"], *([c, "--help"] for c in commands)]:
+        result = lokgraph(*args)
+        assert result.returncode == 0, str(result)
+        text = result.stdout
+        assert text.startswith("Användning: lokgraph"), text
+        for english in ("Usage:", "Options:", "Show this message", "[default:", "env var"):
+            assert english not in text, (args, english, text)
+        assert "Flaggor:" in text, text
