@@ -79,7 +79,7 @@ def read_path(
         return Imported(load_structure_file(path), [source_id(str(path))])
     from .review import is_review_sheet, read_review
 
-    if path.suffix.lower() == ".csv" and is_review_sheet(path):
+    if path.suffix.lower() in (".csv", ".xlsx") and is_review_sheet(path):
         facts = read_review(path)
         structure = Structure()
         by_source: dict[str, list[Fact]] = {}

@@ -460,22 +460,22 @@ def gaps(
     if as_json:
         sys.stdout.write(json.dumps(_gap_rows(found), ensure_ascii=False, indent=1) + "\n")
     elif as_csv:
-        import csv
+        from .sheets import csv_text
 
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["kind", "kommun", "party", "status", "detail", "quotes", "sources"])
-        for gap in found:
-            writer.writerow(
-                [
-                    gap.kind,
-                    gap.kommun or "",
-                    gap.party or "",
-                    gap.status or "",
-                    gap.detail,
-                    " | ".join(e.quote for e in gap.evidence),
-                    " | ".join(sorted({e.source for e in gap.evidence})),
-                ]
-            )
+        rows = [
+            [
+                gap.kind,
+                gap.kommun or "",
+                gap.party or "",
+                gap.status or "",
+                gap.detail,
+                " | ".join(e.quote for e in gap.evidence),
+                " | ".join(sorted({e.source for e in gap.evidence})),
+            ]
+            for gap in found
+        ]
+        header = ["kind", "kommun", "party", "status", "detail", "quotes", "sources"]
+        sys.stdout.write(csv_text(rows, header=header, bom=False))
     else:
         _print_gaps(found)
 

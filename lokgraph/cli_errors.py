@@ -243,7 +243,12 @@ def _param_name(param: Any) -> str:
     opts = [o for o in getattr(param, "opts", []) or [] if o.startswith("--")]
     if getattr(param, "param_type_name", "") == "option" and opts:
         return opts[0]
-    name = getattr(param, "human_readable_name", None) or getattr(param, "name", None) or "?"
+    name = (
+        getattr(param, "metavar", None)
+        or getattr(param, "human_readable_name", None)
+        or getattr(param, "name", None)
+        or "?"
+    )
     return str(name).upper()
 
 

@@ -480,7 +480,7 @@ def test_matrix_counts_and_headings(graph):
 
 def test_matrix_csv(graph):
     lines = matrix_csv(graph).splitlines()
-    assert lines[0].startswith("kommun,län,BUP,HAB,ELEVHALSA")
+    assert lines[0].startswith("\ufeffkommun,län,BUP,HAB,ELEVHALSA")
     assert lines[1].startswith(
         "Leksand,Dalarnas län,rapporteras saknas,rapporteras saknas,medverkar"
     )

@@ -85,13 +85,15 @@ def test_review_sheet_corrects_the_survey(survey_store, tmp_path):
     _ok("extract", str(DALARNA_SURVEY), "--review", str(sheet))
     with sheet.open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
-    assert rows and all(r["quote"] for r in rows)
+    assert rows and all(r["citat (quote)"] for r in rows)
     # the planner decides Malung-Sälen's BUP complaints were not about absence, and that
     # Orsa's LÖK is in force
-    kept = [r for r in rows if not (r["kind"] == "absent" and r["kommun"] == "Malung-Sälen")]
+    kind, kommun = "slag (kind)", "kommun (kommun)"
+    kept = [r for r in rows if not (r[kind] == "saknas" and r[kommun] == "Malung-Sälen")]
+    assert len(kept) < len(rows)
     for r in kept:
-        if r["kind"] == "agreement_status" and r["kommun"] == "Orsa":
-            r["status"] = "in_force"
+        if r[kind] == "LÖK-status" and r[kommun] == "Orsa":
+            r["status (status)"] = "gällande"
     with sheet.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]))
         writer.writeheader()

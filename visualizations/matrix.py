@@ -15,9 +15,7 @@ True
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,6 +23,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from lokgraph.codes import PARTIES
+from lokgraph.sheets import csv_text
 
 from .context import RenderContext
 from .page import html_head
@@ -238,19 +237,18 @@ def matrix_html(
 def matrix_csv(graph: nx.MultiDiGraph) -> str:
     """The matrix as CSV: kommun, län, then one column per party code with the Swedish status.
 
+    With a BOM, so Excel shows å, ä and ö, and every cell neutralised (`lokgraph.sheets`).
+
     >>> import networkx as nx
     >>> matrix_csv(nx.MultiDiGraph()).splitlines()[0]
-    'kommun,län,BUP,HAB,ELEVHALSA,SOCIALTJANST,VARDCENTRAL,SKOLA,UM,FAMILJECENTRAL'
+    '\ufeffkommun,län,BUP,HAB,ELEVHALSA,SOCIALTJANST,VARDCENTRAL,SKOLA,UM,FAMILJECENTRAL'
     """
     parties = parties_of(graph)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["kommun", "län", *parties])
-    for row in coverage(graph, parties=parties):
-        writer.writerow(
-            [row.kommun, row.lan or "", *(STATUS_NAMES[row.cells[p].status] for p in parties)]
-        )
-    return buffer.getvalue()
+    rows = [
+        [row.kommun, row.lan or "", *(STATUS_NAMES[row.cells[p].status] for p in parties)]
+        for row in coverage(graph, parties=parties)
+    ]
+    return csv_text(rows, header=["kommun", "län", *parties])
 
 
 def matrix_legend() -> str:
