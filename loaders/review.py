@@ -12,7 +12,7 @@ Excel's own saves are read too: semicolons, cp1252, with or without BOM.
 >>> fact = Fact(kind="absent", kommun="Leksand", party="BUP", group_type="styrgrupp",
 ...             reason="not_participating", quote="=BUP deltar inte", source="enkat.txt")
 >>> header, rows = review_rows([fact])
->>> header[:3], rows[0][0], rows[0][10]
+>>> header[:3], rows[0][0], rows[0][header.index("orsak (reason)")]
 (['slag (kind)', 'kommun (kommun)', 'part (party)'], 'saknas', 'deltar inte')
 >>> facts_from_rows(header, rows, where="ark.csv") == [fact]
 True
@@ -55,7 +55,7 @@ _FREE_TEXT = frozenset({"quote", "question", "group_name"})
 def review_rows(facts: Iterable[Fact]) -> tuple[list[str], list[list[str]]]:
     """The sheet's Swedish header and one row of Swedish values per fact."""
     words = _words()
-    header = [f"{words['columns'][c]} ({c})" for c in REVIEW_COLUMNS]
+    header = [f"{words['columns'].get(c, c)} ({c})" for c in REVIEW_COLUMNS]
     rows = []
     for fact in facts:
         row = []
@@ -110,7 +110,7 @@ def facts_from_rows(header: list[str], rows: list[list[str]], *, where: str) -> 
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         words = _words()["columns"]
-        names = ", ".join(f"{words[c]} ({c})" for c in missing)
+        names = ", ".join(f"{words.get(c, c)} ({c})" for c in missing)
         raise InputError(
             f"granskningsarket saknar kolumnen {names}",
             where=where,
@@ -153,7 +153,8 @@ def _words() -> dict[str, Any]:
 def _headings() -> dict[str, str]:
     """Every accepted heading, folded, to its column code."""
     found: dict[str, str] = {}
-    for code, sv in _words()["columns"].items():
+    for code in REVIEW_COLUMNS:
+        sv = _words()["columns"].get(code, code)
         for name in (code, sv, f"{sv} ({code})"):
             found[_fold(name)] = code
     return found

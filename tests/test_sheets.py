@@ -243,3 +243,9 @@ def test_a_review_sheet_without_its_quote_column_is_an_error(tmp_path):
     assert result.returncode == 1, str(result)
     assert "citat (quote)" in result.stderr and "Traceback" not in result.stderr
     assert not store.exists()
+
+
+def test_every_fact_field_has_a_swedish_heading():
+    from loaders.review import REVIEW_COLUMNS, _words
+
+    assert set(REVIEW_COLUMNS) <= set(_words()["columns"])
