@@ -8,22 +8,19 @@ Everything a planner reads here is Swedish; progress goes to stderr, and only on
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import sys
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
 from .cli_errors import run
 from .cli_help import SwedishGroup
 from .errors import InputError, LokgraphError, StoreError
-from .graph import merge, new_graph, retract_source, summary
 from .store import DEFAULT_STORE, FileStore, graph_to_json, write_atomic
 from .sv import antal
 
@@ -39,8 +36,25 @@ app = typer.Typer(
     options_metavar="[FLAGGOR]",
     subcommand_metavar="KOMMANDO [ARGUMENT]...",
 )
-out = Console()
-err = Console(stderr=True)
+
+
+class _Console:
+    """A rich Console made when first used: `--help` and `query --list` never import rich's
+    layout machinery, and networkx and pydantic load only in the commands that need them."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options, self._console = options, None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+out = _Console()
+err = _Console(stderr=True)
 
 StoreOpt = Annotated[
     Path,
@@ -75,6 +89,10 @@ def _examples() -> list[Path]:
 
 
 def _print_summary(graph) -> None:
+    from rich.table import Table
+
+    from .graph import summary
+
     counts = summary(graph)
     table = Table(title="Grafen", show_edge=False)
     table.add_column("noder per etikett")
@@ -90,8 +108,10 @@ def _print_summary(graph) -> None:
     out.print(table)
 
 
-def _bar() -> Progress:
+def _bar():
     """Progress on stderr, only on a terminal, so piped output (JSON, CSV) stays clean."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -197,6 +217,7 @@ def import_(
     """
     from loaders.importer import read_path
 
+    from .graph import merge, retract_source
     from .rounds import file_heading, with_round
 
     graph = FileStore(store).load()
@@ -286,6 +307,8 @@ def extract(
             json.dumps([f.model_dump() for f in facts], ensure_ascii=False, indent=1) + "\n"
         )
     elif not review:
+        from rich.table import Table
+
         table = Table("slag", "kommun", "part", "grupp", "status", "citat", show_lines=False)
         for f in facts:
             table.add_row(
@@ -310,6 +333,8 @@ def demo(
     Exempel: lokgraph demo --out demo
     """
     from loaders.curated import load_structure_file
+
+    from .graph import merge, new_graph
 
     graph = new_graph()
     for path in _examples():
@@ -408,6 +433,8 @@ def _gap_rows(gaps: list) -> list[dict]:
 
 
 def _print_gaps(gaps: list) -> None:
+    from rich.table import Table
+
     from queries.registry import get_query
 
     if not gaps:
@@ -498,12 +525,14 @@ def query(
     Exempel: lokgraph query missing_specialist --kommun Leksand
     Exempel: lokgraph query --list
     """
-    from queries.registry import all_queries, get_query
-
     if list_ or name is None:
-        for q in all_queries():
-            out.print(f"[bold]{q.name}[/bold]  {q.title_sv}\n  {q.description_sv}\n")
+        from queries.catalog import CATALOG  # names and texts only: no graph library, no rich
+
+        for q in CATALOG:
+            typer.echo(f"{typer.style(q.name, bold=True)}  {q.title_sv}\n  {q.description_sv}\n")
         return
+    from queries.registry import get_query
+
     if cypher:
         sys.stdout.write(get_query(name).cypher)
         return
@@ -718,4 +747,8 @@ def main() -> None:
 
     Usage errors exit 2, everything else 1, Ctrl-C 130; see `lokgraph.cli_errors`.
     """
+    # One command per process: what start-up made lives until exit, so the collector skips
+    # it (freeze), and a graph of 50,000 objects is not scanned again and again while built.
+    gc.freeze()
+    gc.set_threshold(50_000, 10, 10)
     sys.exit(run(app))

@@ -11,15 +11,16 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Protocol, runtime_checkable
-
-import networkx as nx
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from .errors import StoreError
-from .graph import MergeStats, merge, new_graph
 from .lock import remove_stale_temp_files, store_lock
-from .models import Structure
-from .store_check import check_document, decode_store
+
+if TYPE_CHECKING:  # networkx and pydantic load with the first graph, not with the command line
+    import networkx as nx
+
+    from .graph import MergeStats
+    from .models import Structure
 
 __all__ = [
     "DEFAULT_STORE",
@@ -64,6 +65,9 @@ def graph_to_json(graph: nx.MultiDiGraph) -> str:
 
 
 def graph_from_json(text: str, *, where: str = "store") -> nx.MultiDiGraph:
+    from .graph import new_graph
+    from .store_check import check_document
+
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as err:
@@ -140,6 +144,9 @@ class FileStore:
         return f"FileStore({str(self.path)!r})"
 
     def load(self) -> nx.MultiDiGraph:
+        from .graph import new_graph
+        from .store_check import decode_store
+
         remove_stale_temp_files(self.path)
         if not self.path.exists():
             return new_graph()
@@ -155,6 +162,8 @@ class FileStore:
     def merge(self, structure: Structure, *, where: str | None = None) -> MergeStats:
         """Load, merge and save under one hold of the write lock, so no other writer's data
         is lost between the load and the save."""
+        from .graph import merge
+
         with store_lock(self.path):
             graph = self.load()
             stats = merge(graph, structure, where=where)

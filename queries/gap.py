@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from lokgraph.models import Evidence
 
+from .catalog import CATALOG
+
 __all__ = [
     "KINDS",
     "Evidence",
@@ -20,15 +22,7 @@ __all__ = [
 ]
 
 #: The gap kinds, in the order the registry and every report list them.
-KINDS: tuple[str, ...] = (
-    "missing_specialist",
-    "lok_status",
-    "ungoverned_group",
-    "missing_level",
-    "no_answer",
-    "single_bridge",
-    "hard_to_engage",
-)
+KINDS: tuple[str, ...] = tuple(entry.name for entry in CATALOG)
 
 _SV = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
 

@@ -12,6 +12,7 @@ import networkx as nx
 from lokgraph.errors import LokgraphError
 
 from ._graph import shared_index
+from .catalog import CATALOG
 from .gap import KINDS, Gap, evidence_from_json, filter_kommun, sort_gaps
 from .hard_to_engage import hard_to_engage
 from .lok_status import lok_status
@@ -112,62 +113,27 @@ class Query:
         return self.cypher_path.read_text(encoding="utf-8")
 
 
-def _query(name: str, title: str, description: str, function: Callable, **kw: Any) -> Query:
-    return Query(name, title, description, function, CYPHER_DIR / f"{name}.cypher", **kw)
-
+#: each query's function, and how its Cypher rows become gaps where they are not gaps already
+_FUNCTIONS: dict[str, tuple[Callable[..., list[Gap]], dict[str, Any]]] = {
+    "missing_specialist": (missing_specialist, {}),
+    "lok_status": (lok_status, {}),
+    "ungoverned_group": (ungoverned_group, {}),
+    "missing_level": (missing_level, {}),
+    "no_answer": (no_answer, {}),
+    "single_bridge": (single_bridge, {"from_rows": bridges_from_rows}),
+    "hard_to_engage": (hard_to_engage, {}),
+}
 
 _QUERIES: dict[str, Query] = {
-    q.name: q
-    for q in (
-        _query(
-            "missing_specialist",
-            "Specialistnivån saknas",
-            "Kommuner där BUP, HAB eller specialistnivån inte är med i någon grupp för kommunen "
-            "och inte är part i LÖK för barn och unga; rapporterat saknad eller inte registrerad.",
-            missing_specialist,
-        ),
-        _query(
-            "lok_status",
-            "LÖK saknas eller gäller inte",
-            "Kommuner vars LÖK per område saknas, tas fram, revideras eller har okänd status, "
-            "och LÖK:ar som gäller längre än den RÖK de bygger på.",
-            lok_status,
-        ),
-        _query(
-            "ungoverned_group",
-            "Grupp utan styrning",
-            "Grupper på operativ nivå och individnivå som inte rapporterar, direkt eller via "
-            "andra grupper, till någon grupp på strategisk nivå.",
-            ungoverned_group,
-        ),
-        _query(
-            "missing_level",
-            "Nivå saknas",
-            "Kommuner utan grupp på strategisk nivå, operativ nivå eller individnivå.",
-            missing_level,
-        ),
-        _query(
-            "no_answer",
-            "Inget enkätsvar",
-            "Kommuner som fick en enkät men inte svarade på den.",
-            no_answer,
-        ),
-        _query(
-            "single_bridge",
-            "Enda länken till specialistnivån",
-            "Grupper och verksamheter som är kommunens enda väg till specialistnivån: utan dem "
-            "når ingen av kommunens grupper någon verksamhet på specialistnivå.",
-            single_bridge,
-            from_rows=bridges_from_rows,
-        ),
-        _query(
-            "hard_to_engage",
-            "Svåra att få med",
-            "Parter som rapporteras saknas eller vara svåra att få med i minst två kommuner, "
-            "flest kommuner först.",
-            hard_to_engage,
-        ),
+    t.name: Query(
+        t.name,
+        t.title_sv,
+        t.description_sv,
+        _FUNCTIONS[t.name][0],
+        CYPHER_DIR / f"{t.name}.cypher",
+        **_FUNCTIONS[t.name][1],
     )
+    for t in CATALOG
 }
 
 
