@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from .cli import DEFAULT_STORE, _read_store, app, err, out
-from .diff import Diff, change_words, count_text, diff_graphs, status_word
 from .errors import InputError
-from .rounds import at_round, latest_round, round_label, rounds
+
+if TYPE_CHECKING:  # the graph code loads when a command runs, not for --help
+    from .diff import Diff
 
 __all__ = ["diff", "print_diff"]
 
@@ -52,6 +52,8 @@ def diff(
     Exempel: lokgraph diff --from 2023 --to 2024
     Exempel: lokgraph diff fore.json efter.json -o forandringar.html
     """
+    from .rounds import round_label
+
     paths = list(stores or []) or [store]
     if len(paths) > 2:
         raise InputError(
@@ -75,6 +77,8 @@ def diff(
 
 def _sides(paths: list[Path], from_: str | None, to: str | None):
     """The two graphs to compare and their round names."""
+    from .rounds import at_round, latest_round, round_label, rounds
+
     graphs = [_read_store(p) for p in paths]
     if len(graphs) == 2:
         before, after = graphs
@@ -98,6 +102,8 @@ def _sides(paths: list[Path], from_: str | None, to: str | None):
 def _diff(before, after, from_round: str | None, to_round: str | None) -> Diff:
     from queries.registry import run_all
 
+    from .diff import diff_graphs
+
     return diff_graphs(
         before,
         after,
@@ -110,6 +116,11 @@ def _diff(before, after, from_round: str | None, to_round: str | None) -> Diff:
 
 def print_diff(found: Diff) -> None:
     """The diff as Swedish tables: the counts per län first, then the changes per kommun."""
+    from rich.table import Table
+
+    from .diff import change_words, count_text, status_word
+    from .rounds import round_label
+
     words = change_words()["changes"]
     title = f"Förändringar från {round_label(found.from_round)} till {round_label(found.to_round)}"
     out.print(f"[bold]{title}[/bold]")
