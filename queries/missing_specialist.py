@@ -13,6 +13,10 @@ Semantics (the Cypher twin `missing_specialist.cypher` gives the same rows):
 - Otherwise the gap has status ``reported_absent`` when a unit of that party has an
   ABSENT_FROM edge to a group serving the kommun or to its LÖK for barn och unga (the evidence
   is the quotes of those edges), and ``not_recorded`` when nothing is said either way.
+- A party that takes part only partly (``partial`` memberships, no full membership of a named
+  kind of group, no LÖK party) *and* is reported absent or hard to engage there is a gap too,
+  status ``partial_hard_to_engage``, with the quotes of both (`lokgraph.presence`, the reading
+  the coverage matrix shares).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import networkx as nx
 
 from lokgraph.codes import SPECIALIST_PARTIES
 from lokgraph.models import Evidence
+from lokgraph.presence import is_partial_gap, presence
 
 from ._graph import SPECIALIST, edge_evidence, graph_index, party_label, party_matches
 from .gap import Gap, filter_kommun, sort_gaps
@@ -48,29 +53,46 @@ def missing_specialist(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> 
     gaps = []
     for k in index.data_kommuner():
         targets = index.groups_of.get(k, []) + index.loks(k, "barn_unga")
-        members = [
-            nodes[u]
+        edges = [
+            (u, t, key)
             for t in targets
-            for key in ("MEMBER_OF", "PARTY_TO")
+            for key in ("MEMBER_OF", "PARTY_TO", "ABSENT_FROM")
             for u in index.units_into(t, key)
         ]
-        absences = [(u, t) for t in targets for u in index.units_into(t, "ABSENT_FROM")]
         for party in PARTIES_CHECKED:
-            if any(party_matches(attrs, party) for attrs in members):
+            mine = [(u, t, key) for u, t, key in edges if party_matches(nodes[u], party)]
+            links = [_link(graph, u, t, key) for u, t, key in mine]
+            present = presence(links)
+            if present == "member" or (present == "partial" and not is_partial_gap(links)):
                 continue
             evidence: list[Evidence] = []
-            reported = False
-            for u, t in absences:
-                if party_matches(nodes[u], party):
-                    reported = True
-                    evidence += edge_evidence(graph, u, t, "ABSENT_FROM")
-            gaps.append(_gap(index.kommuner[k], party, reported, evidence))
+            for (u, t, key), (relation, _) in zip(mine, links, strict=True):
+                if relation in ("absent", "partial"):
+                    evidence += edge_evidence(graph, u, t, key)
+            status = {"partial": "partial_hard_to_engage", "absent": "reported_absent"}
+            gaps.append(
+                _gap(index.kommuner[k], party, status.get(present, "not_recorded"), evidence)
+            )
     return sort_gaps(filter_kommun(gaps, kommun))
 
 
-def _gap(kommun: str, party: str, reported: bool, evidence: list[Evidence]) -> Gap:
+def _link(graph: nx.MultiDiGraph, unit: str, target: str, key: str) -> tuple[str, str | None]:
+    """(relation, group_type) of one edge, for `lokgraph.presence`."""
+    data = graph.edges[unit, target, key]
+    relation = {"ABSENT_FROM": "absent", "PARTY_TO": "member"}.get(key)
+    if relation is None:
+        relation = "partial" if data.get("partial") else "member"
+    return relation, graph.nodes[target].get("group_type")
+
+
+def _gap(kommun: str, party: str, status: str, evidence: list[Evidence]) -> Gap:
     label = party_label(party)
-    if reported:
+    if status == "partial_hard_to_engage":
+        detail = (
+            f"{label} deltar bara delvis i {kommun} och rapporteras svår att få med: "
+            "ingen full medverkan i någon grupp för kommunen och inte part i LÖK för barn och unga"
+        )
+    elif status == "reported_absent":
         detail = f"{label} rapporteras saknas i {kommun}: {_WHAT}"
     else:
         detail = f"{label} finns inte i underlaget för {kommun}: {_WHAT}"
@@ -78,7 +100,7 @@ def _gap(kommun: str, party: str, reported: bool, evidence: list[Evidence]) -> G
         kind="missing_specialist",
         kommun=kommun,
         party=party,
-        status="reported_absent" if reported else "not_recorded",
+        status=status,
         detail=detail,
         evidence=evidence,
     )

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from lokgraph.codes import PARTIES
+from lokgraph.presence import presence
 from lokgraph.sheets import csv_text
 
 from .context import RenderContext
@@ -117,7 +118,9 @@ def coverage(
     A cell is ``member`` when a unit of the party is a full member of a group serving the
     kommun or party to its LÖK, ``partial`` when it only takes part some of the time, ``absent``
     when a source reports it missing from one of those and it is nowhere a member, and ``none``
-    when nothing is recorded. ``kommuner`` limits the rows to these kommun ids. ``context``
+    when nothing is recorded: `lokgraph.presence`, the reading the missing_specialist query
+    shares (a partial cell with an absence behind it is that query's partial gap).
+    ``kommuner`` limits the rows to these kommun ids. ``context``
     shares the groups and LÖKs of each kommun between matrices of the same, unchanged graph.
     """
     columns = list(parties) if parties is not None else parties_of(graph)
@@ -158,9 +161,13 @@ def coverage(
                 links.get(party, []),
                 key=lambda link: (STATUSES.index(link.relation), link.target_name),
             )
-            status = found[0].relation if found else "none"
+            status = presence((link.relation, _group_type(graph, link.target)) for link in found)
             row.cells[party] = Cell(status, tuple(found))
     return sorted(rows.values(), key=lambda r: _sv_key(r.kommun))
+
+
+def _group_type(graph: nx.MultiDiGraph, target: str) -> str | None:
+    return graph.nodes[target].get("group_type")
 
 
 def matrix_table(

@@ -57,6 +57,7 @@ QUERY_NAMES: dict[str, str] = {
 GAP_STATUS_NAMES: dict[str, str] = {
     "reported_absent": "rapporteras saknas",
     "not_recorded": "ej uppgift",
+    "partial_hard_to_engage": "deltar delvis, svår att få med",
     "in_force": "gällande",
     "in_progress": "under framtagande",
     "under_revision": "under revidering",
