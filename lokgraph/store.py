@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from .errors import StoreError
 from .lock import remove_stale_temp_files, store_lock
+from .store_text import dumps_indented
 
 if TYPE_CHECKING:  # networkx and pydantic load with the first graph, not with the command line
     import networkx as nx
@@ -61,7 +62,7 @@ def graph_to_json(graph: nx.MultiDiGraph) -> str:
         key=lambda e: (e["source"], e["target"], e["type"]),
     )
     doc = {"format": FORMAT, "version": VERSION, "nodes": nodes, "edges": edges}
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return dumps_indented(doc) + "\n"  # json.dumps(indent=1)'s bytes, in half the time
 
 
 def graph_from_json(text: str, *, where: str = "store") -> nx.MultiDiGraph:
