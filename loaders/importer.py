@@ -77,6 +77,10 @@ def read_path(
         from .curated import load_structure_file
 
         return Imported(load_structure_file(path), [source_id(str(path))])
+    from .inventory import is_inventory_sheet, load_inventory
+
+    if is_inventory_sheet(path):
+        return Imported(load_inventory(path), [source_id(str(path))])
     from .review import is_review_sheet, read_review
 
     if path.suffix.lower() in (".csv", ".xlsx") and is_review_sheet(path):

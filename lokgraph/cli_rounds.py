@@ -20,7 +20,7 @@ from .errors import InputError
 if TYPE_CHECKING:  # the graph code loads when a command runs, not for --help
     from .diff import Diff
 
-__all__ = ["diff", "print_diff"]
+__all__ = ["diff", "inventory", "print_diff", "print_inventory"]
 
 
 @app.command()
@@ -165,3 +165,88 @@ def print_diff(found: Diff) -> None:
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@app.command()
+def inventory(
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="Ett inventeringsark (CSV, XLSX) eller en strukturfil (YAML)."),
+    ] = None,
+    store: Annotated[
+        Path,
+        typer.Option("--store", envvar="LOKGRAPH_STORE", help="Lagret, om ingen fil anges."),
+    ] = DEFAULT_STORE,
+    round_: Annotated[
+        str | None, typer.Option("--round", help="Enkätomgång (standard: den senaste).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut JSON.")] = False,
+) -> None:
+    """LÖK per kommun och RÖK-område: Ja / Nej / Svar saknas, tid till LÖK, LÖK som gäller
+    längre än sin RÖK.
+
+    Exempel: lokgraph inventory lokgraph/examples/inventory/dalarna-lok-inventering.csv
+    Exempel: lokgraph inventory --store dalarna.json --json
+    """
+    from .inventory import lok_inventory
+
+    if file is not None:
+        from loaders.importer import read_path
+
+        from .graph import build_graph
+
+        graph = build_graph(read_path(file).structure)
+    else:
+        graph = at_round(_read_store(store), round_)
+    found = lok_inventory(graph)
+    if as_json:
+        rows = [lan.model_dump(mode="json") for lan in found]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    print_inventory(found)
+
+
+def print_inventory(found: list) -> None:
+    """The inventory as Swedish tables: the summary per area, then the list per kommun."""
+    from .codes import AREA_NAMES
+    from .inventory import months_text
+
+    answers = change_words()["inventory"]["answers"]
+    if not found:
+        out.print("Inga LÖK eller RÖK i underlaget.")
+        return
+    for lan in found:
+        table = Table(title=f"LÖK-inventering, {lan.lan}", title_justify="left", show_edge=False)
+        for column in ("område", "Ja", "Nej", "Svar saknas", "tid till LÖK", "gäller längre"):
+            table.add_column(column, justify="left" if column == "område" else "right")
+        for area in lan.areas:
+            table.add_row(
+                AREA_NAMES[area.area],
+                str(area.ja),
+                str(area.nej),
+                str(area.saknas),
+                months_text(area.mean_months),
+                str(area.outlasting),
+            )
+        out.print(table)
+        per_kommun = Table(show_edge=False)
+        per_kommun.add_column("kommun")
+        for area in lan.areas:
+            per_kommun.add_column(AREA_NAMES[area.area])
+        kommuner = sorted({k.kommun for a in lan.areas for k in a.kommuner}, key=_sv)
+        cells = {(a.area, k.kommun): k for a in lan.areas for k in a.kommuner}
+        for name in kommuner:
+            row = [name]
+            for area in lan.areas:
+                k = cells.get((area.area, name))
+                text = answers[k.answer] if k else ""
+                if k and k.outlasts_rok:
+                    text += " *"
+                row.append(text)
+            per_kommun.add_row(*row)
+        out.print(per_kommun)
+        out.print("* gäller längre än sin RÖK")
+
+
+def _sv(text: str) -> str:
+    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))

@@ -177,7 +177,7 @@ class Source(_Node):
     """
 
     label: Literal["Source"] = "Source"
-    kind: Literal["survey", "report", "agreement", "plan", "structure", "review"]
+    kind: Literal["survey", "report", "agreement", "plan", "structure", "review", "inventory"]
     date: str | None = None
     path: str | None = None
     surveyed: tuple[str, ...] = ()

@@ -35,6 +35,22 @@ def _rounds(attrs: dict, round_of: RoundOf) -> set[str]:
     return {round_of(e.get("source", "")) or "" for e in attrs.get("evidence", ())}
 
 
+def _fold(entries: list[dict], round_: str | None) -> dict:
+    """The values as of a round: each round's stated values over the earlier rounds' (as a
+    merge does, "stated values win"); a round before every entry gets the first entry's."""
+    result: dict = {}
+    for i, entry in enumerate(entries):
+        if i == 0 or round_ is None or entry["round"] <= round_:
+            result.update(entry["values"])
+    return result
+
+
+def _unstated(attrs: dict, entries: list[dict]) -> dict:
+    """Properties no round stated (filled in by references to the thing): kept in every round."""
+    stated = {k for e in entries for k in e["values"]}
+    return {k: v for k, v in _values(attrs).items() if k not in stated}
+
+
 def combine_rounds(old: dict, new: dict, round_of: RoundOf) -> dict:
     """The properties of `old` after a stated record `new`; the latest round's values win.
 
@@ -53,22 +69,20 @@ def combine_rounds(old: dict, new: dict, round_of: RoundOf) -> dict:
         table[first] = {"round": first, "values": _values(old)}
     for r in new_rounds:
         table[r] = {"round": r, "values": {**table.get(r, {}).get("values", {}), **new_values}}
-    latest = table[max(table)]["values"]
-    merged.update(latest)
-    merged[BY_ROUND] = [table[r] for r in sorted(table)]
+    entries = [table[r] for r in sorted(table)]
+    merged = {k: v for k, v in old.items() if k in _NOT_VALUES}
+    merged.update(_unstated(old, entries))
+    merged.update(_fold(entries, None))
+    merged[BY_ROUND] = entries
     return merged
 
 
 def values_at(attrs: dict, round_: str | None) -> dict:
-    """The properties as of a round: the entry of the latest round up to it (or the first)."""
+    """The properties as of a round (see `_fold`); without `by_round`, the properties."""
     entries = attrs.get(BY_ROUND)
     if not entries or round_ is None:
         return _values(attrs)
-    chosen = entries[0]
-    for entry in entries:
-        if entry["round"] <= round_:
-            chosen = entry
-    return {**_values(attrs), **chosen["values"]}
+    return {**_unstated(attrs, entries), **_fold(entries, round_)}
 
 
 def drop_rounds(attrs: dict, round_of: RoundOf) -> None:
@@ -89,11 +103,15 @@ def drop_rounds(attrs: dict, round_of: RoundOf) -> None:
             span = [r for r in present if end is None or r < end]
         if span:
             kept.append({"round": span[0], "values": entry["values"]})
+    if not kept:
+        del attrs[BY_ROUND]
+        return
+    unstated = _unstated(attrs, entries)
+    for key in _values(attrs):
+        attrs.pop(key)
+    attrs.update(unstated)
+    attrs.update(_fold(kept, None))
     if len(kept) > 1:
         attrs[BY_ROUND] = kept
     else:
         del attrs[BY_ROUND]
-    if kept:
-        for key in _values(attrs):
-            attrs.pop(key)
-        attrs.update(kept[-1]["values"])

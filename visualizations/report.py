@@ -28,6 +28,7 @@ from lokgraph.errors import LokgraphError
 from lokgraph.ids import slug
 
 from .context import RenderContext
+from .inventory_table import INVENTORY_CSS, inventory_section
 from .matrix import MATRIX_CSS, coverage, matrix_legend, matrix_table, parties_of
 from .network_map import map_html
 from .overview import overview_assets, overview_css, report_overview
@@ -189,9 +190,11 @@ def report_html(
         body.append(_gap_list(graph, unplaced, with_names))
         body.append("</section>")
     body.extend(parts)
+    body.append(inventory_section(graph, with_names=with_names))
     if not sections:
         body.append("<p>Grafen innehåller inga områden med kommuner.</p>")
-    style = f"<style>\n{_CSS}{MATRIX_CSS}{overview_css() if sections else ''}\n</style>"
+    css = f"{_CSS}{MATRIX_CSS}{INVENTORY_CSS}{overview_css() if sections else ''}"
+    style = f"<style>\n{css}\n</style>"
     return html_head(title, style) + _BODY.format(
         body="\n".join(body),
         assets=json_for_script(inline_assets()) if sections else '""',
