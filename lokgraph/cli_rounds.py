@@ -189,6 +189,7 @@ def inventory(
     Exempel: lokgraph inventory --store dalarna.json --json
     """
     from .inventory import lok_inventory
+    from .rounds import at_round
 
     if file is not None:
         from loaders.importer import read_path
@@ -208,7 +209,10 @@ def inventory(
 
 def print_inventory(found: list) -> None:
     """The inventory as Swedish tables: the summary per area, then the list per kommun."""
+    from rich.table import Table
+
     from .codes import AREA_NAMES
+    from .diff import change_words
     from .inventory import months_text
 
     answers = change_words()["inventory"]["answers"]
