@@ -242,3 +242,53 @@ def test_a_bus_agreement_is_not_a_bus_group():
     facts = run("BUS-överenskommelsen gäller sedan 2012.", None)
     assert kinds(facts, "group") == []
     assert agreements(facts) == {("other", "in_force", "2012-01-01", None)}
+
+
+# --- what it could not place --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["BUP.", "BUP:s väntetider är långa.", "Om HAB vet vi lite."])
+def test_a_sentence_naming_a_party_but_giving_no_fact_is_unplaced_with_its_quote(text):
+    facts = run(text)
+    assert [(f.kind, f.quote) for f in facts] == [("unplaced", text)]
+
+
+def test_the_import_counts_the_unplaced_sentences(tmp_path: Path):
+    from loaders.importer import read_path
+
+    path = tmp_path / "anteckning.txt"
+    path.write_text("Orsa\n\nBUP deltar i styrgruppen.\n\nBUP:s väntetider är långa.\n", "utf-8")
+    assert read_path(path).unplaced == 1
+
+
+# --- levels from the whole document, and lists next to a weak member word -----------------------
+
+
+def test_what_a_document_says_about_a_group_sets_its_level():
+    text = (
+        "I kommunen finns en BUS-grupp med representanter för förskolan och IFO.\n\n"
+        "BUS-gruppen samordnar stödet tillsammans med dig och ditt barn."
+    )
+    facts = run(text)
+    assert [(f.group_type, f.level) for f in kinds(facts, "group")] == [
+        ("samverkansgrupp", "individ")
+    ]
+    assert members(facts) == {("FORSKOLA", "individ"), ("SOCIALTJANST", "individ")}
+
+
+def test_a_group_named_again_keeps_its_first_level():
+    text = (
+        "Länsgruppen är länets strategiska forum för barn och unga.\n\n"
+        "Ledamöter\n"
+        "Eva Lund, Region Norr, verksamhetschef BUP"
+    )
+    assert members(run(text, None)) == {("BUP", "strategisk")}
+
+
+def test_a_list_of_parties_next_to_a_weak_member_word_takes_part():
+    assert {p for p, _ in members(run("Skola, polis och socialtjänst samverkar i länet."))} == {
+        "SKOLA",
+        "SOCIALTJANST",
+    }
+    # one party alone next to it is not enough
+    assert members(run("Socialtjänsten samverkar ofta.")) == set()

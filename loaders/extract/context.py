@@ -20,6 +20,12 @@ class _Context:
     doc_group: _GroupMention | None = None
     #: the list lead is for the next sentence only ("I gruppen sitter chefer. De kommer …")
     continues: bool = False
+    #: per group (type, name): the sentences that name it or refer back to it, and whether
+    #: its level came from a level word where it was first named
+    mentions: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
+    explicit: dict[tuple[str, str | None], bool] = field(default_factory=dict)
+    #: the level each group (type, name) was first given
+    group_levels: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
     #: how many over-long runs of text were read in pieces
     cut_runs: int = 0
     #: the kind of agreement the document named last (LOK, ROK, other), and whether it named one

@@ -11,8 +11,10 @@ need from that structure:
   members (partial when the lead says "vid behov"), or as absent when the lead is an absence
   ("Följande parter saknas:").
 - **The group a block is about.** A group named in a heading or a lead line is the group of
-  what follows; a heading that names no group ends it (in a document), and a scope heading
-  ("Verksamheter som omfattas") leaves its items with no group.
+  what follows, also under a heading that names no group ("Organisation", "Ledamöter"); a
+  scope heading ("Verksamheter som omfattas") leaves its items with no group. A group named
+  again keeps the level it was first given, and a document's sentences about a group set its
+  level when the first one had no level word (`revise_levels`).
 - **Pronouns and bare nouns.** "Gruppen", "Teamet", "De", "Där", "I den" at the start of a
   sentence are the last group named in the document, even across a heading.
 - **A lead without its list.** "I gruppen sitter chefer." then "De kommer från skolan och
@@ -26,11 +28,14 @@ need from that structure:
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
+
+from lokgraph.facts import Fact
 
 from .context import _Context
 from .sentences import Sentence
-from .spans import _find
+from .spans import _find, _outside, _resolve
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -114,5 +119,53 @@ def after_reading(
         return
     if _find(v.scope_heads, sentence.text):
         ctx.last_group = None  # "Verksamheter som omfattas": the items belong to no group
-    elif sentence.block == "heading" and opened is None and not refers_back(sentence, v):
-        ctx.last_group = None  # a new section that names no group
+
+
+def note_mentions(sentence: Sentence, reading: _Reading, ctx: _Context, v: Vocabulary) -> None:
+    """Remember the sentences about each group of a document (for `revise_levels`)."""
+    if not in_document(ctx):
+        return
+    if reading.groups:
+        for g in reading.groups:
+            ctx.mentions.setdefault((g.group_type, g.name), []).append(sentence.text)
+            ctx.explicit.setdefault((g.group_type, g.name), g.explicit_level)
+    elif ctx.last_group is not None and refers_back(sentence, v):
+        g = ctx.last_group
+        ctx.mentions.setdefault((g.group_type, g.name), []).append(sentence.text)
+
+
+def _level_votes(sentences: list[str], v: Vocabulary) -> str | None:
+    """The level the sentences about a group speak for: level words first, then the cues of
+    ``level_cues``; None when they say nothing or are split evenly."""
+    for terms in (v.levels, v.level_cues):
+        votes: Counter[str] = Counter()
+        for text in sentences:
+            ignore = [(h.start, h.end) for h in _find(v.level_ignore, text)]
+            votes.update(h.key for h in _resolve(_outside(_find(terms, text), ignore)))
+        ranked = votes.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+    return None
+
+
+def revise_levels(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
+    """The facts of a document with each group's level read from everything the document
+    says about it, where the sentence that first named it had no level word: "Den lokala
+    BUS-gruppen samordnar stödet tillsammans med dig och ditt barn" makes the BUS-grupp of the
+    paragraph before a group on the individual level, and its members with it."""
+    if not in_document(ctx):
+        return facts
+    levels = {
+        key: level
+        for key, sentences in ctx.mentions.items()
+        if not ctx.explicit.get(key) and (level := _level_votes(sentences, v)) is not None
+    }
+    if not levels:
+        return facts
+    out = []
+    for f in facts:
+        level = levels.get((f.group_type or "", f.group_name))
+        if level is not None and f.kind in ("group", "member", "absent") and f.level != level:
+            f = f.model_copy(update={"level": level})
+        out.append(f)
+    return out

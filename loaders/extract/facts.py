@@ -44,19 +44,23 @@ def extract_answers(
     facts: list[Fact] = []
     ctx: _Context | None = None
     items = list(answers)
-    cut = 0
+    cut = start = 0
     step = max(1, len(items) // 50)
     for number, answer in enumerate(items, start=1):
         who = (answer.source, answer.kommun, answer.question, answer.respondent)
         # the paragraphs of one free-text document share their context (groups named in a
         # heading, lists opened by a lead line); survey answers each stand alone
         if ctx is None or answer.question is not None or who != ctx.who:
-            ctx = _Context(*who)
+            if ctx is not None:
+                facts[start:] = document.revise_levels(facts[start:], ctx, vocabulary)
+            ctx, start = _Context(*who), len(facts)
         before = ctx.cut_runs
         facts.extend(_extract(answer.text, vocabulary, ctx))
         cut += ctx.cut_runs - before
         if progress is not None and (number % step == 0 or number == len(items)):
             progress(number, len(items))
+    if ctx is not None:
+        facts[start:] = document.revise_levels(facts[start:], ctx, vocabulary)
     if cut and notes is not None:
         what = "ett textstycke" if cut == 1 else f"{cut} textstycken"
         long = "långt" if cut == 1 else "långa"
@@ -84,7 +88,8 @@ def extract_text(
     [('group', 'styrgrupp'), ('member', 'BUP'), ('member', 'SOCIALTJANST')]
     """
     vocabulary = vocabulary or load_vocabulary()
-    return _extract(text, vocabulary, _Context(source, kommun, question, respondent))
+    ctx = _Context(source, kommun, question, respondent)
+    return document.revise_levels(_extract(text, vocabulary, ctx), ctx, vocabulary)
 
 
 def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
@@ -109,10 +114,13 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             "source": ctx.source,
         }
         # groups
+        document.note_mentions(sentence, reading, ctx, v)
         for g in reading.groups:
             if _seen_group(ctx, g):
+                _keep_level(g, ctx)  # named again: the level it was first given
                 placed = True
                 continue
+            ctx.group_levels[(g.group_type, g.name)] = g.level
             ctx.emitted_groups.append((g.group_type, g.name, g.governed_by))
             facts.append(
                 Fact(
@@ -147,7 +155,8 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
                     deviation = (hits[0].key, sentence.text)
         if ctx.list_lead and sentence.text.rstrip().endswith(":"):
             placed = True  # it opens a list the next lines fill
-        if not placed and not _boilerplate(sentence.text, v):
+        # a sentence that names a party or a group is never dropped, however short ("BUP.")
+        if not placed and (reading.parties or reading.groups or not _boilerplate(sentence.text, v)):
             facts.append(Fact(kind="unplaced", **base))
     facts.extend(_status_facts(status_votes, ctx))
     if deviation is not None:
@@ -163,6 +172,18 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             )
         )
     return facts
+
+
+def _keep_level(g: _GroupMention, ctx: _Context) -> None:
+    """A group named again keeps the level it was first given, unless a level word says more."""
+    if g.explicit_level:
+        return
+    level = ctx.group_levels.get((g.group_type, g.name))
+    if level is None and g.name is None:
+        known = [lv for (t, _), lv in ctx.group_levels.items() if t == g.group_type]
+        level = known[0] if known else None
+    if level is not None:
+        g.level = level
 
 
 def _seen_group(ctx: _Context, g: _GroupMention) -> bool:

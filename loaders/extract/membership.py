@@ -77,6 +77,40 @@ def _without_glosses(text: str, parties: list[_Hit]) -> list[_Hit]:
     return out
 
 
+def _listed_next_to(text: str, cue: _Hit, parties: list[_Hit], v: Vocabulary) -> bool:
+    """Whether two or more parties stand as a list right before or right after a word.
+
+    >>> from loaders.extract import load_vocabulary
+    >>> from loaders.extract.spans import _Hit
+    >>> v = load_vocabulary()
+    >>> text = "Skola, polis och IFO samverkar"
+    >>> _listed_next_to(text, _Hit("m", 21, 30), [_Hit("SKOLA", 0, 5), _Hit("IFO", 17, 20)], v)
+    True
+    """
+
+    def joined(gap: str) -> bool:
+        words = _words(gap)
+        if len(words) > 2 or any(_fold(w) in v.grammar.verbs for w, _, _ in words):
+            return False
+        return "," in gap or any(_fold(w) in v.grammar.list_joiners for w, _, _ in words)
+
+    count, pos = 0, cue.start
+    for p in sorted((p for p in parties if p.end <= cue.start), key=lambda h: -h.end):
+        gap = text[p.end : pos]
+        if not (not gap.strip() if count == 0 else joined(gap)):
+            break
+        count, pos = count + 1, p.start
+    if count >= 2:
+        return True
+    count, pos = 0, cue.end
+    for p in sorted((p for p in parties if p.start >= cue.end), key=lambda h: h.start):
+        gap = text[pos : p.start]
+        if not (not gap.strip() if count == 0 else joined(gap)):
+            break
+        count, pos = count + 1, p.end
+    return count >= 2
+
+
 def _words_of(text: str) -> set[str]:
     return {_fold(w) for w, _, _ in _words(text)}
 

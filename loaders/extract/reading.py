@@ -20,7 +20,14 @@ from .groups import (
     _negated_group,
 )
 from .kommuner import _find_kommuner
-from .membership import _aimed, _list_after, _topics, _without_glosses, _words_of
+from .membership import (
+    _aimed,
+    _list_after,
+    _listed_next_to,
+    _topics,
+    _without_glosses,
+    _words_of,
+)
 from .sentences import Sentence
 from .spans import _before, _blank, _find, _Hit, _outside, _overlaps, _resolve
 from .status import _area
@@ -68,16 +75,18 @@ def _read(
     agreement = bool(_find(v.agreement_words, text))
     # "I den sitter …", "Där sitter …": the group of the sentence before
     refers_back = previous is not None and bool(v.grammar.refers_back.match(text))
+    # "rutiner för samverkan med BUP": a weak member word after a preposition is a topic
+    weak_cues = [
+        c
+        for c in _find(v.weak_member_cues, text, "member")
+        if not v.grammar.topic_preposition.search(_before(text, c.start))
+        and not _aimed(text, c, v)
+        # "samlar in synpunkter från BUP": a particle makes it another verb
+        and not v.grammar.particle.match(text[c.end :])
+    ]
     if agreement or group_words or refers_back:
-        # "rutiner för samverkan med BUP": a weak member word after a preposition is a topic
-        member_cues += [
-            c
-            for c in _find(v.weak_member_cues, text, "member")
-            if not v.grammar.topic_preposition.search(_before(text, c.start))
-            and not _aimed(text, c, v)
-            # "samlar in synpunkter från BUP": a particle makes it another verb
-            and not v.grammar.particle.match(text[c.end :])
-        ]
+        member_cues += weak_cues
+        weak_cues = []
     absence_cues = _find(v.absence, text, "absence")
     entity_hits += _find_kommuner(text, v.grammar)
     resolved = _resolve(entity_hits)
@@ -114,6 +123,17 @@ def _read(
             for c in _find(v.colocation + v.colocation_strong, text)
             if c.start >= colocated.hit.end
         ]
+    # "skola, IFO och BUP samverkar", "I Fokus samverkar skolan, IFO och BUP": a weak member
+    # word right next to a list of two or more parties counts without a group
+    absence_near = [(h.start, h.end) for h in absence_cues]
+    member_cues += [
+        c
+        for c in weak_cues
+        if c.term is not None
+        and " ... " not in c.term.text
+        and not _overlaps(c, absence_near)
+        and _listed_next_to(text, c, parties, v)
+    ]
     kommun_hits = [h for h in resolved if h.kind == "kommun"]
     # a kommun right before a party word owns it ("Leksands vårdcentral", "Hjo vårdcentral")
     kommun_hits = [

@@ -44,6 +44,7 @@ class Vocabulary:
     group_name_words: tuple[Term, ...]
     levels: tuple[Term, ...]
     level_ignore: tuple[Term, ...]
+    level_cues: tuple[Term, ...]
     agreement_words: tuple[Term, ...]
     local_agreement_words: tuple[Term, ...]
     areas: tuple[Term, ...]
@@ -155,6 +156,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "group_name_words": (),
     "levels": (),
     "level_ignore": (),
+    "level_cues": (),
     "agreement": (
         "words",
         "local_words",
@@ -256,6 +258,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         group_name_words=plain("group_name_words"),
         levels=keyed("levels", LEVELS),
         level_ignore=plain("level_ignore"),
+        level_cues=keyed("level_cues", LEVELS),
         agreement_words=plain("words", agreement, "agreement"),
         local_agreement_words=plain("local_words", agreement, "local"),
         areas=keyed("areas", AGREEMENT_AREAS, agreement),
