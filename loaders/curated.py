@@ -39,14 +39,16 @@ from lokgraph.models import (
 )
 from lokgraph.reference import Kommun, Region, find_kommun, find_region, kommuner_in_lan
 
+from .safe_yaml import BoundedLoader, check_size, load_yaml
+
 __all__ = ["load_structure_file", "TOP_LEVEL_KEYS"]
 
 TOP_LEVEL_KEYS = ("source", "region", "areas", "groups", "agreements", "activities")
 _LINE = "__line__"
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers the line of every mapping, for error messages."""
+class _LineLoader(BoundedLoader):
+    """A safe, bounded loader that remembers the line of every mapping, for error messages."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
@@ -97,6 +99,7 @@ def load_structure_file(path: Path | str) -> Structure:
     True
     """
     path = Path(str(path))
+    check_size(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as err:
@@ -108,7 +111,7 @@ def load_structure_file(path: Path | str) -> Structure:
             fix="Save the file as UTF-8",
         ) from err
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        doc = load_yaml(text, name=str(path), loader=_LineLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}, line {mark.line + 1}, column {mark.column + 1}" if mark else str(path)

@@ -64,6 +64,7 @@ from lokgraph.errors import InputError, UnknownNameError
 from lokgraph.reference import find_kommun, find_region, kommuner_in_lan, region_for_kommun
 
 from .records import QUESTIONS, Answer, Survey
+from .safe_yaml import check_size, load_yaml
 from .survey_dump import clean_paragraph, guess_question
 from .text import read_text
 
@@ -235,7 +236,8 @@ def read_mapping(mapping: str | Path | Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(mapping, str | Path):
         name = Path(mapping).name
         try:
-            loaded = yaml.safe_load(read_text(mapping).text)
+            check_size(mapping)
+            loaded = load_yaml(read_text(mapping).text, name=name)
         except yaml.YAMLError as err:
             line = getattr(getattr(err, "problem_mark", None), "line", None)
             raise InputError(

@@ -43,7 +43,10 @@ def load_survey(
     path = Path(path)
     suffix = path.suffix.casefold()
     if suffix == ".txt":
-        if looks_like_dump(read_text(path).text):
+        decoded = read_text(path)
+        if notes is not None:
+            notes.extend(decoded.notes)  # what was doubtful in the text (loaders.text_quality)
+        if looks_like_dump(decoded.text):
             return load_survey_dump(path)
         return load_text(path, kommun=kommun)
     if suffix == ".docx":

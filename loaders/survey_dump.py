@@ -132,7 +132,13 @@ def looks_like_dump(text: str) -> bool:
     if not lines or not lines[0].startswith("\t"):
         return False
     cells = [line[1:].strip() for line in lines if line.startswith("\t")]
-    return len(cells) > 2 and any(_is_kommun_cell([Para(c, "")]) for c in cells if c)
+    if len(cells) <= 2:
+        return False
+    if any(_is_kommun_cell([Para(c, "")]) for c in cells if c):
+        return True
+    # a survey table whose kommun names are all misspelt is still a table: its first cell is
+    # the "Kommun" heading and questions follow (read_dump_table then names the bad kommun)
+    return cells[0].casefold().startswith("kommun") and _looks_like_question(cells[1])
 
 
 def read_dump_table(path: str | Path) -> SurveyTable:
@@ -160,6 +166,9 @@ def read_dump_table(path: str | Path) -> SurveyTable:
 
     first_row = next((i for i, (_, paras) in enumerate(cells) if _is_kommun_cell(paras)), None)
     if first_row is None:
+        _check_header(
+            [" ".join(p.text for p in paras) for _, paras in cells[1:]], cells[1:], path.name
+        )
         raise InputError(
             "no kommun row found: no cell starts with a kommun name",
             where=f"{path.name}, line {cells[0][0]}",

@@ -28,6 +28,7 @@ from lokgraph.errors import InputError, UnknownNameError
 from lokgraph.reference import find_kommun, find_region
 
 from .records import Answer, Survey
+from .text_quality import check_text, decode_mixed
 
 __all__ = ["DecodedText", "load_text", "read_text"]
 
@@ -38,10 +39,11 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s")
 
 
 class DecodedText(NamedTuple):
-    """A file's text and the encoding it was read with."""
+    """A file's text, the encoding it was read with, and what was doubtful (Swedish notes)."""
 
     text: str
     encoding: str
+    notes: tuple[str, ...] = ()
 
 
 def read_text(path: str | Path) -> DecodedText:
@@ -49,8 +51,11 @@ def read_text(path: str | Path) -> DecodedText:
 
     Detection: a byte-order mark decides first (UTF-8, UTF-16 LE/BE); then the bytes are tried
     as strict UTF-8; then as UTF-16 when every other byte is NUL (UTF-16 saved without a BOM);
-    then as strict cp1252 (what Excel on Swedish Windows writes as "CSV"). Bytes that fit none
-    raise `InputError` naming the line and column of the first bad byte.
+    then as cp1252 (what Excel on Swedish Windows writes as "CSV"), where the bytes are not
+    UTF-8, so a file that mixes the two reads right (with a note counting the cp1252 places).
+    Bytes that fit none raise `InputError` naming the line and column of the first bad byte; a
+    text that is mostly characters no Swedish text has is refused, and one with some of them
+    or one that is not Swedish gets a note (see `loaders.text_quality`).
 
     Line endings are normalised to ``\\n``.
     """
@@ -61,8 +66,9 @@ def read_text(path: str | Path) -> DecodedText:
         raise InputError(
             f"cannot read the file ({err.strerror})", where=str(path), fix="Check the path"
         ) from err
-    text, encoding = _decode(data, path.name)
-    return DecodedText(text.replace("\r\n", "\n").replace("\r", "\n"), encoding)
+    text, encoding, notes = _decode(data, path.name)
+    notes += check_text(text, path.name)
+    return DecodedText(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, tuple(notes))
 
 
 def load_text(path: str | Path, kommun: str | None = None, region: str | None = None) -> Survey:
@@ -180,15 +186,15 @@ _BOMS = (
 )
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
+def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                return data.decode(encoding), encoding, []
             except UnicodeDecodeError as err:
                 raise _encoding_error(data, err, name, encoding) from err
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
     if len(data) >= 4:
@@ -197,17 +203,28 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         if even_nul != odd_nul:
             encoding = "utf-16-le" if even_nul else "utf-16-be"
             try:
-                return data.decode(encoding), encoding
+                return data.decode(encoding), encoding, []
             except UnicodeDecodeError:
                 pass
     if b"\x00" in data:
         position = data.index(b"\x00")
         err = UnicodeDecodeError("cp1252", data, position, position + 1, "NUL byte")
-        raise _encoding_error(data, err, name, "UTF-8 or cp1252")
+        raise _encoding_error(data, err, name, "UTF-8 eller cp1252")
     try:
-        return data.decode("cp1252"), "cp1252"
+        text, mixed = decode_mixed(data)
     except UnicodeDecodeError as err:
-        raise _encoding_error(data, err, name, "UTF-8 or cp1252") from err
+        raise _encoding_error(data, err, name, "UTF-8 eller cp1252") from err
+    if not mixed:
+        return text, "cp1252", []
+    places = "ställe" if mixed == 1 else "ställen"
+    return (
+        text,
+        "utf-8+cp1252",
+        [
+            f"{name} blandar två teckenkodningar: {mixed} {places} var inte UTF-8 och lästes som "
+            "cp1252 (Windows); kontrollera å, ä och ö i de citaten"
+        ],
+    )
 
 
 def _encoding_error(data: bytes, err: UnicodeDecodeError, name: str, tried: str) -> InputError:
@@ -215,7 +232,8 @@ def _encoding_error(data: bytes, err: UnicodeDecodeError, name: str, tried: str)
     line = data.count(b"\n", 0, position) + 1
     column = position - (data.rfind(b"\n", 0, position) + 1) + 1
     return InputError(
-        f"cannot read the text: byte 0x{data[position]:02x} is not {tried}",
+        f"texten går inte att läsa: byte 0x{data[position]:02x} är inte giltig i {tried}"
+        + (" (filen är troligen inte en textfil)" if data[position] == 0 else ""),
         where=f"{name}, line {line}, column {column}",
-        fix="Save the file as UTF-8 (in Excel: Save as → CSV UTF-8) and try again",
+        fix="Spara filen som UTF-8 (i Excel: Spara som → CSV UTF-8) och försök igen",
     )
