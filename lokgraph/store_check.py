@@ -115,26 +115,26 @@ def check_document(doc: dict[str, Any], *, where: str) -> None:
             or not _evidence_ok(node.get("evidence", _NO_EVIDENCE))
         ):
             _explain_node(node, number, labels, where)
-        labels[node_id] = label
+        labels[typing.cast(str, node_id)] = typing.cast(str, label)
     seen: set[tuple[str, str, str]] = set()
     endpoints = ALLOWED_ENDPOINTS
     for number, edge in enumerate(typing.cast(list, edges), start=1):
         if type(edge) is not dict:
             _fail(where, f"kant nr {number} är {_kind(edge)}, inte en post")
-        key = (edge.get("source"), edge.get("target"), edge.get("type"))
-        ends = endpoints.get(key[2]) if type(key[2]) is str else None
+        triple = (edge.get("source"), edge.get("target"), edge.get("type"))
+        ends = endpoints.get(triple[2]) if type(triple[2]) is str else None
         partial, reason = edge.get("partial"), edge.get("reason")
         if (
             ends is None
-            or labels.get(key[0]) not in ends[0]  # type: ignore[arg-type]
-            or labels.get(key[1]) not in ends[1]  # type: ignore[arg-type]
-            or key in seen
+            or labels.get(triple[0]) not in ends[0]  # type: ignore[arg-type,operator]
+            or labels.get(triple[1]) not in ends[1]  # type: ignore[arg-type,operator]
+            or triple in seen
             or (partial is not None and type(partial) is not bool)
             or (reason is not None and type(reason) is not str)
             or not _evidence_ok(edge.get("evidence", _NO_EVIDENCE))
         ):
             _explain_edge(edge, number, labels, seen, where)
-        seen.add(key)  # type: ignore[arg-type]
+        seen.add(triple)  # type: ignore[arg-type,operator]
 
 
 _NO_EVIDENCE: list = []
@@ -179,6 +179,7 @@ def _explain_node(node: dict, number: int, labels: dict[str, str], where: str) -
         if key in node and value not in allowed:
             _fail(where, f"{name}: {key} {value!r} är inget av {_either(allowed)}")
     _explain_evidence(node.get("evidence", []), name, where)
+    _fail(where, f"{name} stämmer inte med lagrets schema")
 
 
 def _explain_edge(edge: dict, number: int, labels: dict[str, str], seen: set, where: str) -> None:
@@ -207,6 +208,7 @@ def _explain_edge(edge: dict, number: int, labels: dict[str, str], seen: set, wh
     if edge.get("reason") is not None and not isinstance(edge["reason"], str):
         _fail(where, f"{name}: 'reason' är {_kind(edge['reason'])}, inte en text")
     _explain_evidence(edge.get("evidence", []), name, where)
+    _fail(where, f"{name} stämmer inte med lagrets schema")
 
 
 def _explain_evidence(evidence: object, name: str, where: str) -> None:
