@@ -417,6 +417,7 @@ def _gaps(
         from .neo4j_store import Neo4jStore
 
         with Neo4jStore(_require(neo4j)) as server:
+            server.check()  # a damaged record is an error, not a quiet wrong answer
             if query:
                 return run_cypher(query, server, kommun=name)
             return run_all_cypher(server, kommun=name)
@@ -629,7 +630,7 @@ def push(
     store: StoreOpt = DEFAULT_STORE,
     batch_size: Annotated[
         int | None,
-        typer.Option(help="Rader per transaktion (standard: serverns).", metavar="ANTAL"),
+        typer.Option(help="Rader per transaktion (standard: 1000).", metavar="ANTAL"),
     ] = None,
 ) -> None:
     """Skriv lagret till en Neo4j-server: först villkoren, sedan MERGE i omgångar.
