@@ -8,7 +8,11 @@ the same node, and a member and an absence from two answers meet on it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
+from importlib import resources
+
+import yaml
 
 from .codes import default_level
 from .entities import (
@@ -24,20 +28,6 @@ from .models import Evidence, Group, Principal, Relationship, Source, Structure
 from .reference import Kommun, find_kommun, find_region
 
 __all__ = ["facts_source", "facts_to_structure", "source_id", "survey_source"]
-
-_GROUP_NAMES = {
-    "polsam": "Polsam",
-    "politisk_samverkan": "Politisk samverkansberedning",
-    "kommunalt_forum": "Kommunalt forum",
-    "reko": "REKO",
-    "beh": "Barn- och elevhälsoteam",
-    "sambu": "SAMBU-team",
-    "trio": "TRIO",
-    "elof": "ELOF-team",
-    "lovis": "LOVIS",
-    "sip_samverkan": "SIP-samverkan",
-    "samverkan": "Samverkan (ospecificerad grupp)",
-}
 
 
 def source_id(path_or_title: str) -> str:
@@ -87,9 +77,38 @@ def survey_source(
     return source, structure
 
 
-def _group_name(group_type: str, owner: str) -> str:
-    base = _GROUP_NAMES.get(group_type, group_type.replace("_", " ").capitalize())
-    return f"{base} ({owner})"
+@functools.cache
+def _group_words() -> dict:
+    text = resources.files("lokgraph.data").joinpath("group_names.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def group_name(group_type: str, owner: str, name: str | None = None) -> str:
+    """What a planner calls a survey group: its type's word with å, ä and ö, the words the
+    text gave it when they are not a name of their own (a topic), and whose it is.
+
+    >>> group_name("barnhalsoteam", "Avesta")
+    'Barnhälsoteam, Avesta'
+    >>> group_name("styrgrupp", "Avesta", "god och nära vård")
+    'Styrgrupp god och nära vård, Avesta'
+    >>> group_name("samverkansgrupp", "Orsa", "Samverkansgruppen Tidiga insatser")
+    'Samverkansgruppen Tidiga insatser, Orsa'
+    >>> group_name("styrgrupp", "Malung-Sälen", "GNV")
+    'Styrgrupp GNV, Malung-Sälen'
+    >>> group_name("konsultationsteam", "Orsa", "KT Orsa")
+    'KT Orsa'
+    """
+    words = _group_words()
+    base = words["names"].get(group_type) or group_type.replace("_", " ").capitalize()
+    if name:
+        head = base.split()[0].rstrip("-").casefold()
+        first = name.split()[0]
+        acronym = len(first) > 1 and first.isupper() and first not in words["topic_acronyms"]
+        if group_type == "samverkan" or acronym or (len(head) > 4 and head in name.casefold()):
+            base = name[:1].upper() + name[1:]  # the group's own name
+        else:
+            base = f"{base} {name}"  # a topic or an acronym after the group word
+    return base if owner.casefold() in base.casefold() else f"{base}, {owner}"
 
 
 def _owner(fact: Fact, kommun: Kommun | None) -> str:
@@ -117,7 +136,7 @@ def _group(
     gid = group_id(owner, group_type)
     group = Group(
         id=gid,
-        name=name or _group_name(group_type, owner),
+        name=group_name(group_type, owner, name),
         group_type=group_type,
         level=level or default_level(group_type),
         evidence=evidence,

@@ -19,6 +19,7 @@ from pydantic import TypeAdapter
 from .errors import InputError
 from .models import ALLOWED_ENDPOINTS, Evidence, Node, Relationship, RoundValues, Structure
 from .round_values import BY_ROUND, combine_rounds, drop_rounds
+from .same_group import same_groups
 
 __all__ = [
     "MergeStats",
@@ -230,8 +231,11 @@ def _check(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> N
 def merge(graph: nx.MultiDiGraph, structure: Structure, *, where: str | None = None) -> MergeStats:
     """Merge a structure into a graph in place; nothing changes if it does not validate.
 
-    Merging the same structure twice changes nothing the second time.
+    Merging the same structure twice changes nothing the second time. A group the graph holds
+    already from another kind of source (a survey, a structure file) keeps its one node
+    (:func:`lokgraph.same_group.same_groups`).
     """
+    structure = same_groups(graph, structure)
     _check(graph, structure, where)
     stats = MergeStats()
     round_of = _round_lookup(graph, structure).get

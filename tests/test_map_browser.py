@@ -157,3 +157,29 @@ def test_structure_is_hidden_until_asked_and_gaps_are_drawn_on_top(page_opener, 
         "() => window.lokgraphData.edges.get().every((e) => e.label === undefined)"
     )
     report.assert_clean()
+
+
+# Every node's own shape (without its label) at zoom 1, as a box in map units.
+NODE_SHAPES = """() => {
+    const net = window.lokgraphNetwork;
+    net.moveTo({scale: 1.0});
+    window.lokgraphPlaceLabels();
+    const out = [];
+    for (const id of net.body.nodeIndices) {
+        const node = net.body.nodes[id];
+        const w = node.shape.width || 2 * node.options.size;
+        const h = node.shape.height || 2 * node.options.size;
+        out.push([id, node.x - w / 2, node.y - h / 2, node.x + w / 2, node.y + h / 2]);
+    }
+    return out;
+}"""
+
+
+def test_no_node_sits_on_another_on_the_dalarna_map(page_opener, dalarna_map):
+    page, report = page_opener(dalarna_map)
+    page.wait_for_function(READY, timeout=20_000)
+    shapes = page.evaluate(NODE_SHAPES)
+    assert len(shapes) > 100
+    clashes = [(a[0], b[0]) for a, b in combinations(shapes, 2) if _overlap(a[1:], b[1:])]
+    assert clashes == []
+    report.assert_clean()

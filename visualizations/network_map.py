@@ -45,6 +45,7 @@ from .selection import (
     lans_of,
     owners_of,
 )
+from .spacing import separate
 from .styles import (
     COLOURS,
     EDGE_STYLES,
@@ -224,6 +225,7 @@ def map_data(
         # An area map is laid out here, one flower per kommun around the shared units, so the
         # browser only draws it: no physics to run, straight edges that are quick to redraw.
         area_layout(graph, node_list, edges)
+        separate(node_list)  # no node on another, whatever the flowers' rings gave
         options = {"physics": {"enabled": False}, "edges": {"smooth": False}}
     options.setdefault("nodes", {})["widthConstraint"] = {"maximum": 170}
     options.setdefault("layout", {})["randomSeed"] = 7  # the same graph, the same picture

@@ -174,6 +174,15 @@ def node_tooltip(
     lines.append(f"Huvudman: {OWNER_NAMES[owners.get(node, 'none')]}")
     if homes and label != "Principal":
         lines.append("Kommun: " + ", ".join(homes[:8]) + (" …" if len(homes) > 8 else ""))
+    sources = sorted(
+        {
+            source_title(graph, v)
+            for _, v, key in graph.out_edges(node, keys=True)
+            if key == "STATED_IN"
+        }
+    )
+    if len(sources) > 1:  # e.g. a survey and a structure file that both name this group
+        lines.append("Källor: " + "; ".join(shown(title, with_names) for title in sources))
     quotes = evidence_text(graph, d.get("evidence", ()), with_names)
     if quotes:
         lines.append("")
