@@ -459,11 +459,26 @@ def _print_gaps(gaps: list) -> None:
                 (quote[:90] + "…") if len(quote) > 90 else quote,
             )
         out.print(table)
-    kommuner = sum(1 for k in by_kommun if k)
-    where = antal(kommuner, "kommun", "kommuner")
-    if "" in by_kommun:
-        where = f"{where} och hela området" if kommuner else "hela området"
-    _said(f"{antal(len(gaps), 'lucka', 'luckor')} i {where}.")
+    from .cli_gaps import total_line
+
+    _said(total_line(gaps))
+
+
+def _print_gap_summary(gaps: list, kind: str | None) -> None:
+    """One line per kommun with its count of each kind of gap; the quotes come with --kommun."""
+    from queries.catalog import CATALOG
+
+    from .cli_gaps import summary_text
+
+    if not gaps:
+        _said("Inga luckor hittades.")
+        return
+    kinds = [kind] if kind else [entry.name for entry in CATALOG]
+    sys.stdout.write(summary_text(gaps, kinds) + "\n")
+    _said(
+        "Luckorna med citat: lokgraph gaps --kommun NAMN (alla på en gång: --json eller --csv). "
+        "Vad frågorna söker: lokgraph query --list."
+    )
 
 
 @app.command()
@@ -479,7 +494,7 @@ def gaps(
     neo4j: Neo4jUri = None,
     round_: RoundOpt = None,
 ) -> None:
-    """Kör alla gapfrågor (eller en) och visa de saknade länkarna per kommun, med citat.
+    """Kör alla gapfrågor (eller en): antal luckor per kommun, med --kommun varje lucka med citat.
 
     Exempel: lokgraph gaps --kind missing_specialist --kommun Leksand
     Exempel: lokgraph gaps --json --backend neo4j --neo4j bolt://localhost:7687
@@ -504,8 +519,10 @@ def gaps(
         ]
         header = ["kind", "kommun", "party", "status", "detail", "quotes", "sources"]
         sys.stdout.write(csv_text(rows, header=header, bom=False))
-    else:
+    elif kommun:
         _print_gaps(found)
+    else:
+        _print_gap_summary(found, kind)
 
 
 @app.command()
