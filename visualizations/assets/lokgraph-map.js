@@ -239,6 +239,30 @@
       return ra[0] - rb[0] || ra[1] - rb[1] || String(a).localeCompare(String(b), "sv");
     });
   var labelTimer = null;
+  var ownColour = new Map();
+  visNodes.forEach(function (node) {
+    if (node.shape === "box") {
+      ownColour.set(node.id, node.color);
+    }
+  });
+
+  function seeThrough(id) {
+    var colour = ownColour.get(id);
+    var fill = colour && typeof colour === "object" ? colour.background : colour;
+    var match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill || "");
+    if (!match) {
+      return colour;
+    }
+    var rgba = "rgba(" + [1, 2, 3].map(function (i) {
+      return parseInt(match[i], 16);
+    }).join(",") + ",0.45)";
+    var copy = {};
+    Object.keys(colour).forEach(function (key) {
+      copy[key] = colour[key];
+    });
+    copy.background = rgba;
+    return copy;
+  }
 
   function fontFor(id, scale) {
     var node = nodes.get(id);
@@ -274,6 +298,10 @@
       if (size !== FONT_SIZE) {
         // the width limit is in map units: a larger font needs a wider box to stay one line
         update.widthConstraint = { maximum: Math.round((WIDTH_LIMIT * size) / FONT_SIZE) };
+      }
+      if (node.shape === "box") {
+        // a kommun's name, enlarged to stay readable, lets the nodes it covers show through
+        update.color = size > FONT_SIZE ? seeThrough(id) : ownColour.get(id);
       }
       updates.push(update);
     });
