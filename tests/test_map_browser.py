@@ -183,3 +183,19 @@ def test_no_node_sits_on_another_on_the_dalarna_map(page_opener, dalarna_map):
     clashes = [(a[0], b[0]) for a, b in combinations(shapes, 2) if _overlap(a[1:], b[1:])]
     assert clashes == []
     report.assert_clean()
+
+
+def test_the_maps_in_the_report_have_readable_kommun_names(page_opener, tmp_path):
+    from visualizations.report import report_html
+
+    path = save(report_html(dalarna_graph()), tmp_path / "rapport.html")
+    page, report = page_opener(path)
+    frames = [f for f in page.frames if f != page.main_frame]
+    assert frames
+    frame = frames[0]
+    frame.wait_for_function(READY, timeout=20_000)
+    boxes = frame.evaluate(LABEL_BOXES)
+    names = {b[0] for b in boxes}
+    assert {"kommun:leksand", "kommun:malung-salen", "kommun:orsa"} <= names
+    assert not [1 for a, b in combinations(boxes, 2) if _overlap(a[1:], b[1:])]
+    report.assert_clean()

@@ -23,9 +23,7 @@ The boundaries are ``assets/sverige-granser.json``, made once by ``bench/make_bo
 
 from __future__ import annotations
 
-import functools
 import html
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -34,9 +32,10 @@ import networkx as nx
 from lokgraph.errors import InputError, LokgraphError
 from lokgraph.reference import Kommun, find_region, kommuner, kommuner_in_lan, normalise
 
+from .boundaries import BOUNDARY_FILE, bbox, boundaries, view_box, whole_lan
 from .context import RenderContext
 from .matrix import coverage
-from .page import ASSET_DIR, asset_text, html_head, inline_assets, json_for_script
+from .page import asset_text, html_head, inline_assets, json_for_script
 from .styles import SPECIALIST_STATUS, status_css
 from .tooltips import evidence_text, shown
 
@@ -52,7 +51,6 @@ __all__ = [
     "specialist_status",
 ]
 
-BOUNDARY_FILE = "sverige-granser.json"
 OVERVIEW_JS = "lokgraph-overview.js"
 OVERVIEW_CSS = "lokgraph-overview.css"
 #: At most this many gaps in a kommun's hover text (the rest are counted).
@@ -69,12 +67,6 @@ class KommunStatus:
     lan_kod: str
     status: str
     gaps: tuple[str, ...] = ()
-
-
-@functools.cache
-def boundaries() -> dict:
-    """The simplified kommun and län boundaries (SVG paths in units of 500 m)."""
-    return json.loads((ASSET_DIR / BOUNDARY_FILE).read_text(encoding="utf-8"))
 
 
 def specialist_status(cells: Mapping[str, str], *, surveyed: bool, answered: bool) -> str:
@@ -180,10 +172,10 @@ def overview_section(
         }
     codes = [s.kommunkod for s in statuses]
     lans = sorted({s.lan_kod for s in statuses})
-    whole = {code: boundaries()["lan"][code] for code in lans if _whole_lan(code, codes)}
+    whole = {code: boundaries()["lan"][code] for code in lans if whole_lan(code, codes)}
     borders = "".join(f'<path class="lg-lan-border" d="{d}"/>' for d in whole.values())
-    box = _bbox(shapes[c] for c in codes) if codes else tuple(boundaries()["box"])
-    view = _view_box(box)
+    box = bbox(shapes[c] for c in codes) if codes else tuple(boundaries()["box"])
+    view = view_box(box)
     labels = ""
     if names:
         spots = boundaries()["label_points"]
@@ -197,7 +189,7 @@ def overview_section(
         "kommuner": kommun_data,
         "status": {key: look.name for key, look in SPECIALIST_STATUS.items()},
         "view": view,
-        "lan": {code: _view_box(_bbox(shapes[c] for c in codes if c[:2] == code)) for code in lans},
+        "lan": {code: view_box(bbox(shapes[c] for c in codes if c[:2] == code)) for code in lans},
     }
     legend = "".join(
         f'<li><span class="lg-swatch lg-st-{key}"></span>{_esc(look.name)}'
@@ -383,49 +375,6 @@ def _gap_lines(
             out.append(f"… och {more} {'lucka' if more == 1 else 'luckor'} till")
         lines[name] = tuple(out)
     return lines
-
-
-def _whole_lan(code: str, codes: Iterable[str]) -> bool:
-    inside = {c for c in codes if c[:2] == code}
-    return len(inside) == len(kommuner_in_lan(code))
-
-
-def _bbox(paths: Iterable[str]) -> tuple[float, float, float, float]:
-    """The bounding box (min x, min y, max x, max y) of paths written by make_boundaries."""
-    xs: list[float] = []
-    ys: list[float] = []
-    for d in paths:
-        for x, y in _points(d):
-            xs.append(x)
-            ys.append(y)
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-@functools.cache
-def _points(d: str) -> tuple[tuple[int, int], ...]:
-    points = []
-    for ring in d.split("z"):
-        if not ring:
-            continue
-        start, _, steps = ring[1:].partition("l")
-        x, y = (int(v) for v in start.replace("-", " -").split())
-        points.append((x, y))
-        numbers = [int(v) for v in steps.replace("-", " -").split()]
-        for dx, dy in zip(numbers[::2], numbers[1::2], strict=True):
-            x, y = x + dx, y + dy
-            points.append((x, y))
-    return tuple(points)
-
-
-def _view_box(box: tuple[float, float, float, float]) -> list[int]:
-    minx, miny, maxx, maxy = box
-    pad = max(maxx - minx, maxy - miny) * 0.03 + 2
-    return [
-        round(minx - pad),
-        round(miny - pad),
-        round(maxx - minx + 2 * pad),
-        round(maxy - miny + 2 * pad),
-    ]
 
 
 _DIALOG = """\
