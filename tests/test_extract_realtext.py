@@ -292,3 +292,33 @@ def test_a_list_of_parties_next_to_a_weak_member_word_takes_part():
     }
     # one party alone next to it is not enough
     assert members(run("Socialtjänsten samverkar ofta.")) == set()
+
+
+def test_agreements_listed_as_headings_or_items_are_in_force_when_nothing_else_is_said():
+    text = (
+        "Styrande dokument\n\n"
+        "1.1 Överenskommelse mellan kommunerna och regionen om barn och unga i länet\n"
+        "1.2 Samverkansavtal mellan skolan och BUP\n"
+    )
+    assert {(k, s) for k, s, _, _ in agreements(run(text, None))} == {
+        ("ROK", "in_force"),
+        ("other", "in_force"),
+    }
+
+
+def test_a_document_tells_each_agreement_once_from_all_its_paragraphs():
+    text = (
+        "Överenskommelse om barn och unga i länet\n\n"
+        "Överenskommelsen är ute på remiss.\n\n"
+        "Remissen har skickats till alla kommuner. Den är ute på remiss till mars."
+    )
+    facts = kinds(run(text, None), "agreement_status")
+    assert [(f.agreement_kind, f.status) for f in facts] == [("ROK", "in_progress")]
+
+
+def test_a_document_about_a_bus_agreement_keeps_calling_it_that():
+    text = (
+        "BUS – barn i behov av särskilt stöd\n\n"
+        "Överenskommelsen tecknades 2012 av alla kommuner i länet och regionen."
+    )
+    assert agreements(run(text, None)) == {("other", "in_force", "2012-01-01", None)}

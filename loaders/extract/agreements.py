@@ -42,11 +42,12 @@ _ISO = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 
-def kind_of(text: str, v: Vocabulary) -> str | None:
-    """The kind of agreement the words of a text name, or None."""
+def kind_of(text: str, v: Vocabulary, *, raw: bool = False) -> str | None:
+    """The kind of agreement the words of a text name, or None (with ``raw``, a named BUS
+    agreement is ``other_named`` rather than ``other``)."""
     keys = {h.key for h in _find(v.agreement_kinds, text)}
     kind = next((k for k in _KIND_ORDER if k in keys), None)
-    return "other" if kind == "other_named" else kind
+    return "other" if kind == "other_named" and not raw else kind
 
 
 @lru_cache(maxsize=8)

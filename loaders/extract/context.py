@@ -31,6 +31,10 @@ class _Context:
     #: the kind of agreement the document named last (LOK, ROK, other), and whether it named one
     agreement_kind: str | None = None
     names_agreement: bool = False
+    #: the document named a BUS agreement: its county-wide words still mean that one
+    named_other: bool = False
+    #: a document's agreement votes, told as facts when the document ends
+    votes: list = field(default_factory=list)
 
     @property
     def who(self) -> tuple[str, str | None, str | None, str | None]:

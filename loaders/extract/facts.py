@@ -52,7 +52,7 @@ def extract_answers(
         # heading, lists opened by a lead line); survey answers each stand alone
         if ctx is None or answer.question is not None or who != ctx.who:
             if ctx is not None:
-                facts[start:] = document.revise_levels(facts[start:], ctx, vocabulary)
+                facts[start:] = _finish(facts[start:], ctx, vocabulary)
             ctx, start = _Context(*who), len(facts)
         before = ctx.cut_runs
         facts.extend(_extract(answer.text, vocabulary, ctx))
@@ -60,7 +60,7 @@ def extract_answers(
         if progress is not None and (number % step == 0 or number == len(items)):
             progress(number, len(items))
     if ctx is not None:
-        facts[start:] = document.revise_levels(facts[start:], ctx, vocabulary)
+        facts[start:] = _finish(facts[start:], ctx, vocabulary)
     if cut and notes is not None:
         what = "ett textstycke" if cut == 1 else f"{cut} textstycken"
         long = "långt" if cut == 1 else "långa"
@@ -89,7 +89,7 @@ def extract_text(
     """
     vocabulary = vocabulary or load_vocabulary()
     ctx = _Context(source, kommun, question, respondent)
-    return document.revise_levels(_extract(text, vocabulary, ctx), ctx, vocabulary)
+    return _finish(_extract(text, vocabulary, ctx), ctx, vocabulary)
 
 
 def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
@@ -143,7 +143,8 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         votes = agreement_votes(sentence, reading, v, ctx)
         if votes:
             placed = True
-            status_votes.extend(votes)
+            # a document's agreements are told once, from all its paragraphs (`finish`)
+            (ctx.votes if document.in_document(ctx) else status_votes).extend(votes)
         # deviation reporting
         if ctx.question == "Q5" or (
             ctx.question is None and _find(v.deviation_words, sentence.text)
@@ -172,6 +173,15 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             )
         )
     return facts
+
+
+def _finish(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
+    """A document's facts once all of it is read: group levels from everything it says, and
+    one status fact per agreement from the votes of all its paragraphs."""
+    out = document.revise_levels(facts, ctx, v)
+    out += _status_facts(ctx.votes, ctx)
+    ctx.votes = []
+    return out
 
 
 def _keep_level(g: _GroupMention, ctx: _Context) -> None:

@@ -40,7 +40,7 @@ def _area(text: str, v: Vocabulary) -> str:
     return "barn_unga"
 
 
-def _status_votes(reading: _Reading, v: Vocabulary) -> list[tuple[str, bool]]:
+def _status_votes(reading: _Reading, v: Vocabulary, named: bool = False) -> list[tuple[str, bool]]:
     """The statuses a sentence speaks for, and whether they are only a Ja/Nej reply."""
     text = reading.text
     ignore = [(h.start, h.end) for h in _find(v.status_ignore, text)]
@@ -77,8 +77,8 @@ def _status_votes(reading: _Reading, v: Vocabulary) -> list[tuple[str, bool]]:
     strong = usable(_find(v.status, text))
     if strong:
         return [(s, False) for s in dict.fromkeys(strong)]
-    if reading.agreement:
-        weak = usable(_find(v.status_weak, text))
+    if reading.agreement or named:
+        weak = usable(_find(v.status_weak + (v.status_text if named else ()), text))
         if weak:
             return [(s, False) for s in dict.fromkeys(weak)]
     reply = [h.key for h in _find(v.status_reply, text)]
@@ -109,17 +109,12 @@ def agreement_votes(
             return []
         return [Vote(s, reading.area, text, r) for s, r in _status_votes(reading, v)]
     named = bool(_find(v.agreement_words, text) or _find(v.agreement_kinds, text))
-    kind = kind_of(text, v)
-    first = text.split(maxsplit=1)[0] if text.split() else ""
-    if ctx.agreement_kind is not None and _fold(first) in v.grammar.agreement_refers:
-        kind = ctx.agreement_kind  # "Överenskommelsen tecknades …": the one named before
-    elif kind is not None:
-        ctx.agreement_kind = kind
+    kind = _kind_in_document(text, v, ctx)
     local = bool(_find(v.local_agreement_words, text))
     if not (local or named or ctx.names_agreement):
         return []
     ctx.names_agreement = ctx.names_agreement or named
-    votes = _status_votes(reading, v)
+    votes = _status_votes(reading, v, named)
     start, end = validity(text, v)
     if not local and not named:
         # a sentence after the agreement was named speaks of it only with a word for it ("Nu
@@ -129,10 +124,40 @@ def agreement_votes(
         if not (words & v.grammar.agreement_refers or start or end):
             return []
         votes = [(s, r) for s, r in votes if not r]  # "Ja" alone says nothing in a document
+    if not votes and named and sentence.block in ("heading", "item") and _opens_with_name(text, v):
+        # "Överenskommelse om samverkan kring barn och unga" as a heading or a listed item:
+        # a document that names an agreement as its subject, and nothing says it is not done
+        votes = [("in_force", True)]  # counts only when nothing else in the document does
     if not votes:
         return []
     kind = kind or ctx.agreement_kind or ("LOK" if ctx.kommun else "ROK")
     return [Vote(s, reading.area, text, r, kind, start, end) for s, r in votes]
+
+
+def _kind_in_document(text: str, v: Vocabulary, ctx: _Context) -> str | None:
+    """The kind of agreement a sentence of a document is about (see `agreements.kind_of`): a
+    document that named a BUS agreement keeps calling it that ("Överenskommelsen tecknades av
+    alla kommuner i länet"), and a sentence that only refers back takes the kind named before."""
+    raw = kind_of(text, v, raw=True)
+    if raw == "other_named":
+        ctx.named_other = True
+    kind = "other" if raw == "other_named" or (raw == "ROK" and ctx.named_other) else raw
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    if kind is None and _fold(first) in v.grammar.agreement_refers:
+        return ctx.agreement_kind  # "Den tecknades 2012": the one named before
+    if kind is not None:
+        ctx.agreement_kind = kind
+    return kind
+
+
+def _opens_with_name(text: str, v: Vocabulary) -> bool:
+    """Whether a text starts with the name of an agreement (after a number: "1.2 Avtal …"),
+    not a brand ("Västbus organisation: …")."""
+    body = text.lstrip("0123456789. ")
+    hits = _find(v.agreement_words, body) + [
+        h for h in _find(v.agreement_kinds, body) if h.key == "other"
+    ]
+    return any(h.start == 0 for h in hits)
 
 
 def _status_facts(votes: list[Vote], ctx: _Context) -> list[Fact]:

@@ -50,6 +50,7 @@ class Vocabulary:
     areas: tuple[Term, ...]
     status: tuple[Term, ...]
     status_weak: tuple[Term, ...]
+    status_text: tuple[Term, ...]
     status_reply: tuple[Term, ...]
     status_ignore: tuple[Term, ...]
     not_started: tuple[Term, ...]
@@ -163,6 +164,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "areas",
         "status",
         "status_weak",
+        "status_text",
         "status_reply",
         "not_started",
         "status_ignore",
@@ -264,6 +266,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         areas=keyed("areas", AGREEMENT_AREAS, agreement),
         status=keyed("status", AGREEMENT_STATUSES, agreement),
         status_weak=keyed("status_weak", AGREEMENT_STATUSES, agreement),
+        status_text=keyed("status_text", AGREEMENT_STATUSES, agreement),
         status_reply=keyed("status_reply", AGREEMENT_STATUSES, agreement),
         status_ignore=plain("status_ignore", agreement),
         not_started=plain("not_started", agreement),
