@@ -370,7 +370,7 @@ def _party_ref(
             f"{code!r} is neither a party code nor a kommun or region",
             f"Use a party code ({codes}) or a kommun's or region's name"
             + (
-                f"; did you mean {err.suggestions[0]!r}"
+                f"; did you mean {err.suggestions[0]!r}"  # type: ignore[attr-defined]
                 if getattr(err, "suggestions", None)
                 else ""
             ),
@@ -522,7 +522,7 @@ def _agreement(ctx: _Context, rec: dict, what: str) -> tuple[Structure, str]:
     s = Structure(nodes=(agreement,)) + s
     for j, item in enumerate(rec.get("parties") or []):
         if item == "all":
-            refs = [
+            refs = [  # type: ignore[var-annotated]
                 (kommun_id(k), kommun_structure(k), {})
                 for k in _kommuner(ctx, "all", rec, f"{what}.parties[{j}]")
             ]

@@ -182,11 +182,11 @@ def load_forms(
             if kommun not in order:
                 order.append(kommun)
             respondent = (
-                kommun
+                kommun  # type: ignore[assignment]
                 if respondent_col is None
                 else _respondent(row[respondent_col], kommun, number, respondent_col, notes)
             )
-        seen.setdefault((kommun, respondent), []).append(number)
+        seen.setdefault((kommun, respondent), []).append(number)  # type: ignore[arg-type]
         for col, question in question_cols:
             if texts[col]:
                 answers.append(
@@ -199,7 +199,7 @@ def load_forms(
                         location=f"row {number}, column {_letter(col)}",
                     )
                 )
-    for (kommun, respondent), numbers in seen.items():
+    for (kommun, respondent), numbers in seen.items():  # type: ignore[assignment]
         if len(numbers) > 1:
             listed = ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
             notes.append(
@@ -411,7 +411,7 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
                 )
             worksheet = workbook[sheet]
         else:
-            worksheet = workbook.worksheets[0]
+            worksheet = workbook.worksheets[0]  # type: ignore[assignment]
         return [[_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
     finally:
         workbook.close()

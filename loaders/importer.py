@@ -20,7 +20,7 @@ from lokgraph.models import Structure
 from .records import Survey
 from .survey import load_survey
 
-__all__ = ["Imported", "STRUCTURE_SUFFIXES", "extract_path", "read_path"]
+__all__ = ["Imported", "STRUCTURE_SUFFIXES", "extract_path", "read_path", "readable_title"]
 
 STRUCTURE_SUFFIXES = (".yaml", ".yml")
 Progress = Callable[[int, int], None]
@@ -69,8 +69,14 @@ def read_path(
     kommun: str | None = None,
     mapping: Path | None = None,
     progress: Progress | None = None,
+    title: str | None = None,
+    date: str | None = None,
 ) -> Imported:
-    """Read any supported file: structure YAML, review sheet, or survey."""
+    """Read any supported file: structure YAML, review sheet, or survey.
+
+    `title` and `date` name the source as reports cite it; without a title, a survey's own
+    title is used when it has one, else a readable one is made (see `readable_title`).
+    """
     path = Path(path)
     _require_file(path)
     if path.suffix.lower() in STRUCTURE_SUFFIXES:
@@ -90,22 +96,52 @@ def read_path(
         for fact in facts:
             by_source.setdefault(fact.source, []).append(fact)
         for name, group in sorted(by_source.items()):
-            structure += facts_to_structure(group, source=facts_source(name, kind="review"))
+            source = facts_source(name, title=title, kind="review")
+            if date:
+                source = source.model_copy(update={"date": date})
+            structure += facts_to_structure(group, source=source)
         return Imported(structure, [source_id(s) for s in sorted(by_source)], facts)
     facts, survey, notes = extract_path(path, kommun=kommun, mapping=mapping, progress=progress)
     _require_owner(path, survey)
     answered = sorted({a.kommun for a in survey.answers if a.kommun and a.text.strip()})
     source, structure = survey_source(
         path=str(path),
-        title=survey.title,
+        title=title or readable_title(survey, path),
         surveyed=survey.surveyed or answered,
         answered=answered,
+        date=date,
     )
     placed = facts_to_structure(facts, source=source)
     structure += placed
     loose = len(placed.nodes[0].evidence) if placed.nodes else 0
     unplaced = sum(1 for f in facts if f.kind == "unplaced")
     return Imported(structure, [source.id], facts, notes, unplaced=unplaced, loose=loose)
+
+
+def readable_title(survey: Survey, path: Path) -> str:
+    """The survey's title, unless it is only the file's name; then what it is and where.
+
+    >>> from loaders.records import Survey
+    >>> s = Survey(source="000_06d6.txt", title="000_06d6", answers=(),
+    ...            surveyed=("Leksand", "Orsa"))
+    >>> readable_title(s, Path("000_06d6.txt"))
+    'Enkät till 2 kommuner i Dalarnas län'
+    >>> readable_title(s.model_copy(update={"title": "Uppföljning LÖK 2024"}), Path("x.txt"))
+    'Uppföljning LÖK 2024'
+    """
+    from lokgraph.reference import find_kommun
+    from lokgraph.sv import antal
+
+    if survey.title and survey.title not in (path.stem, path.name):
+        return survey.title
+    kommuner = sorted({a.kommun for a in survey.answers if a.kommun} | set(survey.surveyed))
+    lans = sorted({find_kommun(k).lan for k in kommuner})
+    if len(kommuner) == 1:
+        return f"Text om {kommuner[0]}"
+    where = f" i {lans[0]}" if len(lans) == 1 else ""
+    if kommuner:
+        return f"Enkät till {antal(len(kommuner), 'kommun', 'kommuner')}{where}"
+    return f"Text om {survey.region}" if survey.region else path.name
 
 
 def _require_file(path: Path) -> None:

@@ -187,7 +187,7 @@ def read_dump_table(path: str | Path) -> SurveyTable:
     body = cells[width:]
     for start in range(0, len(body), width):
         chunk = body[start : start + width]
-        line, kommun_paras = chunk[0]
+        line, kommun_paras = chunk[0]  # type: ignore[assignment]
         if len(chunk) < width:
             if all(not paras for _, paras in chunk):
                 break

@@ -132,6 +132,17 @@ def _note(text: str) -> None:
     err.print(f"obs: {text}", markup=False, highlight=False, soft_wrap=True)
 
 
+def _check_date(text: str) -> None:
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(
+            f"--date {text!r} är inget datum", fix="Skriv det som ÅÅÅÅ-MM-DD, t.ex. 2024-03-01"
+        ) from None
+
+
 def _read_store(store: Path):
     """The stored graph for a command that reads it: a missing or empty store is an error."""
     how = f"Skapa det med lokgraph import FIL --store {store} (eller prova lokgraph demo)"
@@ -198,6 +209,13 @@ def import_(
     mapping: Annotated[
         Path | None, typer.Option(help="Kolumnmappning (YAML) för en Forms-export.")
     ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(help="Källans rubrik som rapporten citerar, t.ex. 'Enkät LÖK 2024'."),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Källans datum (ÅÅÅÅ-MM-DD).", metavar="DATUM")
+    ] = None,
     round_: Annotated[
         str | None,
         typer.Option(
@@ -214,10 +232,14 @@ def import_(
 
     Exempel: lokgraph import enkat.txt lokgraph/examples/dalarna.yaml --store dalarna.json
     Exempel: lokgraph import enkat-2024.txt --round 2024
+    Exempel: lokgraph import enkat.txt --title "Uppföljning av RÖK barn och unga" --date 2024-03-01
     """
     from loaders.importer import read_path
 
     from .graph import merge, retract_source
+
+    if date:
+        _check_date(date)
     from .rounds import file_heading, with_round
 
     graph = FileStore(store).load()
@@ -226,10 +248,12 @@ def import_(
         for path in files:
             task = bar.add_task(f"läser svaren i {path.name}", total=None)
 
-            def tick(done: int, total: int, task: int = task) -> None:
+            def tick(done: int, total: int, task: Any = task) -> None:
                 bar.update(task, completed=done, total=total)
 
-            imported = read_path(path, kommun=kommun, mapping=mapping, progress=tick)
+            imported = read_path(
+                path, kommun=kommun, mapping=mapping, progress=tick, title=title, date=date
+            )
             bar.update(task, description=f"för in {path.name} i grafen", completed=0, total=1)
             nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
             for source in imported.sources:

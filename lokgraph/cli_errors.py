@@ -157,8 +157,8 @@ def _translate(error: BaseException) -> int:
         _say(f"{getattr(error, 'message', error)}.")
         return int(getattr(error, "exit_code", 1) or 1)
     if isinstance(error, SystemExit):
-        code = error.code
-        return code if isinstance(code, int) else (0 if code is None else 1)
+        status = error.code
+        return status if isinstance(status, int) else (0 if status is None else 1)
     if isinstance(error, OSError) and error.errno == errno.EPIPE:
         _silence_stdout()
         return EXIT_ERROR

@@ -58,7 +58,7 @@ def _formatter_class(base: type) -> type:
     return SwedishFormatter
 
 
-def _context_class(base: type) -> type:
+def _context_class(base: Any) -> type:
     return type(
         "SwedishContext", (base,), {"formatter_class": _formatter_class(base.formatter_class)}
     )

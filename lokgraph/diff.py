@@ -188,7 +188,7 @@ class _Side:
 
 
 def _sv(text: str | None) -> str:
-    return (text or "").lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
+    return (text or "").lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))  # type: ignore[arg-type]
 
 
 @cache
@@ -339,7 +339,7 @@ def _gaps(sides: tuple[_Side, _Side], before: list[GapLike], after: list[GapLike
                     party=gap.party,
                     gap_kind=gap.kind,
                     link=_gap_link(side, gap),
-                    **side_kw,
+                    **side_kw,  # type: ignore[arg-type]
                 )
             )
     return found
@@ -372,10 +372,10 @@ def _counts(a: _Side, b: _Side) -> list[Count]:
             if key == "SERVES" and graph.nodes[u]["label"] == "Group":
                 kind = graph.nodes[u].get("group_type", "")
                 name = words["group_types"].get(kind, kind)
-                found[(lan, words["counts"]["group"].format(name=name))].add(kommun)
+                found[(lan, words["counts"]["group"].format(name=name))].add(kommun)  # type: ignore[index]
             elif key == "ABSENT_FROM":
                 party = graph.nodes[u].get("party") or side.name(u)
-                found[(lan, words["counts"]["absent"].format(party=party))].add(kommun)
+                found[(lan, words["counts"]["absent"].format(party=party))].add(kommun)  # type: ignore[index]
         for n, d in graph.nodes(data=True):
             if (
                 d["label"] == "Agreement"
@@ -386,7 +386,7 @@ def _counts(a: _Side, b: _Side) -> list[Count]:
                 if kommun and side.lan.get(kommun):
                     area = AREA_NAMES.get(d.get("area", ""), d.get("area", ""))
                     label = words["counts"]["lok_in_force"].format(area=area)
-                    found[(side.lan[kommun], label)].add(kommun)
+                    found[(side.lan[kommun], label)].add(kommun)  # type: ignore[index]
         tallies.append(found)
     keys = sorted(set(tallies[0]) | set(tallies[1]), key=lambda k: (_sv(k[0]), _sv(k[1])))
     return [

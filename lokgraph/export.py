@@ -40,7 +40,7 @@ def _scalar(value: object) -> object:
 
 def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose attributes are all strings, numbers or booleans."""
-    flat = nx.MultiDiGraph()
+    flat: nx.MultiDiGraph = nx.MultiDiGraph()
     for node, attrs in sorted(graph.nodes(data=True)):
         flat.add_node(node, **{k: _scalar(v) for k, v in attrs.items() if v is not None})
     for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
@@ -50,7 +50,7 @@ def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def _for_gephi(graph: nx.MultiDiGraph, *, gexf: bool) -> nx.MultiDiGraph:
     """The flat graph with label = name and the Neo4j label in `type` (GEXF: edge relationship)."""
-    out = nx.MultiDiGraph()
+    out: nx.MultiDiGraph = nx.MultiDiGraph()
     for node, attrs in flat_graph(graph).nodes(data=True):
         attrs = dict(attrs)
         attrs["type"] = attrs.pop("label", "")

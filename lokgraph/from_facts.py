@@ -59,7 +59,7 @@ def survey_source(
     source = Source(
         id=source_id(path),
         name=title,
-        kind=kind,
+        kind=kind,  # type: ignore[arg-type]
         date=date,
         path=_file_name(path),
         surveyed=tuple(sorted(kommun_id(k) for k in asked)),
@@ -295,4 +295,4 @@ def facts_to_structure(facts: Iterable[Fact], *, source: Source) -> Structure:
 def facts_source(path: str, title: str | None = None, kind: str = "review") -> Source:
     """A Source node for facts that come without a survey (a review sheet, a text)."""
     name = _file_name(path)
-    return Source(id=source_id(path), name=title or name, kind=kind, path=name)
+    return Source(id=source_id(path), name=title or name, kind=kind, path=name)  # type: ignore[arg-type]

@@ -227,9 +227,9 @@ def _graph_of(nodes: dict[str, dict], edges: list[tuple[str, str, str, dict]]) -
     time. The view is a new graph with new attribute dicts, so the store's graph is never
     changed through it.
     """
-    view = nx.MultiDiGraph()
+    view = nx.MultiDiGraph()  # type: ignore[var-annotated]
     view.add_nodes_from((n, dict(d)) for n, d in nodes.items())
-    succ, pred = view._succ, view._pred
+    succ, pred = view._succ, view._pred  # type: ignore[attr-defined]
     for u, v, key, attrs in edges:
         keys = succ[u].get(v)
         if keys is None:

@@ -5,6 +5,9 @@ Semantics (the Cypher twin `hard_to_engage.cypher` gives the same rows):
 - An ABSENT_FROM edge from a unit counts for every kommun its target belongs to: the kommuner
   a target Group SERVES, or the kommuner PARTY_TO a target LÖK (any area). Any `reason`
   counts (missing, not asked, hard to engage, needed).
+- A kommun counts only when the party is reported absent there by the rule the matrix uses
+  (`lokgraph.presence.presence`): a unit of the party that is MEMBER_OF a group serving the
+  kommun (also partly), or PARTY_TO one of its LÖKs, outweighs the absence.
 - A party (the unit's `party`) reported so in two kommuner or more is one county-level gap:
   `kommun` None, `kommuner` the kommuner, `count` how many, `evidence` the quotes of the
   counted edges, `detail` like "BUP rapporteras saknas i 5 av 11 kommuner".
@@ -20,6 +23,7 @@ from collections import defaultdict
 import networkx as nx
 
 from lokgraph.models import Evidence
+from lokgraph.presence import presence
 
 from ._graph import edge_evidence, graph_index, party_label
 from .gap import Gap, filter_kommun, sort_gaps
@@ -27,6 +31,7 @@ from .gap import Gap, filter_kommun, sort_gaps
 __all__ = ["MIN_KOMMUNER", "hard_to_engage"]
 
 MIN_KOMMUNER = 2
+_RELATIONS = {"MEMBER_OF": "member", "PARTY_TO": "member", "ABSENT_FROM": "absent"}
 
 
 def hard_to_engage(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap]:
@@ -40,17 +45,27 @@ def hard_to_engage(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list
     for k, loks in index.loks_of.items():
         for lok in loks:
             lok_kommuner[lok].append(k)
+    links: dict[tuple[str, str], list[tuple[str, str | None]]] = defaultdict(list)
+    absences: list[tuple[str, str, str, list[str]]] = []
+    for u, t, key, data in graph.edges(keys=True, data=True):
+        relation = _RELATIONS.get(key)
+        if relation is None or nodes[u].get("label") != "Unit":
+            continue
+        if relation == "member" and data.get("partial"):
+            relation = "partial"
+        kommuner = index.kommuner_of.get(t, []) + lok_kommuner.get(t, [])
+        party = str(nodes[u].get("party"))
+        for k in kommuner:
+            links[(party, k)].append((relation, nodes[t].get("group_type")))
+        if relation == "absent" and kommuner:
+            absences.append((party, u, t, kommuner))
     places: dict[str, set[str]] = defaultdict(set)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
-    for u, t, key in graph.edges(keys=True):
-        if key != "ABSENT_FROM" or nodes[u].get("label") != "Unit":
-            continue
-        kommuner = index.kommuner_of.get(t, []) + lok_kommuner.get(t, [])
-        if not kommuner:
-            continue
-        party = nodes[u].get("party")
-        places[party].update(kommuner)
-        evidence[party] += edge_evidence(graph, u, t, key)
+    for party, u, t, kommuner in absences:
+        counted = [k for k in kommuner if presence(links[(party, k)]) == "absent"]
+        if counted:
+            places[party].update(counted)
+            evidence[party] += edge_evidence(graph, u, t, "ABSENT_FROM")
     informed = len(index.informed_kommuner())
     gaps = []
     for party, found in places.items():
@@ -64,8 +79,8 @@ def hard_to_engage(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list
                     f"{party_label(party)} rapporteras saknas i {len(found)} av {informed} kommuner"
                 ),
                 count=len(found),
-                kommuner=[index.kommuner[k] for k in found],
-                evidence=evidence[party],
+                kommuner=tuple(index.kommuner[k] for k in found),
+                evidence=tuple(evidence[party]),
             )
         )
     return sort_gaps(filter_kommun(gaps, kommun))

@@ -81,8 +81,10 @@ def lok_status(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap
                 f"som den bygger på (gäller till {rok_attrs['valid_to']})"
             )
             evidence = node_evidence(graph, lok) + node_evidence(graph, rok)
-            parties = [index.kommuner[p] for p in _principals(graph, lok, index)] or [None]
-            for name in parties:
+            parties: list[str | None] = [
+                index.kommuner[p] for p in _principals(graph, lok, index)
+            ] or [None]
+            for name in parties:  # type: ignore[assignment]
                 gaps.append(
                     Gap(
                         kind="lok_status",
@@ -90,7 +92,7 @@ def lok_status(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap
                         status="outlasts_rok",
                         subject=lok,
                         detail=detail,
-                        evidence=evidence,
+                        evidence=tuple(evidence),
                     )
                 )
     return sort_gaps(filter_kommun(gaps, kommun))
@@ -108,5 +110,5 @@ def _status_gap(kommun: str, area: str, status: str, lok: str | None, evidence: 
         status=status,
         subject=lok,
         detail=f"LÖK för {area_words(area)} i {kommun}: {words}",
-        evidence=evidence,
+        evidence=tuple(evidence),
     )

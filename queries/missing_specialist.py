@@ -102,5 +102,5 @@ def _gap(kommun: str, party: str, status: str, evidence: list[Evidence]) -> Gap:
         party=party,
         status=status,
         detail=detail,
-        evidence=evidence,
+        evidence=tuple(evidence),
     )

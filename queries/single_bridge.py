@@ -77,7 +77,7 @@ def collaboration_graphs(graph: nx.MultiDiGraph) -> list[Collaboration]:
     """The collaboration graph of every kommun that has any group, as the module defines it."""
     index = graph_index(graph)
     # the adjacency dicts themselves: networkx's views cost more than the work done here
-    nodes, succ, pred = graph.nodes, graph._succ, graph._pred
+    nodes, succ, pred = graph.nodes, graph._succ, graph._pred  # type: ignore[attr-defined]
     is_group = {n for n, a in nodes(data=True) if a.get("label") == "Group"}
     is_unit = {n for n, a in nodes(data=True) if a.get("label") == "Unit"}
     upwards: dict[str, frozenset[str]] = {}
@@ -130,7 +130,7 @@ def bridges_from_rows(rows: Iterable[dict]) -> list[Gap]:
             ends.append(end["id"])
             if end["id"] != k and end["id"] not in collab.nodes:
                 collab.add_node(end["id"], end["label"], end, end["evidence"])
-        collab.add_edge(*ends, row["type"], row["evidence"])
+        collab.add_edge(ends[0], ends[1], row["type"], row["evidence"])
         if row.get("b_part_of_kommun"):
             collab.add_edge(ends[1], k, "PART_OF", row.get("part_of_evidence"))
     gaps: list[Gap] = []
@@ -180,7 +180,7 @@ def _gap(collab: Collaboration, v: str, specialists: set[str]) -> Gap:
             f"{attrs['name']} är den enda länken mellan {collab.kommun} och specialistnivån "
             f"({', '.join(parties)})"
         ),
-        evidence=evidence,
+        evidence=tuple(evidence),
     )
 
 

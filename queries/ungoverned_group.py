@@ -55,7 +55,7 @@ def ungoverned_group(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> li
             "via andra grupper, till någon grupp på strategisk nivå"
         )
         evidence = node_evidence(graph, group)
-        for k in index.kommuner_of.get(group) or [None]:
+        for k in index.kommuner_of.get(group) or [None]:  # type: ignore[list-item]
             gaps.append(
                 Gap(
                     kind="ungoverned_group",
@@ -63,7 +63,7 @@ def ungoverned_group(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> li
                     status=level,
                     subject=group,
                     detail=detail,
-                    evidence=evidence,
+                    evidence=tuple(evidence),
                 )
             )
     return sort_gaps(filter_kommun(gaps, kommun))

@@ -93,6 +93,7 @@ MISTAKES: list[tuple[list[str], int, list[str]]] = [
     (["export", "--format", "pdf", "--store", "{store}"], 1, ["pdf", "graphml"]),
     (["synth", "--kommuner", "0", "-o", "{dir}/synt"], 1, ["--kommuner", "290"]),
     (["push", "--store", "{store}"], 1, ["--neo4j", "NEO4J_URI"]),
+    (["import", "{dir}/leksand.txt", "--date", "2024-13-01", "--store", "{store}"], 1, ["--date"]),
 ]
 
 

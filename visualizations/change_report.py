@@ -75,7 +75,7 @@ def _esc(text: object) -> str:
 
 
 def _sv(text: str) -> str:
-    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
+    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))  # type: ignore[arg-type]
 
 
 def _summary(counts: dict[str, list[str]]) -> str:

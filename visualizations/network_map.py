@@ -248,7 +248,7 @@ def _node_dict(
     item: dict = {
         "id": node,
         "label": name,
-        "shape": NODE_SHAPES[label],
+        "shape": NODE_SHAPES[label],  # type: ignore[index]
         "color": node_colour(owners.get(node, "none")),
         "kommun": homes.get(node) or None,
         "tooltip": node_tooltip(graph, node, name, homes.get(node, []), owners, with_names),
@@ -259,7 +259,7 @@ def _node_dict(
         item["level"] = d.get("level") or "okänd nivå"
         parties = sorted(
             {
-                PARTIES[graph.nodes[u].get("party")].name
+                PARTIES[graph.nodes[u].get("party")].name  # type: ignore[index]
                 for u, _, key in graph.in_edges(node, keys=True)
                 if key == "MEMBER_OF" and graph.nodes[u].get("party") in PARTIES
             }

@@ -119,7 +119,7 @@ def kommun_statuses(
     for k in sorted(chosen, key=lambda k: _sv_key(k.name)):
         node = node_of[k.kommunkod]
         status = specialist_status(
-            cells.get(node, {}), surveyed=node in surveyed, answered=node in answered
+            cells.get(node or "", {}), surveyed=node in surveyed, answered=node in answered
         )
         result.append(KommunStatus(k.kommunkod, k.name, k.lan_kod, status, lines.get(k.name, ())))
     return result
@@ -198,9 +198,10 @@ def overview_section(
     )
     zoom = ""
     if lan_zoom and len(lans) > 1:
-        names = {r.lan_kod: r.lan for r in _regions()}
+        lan_names = {r.lan_kod: r.lan for r in _regions()}
         options = "".join(
-            f'<option value="{_esc(code)}">{_esc(names.get(code, code))}</option>' for code in lans
+            f'<option value="{_esc(code)}">{_esc(lan_names.get(code, code))}</option>'
+            for code in lans
         )
         zoom = (
             '<label for="lg-lan">Zooma till län</label>'

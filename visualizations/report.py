@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import html
 import importlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
 from lokgraph.errors import LokgraphError
 from lokgraph.ids import slug
+from lokgraph.sv import antal
 
 from .context import RenderContext
 from .inventory_table import INVENTORY_CSS, inventory_section
@@ -100,7 +102,7 @@ def gaps_of(
     if context is None or context.graph is not graph:
         context = RenderContext(graph)
     with context.shared_queries():
-        results = [(name, list(func(graph))) for name, func in _query_functions()]
+        results = [(name, list(func(graph))) for name, func in _query_functions()]  # type: ignore[operator]
     for name, result in results:
         ran = True
         if name == "missing_specialist":
@@ -316,11 +318,11 @@ def _sections(graph: nx.MultiDiGraph, context: RenderContext) -> list[tuple[str,
     areas = {n: d for n, d in graph.nodes(data=True) if d.get("label") == "Area"}
     delregions = sorted(
         (n for n, d in areas.items() if d.get("kind") == "delregion"),
-        key=lambda n: _sv_key(areas[n].get("name", n)),
+        key=lambda n: _sv_key(areas[n].get("name", n)),  # type: ignore[arg-type]
     )
     lans = sorted(
         (n for n, d in areas.items() if d.get("kind") == "lan"),
-        key=lambda n: _sv_key(areas[n].get("name", n)),
+        key=lambda n: _sv_key(areas[n].get("name", n)),  # type: ignore[arg-type]
     )
     sections = []
     covered: set[str] = set()
@@ -382,8 +384,13 @@ def _section(
     names = sorted((graph.nodes[k].get("name", k) for k in kommun_ids), key=_sv_key)
     out = [f'<section class="lg-area" id="{anchor}" aria-labelledby="{anchor}-h">']
     out.append(f'<h2 id="{anchor}-h">{_esc(area_name)}</h2>')
-    out.append(f'<p class="lg-note">{len(names)} kommuner: {_esc(", ".join(names))}</p>')
-    shared = [g for g in county if set(g.kommuner) & set(names)]
+    count = antal(len(names), "kommun", "kommuner")
+    out.append(f'<p class="lg-note">{count}: {_esc(", ".join(names))}</p>')
+    informed_here = _informed(graph, kommun_ids, context)
+    answered_here = _answered(graph, kommun_ids, context)
+    shared = [
+        _per_area(g, set(names), answered_here) for g in county if set(g.kommuner) & set(names)
+    ]
     if shared:
         out.append("<h3>Gemensamt för området</h3>")
         out.append(_gap_list(graph, shared, with_names))
@@ -397,9 +404,8 @@ def _section(
         out.append(f'<div class="lg-kommun" id="{_kommun_anchor(name)}"><h4>{_esc(name)}</h4>')
         out.append(_gap_list(graph, gaps, with_names))
         out.append("</div>")
-    informed = _informed(graph, kommun_ids, context)
-    quiet_known = [name for name in quiet if name in informed]
-    unknown = [name for name in quiet if name not in informed]
+    quiet_known = [name for name in quiet if name in informed_here]
+    unknown = [name for name in quiet if name not in informed_here]
     if quiet_known:
         out.append(f'<p class="lg-note">Inga luckor funna: {_esc(", ".join(quiet_known))}.</p>')
     if unknown:
@@ -416,6 +422,17 @@ def _section(
     out.append(matrix_table(graph, rows, parties, with_names=with_names))
     out.append("</section>")
     return "\n".join(out)
+
+
+_COUNTED = re.compile(r"\bi \d+ av \d+ kommuner\b")
+
+
+def _per_area(gap: ReportGap, names: set[str], informed: set[str]) -> ReportGap:
+    """A county-level gap told for one area: its kommuner there, out of the area's kommuner
+    the data says something about (not the whole graph's)."""
+    here = tuple(sorted(k for k in gap.kommuner if k in names))
+    counted = f"i {len(here)} av {antal(len(informed & names), 'kommun', 'kommuner')}"
+    return replace(gap, kommuner=here, detail=_COUNTED.sub(counted, gap.detail))
 
 
 def _questions() -> str:
@@ -435,6 +452,21 @@ def _informed(graph: nx.MultiDiGraph, kommun_ids: set[str], context: RenderConte
     """The names of the kommuner the data says something about: a group serves them, they
     are party to a LÖK, or a survey asked them."""
     found = context.informed & kommun_ids
+    return {graph.nodes[k].get("name", k) for k in found}
+
+
+def _answered(graph: nx.MultiDiGraph, kommun_ids: set[str], context: RenderContext) -> set[str]:
+    """The names of the kommuner that can be counted in a share: a group serves them, they
+    are party to a LÖK, or they answered a survey (asked but silent ones are not counted, as
+    in the hard_to_engage query's "av N")."""
+    answered = {
+        k
+        for _, d in graph.nodes(data=True)
+        if d.get("label") == "Source"
+        for k in d.get("answered") or ()
+    }
+    targets = context.coverage_targets
+    found = {k for k in kommun_ids if k in answered or targets.get(k)}
     return {graph.nodes[k].get("name", k) for k in found}
 
 

@@ -210,7 +210,7 @@ def owners_of(graph: nx.MultiDiGraph, chosen: set[str], kinds: dict[str, str]) -
             continue
         found = set()
         for member, _, key in graph.in_edges(n, keys=True):
-            if key in links.get(label, ()):
+            if key in links.get(label, ()):  # type: ignore[arg-type]
                 found.add(kind_of(member))
         found.discard("none")
         if "joint" in found or {"kommun", "region"} <= found:
@@ -266,7 +266,7 @@ def lans_of(
         changed = False
         for n in sorted(lans):
             if lans[n] is None:
-                codes = [lans[m] for m in near[n] if lans.get(m)]
+                codes = [lans[m] for m in near[n] if lans.get(m)]  # type: ignore[misc]
                 if codes:
                     lans[n] = max(sorted(set(codes)), key=codes.count)
                     changed = True
@@ -294,15 +294,15 @@ def _kommuner_of(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, list
         elif label == "Unit":
             for _, owner, key in g.out_edges(n, keys=True):
                 if key == "PART_OF" and kommun_name(owner):
-                    result[n].add(kommun_name(owner))
+                    result[n].add(kommun_name(owner))  # type: ignore[arg-type]
         elif label == "Group":
             for _, target, key in g.out_edges(n, keys=True):
                 if key == "SERVES" and kommun_name(target):
-                    result[n].add(kommun_name(target))
+                    result[n].add(kommun_name(target))  # type: ignore[arg-type]
         elif label == "Agreement":
             for party, _, key in g.in_edges(n, keys=True):
                 if key == "PARTY_TO" and kommun_name(party):
-                    result[n].add(kommun_name(party))
+                    result[n].add(kommun_name(party))  # type: ignore[arg-type]
     # regional units and activities: the kommuner of what they link to
     for n in wanted:
         d = g.nodes[n]
@@ -338,16 +338,16 @@ def _group_kommuner(graph: nx.MultiDiGraph, node: str) -> set[str]:
             p = graph.nodes[party]
             if key == "PARTY_TO" and p.get("label") == "Principal" and p.get("kind") == "kommun":
                 names.add(p.get("name"))
-    return names
+    return names  # type: ignore[return-value]
 
 
 def _own_kommun(graph: nx.MultiDiGraph, node: str) -> set[str]:
     d = graph.nodes[node]
     if d.get("label") == "Principal" and d.get("kind") == "kommun":
-        return {d.get("name")}
+        return {d.get("name")}  # type: ignore[arg-type]
     names = set()
     for _, owner, key in graph.out_edges(node, keys=True):
         o = graph.nodes[owner]
         if key == "PART_OF" and o.get("kind") == "kommun":
             names.add(o.get("name"))
-    return names
+    return names  # type: ignore[return-value]

@@ -105,9 +105,13 @@ def shown(text: str | None, with_names: bool) -> str:
 
 
 def source_title(graph: nx.MultiDiGraph, source: str) -> str:
-    """The title of a Source node, or its id when the graph does not hold it."""
+    """The title of a Source node and its date when known, or its id when the graph does not
+    hold it (how quotes cite their source)."""
     attrs = graph.nodes.get(source) if source in graph else None
-    return str(attrs.get("name") or source) if attrs else source
+    if not attrs:
+        return source
+    title = str(attrs.get("name") or source)
+    return f"{title}, {attrs['date']}" if attrs.get("date") else title
 
 
 def evidence_text(
@@ -148,7 +152,7 @@ def node_tooltip(
 ) -> str:
     d = graph.nodes[node]
     label = d.get("label")
-    lines = [f"{LABEL_NAMES[label]}: {name}"]
+    lines = [f"{LABEL_NAMES[label]}: {name}"]  # type: ignore[index]
     if label == "Principal":
         lines.append("Kommun" if d.get("kind") == "kommun" else "Region")
     elif label == "Unit":

@@ -160,9 +160,9 @@ def _list_after(
     opening = True
     while pos < len(text):
         gap = re.match(r"[\s,]*", text[pos:])
-        if "," in gap.group() and opening and first:
+        if "," in gap.group() and opening and first:  # type: ignore[union-attr]
             return None
-        pos += gap.end()
+        pos += gap.end()  # type: ignore[union-attr]
         if pos >= len(text):
             break
         if any(s.start == pos for s in stops):
@@ -211,7 +211,11 @@ def _list_after(
 
 
 def _scope_break(
-    text: str, party: _Hit, cue: _Hit, v: Vocabulary, groups: list[_GroupMention] = ()
+    text: str,
+    party: _Hit,
+    cue: _Hit,
+    v: Vocabulary,
+    groups: list[_GroupMention] = (),  # type: ignore[assignment]
 ) -> bool:
     """Whether a subordinate clause opens between a member word and a party after it, so
     that the word is not about the party: "deltar i utbildningar som BUP håller", "består av
