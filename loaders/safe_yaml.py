@@ -95,7 +95,7 @@ class BoundedLoader(yaml.SafeLoader):
             node = super().compose_node(parent, index)
         finally:
             self._depth -= 1
-        self._sizes[id(node)] = 1 + sum(self._sizes.get(id(c), 1) for c in _children(node))
+        self._sizes[id(node)] = 1 + sum(self._sizes.get(id(c), 1) for c in _children(node))  # type: ignore[arg-type, misc]
         return node
 
     def _refuse(self, mark: yaml.Mark, problem: str, fix: str) -> InputError:
@@ -119,7 +119,7 @@ class BoundedLoader(yaml.SafeLoader):
 def _date_or_error(loader: BoundedLoader, node: yaml.Node, field: str | None) -> Any:  # noqa: ANN401
     value = str(node.value)
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
     except ValueError:
         where = f"{loader.source_name}, rad {node.start_mark.line + 1}"
         raise InputError(
@@ -129,7 +129,7 @@ def _date_or_error(loader: BoundedLoader, node: yaml.Node, field: str | None) ->
         ) from None
 
 
-BoundedLoader.add_constructor(_TIMESTAMP, lambda loader, node: _date_or_error(loader, node, None))
+BoundedLoader.add_constructor(_TIMESTAMP, lambda loader, node: _date_or_error(loader, node, None))  # type: ignore[arg-type]
 
 
 def check_size(path: Path | str, *, limit: int = MAX_BYTES) -> None:

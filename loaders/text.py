@@ -124,7 +124,7 @@ def load_text(path: str | Path, kommun: str | None = None, region: str | None = 
     )
 
 
-def paragraphs(lines: list[str], *, skip: set[int] = frozenset()) -> list[tuple[int, str]]:
+def paragraphs(lines: list[str], *, skip: set[int] = frozenset()) -> list[tuple[int, str]]:  # type: ignore[assignment]
     """``(first line number, text)`` of each paragraph of a text's lines.
 
     With blank lines in the text, a paragraph is a block between them, its lines kept as lines
@@ -208,8 +208,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
                 pass
     if b"\x00" in data:
         position = data.index(b"\x00")
-        err = UnicodeDecodeError("cp1252", data, position, position + 1, "NUL byte")
-        raise _encoding_error(data, err, name, "UTF-8 eller cp1252")
+        err = UnicodeDecodeError("cp1252", data, position, position + 1, "NUL byte")  # type: ignore[misc]
+        raise _encoding_error(data, err, name, "UTF-8 eller cp1252")  # type: ignore[misc]
     try:
         text, mixed = decode_mixed(data)
     except UnicodeDecodeError as err:

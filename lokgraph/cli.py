@@ -49,7 +49,7 @@ class _Console:
         if self._console is None:
             from rich.console import Console
 
-            self._console = Console(**self._options)
+            self._console = Console(**self._options)  # type: ignore[assignment]
         return getattr(self._console, name)
 
 

@@ -253,4 +253,4 @@ def print_inventory(found: list) -> None:
 
 
 def _sv(text: str) -> str:
-    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
+    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))  # type: ignore[arg-type]

@@ -128,7 +128,7 @@ def lok_inventory(graph: nx.MultiDiGraph) -> list[LanInventory]:
 
 
 def _sv(text: str) -> str:
-    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))
+    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))  # type: ignore[arg-type]
 
 
 def _lan(nodes, kommun: str, lan_of: dict[str, str]) -> str:

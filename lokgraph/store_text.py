@@ -64,7 +64,7 @@ def _item(value: object, depth: int) -> str:
 def _scalar(value: object) -> str:
     kind = type(value)
     if kind is str:
-        return encode_basestring(value)
+        return encode_basestring(value)  # type: ignore[arg-type]
     if kind is int:
         return int.__repr__(value)
     if value is None or value is True or value is False:

@@ -67,9 +67,9 @@ def inventory_html(found: list[LanInventory], *, with_names: bool = False) -> st
         parts.append("</tbody></table>")
         kommuner = sorted(
             {k.kommun for a in lan.areas for k in a.kommuner},
-            key=lambda t: t.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"})),
+            key=lambda t: t.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"})),  # type: ignore[arg-type]
         )
-        cells = {(a.area, k.kommun): k for a in lan.areas for k in a.kommuner}
+        cells = {(a.area, k.kommun): k for a in lan.areas for k in a.kommuner}  # type: ignore[assignment]
         head = "".join(f"<th>{_esc(AREA_NAMES[a.area])}</th>" for a in lan.areas)
         parts.append(
             f'<table class="lg-inventory lg-inventory-kommuner"><thead><tr><th>Kommun</th>{head}'
@@ -78,7 +78,7 @@ def inventory_html(found: list[LanInventory], *, with_names: bool = False) -> st
         for name in kommuner:
             row = [f"<th scope='row'>{_esc(shown(name, with_names))}</th>"]
             for a in lan.areas:
-                k = cells.get((a.area, name))
+                k = cells.get((a.area, name))  # type: ignore[attr-defined]
                 if k is None:
                     row.append("<td></td>")
                     continue

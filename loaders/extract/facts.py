@@ -129,7 +129,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
                     level=g.level,
                     group_name=g.name,
                     governed_by=g.governed_by,
-                    **base,
+                    **base,  # type: ignore[arg-type]
                 )
             )
             placed = True
@@ -158,7 +158,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             placed = True  # it opens a list the next lines fill
         # a sentence that names a party or a group is never dropped, however short ("BUP.")
         if not placed and (reading.parties or reading.groups or not _boilerplate(sentence.text, v)):
-            facts.append(Fact(kind="unplaced", **base))
+            facts.append(Fact(kind="unplaced", **base))  # type: ignore[arg-type]
     facts.extend(_status_facts(status_votes, ctx))
     if deviation is not None:
         facts.append(
@@ -273,7 +273,7 @@ def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: dict) ->
                 and (reading.member_cues or any(a <= h.start < b for a, b in reading.member_spans))
             ]
         for name, pos in names:
-            key = ("member", None, name)
+            key = ("member", None, name)  # type: ignore[assignment]
             if key in seen:
                 continue
             seen.add(key)
