@@ -223,10 +223,10 @@ def _parse_json(key: str, value: object, what: str) -> list:
             f"({problem}; den börjar {shown!r})",
             fix="Skicka lagret igen så lagas den (lokgraph push)",
         )
-    return parsed
+    return parsed  # type: ignore[return-value]
 
 
 def _example() -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
+    graph = nx.MultiDiGraph()  # type: ignore[var-annotated]
     graph.add_node("kommun:orsa", label="Principal", name="Orsa", kind="kommun", evidence=[])
     return graph

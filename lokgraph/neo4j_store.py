@@ -245,7 +245,7 @@ class Neo4jStore:
             while True:
                 with self._errors(), self._session() as session:
                     deleted = session.execute_write(
-                        lambda tx, q=cypher: tx.run(q, limit=_CLEAR_BATCH).single()["n"]
+                        lambda tx, q=cypher: tx.run(q, limit=_CLEAR_BATCH).single()["n"]  # type: ignore[misc]
                     )
                 if not deleted:
                     break
@@ -401,7 +401,7 @@ class Neo4jStore:
                     f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
                     f"FOR (n:{_label(label)}) REQUIRE n.id IS UNIQUE"
                 )
-                session.execute_write(lambda tx, s=statement: tx.run(s).consume())
+                session.execute_write(lambda tx, s=statement: tx.run(s).consume())  # type: ignore[misc]
         self._schema_done = True
 
 

@@ -112,5 +112,5 @@ def _groups_by_place(graph: nx.MultiDiGraph) -> dict[tuple[str, str], list[tuple
     nodes = graph.nodes
     for u, v, key in graph.edges(keys=True):
         if key == "SERVES" and nodes[u].get("label") == "Group":
-            found[(v, nodes[u].get("group_type"))].append((u, nodes[u].get("name", "")))
+            found[(v, nodes[u].get("group_type"))].append((u, nodes[u].get("name", "")))  # type: ignore[index]
     return found
