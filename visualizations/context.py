@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
+from typing import TypeVar
 
 import networkx as nx
 
 __all__ = ["RenderContext", "missing_specialist_gaps"]
+
+T = TypeVar("T")
 
 
 def missing_specialist_gaps(graph: nx.MultiDiGraph) -> list | None:
@@ -50,6 +53,24 @@ class RenderContext:
         self.owner_kinds: dict[str, str] = {}
         #: node id → the names of its kommuner (filled by ``kommuner_of`` as it goes).
         self.homes: dict[str, list[str]] = {}
+        self._once: dict[tuple, object] = {}
+
+    def once(self, key: tuple, make: Callable[[], T]) -> T:
+        """What ``make`` gives, made once per graph: a region's tooltip is the same on each of
+        its kommuner's maps."""
+        if key not in self._once:
+            self._once[key] = make()
+        return self._once[key]  # type: ignore[return-value]
+
+    @cached_property
+    def kommun_ids(self) -> dict[str, str]:
+        """A kommun's normalised name → the id of its Principal node."""
+        from lokgraph.reference import normalise
+
+        ids: dict[str, str] = {}
+        for n, d in self.kommun_nodes:
+            ids.setdefault(normalise(d.get("name", "")), n)  # the first, as a scan finds it
+        return ids
 
     @cached_property
     def specialist_gaps(self) -> list | None:

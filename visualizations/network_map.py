@@ -166,14 +166,14 @@ def map_data(
         context = RenderContext(graph)
     if kommun is not None:
         k = find_kommun(kommun)
-        chosen = kommun_nodes(graph, kommun_node(graph, k.name), context)
+        chosen = kommun_nodes(graph, kommun_node(graph, k.name, context), context)
         default_title = f"Samverkansstruktur i {k.name}"
     elif area is not None:
         area_id, area_name = find_area(graph, area)
         chosen = area_nodes(graph, context.area_kommuner(area_id), context)
         default_title = f"Samverkansstruktur i {shown(area_name, with_names)}"
     elif kommuner is not None:
-        ids = {k if k in graph else kommun_node(graph, k) for k in kommuner}
+        ids = {k if k in graph else kommun_node(graph, k, context) for k in kommuner}
         chosen = area_nodes(graph, ids, context)
         default_title = "Samverkansstruktur"
     else:
@@ -191,9 +191,9 @@ def map_data(
     owners = owners_of(graph, chosen, context.owner_kinds)
     nodes: dict[str, dict] = {}
     for node in sorted(chosen):
-        nodes[node] = _node_dict(graph, node, homes, owners, with_names)
+        nodes[node] = _node_dict(graph, node, homes, owners, with_names, context)
     edges = [
-        _edge_dict(graph, u, v, key, with_names)
+        _edge_dict(graph, u, v, key, with_names, context)
         for u, v, key in sorted(edges_within(graph, chosen))
         if key in EDGE_STYLES
     ]
@@ -239,6 +239,7 @@ def _node_dict(
     homes: dict[str, list[str]],
     owners: dict[str, str],
     with_names: bool,
+    context: RenderContext,
 ) -> dict:
     d = graph.nodes[node]
     label = d.get("label")
@@ -251,7 +252,10 @@ def _node_dict(
         "shape": NODE_SHAPES[label],  # type: ignore[index]
         "color": node_colour(owners.get(node, "none")),
         "kommun": homes.get(node) or None,
-        "tooltip": node_tooltip(graph, node, name, homes.get(node, []), owners, with_names),
+        "tooltip": context.once(
+            ("node tooltip", node, with_names),
+            lambda: node_tooltip(graph, node, name, homes.get(node, []), owners, with_names),
+        ),
     }
     if label == "Unit" and d.get("party") in PARTIES:
         item["party"] = PARTIES[d["party"]].name
@@ -268,7 +272,9 @@ def _node_dict(
     return item
 
 
-def _edge_dict(graph: nx.MultiDiGraph, u: str, v: str, key: str, with_names: bool) -> dict:
+def _edge_dict(
+    graph: nx.MultiDiGraph, u: str, v: str, key: str, with_names: bool, context: RenderContext
+) -> dict:
     """An edge of the map; its Swedish words are in its tooltip, not drawn along it."""
     item: dict = {"from": u, "to": v, **EDGE_STYLES[key]}
     if key == "ABSENT_FROM":
@@ -277,7 +283,9 @@ def _edge_dict(graph: nx.MultiDiGraph, u: str, v: str, key: str, with_names: boo
         item["kind"] = "structural"
     if graph.edges[u, v, key].get("partial"):
         item.update(dashes=[2, 5], kind="partial")
-    item["tooltip"] = edge_tooltip(graph, u, v, key, with_names)
+    item["tooltip"] = context.once(
+        ("edge tooltip", u, v, key, with_names), lambda: edge_tooltip(graph, u, v, key, with_names)
+    )
     return item
 
 

@@ -71,8 +71,10 @@ def area_kommuner(graph: nx.MultiDiGraph, area_id: str) -> set[str]:
     return RenderContext(graph).area_kommuner(area_id)
 
 
-def kommun_node(graph: nx.MultiDiGraph, name: str) -> str:
+def kommun_node(graph: nx.MultiDiGraph, name: str, context: RenderContext | None = None) -> str:
     key = normalise(name)
+    if context is not None and context.graph is graph and key in context.kommun_ids:
+        return context.kommun_ids[key]
     for n, d in graph.nodes(data=True):
         is_kommun = d.get("label") == "Principal" and d.get("kind") == "kommun"
         if is_kommun and normalise(d.get("name", "")) == key:
