@@ -17,10 +17,9 @@ server equal to the graph: every batch is atomic and carries its own digests.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import neo4j
@@ -30,6 +29,14 @@ from neo4j import exceptions as neo4j_errors
 from .errors import InputError, ServerError, StoreError
 from .graph import MergeStats, merge, new_graph
 from .models import NODE_LABELS, RELATIONSHIP_TYPES, Structure
+from .neo4j_connection import (
+    CONNECT_TIMEOUT,
+    FIX_URI,
+    check_uri,
+    driver_errors,
+    one_line,
+    split_credentials,
+)
 from .neo4j_rows import (
     HASH_KEY,
     JSON_KEYS,
@@ -40,12 +47,10 @@ from .neo4j_rows import (
     node_attrs,
     node_rows,
 )
-from .neo4j_uri import FIX_URI, check_uri, split_credentials
 
 __all__ = ["Neo4jStore", "split_credentials", "check_uri", "DEFAULT_BATCH_SIZE"]
 
 DEFAULT_BATCH_SIZE = 1000
-CONNECT_TIMEOUT = 4.0  # seconds: TCP connect and the Bolt handshake
 _RETRY_TIME = 5.0  # seconds the driver may retry a transaction on a lost connection
 _CLEAR_BATCH = 5000  # nodes deleted per transaction by clear()
 _TWICE = "twice"  # the digest of a relationship the server holds more than once
@@ -99,7 +104,7 @@ class Neo4jStore:
             )
         except (neo4j_errors.ConfigurationError, ValueError) as err:
             raise ServerError(
-                f"{self.uri!r} går inte att använda: {_one_line(err)}", fix=FIX_URI
+                f"{self.uri!r} går inte att använda: {one_line(err)}", fix=FIX_URI
             ) from None
         try:
             with self._errors():
@@ -266,30 +271,9 @@ class Neo4jStore:
 
     # -- private -------------------------------------------------------------------------
 
-    @contextmanager
-    def _errors(self) -> Iterator[None]:
+    def _errors(self) -> contextlib.AbstractContextManager[None]:
         """Driver errors as ServerError: one line, naming the server, never a credential."""
-        try:
-            yield
-        except neo4j_errors.AuthError:
-            raise ServerError(_REFUSED.format(uri=self.uri), fix=_FIX_AUTH) from None
-        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as err:
-            raise ServerError(
-                f"ingen Neo4j-server svarar på {self.uri} ({_why_unreachable(err)})",
-                fix="Starta den (docker compose up -d) eller rätta adressen",
-            ) from None
-        except neo4j_errors.Neo4jError as err:
-            code = err.code or "error"
-            if code.endswith((".Unauthorized", ".AuthenticationRateLimit")):
-                raise ServerError(_REFUSED.format(uri=self.uri), fix=_FIX_AUTH) from None
-            raise ServerError(
-                f"servern {self.uri} kunde inte köra en fråga: {code}: "
-                f"{_one_line(err.message or err, 200)}"
-            ) from None
-        except neo4j_errors.DriverError as err:
-            raise ServerError(
-                f"Neo4j-drivrutinen misslyckades mot {self.uri}: {_one_line(err, 200)}"
-            ) from None
+        return driver_errors(self.uri)
 
     def _session(self) -> neo4j.Session:
         return self._driver.session(database=self.database)
@@ -422,27 +406,3 @@ def _rel_type(rel_type: str) -> str:
             fix=f"Använd någon av {', '.join(RELATIONSHIP_TYPES)}",
         )
     return rel_type
-
-
-_UNREACHABLE = (
-    (("handshake", "timed out", "timeout"), f"inget Bolt-svar inom {CONNECT_TIMEOUT:.0f} s"),
-    (("refused", "errno 111"), "anslutningen nekades"),
-    (("looks like http",), "porten talar HTTP, inte Bolt: Bolt är oftast port 7687"),
-    (("resolve", "name or service", "nodename"), "värdnamnet är okänt"),
-)
-_REFUSED = "servern {uri} godtog inte användarnamnet eller lösenordet"
-_FIX_AUTH = "Sätt NEO4J_USER och NEO4J_PASSWORD till ett konto på den servern"
-
-
-def _why_unreachable(err: Exception) -> str:
-    """The reason a connection failed, in a few words rather than the driver's paragraph."""
-    text = str(err).lower()
-    for words, reason in _UNREACHABLE:
-        if any(word in text for word in words):
-            return reason
-    return _one_line(err, 120)
-
-
-def _one_line(err: object, limit: int = 300) -> str:
-    text = " ".join(str(err).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -276,6 +276,20 @@ def test_pushing_the_same_graph_again_writes_nothing(bolt_store, monkeypatch):
     assert writes == []
 
 
+def test_per_round_values_push_and_pull_as_they_are(bolt_store):
+    graph = build_graph(rich_structure())
+    by_round = [
+        {"round": "2023", "values": {"status": "none"}},
+        {"round": "2024", "values": {"status": "under_revision"}},
+    ]
+    graph.nodes["agreement:orsa:lok"]["by_round"] = by_round
+    graph.edges["unit:orsa:skola", "group:orsa:kt", "MEMBER_OF"]["by_round"] = by_round[:1]
+    bolt_store.save(graph)
+    pulled = bolt_store.load()
+    assert pulled.nodes["agreement:orsa:lok"]["by_round"] == by_round
+    assert_same_graph(pulled, graph)
+
+
 def test_batches_smaller_than_the_graph_give_the_same_graph(bolt_uri, bolt_clean):
     graph = build_graph(rich_structure())
     with _open(bolt_uri, batch_size=2) as store:

@@ -180,3 +180,13 @@ def test_parity_on_one_example_at_a_time(store):
 
     for path in sorted(EXAMPLES.glob("*.yaml")):
         assert_parity(build_graph(load_structure_file(path)), store)
+
+
+@pytest.mark.bolt
+def test_parity_on_a_national_synthetic_graph(store):
+    """All 290 kommuner (`lokgraph synth`): about 7,000 nodes and 35,000 relationships."""
+    from lokgraph.synth import synth_graph
+
+    graph = synth_graph(290, seed=1)
+    assert graph.number_of_nodes() > 6000
+    assert_parity(graph, store)
