@@ -152,3 +152,28 @@ def test_the_report_opens_on_the_overview_of_its_lan():
         f'href="#{target}"' not in page or f'id="{target}"' in page
         for target in re.findall(r'href="#([\w-]+)"', page)
     )
+
+
+def test_the_same_graph_gives_the_same_page_bytes_in_every_process():
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import hashlib; from bench.screenshots import example_graph; "
+        "from visualizations.network_map import map_html; "
+        "from visualizations.overview import overview_html; g = example_graph(); "
+        "print(hashlib.sha1((map_html(g, kommun='Leksand') + overview_html(g)).encode())"
+        ".hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1

@@ -71,6 +71,7 @@ __all__ = [
 ]
 
 ASSET_DIR = Path(__file__).resolve().parent / "assets"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 VIS_JS = "vis-network-9.1.2.min.js"
 VIS_CSS = "vis-network-9.1.2.css"
 MAP_JS = "lokgraph-map.js"
@@ -265,10 +266,10 @@ def render_network_page(
             f'<script type="application/json" id="lg-clusters">{json_for_script(clusters)}'
             f"</script>\n<script>\n{_asset_text(CLUSTER_JS)}\n</script>\n"
         )
-    return head + _BODY.format(
+    return head + _template("map-body.html").format(
         title=html.escape(title),
         map_js=_asset_text(MAP_JS),
-        controls=_CONTROLS if controls else "",
+        controls=_template("map-controls.html") if controls else "",
         legend=legend,
         payload=payload,
         extra=extra,
@@ -302,7 +303,7 @@ def html_head(title: str, extra: str = "") -> str:
     <style></style>
     </head>
     """
-    head = _HEAD.format(title=html.escape(title, quote=True))
+    head = _template("head.html").format(title=html.escape(title, quote=True))
     return f"{head}{extra}\n</head>\n" if extra else f"{head}</head>\n"
 
 
@@ -312,6 +313,12 @@ def html_head(title: str, extra: str = "") -> str:
 def asset_text(name: str) -> str:
     """The text of one of lokgraph's own assets, checked to be safe to inline (cached)."""
     return _asset_text(name)
+
+
+@functools.cache
+def _template(name: str) -> str:
+    """One of the page templates in ``templates/`` (trusted HTML with ``{name}`` fields)."""
+    return (TEMPLATE_DIR / name).read_text(encoding="utf-8")
 
 
 @functools.cache
@@ -401,75 +408,3 @@ def _merge(base: dict, extra: Mapping[str, Any]) -> dict:
         else:
             base[key] = copy.deepcopy(value)
     return base
-
-
-_CONTROLS = """\
-<div class="lg-controls">
-  <form id="lg-search-form" role="search">
-    <label for="lg-search">Sök nod</label>
-    <div class="lg-search-row">
-      <input id="lg-search" type="search" placeholder="Sök nod…" list="lg-labels"
-             autocomplete="off" spellcheck="false">
-      <button type="submit">Sök</button>
-    </div>
-    <datalist id="lg-labels"></datalist>
-  </form>
-  <p id="lg-status" role="status" aria-live="polite"></p>
-  <fieldset class="lg-filters">
-    <legend>Filter</legend>
-    <label for="lg-filter-kommun">Kommun</label>
-    <select id="lg-filter-kommun" data-field="kommun">
-      <option value="">Alla kommuner</option>
-    </select>
-    <label for="lg-filter-party">Part</label>
-    <select id="lg-filter-party" data-field="party">
-      <option value="">Alla parter</option>
-    </select>
-    <label for="lg-filter-level">Nivå</label>
-    <select id="lg-filter-level" data-field="level">
-      <option value="">Alla nivåer</option>
-    </select>
-    <label class="lg-check"><input type="checkbox" id="lg-neighbours">
-      Visa även grannar till träffarna</label>
-    <label class="lg-check"><input type="checkbox" id="lg-structure">
-      Visa strukturlänkar (hör till, part i, ligger i)</label>
-    <div class="lg-buttons">
-      <button type="button" id="lg-reset" class="lg-secondary">Visa alla</button>
-      <button type="button" id="lg-fit" class="lg-secondary">Hela kartan</button>
-    </div>
-  </fieldset>
-  <p id="lg-count"></p>
-</div>
-"""
-
-_HEAD = """\
-<!DOCTYPE html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="lokgraph">
-<title>{title}</title>
-"""
-
-_BODY = """\
-<body>
-<header class="lg-header"><h1>{title}</h1></header>
-<div class="lg-layout">
-<aside class="lg-panel" aria-label="Sök, filter och teckenförklaring">
-{controls}{legend}
-</aside>
-<main class="lg-map-wrap">
-<div id="lg-network" role="img" aria-label="Nätverkskarta: {title}"></div>
-<div id="lg-loading" role="status">Ritar kartan …</div>
-</main>
-</div>
-<noscript><p>Kartan behöver JavaScript. Öppna filen i en webbläsare med JavaScript påslaget.</p>
-</noscript>
-<script type="application/json" id="graph-data">{payload}</script>
-<script>
-{map_js}
-</script>
-{extra}</body>
-</html>
-"""

@@ -35,7 +35,8 @@ _NODE_SHORT = {
 }
 
 
-_NODE_TEXT = frozenset({"group", "shape", "level", "kommun", "party"})
+# a tuple, not a set: the order of the shared text (and so the page's bytes) must not vary
+_NODE_TEXT = ("group", "shape", "level", "kommun", "party")
 
 
 _EDGE_OWN = frozenset({"from", "to", "tooltip"})

@@ -14,7 +14,7 @@ True
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 __all__ = [
     "CHANGE_LOOKS",
@@ -143,7 +143,7 @@ _SHAPE_NAMES = {
 def legend_entries(labels: set[str], edges: list[dict]) -> list[dict]:
     """The legend of a network map with these node labels and edges (see
     :func:`visualizations.page.build_legend`)."""
-    entries = [
+    entries: list[dict[str, Any]] = [
         {"label": "Kommunens", "color": OWNER_COLOURS["kommun"][0], "shape": "dot"},
         {"label": "Regionens", "color": OWNER_COLOURS["region"][0], "shape": "dot"},
         {
