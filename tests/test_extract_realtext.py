@@ -322,3 +322,50 @@ def test_a_document_about_a_bus_agreement_keeps_calling_it_that():
         "Överenskommelsen tecknades 2012 av alla kommuner i länet och regionen."
     )
     assert agreements(run(text, None)) == {("other", "in_force", "2012-01-01", None)}
+
+
+# --- compounds on a group word, minutes -------------------------------------------------------
+
+
+def test_a_compound_on_a_group_word_is_a_group_with_the_level_of_its_head():
+    facts = run("Elevhälsan och socialtjänsten ingår i ett nära stöd- och vårdteam.")
+    assert [(f.group_type, f.level, f.group_name) for f in kinds(facts, "group")] == [
+        ("samverkansgrupp", "individ", "vårdteam")
+    ]
+    assert members(facts) == {("ELEVHALSA", "individ"), ("SOCIALTJANST", "individ")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Målgruppen är barn och unga upp till 20 år.",
+        "IFO:s mottagningsgrupp tar emot anmälningar.",
+        "Ansvarsområdet är socialtjänstens.",
+    ],
+)
+def test_compounds_that_are_no_groups(text):
+    assert kinds(run(text), "group") == []
+
+
+def test_those_present_at_a_meeting_are_members_of_the_group_that_met():
+    text = (
+        "Minnesanteckningar\n"
+        "Beredningsgruppen för barn och unga\n\n"
+        "Närvarande:\n"
+        "Karin Holm, chef för elevhälsan, utbildningsförvaltningen\n"
+        "Per Ek, enhetschef, barn- och ungdomspsykiatrin\n"
+    )
+    assert members(run(text)) == {
+        ("ELEVHALSA", "operativ"),
+        ("SKOLA", "operativ"),
+        ("BUP", "operativ"),
+    }
+
+
+def test_parties_that_have_a_group_in_common_are_its_members():
+    facts = run("Förskola, skola och socialtjänst i Orsa har en gemensam samverkansgrupp.")
+    assert members(facts) == {
+        ("FORSKOLA", "operativ"),
+        ("SKOLA", "operativ"),
+        ("SOCIALTJANST", "operativ"),
+    }

@@ -11,6 +11,8 @@ from .absence import _absences, _negated_absence, _negated_nearby, _wished
 from .clauses import _clause_of, _clauses
 from .groups import (
     _after_group_positions,
+    _compound_groups,
+    _compound_name,
     _familjecentral_group,
     _governance,
     _group_name,
@@ -67,8 +69,10 @@ def _read(
     text = sentence.text
     group_words = _find(v.groups, text, "group")
     # "BUS-överenskommelsen" is an agreement, not a BUS group
-    agreement_hits = [(h.start, h.end) for h in _find(v.agreement_words, text)]
-    group_words = [g for g in group_words if not _overlaps(g, agreement_hits)]
+    agreements_in = [(h.start, h.end) for h in _find(v.agreement_words, text)]
+    group_words = [
+        g for g in group_words if not any(a > g.start and e == g.end for a, e in agreements_in)
+    ]
     entity_hits = _find(v.parties, text, "party") + group_words
     entity_hits += _find(v.principals, text, "principal")
     member_cues = [c for c in _find(v.member_cues, text, "member") if not _aimed(text, c, v)]
@@ -84,6 +88,11 @@ def _read(
         # "samlar in synpunkter från BUP": a particle makes it another verb
         and not v.grammar.particle.match(text[c.end :])
     ]
+    # "ett nära stöd- och vårdteam", "HLT-teamen": a compound on a group word is a group
+    taken = [(h.start, h.end) for h in entity_hits]
+    compounds = _compound_groups(text, taken, v)
+    group_words += compounds
+    entity_hits += compounds
     if agreement or group_words or refers_back:
         member_cues += weak_cues
         weak_cues = []
@@ -98,7 +107,10 @@ def _read(
         name, name_end = _group_name(text, hit, v)
         if name_end > hit.end:
             name_spans.append((hit.end, name_end))
-        groups.append(_GroupMention(hit, hit.key, default_level(hit.key), name))
+        level = hit.extra if hit.term is None and hit.extra else default_level(hit.key)
+        if hit.term is None and hit.extra and name is None:
+            name = _compound_name(text[hit.start : hit.end], v)
+        groups.append(_GroupMention(hit, hit.key, level, name))
     resolved = _outside(resolved, name_spans)
     # "Ledningsgruppen för barn och unga (socialchef, skolchef och VC-chef)": the brackets
     # right after a group list its members

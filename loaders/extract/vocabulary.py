@@ -41,6 +41,9 @@ class Vocabulary:
     parties: tuple[Term, ...]
     principals: tuple[Term, ...]
     groups: tuple[Term, ...]
+    #: (head word, level) of the group compounds, and prefixes that make a compound no group
+    compound_heads: tuple[tuple[str, str], ...]
+    not_group_prefixes: frozenset[str]
     group_name_words: tuple[Term, ...]
     levels: tuple[Term, ...]
     level_ignore: tuple[Term, ...]
@@ -154,6 +157,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "parties": (),
     "principals": (),
     "groups": (),
+    "group_compounds": ("heads", "not_groups"),
     "group_name_words": (),
     "levels": (),
     "level_ignore": (),
@@ -257,6 +261,10 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         parties=keyed("parties", PARTIES),
         principals=keyed("principals", ("kommun", "region")),
         groups=keyed("groups", GROUP_TYPES),
+        compound_heads=_compound_heads(data.get("group_compounds") or {}, source),
+        not_group_prefixes=frozenset(
+            _fold(w) for w in (data.get("group_compounds") or {}).get("not_groups") or ()
+        ),
         group_name_words=plain("group_name_words"),
         levels=keyed("levels", LEVELS),
         level_ignore=plain("level_ignore"),
@@ -307,6 +315,22 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         grammar=compile_grammar(data.get("grammar") or _default_raw()["grammar"], source),
         raw=dict(data),
     )
+
+
+def _compound_heads(section: Mapping[str, Any], source: str) -> tuple[tuple[str, str], ...]:
+    heads = section.get("heads") or {}
+    if not isinstance(heads, dict):
+        raise InputError("'group_compounds: heads' must map levels to words", where=source)
+    out = []
+    for level, words in heads.items():
+        if level not in LEVELS:
+            raise InputError(
+                f"unknown level {level!r} under 'group_compounds: heads'",
+                where=source,
+                fix="Use one of " + ", ".join(LEVELS),
+            )
+        out += [(str(w), str(level)) for w in words or ()]
+    return tuple(out)
 
 
 def _terms(entries: Any, key: str, source: str, section: str) -> Iterator[Term]:
