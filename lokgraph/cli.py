@@ -440,6 +440,12 @@ def _gaps(
     if backend == "neo4j":
         from .neo4j_store import Neo4jStore
 
+        if round_:
+            raise LokgraphError(
+                "--round går inte med --backend neo4j: Cypher-frågorna ser hela grafen på servern",
+                fix="Kör frågorna på lagret (--backend networkx), eller lägg bara den omgången "
+                "på servern",
+            )
         with Neo4jStore(_require(neo4j)) as server:
             server.check()  # a damaged record is an error, not a quiet wrong answer
             if query:
@@ -561,6 +567,7 @@ def query(
     as_json: Annotated[bool, typer.Option("--json", help="Skriv en JSON-lista.")] = False,
     backend: Backend = "networkx",
     neo4j: Neo4jUri = None,
+    round_: RoundOpt = None,
 ) -> None:
     """Kör en gapfråga, lista alla, eller skriv en frågas Cypher för Neo4j Browser.
 
@@ -578,7 +585,7 @@ def query(
     if cypher:
         sys.stdout.write(get_query(name).cypher)
         return
-    found = _gaps(store, backend, neo4j, name, kommun)
+    found = _gaps(store, backend, neo4j, name, kommun, round_)
     if as_json:
         sys.stdout.write(json.dumps(_gap_rows(found), ensure_ascii=False, indent=1) + "\n")
     else:

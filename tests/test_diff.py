@@ -141,3 +141,23 @@ def test_change_report_in_chromium_shows_counts_styles_and_legend(skaraborg, pag
     assert len({looks[k] for k in looks}) == len(looks)  # every look is its own style
     assert page.locator(".lg-cards svg").count() == 8  # one card per kommun that changed
     report.assert_clean()
+
+
+def test_synth_second_round_through_the_cli_is_what_diff_finds(tmp_path):
+    made = lokgraph(
+        "synth", "--kommuner", "15", "--seed", "2", "--second-round", "-o", "ut", cwd=tmp_path
+    )
+    assert made.returncode == 0, str(made)
+    folder = tmp_path / "ut"
+    assert {p.name for p in folder.iterdir()} >= {"enkat.txt", "enkat-2.txt", "forandringar.json"}
+    truth = {tuple(r.values()) for r in json.loads((folder / "forandringar.json").read_text())}
+    result = lokgraph("diff", "--json", "--store", folder / "lokgraph-store.json", cwd=tmp_path)
+    assert result.returncode == 0, str(result)
+    doc = json.loads(result.stdout)
+    assert (doc["from_round"], doc["to_round"]) == ("2024", "2025")
+    found = {
+        (c["kind"], c["kommun"], c["subject"], c["party"] if c["kind"] != "group_added" else None)
+        for c in doc["changes"]
+        if c["kind"] in STRUCTURAL
+    }
+    assert truth and found == truth

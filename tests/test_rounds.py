@@ -9,7 +9,7 @@ from lokgraph.graph import graph_to_structure, merge, new_graph, retract_source
 from lokgraph.models import Agreement, Evidence, Group, Principal, Relationship, Source, Structure
 from lokgraph.rounds import at_round, latest_round, rounds, with_round
 from lokgraph.store import FileStore, graph_from_json, graph_to_json
-from tests.cli_run import lokgraph
+from tests.cli_run import assert_clean_failure, lokgraph
 from tests.graph_helpers import DALARNA_SURVEY, EXAMPLES
 
 OLD_STORE = Path(__file__).parent / "fixtures" / "store-before-rounds.json"
@@ -153,3 +153,17 @@ def test_a_survey_imported_without_round_gets_none_or_its_heading_year(tmp_path)
     sources = [d for _, d in FileStore(store).load().nodes(data=True) if d["label"] == "Source"]
     assert len(sources) == 1
     assert sources[0].get("round") in (None, *[str(y) for y in range(2015, 2027)])
+
+
+def test_round_with_the_neo4j_backend_says_why_not(tmp_path):
+    result = lokgraph(
+        "gaps",
+        "--backend",
+        "neo4j",
+        "--neo4j",
+        "bolt://127.0.0.1:9",
+        "--round",
+        "2024",
+        cwd=tmp_path,
+    )
+    assert_clean_failure(result, mentions=["--round", "--backend neo4j"])

@@ -1,0 +1,25 @@
+"""Survey rounds on the real Neo4j: `round` and the per-round values push and pull unchanged."""
+
+import pytest
+
+from lokgraph.neo4j_store import Neo4jStore
+from lokgraph.rounds import at_round, rounds
+from lokgraph.store import graph_to_json
+from tests.test_rounds import _two_rounds
+
+pytestmark = pytest.mark.bolt
+
+
+def test_a_two_round_store_pushes_and_pulls_with_its_rounds(bolt_uri, bolt_clean):
+    graph = _two_rounds()
+    lok = graph.nodes["agreement:lok:orsa:barn-unga"]
+    assert [e["round"] for e in lok["by_round"]] == ["2023", "2024"]
+    with Neo4jStore(bolt_uri.uri, user=bolt_uri.user, password=bolt_uri.password) as server:
+        server.save(graph)
+        pulled = server.load()
+    assert rounds(pulled) == ["2023", "2024"]
+    assert graph_to_json(pulled) == graph_to_json(graph)
+    for year, status in (("2023", "none"), ("2024", "in_force")):
+        view = at_round(pulled, year)
+        assert view.nodes["agreement:lok:orsa:barn-unga"]["status"] == status
+    assert graph_to_json(at_round(pulled, "2023")) == graph_to_json(at_round(graph, "2023"))
