@@ -74,8 +74,9 @@ def test_the_map_tooltip_shows_both_sources():
     graph = _graph(_structure(), _survey())
     nodes = {n["id"]: n for n in map_data(graph, kommun="Leksand").nodes}
     tip = nodes[LEKSAND_AG]["tooltip"]
-    assert "Källor: " in tip and "000_06d682ea16d55562" in tip
-    assert any(line.startswith("Källor: ") and ";" in line for line in tip.splitlines())
+    (line,) = [line for line in tip.splitlines() if line.startswith("Källor: ")]
+    for source in ("source:dalarna-yaml", "source:000-06d682ea16d55562-txt"):
+        assert graph.nodes[source]["name"] in line
 
 
 def test_survey_group_names_keep_the_swedish_letters_and_the_kommun():
