@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import os
+import json
 import shutil
 import subprocess
 import sys
@@ -53,30 +53,44 @@ def _lokgraph() -> str:
     return str(here) if here.exists() else (shutil.which("lokgraph") or "lokgraph")
 
 
+#: Runs one command and writes its wall time, peak memory and exit code to a file. A process
+#: started straight from the benchmark would inherit the benchmark's own peak: Linux counts the
+#: memory of the (v)forked parent towards the child's peak until and across exec. This small
+#: process (no site packages) starts the command instead, so the peak is the command's own.
+_LAUNCHER = """
+import json, os, sys, time
+out, argv = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+pid = os.posix_spawn(argv[0], argv, os.environ)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+with open(out, "w") as f:
+    json.dump([wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status)], f)
+"""
+
+
 def whole_process(
     argv: list[str], *, repeats: int, warmup: int = 0, before: Callable[[], object] | None = None
 ) -> tuple[float, float]:
     """The fastest wall time (s) of a whole process over `repeats` runs, and its peak memory
     (MB, the largest of the runs), its output thrown away. A failing command raises."""
     best, peak = float("inf"), 0.0
-    with tempfile.TemporaryFile() as errors:
+    program = shutil.which(argv[0]) or argv[0]
+    with tempfile.TemporaryDirectory() as folder:
+        result, errors = Path(folder) / "result.json", Path(folder) / "stderr.txt"
         for i in range(warmup + max(1, repeats)):
             if before is not None:
                 before()
-            errors.seek(0)
-            errors.truncate()
-            start = time.perf_counter()
-            proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=errors)
-            _, status, usage = os.wait4(proc.pid, 0)
-            elapsed = time.perf_counter() - start
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            if proc.returncode != 0:
-                errors.seek(0)
-                message = errors.read().decode("utf-8", "replace")
-                raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}:\n{message}")
+            with errors.open("wb") as stderr:
+                launcher = [sys.executable, "-S", "-c", _LAUNCHER, str(result), program, *argv[1:]]
+                subprocess.run(launcher, stdout=subprocess.DEVNULL, stderr=stderr, check=True)
+            elapsed, maxrss, code = json.loads(result.read_text(encoding="utf-8"))
+            if code != 0:
+                message = errors.read_text(encoding="utf-8", errors="replace")
+                raise RuntimeError(f"{' '.join(argv)} exited {code}:\n{message}")
             if i >= warmup:
                 best = min(best, elapsed)
-                peak = max(peak, usage.ru_maxrss / 1024)
+                peak = max(peak, maxrss / 1024)
     return best, peak
 
 

@@ -67,3 +67,17 @@ def test_a_whole_process_is_timed_and_a_failing_one_raises():
     assert 0 < wall < 60 and peak > 1
     with pytest.raises(RuntimeError, match="exited 3"):
         whole_process([sys.executable, "-c", "import sys; sys.exit(3)"], repeats=1)
+
+
+def test_the_peak_memory_is_the_commands_own_not_the_benchmarks():
+    import sys
+
+    ballast = bytearray(300_000_000)  # the benchmark holds a national graph at 290 kommuner
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    _, peak = whole_process([sys.executable, "-c", "pass"], repeats=1)
+    assert peak < 100
+    _, peak = whole_process(
+        [sys.executable, "-c", "b = bytearray(150_000_000); b[::4096] = b'x' * len(b[::4096])"],
+        repeats=1,
+    )
+    assert 150 < peak < 290
