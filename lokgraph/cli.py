@@ -680,6 +680,13 @@ def push(
         int | None,
         typer.Option(help="Rader per transaktion (standard: 1000).", metavar="ANTAL"),
     ] = None,
+    round_: Annotated[
+        str | None,
+        typer.Option(
+            "--round",
+            help="Skicka grafen som den var i en enkätomgång (standard: hela lagret).",
+        ),
+    ] = None,
 ) -> None:
     """Skriv lagret till en Neo4j-server: först villkoren, sedan MERGE i omgångar.
 
@@ -687,10 +694,15 @@ def push(
     gånger ändrar inget.
 
     Exempel: lokgraph push --neo4j bolt://localhost:7687
+    Exempel: lokgraph push --neo4j bolt://localhost:7687 --round 2024
     """
     from .neo4j_store import Neo4jStore
 
     graph = FileStore(store).load()
+    if round_:  # the Cypher twins then answer for that round
+        from .rounds import at_round
+
+        graph = at_round(graph, round_)
     with Neo4jStore(_require(neo4j), batch_size=batch_size) as server:
         server.save(graph)
         counts = server.counts()

@@ -4,7 +4,8 @@ import pytest
 
 from lokgraph.neo4j_store import Neo4jStore
 from lokgraph.rounds import at_round, rounds
-from lokgraph.store import graph_to_json
+from lokgraph.store import FileStore, graph_to_json
+from tests.cli_run import lokgraph
 from tests.test_rounds import _two_rounds
 
 pytestmark = pytest.mark.bolt
@@ -23,3 +24,16 @@ def test_a_two_round_store_pushes_and_pulls_with_its_rounds(bolt_uri, bolt_clean
         view = at_round(pulled, year)
         assert view.nodes["agreement:lok:orsa:barn-unga"]["status"] == status
     assert graph_to_json(at_round(pulled, "2023")) == graph_to_json(at_round(graph, "2023"))
+
+
+def test_push_round_sends_that_rounds_view(bolt_uri, bolt_clean, tmp_path):
+    store = tmp_path / "s.json"
+    FileStore(store).save(_two_rounds())
+    env = {"NEO4J_USER": bolt_uri.user, "NEO4J_PASSWORD": bolt_uri.password}
+    pushed = lokgraph("push", "--neo4j", bolt_uri.uri, "--store", store, "--round", "2023", env=env)
+    assert pushed.returncode == 0, str(pushed)
+    with Neo4jStore(bolt_uri.uri, user=bolt_uri.user, password=bolt_uri.password) as server:
+        pulled = server.load()
+    assert rounds(pulled) == ["2023"]
+    assert pulled.nodes["agreement:lok:orsa:barn-unga"]["status"] == "none"
+    assert "group:orsa:sambu-team" not in pulled
