@@ -46,11 +46,15 @@ class _Console:
         self._options, self._console = options, None
 
     def __getattr__(self, name: str) -> Any:
+        return getattr(self.get(), name)
+
+    def get(self) -> Any:
+        """The rich Console itself (rich's Progress needs the object, not this stand-in)."""
         if self._console is None:
             from rich.console import Console
 
             self._console = Console(**self._options)  # type: ignore[assignment]
-        return getattr(self._console, name)
+        return self._console
 
 
 out = _Console()
@@ -117,7 +121,7 @@ def _bar():
         BarColumn(),
         TextColumn("{task.completed}/{task.total}"),
         TimeRemainingColumn(),
-        console=err,
+        console=err.get(),
         transient=True,
         disable=not err.is_terminal,
     )
@@ -454,9 +458,15 @@ def _gaps(
     graph = _load_round(store, round_)
     name = _kommun_in(graph, kommun, store)
     with _bar() as bar:
-        bar.add_task("kör gapfrågorna", total=None)
+        task = bar.add_task("kör gapfrågorna", total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        if query:
+            return run_query(query, graph, kommun=name)
         # run_all shares one index of the graph between the queries
-        return run_query(query, graph, kommun=name) if query else run_all(graph, kommun=name)
+        return run_all(graph, kommun=name, progress=tick)
 
 
 def _gap_rows(gaps: list) -> list[dict]:

@@ -167,10 +167,24 @@ def run_cypher(name: str, store: CypherRunner, *, kommun: str | None = None) -> 
     return sort_gaps(filter_kommun(query.from_rows(rows), kommun))
 
 
-def run_all(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap]:
-    """Every query over a networkx graph, in report order (sharing one index of the graph)."""
+def run_all(
+    graph: nx.MultiDiGraph,
+    *,
+    kommun: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Gap]:
+    """Every query over a networkx graph, in report order (sharing one index of the graph).
+
+    `progress(done, total)` is called after each query, for a progress bar.
+    """
+    queries = all_queries()
+    found: list[Gap] = []
     with shared_index(graph):
-        return sort_gaps(g for q in all_queries() for g in q.function(graph, kommun=kommun))
+        for done, q in enumerate(queries, start=1):
+            found.extend(q.function(graph, kommun=kommun))
+            if progress:
+                progress(done, len(queries))
+    return sort_gaps(found)
 
 
 def run_all_cypher(store: CypherRunner, *, kommun: str | None = None) -> list[Gap]:

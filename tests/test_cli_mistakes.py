@@ -213,3 +213,48 @@ def test_help_is_swedish_for_every_command():
         for english in ("Usage:", "Options:", "Show this message", "[default:", "env var"):
             assert english not in text, (args, english, text)
         assert "Flaggor:" in text, text
+
+
+def _on_a_terminal(args: list[str], cwd) -> tuple[int, str]:
+    """Run the console script with a pseudo-terminal as stdout and stderr (progress shows)."""
+    import pty
+
+    from tests.cli_run import console_script
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
+    proc = subprocess.Popen(
+        [str(console_script()), *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    return proc.wait(timeout=300), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_on_a_terminal_is_swedish_and_works(tmp_path):
+    made = lokgraph("synth", "--kommuner", "15", "-o", tmp_path / "s", cwd=tmp_path)
+    assert made.returncode == 0, str(made)
+    store = tmp_path / "store.json"
+    code, screen = _on_a_terminal(
+        ["import", str(tmp_path / "s" / "enkat.txt"), "--store", str(store)], tmp_path
+    )
+    assert code == 0, screen
+    assert "Traceback" not in screen and "Error" not in screen, screen
+    assert "läser svaren i enkat.txt" in screen and "skrev" in screen, screen
+    for command in (["gaps"], ["matrix", "-o", "m.html"], ["report", "-o", "r.html"]):
+        code, screen = _on_a_terminal([*command, "--store", str(store)], tmp_path)
+        assert code == 0 and "Traceback" not in screen, (command, screen)
