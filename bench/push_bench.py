@@ -179,7 +179,28 @@ def bolt_server() -> Iterator[tuple[str, str | None, str | None]]:
     from tests.neo4j_server import neo4j_server
 
     with neo4j_server() as server:
+        _SERVER["pid"] = server.pid
         yield server.uri, server.user, server.password
+    _SERVER.clear()
+
+
+# The Neo4j process when this run started it: its CPU time counts, as well as this process's,
+# so that a rate can be given per CPU second, which other work on a shared machine disturbs
+# far less than the wall-clock rate.
+_SERVER: dict[str, int] = {}
+
+
+def _cpu_s() -> float | None:
+    """CPU seconds used so far by this process and the server (None: server unknown)."""
+    pid = _SERVER.get("pid")
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime
+    return time.process_time() + ticks / os.sysconf("SC_CLK_TCK")
 
 
 def run(*, quick: bool, seed: int, batch_sizes: list[int] = ()) -> dict:
@@ -218,7 +239,9 @@ def run(*, quick: bool, seed: int, batch_sizes: list[int] = ()) -> dict:
                 seconds = _timed(store.save, graph)
                 _check(store, graph)
                 if size == sizes[0]:
-                    result["unchanged_repush_s"] = round(_timed(store.save, graph), 2)
+                    wall, cpu = _timed(store.save, graph)
+                    result["unchanged_repush_s"] = round(wall, 2)
+                    result["unchanged_repush_cpu_s"] = round(cpu, 2) if cpu else None
                 store.clear()
             result["batched"].append(_rate(rows, seconds, batch_size=size))
         with Neo4jStore(uri, user=user, password=password, batch_size=1) as single:
@@ -226,17 +249,27 @@ def run(*, quick: bool, seed: int, batch_sizes: list[int] = ()) -> dict:
             _check(single, sample)
             single.clear()
         result["per_row"] = _rate(sample_rows, seconds, batch_size=1)
+    # other work on the machine slows the server down: say how busy it was
+    result["load_average_1min_at_end"] = round(os.getloadavg()[0], 1)
+    result["cpus"] = os.cpu_count()
     per_row = result["per_row"]["rows_per_s"]
+    per_row_cpu = result["per_row"]["rows_per_cpu_s"]
     for batched in result["batched"]:
         batched["ratio"] = round(batched["rows_per_s"] / per_row, 1)
+        if per_row_cpu and batched["rows_per_cpu_s"]:
+            batched["cpu_ratio"] = round(batched["rows_per_cpu_s"] / per_row_cpu, 1)
     result["ratio"] = result["batched"][0]["ratio"]
     return result
 
 
-def _timed(fn, *args) -> float:
+def _timed(fn, *args) -> tuple[float, float | None]:
+    """Wall seconds and CPU seconds (client and server; None when the server is not ours)."""
+    cpu = _cpu_s()
     start = time.perf_counter()
     fn(*args)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = _cpu_s()
+    return wall, (after - cpu if cpu is not None and after is not None else None)
 
 
 def _check(store, graph) -> None:
@@ -244,13 +277,23 @@ def _check(store, graph) -> None:
         raise SystemExit("the server's counts differ from the graph's after the push")
 
 
-def _rate(rows: int, seconds: float, *, batch_size: int) -> dict:
+def _rate(rows: int, timed: tuple[float, float | None], *, batch_size: int) -> dict:
+    seconds, cpu = timed
     return {
         "batch_size": batch_size,
         "rows": rows,
         "seconds": round(seconds, 2),
         "rows_per_s": round(rows / seconds),
+        "cpu_s": round(cpu, 2) if cpu else None,
+        "rows_per_cpu_s": round(rows / cpu) if cpu else None,
     }
+
+
+def _per_cpu(rate: dict) -> str:
+    if not rate.get("rows_per_cpu_s"):
+        return ""
+    ratio = f", {rate['cpu_ratio']}x per CPU second" if rate.get("cpu_ratio") else ""
+    return f"; {rate['rows_per_cpu_s']:,} rows per CPU second of client and server{ratio}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -276,12 +319,21 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(
             f"  batched, {b['batch_size']} rows a batch: {b['rows']:,} rows in "
             f"{b['seconds']} s = {b['rows_per_s']:,} rows/s ({b['ratio']}x one query per row)"
+            + _per_cpu(b)
         )
     p = result["per_row"]
     lines.append(
         f"  one query per row: {p['rows']:,} rows in {p['seconds']} s = {p['rows_per_s']:,} rows/s"
+        + _per_cpu(p)
     )
-    lines.append(f"  unchanged re-push of the whole graph: {result['unchanged_repush_s']} s")
+    cpu = result.get("unchanged_repush_cpu_s")
+    lines.append(
+        f"  unchanged re-push of the whole graph: {result['unchanged_repush_s']} s"
+        + (f" ({cpu} CPU s)" if cpu else "")
+    )
+    lines.append(
+        f"  load average at the end: {result['load_average_1min_at_end']} on {result['cpus']} CPUs"
+    )
     print("\n".join(lines))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
