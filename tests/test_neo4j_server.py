@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -54,3 +55,25 @@ def test_the_server_is_neo4j_526_with_authentication_on_a_loopback_port(bolt_uri
         wrong = neo4j.GraphDatabase.driver(bolt_uri.uri, auth=("neo4j", "not-it-123"))
         with wrong, pytest.raises(neo4j.exceptions.AuthError):
             wrong.verify_connectivity()
+
+
+@pytest.mark.bolt
+def test_sigterm_stops_the_server_and_frees_its_port(bolt_uri, tmp_path):
+    """A second server of its own (the session's keeps running): SIGTERM to its PID ends it."""
+    import signal
+    import socket
+
+    from tests.neo4j_server import start, stop
+
+    if bolt_uri.server is None:
+        pytest.skip("NEO4J_URI names the server: the launcher is not used")
+    server = start(tmp_path / "second")
+    try:
+        port = int(server.uri.rsplit(":", 1)[1])
+        os.kill(server.pid, signal.SIGTERM)
+        assert server._process is not None
+        assert server._process.wait(timeout=60) is not None
+        with pytest.raises(ConnectionRefusedError), socket.create_connection(("127.0.0.1", port)):
+            pass
+    finally:
+        stop(server)
