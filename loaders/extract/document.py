@@ -84,7 +84,7 @@ def lead_of(
         return None
     if reading.absence_reason:
         return reading.absence_reason
-    heads = _find(v.list_heads + v.scope_heads, text)
+    heads = _find(v.list_heads, text) or _find(v.scope_heads, text)
     if reading.groups or reading.member_cues or heads:
         return "member_partial" if _find(v.partial_cues, text) else "member"
     return None

@@ -79,20 +79,23 @@ def _read(
     agreement = bool(_find(v.agreement_words, text))
     # "I den sitter …", "Där sitter …": the group of the sentence before
     refers_back = previous is not None and bool(v.grammar.refers_back.match(text))
-    # "rutiner för samverkan med BUP": a weak member word after a preposition is a topic
-    weak_cues = [
-        c
-        for c in _find(v.weak_member_cues, text, "member")
-        if not v.grammar.topic_preposition.search(_before(text, c.start))
-        and not _aimed(text, c, v)
-        # "samlar in synpunkter från BUP": a particle makes it another verb
-        and not v.grammar.particle.match(text[c.end :])
-    ]
     # "ett nära stöd- och vårdteam", "HLT-teamen": a compound on a group word is a group
     taken = [(h.start, h.end) for h in entity_hits]
     compounds = _compound_groups(text, taken, v)
     group_words += compounds
     entity_hits += compounds
+    # weak member words count with a group or the agreement, or next to a list of parties
+    weak_cues: list[_Hit] = []
+    if agreement or group_words or refers_back or sum(h.kind == "party" for h in entity_hits) > 1:
+        # "rutiner för samverkan med BUP": a weak member word after a preposition is a topic
+        weak_cues = [
+            c
+            for c in _find(v.weak_member_cues, text, "member")
+            if not v.grammar.topic_preposition.search(_before(text, c.start))
+            and not _aimed(text, c, v)
+            # "samlar in synpunkter från BUP": a particle makes it another verb
+            and not v.grammar.particle.match(text[c.end :])
+        ]
     if agreement or group_words or refers_back:
         member_cues += weak_cues
         weak_cues = []

@@ -78,7 +78,8 @@ def _status_votes(reading: _Reading, v: Vocabulary, named: bool = False) -> list
     if strong:
         return [(s, False) for s in dict.fromkeys(strong)]
     if reading.agreement or named:
-        weak = usable(_find(v.status_weak + (v.status_text if named else ()), text))
+        found = _find(v.status_weak, text) + (_find(v.status_text, text) if named else [])
+        weak = usable(found)
         if weak:
             return [(s, False) for s in dict.fromkeys(weak)]
     reply = [h.key for h in _find(v.status_reply, text)]
