@@ -39,6 +39,7 @@ GRAMMAR_KEYS: tuple[str, ...] = (
     "negating_determiners",
     "correlatives",
     "correlative_partner",
+    "correlatives_neither",
     "name_stopwords",
     "name_skip_first",
     "name_trailing",
@@ -77,6 +78,8 @@ class Grammar:
     negating_determiners: frozenset[str]
     correlatives: frozenset[str]
     correlative_partner: frozenset[str]
+    #: "varken": the word that opens "varken … eller"
+    correlatives_neither: frozenset[str]
     name_stopwords: frozenset[str]
     name_skip_first: frozenset[str]
     name_trailing: frozenset[str]
@@ -166,6 +169,7 @@ def compile_grammar(section: Mapping[str, Any], source: str) -> Grammar:
         negating_determiners=folded("negating_determiners"),
         correlatives=folded("correlatives"),
         correlative_partner=folded("correlative_partner"),
+        correlatives_neither=folded("correlatives_neither"),
         name_stopwords=folded("name_stopwords"),
         name_skip_first=folded("name_skip_first"),
         name_trailing=folded("name_trailing"),

@@ -31,8 +31,18 @@ from .membership import (
     _words_of,
 )
 from .sentences import Sentence
-from .spans import _before, _blank, _find, _Hit, _outside, _overlaps, _resolve
+from .spans import (
+    _before,
+    _blank,
+    _find,
+    _folded_between,
+    _Hit,
+    _outside,
+    _overlaps,
+    _resolve,
+)
 from .status import _area
+from .terms import _fold
 from .vocabulary import Vocabulary
 
 
@@ -178,6 +188,8 @@ def _read(
         for c in member_cues
         if not _overlaps(c, [(a.start, a.end) for a in absence_cues])
         and _negated_nearby(text, c, v)
+        # "BUP ska samordna med skolan men inte ingå i den": a plan, not a report of absence
+        and not v.hypothetical & set(_folded_between(text, max(0, c.start - 120), c.start))
     ]
     # "BUP borde delta", "habiliteringen behöver vara med": a wish, so still absent
     absence_cues += [
@@ -258,9 +270,11 @@ def _read(
             if a <= p.start < b:
                 absent[i] = cue.key
         if topics.get((p.start, p.end)) == "place" and not any(
-            c.start <= p.start <= c.end + 1 for c in absence_cues
+            c.start <= p.start <= c.end + 1
+            and _fold(text[c.start : c.end]) not in v.grammar.correlatives_neither
+            for c in absence_cues
         ):
-            absent.pop(i, None)  # "det saknas lokaler i skolan"
+            absent.pop(i, None)  # "det saknas lokaler i skolan", "passar in hos varken BUP …"
     for j, k in enumerate(kommun_hits):
         if any(a <= k.start < b for a, b in list_spans):
             absent_kommun.discard(j)
