@@ -140,10 +140,18 @@ def predicted_keys(facts: Iterable[Fact]) -> dict[str, set]:
 def extract_entry(entry: dict, workdir: Path) -> list[Fact]:
     """The facts of one entry, read as ``lokgraph extract FILE.txt --kommun KOMMUN`` reads it."""
     from loaders.importer import extract_path
+    from lokgraph.errors import InputError
 
     path = workdir / f"{entry.get('id', 'entry')}.txt"
-    path.write_text(entry.get("text") or "", encoding="utf-8")
-    facts, _survey, _notes = extract_path(path, kommun=entry.get("kommun") or None)
+    path.write_text(entry.get("text") or " ", encoding="utf-8")
+    try:
+        facts, _survey, _notes = extract_path(path, kommun=entry.get("kommun") or None)
+    except InputError as err:  # a kommun the reference data does not know, an empty text
+        print(f"{entry.get('id')}: {err}; read without a kommun", file=sys.stderr)
+        try:
+            facts, _survey, _notes = extract_path(path)
+        except InputError:
+            return []
     return facts
 
 

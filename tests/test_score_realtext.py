@@ -63,3 +63,17 @@ def test_gold_agreements_and_dates_are_keyed_by_kind():
     keys = expected_keys(entry)
     assert keys["agreement"] == {("LOK", "in_force"), ("OTHER", "in_progress")}
     assert keys["validity"] == {("LOK", "2015-01-01", None)}
+
+
+def test_an_unknown_kommun_or_empty_text_does_not_stop_the_score(tmp_path: Path, capsys):
+    path = tmp_path / "odd.yaml"
+    path.write_text(
+        "- id: t-9\n  kommun: Påhittby\n  text: 'BUP deltar i styrgruppen.'\n"
+        "  expected:\n    member: [[strategisk, BUP]]\n"
+        "- id: t-10\n  kommun: null\n  text: ''\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "s.json"
+    assert main([str(path), "--json", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["scores"]["member"]["tp"] == 1
+    assert "t-9" in capsys.readouterr().err
