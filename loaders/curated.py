@@ -40,6 +40,7 @@ from lokgraph.models import (
 from lokgraph.reference import Kommun, Region, find_kommun, find_region, kommuner_in_lan
 
 from .safe_yaml import BoundedLoader, check_size, load_yaml
+from .sv_errors import sv_validation_message, sv_yaml_problem
 
 __all__ = ["load_structure_file", "TOP_LEVEL_KEYS"]
 
@@ -103,30 +104,32 @@ def load_structure_file(path: Path | str) -> Structure:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as err:
-        raise InputError("no such file", where=str(path), fix="Check the path") from err
+        raise InputError("filen finns inte", where=str(path), fix="Kontrollera sökvägen") from err
     except UnicodeDecodeError as err:
         raise InputError(
-            f"not UTF-8 text (byte {err.start})",
+            f"filen är inte UTF-8 (byte {err.start}, 0x{err.object[err.start]:02x})",
             where=str(path),
-            fix="Save the file as UTF-8",
+            fix="Spara filen som UTF-8 och försök igen",
         ) from err
     try:
         doc = load_yaml(text, name=str(path), loader=_LineLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}, line {mark.line + 1}, column {mark.column + 1}" if mark else str(path)
-        problem = getattr(err, "problem", None) or str(err)
+        problem = sv_yaml_problem(getattr(err, "problem", None) or str(err))
         raise InputError(
-            f"not valid YAML: {problem}",
+            f"filen är inte giltig YAML: {problem}",
             where=where,
-            fix="Check the indentation and that every list item starts with '- ' "
-            "(see docs/structure-format.md)",
+            fix="Kontrollera indraget (mellanslag, inte tabb) och att varje listpost börjar "
+            "med '- ' (se docs/structure-format.md)",
         ) from err
     if not isinstance(doc, dict):
         raise InputError(
-            "a structure file must be a YAML mapping with keys " + ", ".join(TOP_LEVEL_KEYS),
+            "en strukturfil ska vara en YAML-tabell med nycklarna "
+            + ", ".join(TOP_LEVEL_KEYS)
+            + (" men filen är tom" if doc is None else ""),
             where=str(path),
-            fix="Start from one of the examples in lokgraph/examples/",
+            fix="Utgå från ett av exemplen i lokgraph/examples/",
         )
     try:
         return _read(doc, path)
@@ -140,9 +143,9 @@ def _read(doc: dict, path: Path) -> Structure:
     unknown = sorted(set(doc) - set(TOP_LEVEL_KEYS) - {_LINE})
     if unknown:
         raise InputError(
-            f"unknown top-level key {unknown[0]!r}",
+            f"okänd nyckel {unknown[0]!r} på översta nivån",
             where=str(path),
-            fix="Use only " + ", ".join(TOP_LEVEL_KEYS),
+            fix="Använd bara " + ", ".join(TOP_LEVEL_KEYS),
         )
     region = None
     if doc.get("region"):
@@ -173,8 +176,8 @@ def _read(doc: dict, path: Path) -> Structure:
                 raise ctx.fail(
                     rec,
                     f"agreements[{i}].implements",
-                    f"no agreement named {rec['implements']!r} in this file",
-                    "Name a RÖK listed under agreements",
+                    f"ingen överenskommelse i filen heter {rec['implements']!r}",
+                    "Skriv namnet på en RÖK som står under agreements",
                 )
             structure += Structure(
                 relationships=(
@@ -194,14 +197,16 @@ def _items(ctx: _Context, doc: dict, key: str) -> list[dict]:
     value = doc.get(key) or []
     if not isinstance(value, list):
         raise InputError(
-            f"{key} must be a list", where=str(ctx.path), fix=f"Write each of {key} as '- name: …'"
+            f"{key} är inte en lista",
+            where=str(ctx.path),
+            fix=f"Skriv varje post under {key} som '- name: …'",
         )
     for i, rec in enumerate(value):
         if not isinstance(rec, dict):
             raise InputError(
-                f"{key}[{i}] must be a mapping, not {rec!r}",
+                f"{key}[{i}] ska vara en post med nycklar, inte {rec!r}",
                 where=str(ctx.path),
-                fix="Give each record its keys, e.g. '- name: …'",
+                fix="Ge varje post sina nycklar, till exempel '- name: …'",
             )
     return value
 
@@ -209,7 +214,7 @@ def _items(ctx: _Context, doc: dict, key: str) -> list[dict]:
 def _name(ctx: _Context, rec: dict, what: str) -> str:
     name = rec.get("name")
     if not name:
-        raise ctx.fail(rec, what, "a record without a name", "Add 'name: …'")
+        raise ctx.fail(rec, what, "en post utan namn", "Lägg till 'name: …'")
     return str(name)
 
 
@@ -219,8 +224,8 @@ def _check_keys(ctx: _Context, rec: dict, what: str, allowed: set[str]) -> None:
         raise ctx.fail(
             rec,
             what,
-            f"unknown field {extra[0]!r}",
-            "Use only " + ", ".join(sorted(allowed)),
+            f"okänt fält {extra[0]!r}",
+            "Använd bara " + ", ".join(sorted(allowed)),
         )
 
 
@@ -229,13 +234,12 @@ def _model(ctx: _Context, rec: dict, what: str, cls: type, **fields: Any) -> Any
         return cls(**fields)
     except ValidationError as err:
         first = err.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "record"
-        msg = first["msg"].removeprefix("Value error, ")
+        field = ".".join(str(p) for p in first["loc"]) or "post"
         raise ctx.fail(
             rec,
             f"{what}.{field}",
-            f"{msg} (got {first.get('input')!r})",
-            "Correct the value; docs/structure-format.md lists what each field takes",
+            sv_validation_message(first),
+            "Rätta värdet; docs/structure-format.md visar vad varje fält tar",
         ) from err
 
 
@@ -266,7 +270,7 @@ def _kommuner(ctx: _Context, value: Any, rec: dict, what: str) -> tuple[Kommun, 
         return ()
     if value == "all":
         if ctx.region is None:
-            raise ctx.fail(rec, what, "'all' needs a region", "Add 'region: …' at the top")
+            raise ctx.fail(rec, what, "'all' kräver en region", "Lägg till 'region: …' överst")
         return kommuner_in_lan(ctx.region.lan_kod)
     names = value if isinstance(value, list) else [value]
     found: list[Kommun] = []
@@ -292,8 +296,8 @@ def _area(ctx: _Context, rec: dict, what: str) -> Structure:
             raise ctx.fail(
                 rec,
                 f"{what}.within",
-                f"no area named {rec['within']!r} above this one",
-                "List the enclosing area first",
+                f"inget område ovanför heter {rec['within']!r}",
+                "Skriv det omgivande området först",
             )
         s += Structure(
             relationships=(Relationship(type="IN_AREA", source=area_id, target=parent[0]),)
@@ -337,9 +341,9 @@ def _party_ref(
                 raise ctx.fail(
                     rec,
                     what,
-                    f"{code} is a kommun's unit but no kommun is given",
-                    "Add 'kommun: …' to the entry, or 'serves: …' (kommuner or an area with "
-                    "kommuner) to the group or activity",
+                    f"{code} är en kommunal verksamhet men ingen kommun anges",
+                    "Lägg till 'kommun: …' i posten, eller 'serves: …' (kommuner eller ett "
+                    "område med kommuner) i gruppen eller aktiviteten",
                 )
             return [(*unit_structure(code, kommun=k), spec) for k in places]
         if region is None and serves:
@@ -348,8 +352,8 @@ def _party_ref(
             raise ctx.fail(
                 rec,
                 what,
-                f"{code} is a region's unit but no region is given",
-                "Add 'region: …' at the top of the file",
+                f"{code} är en regional verksamhet men ingen region anges",
+                "Lägg till 'region: …' överst i filen",
             )
         return [(*unit_structure(code, region=region), spec)]
     # not a party code: a kommun or region by name
@@ -367,14 +371,13 @@ def _party_ref(
         raise ctx.fail(
             rec,
             what,
-            f"{code!r} is neither a party code nor a kommun or region",
-            f"Use a party code ({codes}) or a kommun's or region's name"
+            f"{code!r} är varken en partkod eller en kommun eller region",
+            f"Använd en partkod ({codes}) eller namnet på en kommun eller region"
             + (
-                f"; did you mean {err.suggestions[0]!r}"  # type: ignore[attr-defined]
+                f"; menade du {err.suggestions[0]!r}"  # type: ignore[attr-defined]
                 if getattr(err, "suggestions", None)
                 else ""
-            ),
-        ) from err
+            ),        ) from err
     return [(kommun_id(k), kommun_structure(k), spec)]
 
 
@@ -389,7 +392,7 @@ def _group(ctx: _Context, rec: dict, what: str) -> Structure:
     serves = _kommuner(ctx, rec.get("serves"), rec, f"{what}.serves")
     group_type = str(rec.get("type") or "")
     if not group_type:
-        raise ctx.fail(rec, what, "a group without a type", "Add 'type: styrgrupp' or similar")
+        raise ctx.fail(rec, what, "en grupp utan typ", "Lägg till 'type: styrgrupp' eller liknande")
     scope = serves[0].name if len(serves) == 1 else (ctx.region.name if ctx.region else "")
     gid = group_id(scope or None, group_type, name)
     ctx.groups[name] = gid
@@ -430,8 +433,8 @@ def _group(ctx: _Context, rec: dict, what: str) -> Structure:
                 raise ctx.fail(
                     rec,
                     f"{what}.absent[{j}]",
-                    "only a unit can be absent",
-                    "Name a party code such as BUP",
+                    "bara en verksamhet kan saknas",
+                    "Ange en partkod, till exempel BUP",
                 )
             s += extra + Structure(
                 relationships=(
@@ -456,8 +459,8 @@ def _governance(ctx: _Context, rec: dict, what: str) -> Structure:
         raise ctx.fail(
             rec,
             f"{what}.reports_to",
-            f"no group named {parent!r} in this file",
-            "Write the exact name of a group listed under groups",
+            f"ingen grupp i filen heter {parent!r}",
+            "Skriv gruppens namn exakt som det står under groups",
         )
     source = ctx.groups[_name(ctx, rec, what)]
     return Structure(relationships=(Relationship(type="REPORTS_TO", source=source, target=target),))
@@ -488,7 +491,7 @@ def _agreement(ctx: _Context, rec: dict, what: str) -> tuple[Structure, str]:
     s = Structure()
     if kind == "LOK":
         if not rec.get("kommun"):
-            raise ctx.fail(rec, what, "a LÖK without its kommun", "Add 'kommun: …'")
+            raise ctx.fail(rec, what, "en LÖK utan kommun", "Lägg till 'kommun: …'")
         k = _kommun(ctx, rec["kommun"], rec, f"{what}.kommun")
         aid = agreement_id("LOK", k.name, str(area))
         s += kommun_structure(k) + Structure(
@@ -496,14 +499,14 @@ def _agreement(ctx: _Context, rec: dict, what: str) -> tuple[Structure, str]:
         )
     elif kind == "ROK":
         if ctx.region is None:
-            raise ctx.fail(rec, what, "a RÖK needs the file's region", "Add 'region: …' at the top")
+            raise ctx.fail(rec, what, "en RÖK kräver filens region", "Lägg till 'region: …' överst")
         aid = agreement_id("ROK", ctx.region.name, str(area))
     else:
         raise ctx.fail(
             rec,
             f"{what}.kind",
-            f"kind must be ROK or LOK, not {rec.get('kind')!r}",
-            "Write 'kind: ROK' or 'kind: LOK'",
+            f"kind ska vara ROK eller LOK, inte {rec.get('kind')!r}",
+            "Skriv 'kind: ROK' eller 'kind: LOK'",
         )
     agreement = _model(
         ctx,
@@ -584,8 +587,8 @@ def _activity(ctx: _Context, rec: dict, what: str) -> Structure:
             raise ctx.fail(
                 rec,
                 f"{what}.followed_up_by",
-                f"no group named {follow!r} in this file",
-                "Write the exact name of a group listed under groups",
+                f"ingen grupp i filen heter {follow!r}",
+                "Skriv gruppens namn exakt som det står under groups",
             )
         s += Structure(relationships=(Relationship(type="FOLLOWED_UP_BY", source=aid, target=gid),))
     return s

@@ -44,22 +44,24 @@ def read_docx_table(path: str | Path) -> SurveyTable:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise InputError(
-            "not a Word document (.docx)",
+            "filen är inget Word-dokument (.docx)",
             where=path.name,
-            fix="Save it from Word as .docx; for a text dump use load_survey_dump",
+            fix="Spara den ur Word som .docx, eller som text (.txt)",
         ) from err
     except OSError as err:
         raise InputError(
-            f"cannot read the file ({err.strerror or err})", where=path.name, fix="Check the path"
+            f"filen går inte att läsa ({err.strerror or err})",
+            where=path.name,
+            fix="Kontrollera sökvägen",
         ) from err
 
     tables = list(document.tables)
     candidates = [i for i, t in enumerate(tables) if len(t.rows) >= 2 and len(t.columns) >= 2]
     if not candidates:
         raise InputError(
-            "no table with a header row and kommun rows",
+            "ingen tabell med en rubrikrad och en rad per kommun",
             where=path.name,
-            fix="Put the survey in a Word table: questions in the first row, a kommun per row",
+            fix="Lägg enkäten i en Word-tabell: frågorna på första raden, en kommun per rad",
         )
     index = next(
         (i for i in candidates if "kommun" in tables[i].cell(0, 0).text.casefold()),
@@ -76,9 +78,9 @@ def read_docx_table(path: str | Path) -> SurveyTable:
         kommun_cell = cells[0]
         if not kommun_cell:
             raise InputError(
-                "a row with answers but no kommun",
+                "en rad med svar men utan kommun",
                 where=f"{path.name}, table {number}, row {r}, column 1",
-                fix="Write the kommun's name in the first cell of the row",
+                fix="Skriv kommunens namn i radens första cell",
             )
         answer_cells = list(cells[1:]) + [()] * (len(header) - len(cells) + 1)
         rows.append(

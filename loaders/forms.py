@@ -66,6 +66,7 @@ from lokgraph.reference import find_kommun, find_region, kommuner_in_lan, region
 from .records import QUESTIONS, Answer, Survey
 from .safe_yaml import check_size, load_yaml
 from .survey_dump import clean_paragraph, guess_question
+from .sv_errors import sv_yaml_problem
 from .text import read_text
 
 __all__ = ["FormsResult", "load_forms", "read_mapping"]
@@ -130,16 +131,16 @@ def load_forms(
         rows.pop()
     if not rows:
         raise InputError(
-            "the file is empty: no header row",
+            "filen är tom: ingen rubrikrad",
             where=f"{path.name}, row 1, column A",
-            fix="Export the responses again",
+            fix="Exportera svaren igen",
         )
     headers = [" ".join(h.replace("\ufeff", "").split()) for h in rows[0]]
     if not any(headers):
         raise InputError(
-            "the header row is empty",
+            "rubrikraden är tom",
             where=f"{path.name}, row 1, column A",
-            fix="Keep the header row Forms writes (one question per column)",
+            fix="Behåll rubrikraden som Forms skriver (en fråga per kolumn)",
         )
     notes: list[str] = []
     columns = _Columns(headers, path.name, mapping_name)
@@ -165,9 +166,9 @@ def load_forms(
         if not raw_kommun:
             if any(texts.values()):
                 raise InputError(
-                    "a row with answers but no kommun",
+                    "en rad med svar men utan kommun",
                     where=f"{path.name}, row {number}, column {_letter(kommun_col)}",
-                    fix="Fill in the kommun, or delete the row",
+                    fix="Fyll i kommunen, eller ta bort raden",
                 )
             continue
         own_region = _region_named(raw_kommun)
@@ -241,31 +242,37 @@ def read_mapping(mapping: str | Path | Mapping[str, Any]) -> dict[str, Any]:
         except yaml.YAMLError as err:
             line = getattr(getattr(err, "problem_mark", None), "line", None)
             raise InputError(
-                "not valid YAML",
+                "mappningsfilen är inte giltig YAML: "
+                + sv_yaml_problem(getattr(err, "problem", None) or str(err)),
                 where=f"{name}, line {line + 1}" if line is not None else name,
-                fix="See loaders/forms_mapping.example.yaml",
+                fix="Se loaders/forms_mapping.example.yaml",
             ) from err
     else:
         loaded = dict(mapping)
     if not isinstance(loaded, dict):
         raise InputError(
-            "a mapping must be a set of 'key: value' lines",
+            "en mappning ska bestå av rader 'nyckel: värde'",
             where=name,
-            fix="See loaders/forms_mapping.example.yaml",
+            fix="Se loaders/forms_mapping.example.yaml",
         )
     unknown = sorted(set(loaded) - _MAPPING_KEYS)
     if unknown:
         raise InputError(
-            f"unknown key {unknown[0]!r}",
+            f"okänd nyckel {unknown[0]!r}",
             where=name,
-            fix="Use " + ", ".join(sorted(_MAPPING_KEYS)),
+            fix="Använd " + ", ".join(sorted(_MAPPING_KEYS)),
         )
     questions = loaded.get("questions") or {}
     if not isinstance(questions, dict) or any(q not in QUESTIONS for q in questions):
         raise InputError(
-            "'questions' must map Q1..Q6 to columns",
-            where=f"{name}, key 'questions'",
-            fix="Write e.g. 'Q2: D' or 'Q2: Hur ser er samverkansstruktur ut'",
+            "'questions' ska para ihop Q1..Q6 med kolumner"
+            + (
+                f", inte {next(iter(set(questions) - set(QUESTIONS)))!r}"
+                if isinstance(questions, dict)
+                else ""
+            ),
+            where=f"{name}, nyckeln 'questions'",
+            fix="Skriv till exempel 'Q2: D' eller 'Q2: Hur ser er samverkansstruktur ut'",
         )
     config = {k: v for k, v in loaded.items() if v is not None and k != "questions"}
     config = {k: str(v) for k, v in config.items()}
@@ -300,15 +307,15 @@ class _Columns:
             col = starts[0] if len(starts) == 1 else None
         if col is None:
             raise InputError(
-                f"no column {ref!r} in {self.file_name}",
+                f"ingen kolumn {ref!r} i {self.file_name}",
                 where=where,
-                fix="Use a header or a column letter; the headers are " + self._listing(),
+                fix="Ange en rubrik eller en kolumnbokstav; rubrikerna är " + self._listing(),
             )
         if self.folded[col] in _PERSONAL:
             raise InputError(
-                f"{self.describe(col)} holds people's names or e-mail addresses",
+                f"{self.describe(col)} innehåller personnamn eller e-postadresser",
                 where=where,
-                fix="Map the kommun and the questions, never a person's name or e-mail",
+                fix="Ange kommunen och frågorna, aldrig en persons namn eller e-post",
             )
         return col
 
@@ -322,10 +329,10 @@ class _Columns:
         ]
         if not candidates:
             raise InputError(
-                "no kommun column: no header contains 'kommun'",
+                "ingen kommunkolumn: ingen rubrik innehåller 'kommun'",
                 where=f"{self.file_name}, row 1",
-                fix="Name the kommun column in a mapping file (kommun: <header or letter>); "
-                "the headers are " + self._listing(),
+                fix="Ange kommunkolumnen i en mappningsfil (kommun: <rubrik eller bokstav>, "
+                "med --mapping); rubrikerna är " + self._listing(),
             )
         exact = [i for i in candidates if self.folded[i] == "kommun"]
         col = (exact or candidates)[0]
@@ -384,9 +391,9 @@ def _read_rows(path: Path, sheet: str | None) -> list[list[str]]:
         return [[cell for cell in row] for row in reader]
     except csv.Error as err:
         raise InputError(
-            f"cannot read the CSV ({err})",
+            f"CSV-filen går inte att läsa ({err})",
             where=f"{path.name}, row {reader.line_num}",
-            fix="Export the responses again as CSV",
+            fix="Exportera svaren igen som CSV",
         ) from err
 
 
@@ -397,17 +404,17 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise InputError(
-            "not an Excel workbook (.xlsx)",
+            "filen är ingen Excel-arbetsbok (.xlsx)",
             where=path.name,
-            fix="Download the responses from Forms with 'Open in Excel', or export as CSV",
+            fix="Hämta svaren från Forms med 'Öppna i Excel', eller exportera som CSV",
         ) from err
     try:
         if sheet:
             if sheet not in workbook.sheetnames:
                 raise InputError(
-                    f"no sheet {sheet!r}",
+                    f"inget blad {sheet!r}",
                     where=f"{path.name}",
-                    fix="The sheets are " + ", ".join(repr(s) for s in workbook.sheetnames),
+                    fix="Bladen heter " + ", ".join(repr(s) for s in workbook.sheetnames),
                 )
             worksheet = workbook[sheet]
         else:

@@ -31,8 +31,11 @@ from pydantic import ValidationError
 
 from lokgraph.errors import InputError
 from lokgraph.facts import Fact
+from lokgraph.reference import find_kommun
 from lokgraph.sheets import csv_text, read_sheet, write_xlsx
 from lokgraph.store import write_atomic
+
+from .sv_errors import sv_validation_message
 
 __all__ = [
     "REQUIRED",
@@ -133,10 +136,14 @@ def facts_from_rows(header: list[str], rows: list[list[str]], *, where: str) -> 
             field = str(first["loc"][0]) if first["loc"] else None
             heading = header[columns.index(field)] if field in columns else "raden"
             raise InputError(
-                f"ogiltigt värde: {first['msg'].removeprefix('Value error, ')}",
+                f"ogiltigt värde: {sv_validation_message(first)}",
                 where=f"{where}, rad {number}, kolumn {heading!r}",
                 fix="Rätta cellen, eller ta bort raden för att stryka uppgiften",
             ) from err
+        for column in ("kommun", "member_kommun"):  # a misspelt kommun names its cell
+            if values.get(column):
+                heading = header[columns.index(column)]
+                find_kommun(str(values[column]), where=f"{where}, rad {number}, kolumn {heading!r}")
     return facts
 
 

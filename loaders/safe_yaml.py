@@ -75,8 +75,8 @@ class BoundedLoader(yaml.SafeLoader):
                         event.start_mark,
                         f"aliasen *{event.anchor} och de före den skulle bli fler än "
                         f"{MAX_ALIAS_NODES:,} värden när de packas upp".replace(",", " "),
-                        "En strukturfil behöver inga alias som pekar på alias; skriv ut "
-                        "listorna, eller dela upp filen",
+                        "Filen behöver inga alias som pekar på alias; skriv ut listorna, "
+                        "eller dela upp filen",
                     )
             return super().compose_node(parent, index)
         if self.check_event(yaml.ScalarEvent):

@@ -153,16 +153,19 @@ def read_dump_table(path: str | Path) -> SurveyTable:
         elif not cells:
             if line.strip():
                 raise InputError(
-                    "text before the first table cell",
+                    "text före tabellens första cell",
                     where=f"{path.name}, line {number}",
-                    fix="A table dump starts every cell with a TAB; load other text with load_text",
+                    fix="En textdump av en tabell börjar varje cell med en tabb; ta bort "
+                    "texten före tabellen",
                 )
             continue
         text = clean_paragraph(line)
         if text:
             cells[-1][1].append(Para(text, f"line {number}"))
     if not cells:
-        raise InputError("the file is empty", where=f"{path.name}, line 1", fix="Give a table dump")
+        raise InputError(
+            "filen är tom", where=f"{path.name}, line 1", fix="Ge en textdump av enkättabellen"
+        )
 
     first_row = next((i for i, (_, paras) in enumerate(cells) if _is_kommun_cell(paras)), None)
     if first_row is None:
@@ -170,16 +173,16 @@ def read_dump_table(path: str | Path) -> SurveyTable:
             [" ".join(p.text for p in paras) for _, paras in cells[1:]], cells[1:], path.name
         )
         raise InputError(
-            "no kommun row found: no cell starts with a kommun name",
+            "ingen kommunrad: ingen cell börjar med ett kommunnamn",
             where=f"{path.name}, line {cells[0][0]}",
-            fix="The first column of the table must name the kommun of each row",
+            fix="Tabellens första kolumn ska ange kommunen på varje rad",
         )
     width = first_row
     if width < 2:
         raise InputError(
-            "no header row of questions before the first kommun",
+            "ingen rubrikrad med frågor före den första kommunen",
             where=f"{path.name}, line {cells[0][0]}",
-            fix="Keep the table's first row (Kommun, then the questions)",
+            fix="Behåll tabellens första rad (Kommun, sedan frågorna)",
         )
     header = [" ".join(p.text for p in paras) for _, paras in cells[1:width]]
     _check_header(header, cells[1:width], path.name)
@@ -192,17 +195,18 @@ def read_dump_table(path: str | Path) -> SurveyTable:
             if all(not paras for _, paras in chunk):
                 break
             raise InputError(
-                f"the last row has {len(chunk)} cells, the header {width}",
+                f"sista raden har {len(chunk)} celler, rubrikraden {width}",
                 where=f"{path.name}, line {line}",
-                fix="Every row needs as many cells (lines starting with a TAB) as the header",
+                fix="Varje rad behöver lika många celler (rader som börjar med en tabb) som "
+                "rubrikraden",
             )
         if not kommun_paras or len(kommun_paras[0].text.split()) > 4:
             raise InputError(
-                "expected a kommun cell here (a row has "
-                f"{width} cells), found {_preview(kommun_paras)}",
+                "här borde en kommuncell stå (en rad har "
+                f"{width} celler), men här står {_preview(kommun_paras)}",
                 where=f"{path.name}, line {line}, column 1",
-                fix=f"Check that the row before has exactly {width} cells, each starting "
-                "with a TAB",
+                fix=f"Kontrollera att raden före har exakt {width} celler, var och en med en "
+                "tabb först",
             )
         rows.append(
             TableRow(
@@ -437,6 +441,6 @@ def _marks_region(paras: Sequence[Para]) -> bool:
 
 def _preview(paras: list[Para]) -> str:
     if not paras:
-        return "an empty cell"
+        return "en tom cell"
     words = paras[0].text.split()
     return repr(" ".join(words[:6]) + (" …" if len(words) > 6 else ""))

@@ -64,11 +64,21 @@ def read_text(path: str | Path) -> DecodedText:
         data = path.read_bytes()
     except OSError as err:
         raise InputError(
-            f"cannot read the file ({err.strerror})", where=str(path), fix="Check the path"
+            _os_problem(err), where=str(path), fix="Kontrollera sökvägen och stavningen"
         ) from err
     text, encoding, notes = _decode(data, path.name)
     notes += check_text(text, path.name)
     return DecodedText(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, tuple(notes))
+
+
+def _os_problem(err: OSError) -> str:
+    if isinstance(err, FileNotFoundError):
+        return "filen finns inte"
+    if isinstance(err, IsADirectoryError):
+        return "det är en mapp, inte en fil"
+    if isinstance(err, PermissionError):
+        return "du har inte behörighet att läsa filen"
+    return f"filen går inte att läsa (fel {err.errno})"
 
 
 def load_text(path: str | Path, kommun: str | None = None, region: str | None = None) -> Survey:
@@ -84,9 +94,9 @@ def load_text(path: str | Path, kommun: str | None = None, region: str | None = 
     lines = text.split("\n")
     if not any(line.strip() for line in lines):
         raise InputError(
-            "the file is empty",
+            "filen är tom",
             where=f"{path.name}, line 1",
-            fix="Give a text file with at least one paragraph",
+            fix="Ge en textfil med minst ett stycke",
         )
 
     kommun_name = _argument_kommun(kommun, path) if kommun else None

@@ -77,21 +77,21 @@ class Fact(BaseModel):
     @classmethod
     def _party(cls, v: str | None) -> str | None:
         if v is not None and v not in PARTIES:
-            raise ValueError(f"unknown party code {v!r}; use one of {', '.join(sorted(PARTIES))}")
+            raise ValueError(f"okänd partkod {v!r}; använd en av {', '.join(sorted(PARTIES))}")
         return v
 
     @field_validator("level")
     @classmethod
     def _level(cls, v: str | None) -> str | None:
         if v is not None and v not in LEVELS:
-            raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {v!r}")
+            raise ValueError(f"level ska vara en av {', '.join(LEVELS)}, inte {v!r}")
         return v
 
     @field_validator("agreement_area")
     @classmethod
     def _area(cls, v: str | None) -> str | None:
         if v is not None and v not in AGREEMENT_AREAS:
-            raise ValueError(f"agreement_area must be one of {', '.join(AGREEMENT_AREAS)}")
+            raise ValueError(f"agreement_area ska vara en av {', '.join(AGREEMENT_AREAS)}")
         return v
 
     @field_validator("valid_from", "valid_to")

@@ -99,16 +99,14 @@ class Unit(_Node):
     @classmethod
     def _known_party(cls, value: str) -> str:
         if value not in PARTIES:
-            raise ValueError(
-                f"unknown party code {value!r}; use one of {', '.join(sorted(PARTIES))}"
-            )
+            raise ValueError(f"okänd partkod {value!r}; använd en av {', '.join(sorted(PARTIES))}")
         return value
 
     @field_validator("care_level")
     @classmethod
     def _known_care_level(cls, value: str | None) -> str | None:
         if value is not None and value not in CARE_LEVELS:
-            raise ValueError(f"care_level must be one of {', '.join(CARE_LEVELS)}")
+            raise ValueError(f"care_level ska vara en av {', '.join(CARE_LEVELS)}")
         return value
 
 
@@ -121,7 +119,7 @@ class Group(_Node):
     @classmethod
     def _known_level(cls, value: str | None) -> str | None:
         if value is not None and value not in LEVELS:
-            raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {value!r}")
+            raise ValueError(f"level ska vara en av {', '.join(LEVELS)}, inte {value!r}")
         return value
 
 
@@ -140,7 +138,7 @@ class Agreement(_Node):
     @classmethod
     def _known_area(cls, value: str) -> str:
         if value not in AGREEMENT_AREAS:
-            raise ValueError(f"area must be one of {', '.join(AGREEMENT_AREAS)}, not {value!r}")
+            raise ValueError(f"area ska vara en av {', '.join(AGREEMENT_AREAS)}, inte {value!r}")
         return value
 
     @field_validator("status")
@@ -148,14 +146,14 @@ class Agreement(_Node):
     def _known_status(cls, value: str | None) -> str | None:
         if value is not None and value not in AGREEMENT_STATUSES:
             raise ValueError(
-                f"status must be one of {', '.join(AGREEMENT_STATUSES)}, not {value!r}"
+                f"status ska vara en av {', '.join(AGREEMENT_STATUSES)}, inte {value!r}"
             )
         return value
 
     @model_validator(mode="after")
     def _valid_order(self) -> Agreement:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
+            raise ValueError(f"valid_to {self.valid_to} är före valid_from {self.valid_from}")
         return self
 
 

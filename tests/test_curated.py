@@ -61,14 +61,14 @@ def _error(tmp_path, text: str) -> str:
 def test_malformed_yaml_names_line_and_fix(tmp_path):
     message = _error(tmp_path, GOOD.replace("    members: [BUP", "   members: [BUP"))
     assert "struktur.yaml, line 7" in message
-    assert "not valid YAML" in message
-    assert "indentation" in message
+    assert "inte giltig YAML" in message
+    assert "indraget" in message
 
 
 def test_wrong_party_code_names_record_and_valid_codes(tmp_path):
     message = _error(tmp_path, GOOD.replace("[BUP,", "[BUPP,"))
     assert "struktur.yaml, line 4 (groups[0].members[0])" in message
-    assert "'BUPP' is neither a party code nor a kommun or region" in message
+    assert "'BUPP' är varken en partkod eller en kommun eller region" in message
     assert "HAB" in message  # the list of valid codes
 
 
@@ -86,12 +86,12 @@ def test_lok_ending_before_it_starts(tmp_path):
     )
     message = _error(tmp_path, text)
     assert "line 9 (agreements[0]" in message
-    assert "valid_to 2023-01-01 is before valid_from 2024-01-01" in message
+    assert "valid_to 2023-01-01 är före valid_from 2024-01-01" in message
 
 
 def test_unknown_field_lists_allowed(tmp_path):
     message = _error(tmp_path, GOOD.replace("    type: styrgrupp", "    typ: styrgrupp"))
-    assert "unknown field 'typ'" in message and "type" in message
+    assert "okänt fält 'typ'" in message and "type" in message
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from lokgraph.models import Agreement, Area, Group, Principal, Relationship, Str
 
 
 def test_unknown_party_code_names_the_valid_codes():
-    with pytest.raises(ValidationError, match="unknown party code 'BUPP'.*BUP"):
+    with pytest.raises(ValidationError, match="okänd partkod 'BUPP'.*BUP"):
         Unit(id="unit:x:bupp", name="x", party="BUPP")
 
 
@@ -19,9 +19,7 @@ def test_invalid_date():
 
 
 def test_lok_ending_before_it_starts():
-    with pytest.raises(
-        ValidationError, match="valid_to 2020-01-01 is before valid_from 2021-01-01"
-    ):
+    with pytest.raises(ValidationError, match="valid_to 2020-01-01 är före valid_from 2021-01-01"):
         Agreement(id="a", name="a", kind="LOK", valid_from="2021-01-01", valid_to="2020-01-01")
 
 

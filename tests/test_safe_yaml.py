@@ -115,3 +115,9 @@ def test_the_bundled_examples_read_the_same_as_with_the_plain_safe_loader():
     for path in names:
         text = path.read_text(encoding="utf-8")
         assert load_yaml(text, name=path.name) == yaml.safe_load(text)
+
+
+def test_the_swedish_messages_helpers_examples_run():
+    import loaders.sv_errors
+
+    assert doctest.testmod(loaders.sv_errors).failed == 0
