@@ -377,7 +377,8 @@ def _party_ref(
                 f"; menade du {err.suggestions[0]!r}"  # type: ignore[attr-defined]
                 if getattr(err, "suggestions", None)
                 else ""
-            ),        ) from err
+            ),
+        ) from err
     return [(kommun_id(k), kommun_structure(k), spec)]
 
 

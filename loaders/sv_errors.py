@@ -14,6 +14,7 @@ helpers turn their most common reports into short Swedish phrases, and keep the 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 __all__ = ["sv_validation_message", "sv_yaml_problem"]
@@ -50,7 +51,7 @@ def sv_yaml_problem(problem: str | None) -> str:
     return "fel i YAML-syntaxen"
 
 
-def sv_validation_message(error: dict[str, Any]) -> str:
+def sv_validation_message(error: Mapping[str, Any]) -> str:
     """The first error of a pydantic `ValidationError` (``err.errors()[0]``), in Swedish."""
     kind = str(error.get("type", ""))
     value = error.get("input")
