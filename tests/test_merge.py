@@ -152,3 +152,16 @@ def _reference_merge(graph, nodes, rels) -> None:
         for source in {e.source for e in node.evidence}:
             if not graph.has_edge(node.id, source, key="STATED_IN"):
                 graph.add_edge(node.id, source, key="STATED_IN", type="STATED_IN", evidence=[])
+
+
+def test_the_growth_bench_prints_an_exponent(capsys):
+    """bench/growth.py, which the benchmark runs for the exponent (timings are not asserted)."""
+    import doctest
+
+    import bench.growth
+
+    assert doctest.testmod(bench.growth).failed == 0
+    assert bench.growth.main(["--sizes", "30", "60"]) == 0
+    out = capsys.readouterr().out
+    assert "| lines about one kommun | 30 | 60 |" in out
+    assert "growth exponent for input size:" in out
