@@ -25,6 +25,7 @@ import json
 import math
 import os
 import platform
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -136,10 +137,13 @@ TARGETS: tuple[Target, ...] = (
 def run_measures(ctx: Context, *, once: bool, bolt: bool) -> dict:
     """Every registered measure of one kind, in registry order."""
     row: dict = {"kommuner": ctx.n}
-    for m in MEASURES:
-        if m.once == once and (bolt or not m.bolt):
-            print(f"  {m.key}", file=sys.stderr, flush=True)
-            row[m.key] = m.fn(ctx)
+    try:
+        for m in MEASURES:
+            if m.once == once and (bolt or not m.bolt):
+                print(f"  {m.key}", file=sys.stderr, flush=True)
+                row[m.key] = m.fn(ctx)
+    finally:
+        shutil.rmtree(ctx.work, ignore_errors=True)  # a national run leaves some 100 MB
     row.update({k: v for k, v in ctx.values.items() if k.startswith("dalarna")})  # names
     return row
 
