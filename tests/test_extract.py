@@ -587,8 +587,8 @@ def test_standalone_vocabulary(tmp_path: Path):
         ("absence:\n  bortrest: [på semester]\n", "unknown code 'bortrest' under 'absence'"),
         ("partys:\n  BUP: [BUP]\n", "unknown heading 'partys' in the vocabulary"),
         ("members:\n  cue: [deltar]\n", "unknown heading 'cue' under 'members'"),
-        ("parties: [\n", "not valid YAML"),
-        ("- bara en lista\n", "must be a mapping"),
+        ("parties: [\n", "inte giltig YAML"),
+        ("- bara en lista\n", "samling listor"),
     ],
 )
 def test_bad_vocabulary_is_a_clear_error(tmp_path: Path, content, message):
@@ -597,6 +597,24 @@ def test_bad_vocabulary_is_a_clear_error(tmp_path: Path, content, message):
     with pytest.raises(InputError, match=message) as info:
         load_vocabulary(path)
     assert str(path) in str(info.value)
+
+
+def test_a_vocabulary_that_extends_itself_is_a_clear_error(tmp_path: Path):
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("extends: b.yaml\nparties:\n  BUP: [BUP]\n", encoding="utf-8")
+    b.write_text("extends: a.yaml\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bygger på sig själv") as info:
+        load_vocabulary(a)
+    assert "a.yaml → b.yaml → a.yaml" in str(info.value)
+
+
+def test_a_vocabulary_yaml_bomb_is_refused(tmp_path: Path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        load_vocabulary(path)
 
 
 def test_default_vocabulary_is_cached():

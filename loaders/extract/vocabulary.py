@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from loaders.safe_yaml import load_yaml
 from lokgraph.codes import (
     AGREEMENT_AREAS,
     AGREEMENT_STATUSES,
@@ -103,24 +104,50 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
     """
     if path is None:
         return _default_vocabulary()
-    path = Path(path)
+    return _load_file(Path(path).resolve(), ())
+
+
+def _load_file(path: Path, seen: tuple[Path, ...]) -> Vocabulary:
+    if path in seen:
+        chain = " → ".join(p.name for p in (*seen, path))
+        raise InputError(
+            f"ordlistan bygger på sig själv ({chain})",
+            where=str(path),
+            fix="Ändra 'extends:' så att den pekar på default eller på en annan fil",
+        )
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise InputError(f"cannot read the vocabulary: {err.strerror}", where=str(path)) from err
+        raise InputError(
+            f"ordlistan kan inte läsas: {err.strerror}",
+            where=str(path),
+            fix="Kontrollera sökvägen till ordlistan",
+        ) from err
+    except UnicodeDecodeError as err:
+        raise InputError(
+            "ordlistan är inte sparad som UTF-8",
+            where=str(path),
+            fix="Spara filen som UTF-8 i din textredigerare",
+        ) from err
+    try:
+        data = load_yaml(text, name=str(path)) or {}
     except yaml.YAMLError as err:
         raise InputError(
-            f"the vocabulary is not valid YAML ({err})",
+            f"ordlistan är inte giltig YAML ({err})",
             where=str(path),
-            fix="Check the indentation and quote terms that start with * or contain a colon",
+            fix="Kontrollera indraget; sätt citattecken runt ord som börjar med * eller har kolon",
         ) from err
     if not isinstance(data, dict):
-        raise InputError("a vocabulary file must be a mapping of lists", where=str(path))
+        raise InputError(
+            "en ordlista ska vara en samling listor (nyckel: [ord, …])",
+            where=str(path),
+            fix="Se loaders/vocabulary.yaml för hur en ordlista ser ut",
+        )
     base = data.pop("extends", None)
     if base is not None:
         if base != _DEFAULT:
             base_path = (path.parent / str(base)).resolve()
-            parent = load_vocabulary(base_path).raw
+            parent = _load_file(base_path, (*seen, path)).raw
         else:
             parent = _default_raw()
         data = _merge(parent, data)
