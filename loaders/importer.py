@@ -14,8 +14,9 @@ from pathlib import Path
 
 from lokgraph.errors import InputError
 from lokgraph.facts import Fact
-from lokgraph.from_facts import facts_source, facts_to_structure, source_id, survey_source
+from lokgraph.from_facts import facts_to_structure, source_id, survey_source
 from lokgraph.models import Structure
+from lokgraph.session import structure_of_facts
 
 from .records import Survey
 from .survey import load_survey
@@ -91,16 +92,8 @@ def read_path(
 
     if path.suffix.lower() in (".csv", ".xlsx") and is_review_sheet(path):
         facts = read_review(path)
-        structure = Structure()
-        by_source: dict[str, list[Fact]] = {}
-        for fact in facts:
-            by_source.setdefault(fact.source, []).append(fact)
-        for name, group in sorted(by_source.items()):
-            source = facts_source(name, title=title, kind="review")
-            if date:
-                source = source.model_copy(update={"date": date})
-            structure += facts_to_structure(group, source=source)
-        return Imported(structure, [source_id(s) for s in sorted(by_source)], facts)
+        structure, sources = structure_of_facts(facts, kind="review", title=title, date=date)
+        return Imported(structure, sources, facts)
     facts, survey, notes = extract_path(path, kommun=kommun, mapping=mapping, progress=progress)
     _require_owner(path, survey)
     answered = sorted({a.kommun for a in survey.answers if a.kommun and a.text.strip()})

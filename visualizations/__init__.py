@@ -1,1 +1,63 @@
-"""visualizations."""
+"""visualizations: the ways out. Network maps, the coverage matrix and the gap report.
+
+Each page is a function that returns a self-contained HTML string (or CSV text); `save` writes
+any of them to a file (UTF-8, atomically) and `write_maps` writes the set of map pages that
+``lokgraph map`` writes. Pass the graph as of a round (`lokgraph.Store.graph`). The public
+names are those in ``__all__`` (listed in the README); the modules behind them are private.
+
+>>> import pathlib, tempfile
+>>> from lokgraph import Principal, Structure, build_graph
+>>> from visualizations import map_html, matrix_csv, report_html, save
+>>> graph = build_graph(Structure(nodes=(Principal(id="kommun:orsa", name="Orsa",
+...                                                kind="kommun"),)))
+>>> "Orsa" in map_html(graph, kommun="Orsa")
+True
+>>> report_html(graph).startswith("<!DOCTYPE html>")
+True
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> save(matrix_csv(graph), folder / "matris.csv").name
+'matris.csv'
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from . import network_map as _network_map
+from .map_set import write_maps
+from .matrix import matrix_csv, matrix_html
+from .report import report_html
+from .write import save
+
+__all__ = [
+    "map_html",
+    "matrix_csv",
+    "matrix_html",
+    "report_html",
+    "save",
+    "write_maps",
+]
+
+
+def map_html(
+    graph: nx.MultiDiGraph,
+    *,
+    kommun: str | None = None,
+    area: str | None = None,
+    with_names: bool = False,
+    title: str | None = None,
+) -> str:
+    """The network map as one offline HTML page: of one kommun (its structure and the regional
+    units it links to), of a län or delregion (``area``, e.g. "Dalarnas län"), or of all.
+
+    Personal names in the data are replaced by "[namn]" unless ``with_names``.
+
+    >>> from lokgraph import Principal, Structure, build_graph
+    >>> graph = build_graph(Structure(nodes=(Principal(id="kommun:orsa", name="Orsa",
+    ...                                                kind="kommun"),)))
+    >>> "<title>" in map_html(graph, title="Orsa")
+    True
+    """
+    return _network_map.map_html(
+        graph, kommun=kommun, area=area, with_names=with_names, title=title
+    )
