@@ -7,6 +7,28 @@ private. A loader never writes a store: merge what it returns with `lokgraph.ope
 >>> facts = extract_text("BUP deltar inte i styrgruppen.", source="orsa.txt", kommun="Orsa")
 >>> [(f.kind, f.party, f.group_type) for f in facts]
 [('group', None, 'styrgrupp'), ('absent', 'BUP', 'styrgrupp')]
+
+`read_path` reads any file ``lokgraph import`` reads (a survey, a review sheet, a structure
+file) into an `Imported`: its facts, its structure and the sources that merging it replaces.
+`load_structure_file` reads a structure file alone. A review sheet is the facts as an editable
+CSV (`write_review`); `read_review` reads a corrected one back.
+
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> text = folder / "orsa.txt"
+>>> _ = text.write_text("Vi har en styrgrupp där BUP och IFO ingår.", encoding="utf-8")
+>>> imported = read_path(text, kommun="Orsa")
+>>> isinstance(imported, Imported), imported.sources
+(True, ['source:orsa-txt'])
+>>> [(f.kind, f.party) for f in imported.facts]
+[('group', None), ('member', 'BUP'), ('member', 'SOCIALTJANST')]
+>>> sheet = write_review(imported.facts, folder / "granska.csv")
+>>> read_review(sheet) == imported.facts
+True
+>>> from importlib import resources
+>>> structure = load_structure_file(str(resources.files("lokgraph") / "examples/dalarna.yaml"))
+>>> "kommun:orsa" in {node.id for node in structure.nodes}
+True
 """
 
 from __future__ import annotations

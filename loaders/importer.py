@@ -16,6 +16,7 @@ from lokgraph.errors import InputError
 from lokgraph.facts import Fact
 from lokgraph.from_facts import facts_to_structure, source_id, survey_source
 from lokgraph.models import Structure
+from lokgraph.rounds import file_heading, with_round
 from lokgraph.session import structure_of_facts
 
 from .records import Survey
@@ -76,9 +77,24 @@ def read_path(
     """Read any supported file: structure YAML, review sheet, or survey.
 
     `title` and `date` name the source as reports cite it; without a title, a survey's own
-    title is used when it has one, else a readable one is made (see `readable_title`).
+    title is used when it has one, else a readable one is made (see `readable_title`). Each
+    source in the structure is in its default survey round (its date, or a year in its title
+    or in the file's first line); ``Store.merge(..., round=...)`` puts it in another.
     """
-    path = Path(path)
+    imported = _read(Path(path), kommun, mapping, progress, title, date)
+    heading = file_heading(Path(path))
+    imported.structure = with_round(imported.structure, None, heading=heading)
+    return imported
+
+
+def _read(
+    path: Path,
+    kommun: str | None,
+    mapping: Path | None,
+    progress: Progress | None,
+    title: str | None,
+    date: str | None,
+) -> Imported:
     _require_file(path)
     if path.suffix.lower() in STRUCTURE_SUFFIXES:
         from .curated import load_structure_file

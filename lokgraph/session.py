@@ -16,6 +16,8 @@ so merging the same data twice changes nothing, and every source belongs to a su
 ...     stats = store.merge_facts([fact], round="2025")
 >>> stats.edges_added > 0, store.rounds()
 (True, ['2025'])
+>>> isinstance(store, Store), isinstance(store.backend, GraphStore), store.backend.path == path
+(True, True, True)
 >>> ("unit:region-dalarna:bup", "group:orsa:styrgrupp", "ABSENT_FROM") in store.graph().edges
 True
 """
@@ -211,7 +213,9 @@ class Store:
     ) -> MergeStats:
         """Merge a structure, first taking back what the sources in `replaces` stated.
 
-        `round` puts the structure's sources in that survey round (see `merge_into`).
+        `round` puts the structure's sources in that survey round (see `merge_into`). The
+        stats count what the merge put in after the taking back, so merging the same data
+        again counts what it put back, while the store's bytes stay the same.
         """
         return merge_into(
             self._graph_to_change(), structure, replaces=replaces, round=round, where=where
@@ -270,6 +274,8 @@ def _stored_text(backend: GraphStore) -> str | None:
 
 def _commit(backend: GraphStore, graph: nx.MultiDiGraph, before: str | None) -> None:
     if isinstance(backend, FileStore):
+        if before is None and graph.number_of_nodes() == 0:
+            return  # nothing to keep: no empty store is made
         text = graph_to_json(graph)
         if text != before:
             write_atomic(backend.path, text)

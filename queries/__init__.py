@@ -4,7 +4,7 @@ The public names are those in ``__all__`` (listed in the README); the modules be
 private. Run every query with `run_all`, one with `run_query`, or their Cypher twins on a
 Neo4j server with `run_all_cypher` and `run_cypher`.
 
->>> from lokgraph import Fact, new_graph, merge_into, structure_of_facts
+>>> from lokgraph import Fact, LokgraphError, new_graph, merge_into, structure_of_facts
 >>> from queries import KINDS, get_query, run_all, run_query
 >>> fact = Fact(kind="absent", kommun="Orsa", party="BUP", group_type="styrgrupp",
 ...             reason="not_participating", quote="BUP deltar inte i styrgruppen.",
@@ -15,8 +15,26 @@ Neo4j server with `run_all_cypher` and `run_cypher`.
 [('BUP', 'reported_absent'), ('HAB', 'not_recorded')]
 >>> sorted({gap.kind for gap in run_all(graph)} - set(KINDS))
 []
->>> get_query("missing_specialist").title_sv
-'Specialistnivån saknas'
+>>> query = get_query("missing_specialist")
+>>> isinstance(query, Query), query.title_sv, query.cypher.startswith("//")
+(True, 'Specialistnivån saknas', True)
+>>> [q.name for q in all_queries()] == list(KINDS)
+True
+>>> get_query("saknas")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+queries.registry.UnknownQueryError: okänd fråga 'saknas'. Välj en av missing_specialist, ...
+>>> issubclass(UnknownQueryError, LokgraphError)
+True
+
+The Cypher twins run on anything with ``run(cypher, **params) -> list[dict]``, such as
+`lokgraph.Neo4jStore` (or ``Store.backend`` of a store opened on a Bolt URI); a server that
+holds nothing gives no gaps:
+
+>>> class EmptyServer:
+...     def run(self, cypher, **params):
+...         return []
+>>> run_all_cypher(EmptyServer()), run_cypher("no_answer", EmptyServer(), kommun="Orsa")
+([], [])
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ names are those in ``__all__`` (listed in the README); the modules behind them a
 
 >>> import pathlib, tempfile
 >>> from lokgraph import Principal, Structure, build_graph
->>> from visualizations import map_html, matrix_csv, report_html, save
+>>> from visualizations import map_html, matrix_csv, matrix_html, report_html, save, write_maps
 >>> graph = build_graph(Structure(nodes=(Principal(id="kommun:orsa", name="Orsa",
 ...                                                kind="kommun"),)))
 >>> "Orsa" in map_html(graph, kommun="Orsa")
@@ -15,8 +15,12 @@ True
 >>> report_html(graph).startswith("<!DOCTYPE html>")
 True
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> save(matrix_csv(graph), folder / "matris.csv").name
-'matris.csv'
+>>> save(matrix_html(graph), folder / "matris.html").name, (folder / "matris.html").exists()
+('matris.html', True)
+>>> save(matrix_csv(graph), folder / "matris.csv").read_text(encoding="utf-8")[:10]
+'kommun,län'
+>>> [p.name for p in write_maps(graph, folder / "karta.html", kommun="Orsa")]
+['karta.html']
 """
 
 from __future__ import annotations
