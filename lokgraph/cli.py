@@ -240,11 +240,10 @@ def import_(
     """
     from loaders.importer import read_path
 
-    from .graph import merge, retract_source
-
     if date:
         _check_date(date)
-    from .rounds import file_heading, with_round
+    from .rounds import file_heading
+    from .session import merge_into
 
     graph = FileStore(store).load()
     before = store.read_text(encoding="utf-8") if store.exists() else None
@@ -260,10 +259,14 @@ def import_(
             )
             bar.update(task, description=f"för in {path.name} i grafen", completed=0, total=1)
             nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
-            for source in imported.sources:
-                retract_source(graph, f"{source}@{round_}" if round_ else source)
-            structure = with_round(imported.structure, round_, heading=file_heading(path))
-            merge(graph, structure, where=str(path))
+            merge_into(
+                graph,
+                imported.structure,
+                replaces=imported.sources,
+                round=round_,
+                heading=file_heading(path),
+                where=str(path),
+            )
             bar.remove_task(task)
             _said(
                 f"{path}: {graph.number_of_nodes() - nodes:+} noder, "

@@ -37,6 +37,7 @@ from .errors import StoreError
 from .facts import Fact
 from .from_facts import facts_source, facts_to_structure, source_id
 from .graph import MergeStats, merge, retract_source
+from .lock import store_lock
 from .models import Structure
 from .rounds import at_round, rounds, with_round
 from .store import DEFAULT_STORE, FileStore, GraphStore, graph_to_json, write_atomic
@@ -173,14 +174,19 @@ class Store:
     # -- writing --------------------------------------------------------------------------
 
     def __enter__(self) -> Store:
-        if self._hold is not None:
-            raise StoreError(
-                f"{self.backend!r} är redan öppet för skrivning",
-                fix="Skriv allt i ett with-block i taget",
-            )
         hold = contextlib.ExitStack()
         hold.enter_context(_write_lock(self.backend))
+        key = _key(self.backend)
         try:
+            if self._hold is not None or key in _writing:
+                # the lock lets its holder in again; a second working copy would overwrite
+                # the first one's changes when it is written
+                raise StoreError(
+                    f"{self.backend!r} är redan öppet för skrivning",
+                    fix="Skriv allt i ett with-block i taget",
+                )
+            _writing.add(key)
+            hold.callback(_writing.discard, key)
             self._working = self.backend.load()
             self._before = _stored_text(self.backend)
         except BaseException:
@@ -251,6 +257,15 @@ class Store:
         return self._working
 
 
+_writing: set[str] = set()  # the stores a with-block of this process is writing
+
+
+def _key(backend: GraphStore) -> str:
+    if isinstance(backend, FileStore):
+        return str(backend.path.resolve())
+    return repr(backend)
+
+
 def _neo4j(uri: str, **options: str | None) -> Neo4jStore:
     from .neo4j_store import Neo4jStore
 
@@ -258,10 +273,11 @@ def _neo4j(uri: str, **options: str | None) -> Neo4jStore:
 
 
 def _write_lock(backend: GraphStore) -> contextlib.AbstractContextManager[object]:
-    """The store's write lock, held from the load to the rename of the new file.
-
-    A server store is shared by design and has no file to lock.
+    """The store's write lock (`lokgraph.lock`), held from the load to the rename of the new
+    file. A server store is shared by design and has no file to lock.
     """
+    if isinstance(backend, FileStore):
+        return store_lock(backend.path)
     return contextlib.nullcontext()
 
 

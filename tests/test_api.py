@@ -7,10 +7,12 @@ import ast
 import doctest
 import importlib
 import json
+import os
 import re
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,8 @@ import lokgraph
 import queries
 import visualizations
 from lokgraph import Fact, FileStore, StoreError, open_store
+from lokgraph.lock import lock_holder, lock_path
+from tests.cli_run import console_script
 from tests.cli_run import lokgraph as run_cli
 from tests.graph_helpers import DALARNA_SURVEY
 
@@ -137,7 +141,54 @@ def test_the_store_changes_only_inside_a_with_block(tmp_path):
     assert "with open_store" in str(err.value)
     with store, pytest.raises(StoreError, match="redan öppet"), store:
         pass
+    other = open_store(tmp_path / "." / "lager.json")  # one file, two Store objects
+    with store:
+        store.merge_facts([_absent()])
+        with pytest.raises(StoreError, match="redan öppet"), other:
+            pass
+    assert lock_holder(tmp_path / "lager.json") is None
+    assert "kommun:orsa" in other.load()
+    (tmp_path / "lager.json").unlink()
     assert not (tmp_path / "lager.json").exists()
+
+
+def test_the_block_holds_the_write_lock_and_always_lets_it_go(tmp_path):
+    path = tmp_path / "lager.json"
+    with open_store(path) as store:
+        assert lock_holder(path).pid == os.getpid()
+        store.merge_facts([_absent()])
+    assert lock_holder(path) is None
+    with pytest.raises(RuntimeError), open_store(path):
+        raise RuntimeError("avbrutet")
+    assert lock_holder(path) is None and not lock_path(path).exists()
+
+
+def test_an_import_started_during_the_block_waits_and_both_writes_are_kept(tmp_path):
+    path, text, log = tmp_path / "lager.json", tmp_path / "mora.txt", tmp_path / "stderr.txt"
+    text.write_text("Vi har en styrgrupp där BUP och socialtjänsten ingår.\n", encoding="utf-8")
+    with open_store(path) as store:
+        store.merge_facts([_absent()])
+        with open(log, "w", encoding="utf-8") as err:
+            other = subprocess.Popen(
+                [str(console_script()), "import", str(text), "--kommun", "Mora", "--store", path],
+                cwd=tmp_path,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                env={**os.environ, "LOKGRAPH_LOCK_TIMEOUT": "300"},
+            )
+        try:
+            for _ in range(600):  # until it says it waits for us (at most a minute)
+                if "väntar" in log.read_text(encoding="utf-8") or other.poll() is not None:
+                    break
+                time.sleep(0.1)
+            assert other.poll() is None, log.read_text(encoding="utf-8")
+            assert str(os.getpid()) in log.read_text(encoding="utf-8")
+        except BaseException:
+            other.kill()
+            raise
+    assert other.wait(timeout=300) == 0, log.read_text(encoding="utf-8")
+    graph = open_store(path).load()
+    assert "kommun:orsa" in graph and "kommun:mora" in graph  # neither write was lost
 
 
 def test_merge_facts_replaces_what_their_source_stated(tmp_path):
