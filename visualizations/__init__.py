@@ -17,8 +17,8 @@ True
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> save(matrix_html(graph), folder / "matris.html").name, (folder / "matris.html").exists()
 ('matris.html', True)
->>> save(matrix_csv(graph), folder / "matris.csv").read_text(encoding="utf-8")[:10]
-'kommun,län'
+>>> "kommun,län" in save(matrix_csv(graph), folder / "matris.csv").read_text(encoding="utf-8")
+True
 >>> [p.name for p in write_maps(graph, folder / "karta.html", kommun="Orsa")]
 ['karta.html']
 """
