@@ -266,10 +266,10 @@ def _key(backend: GraphStore) -> str:
     return repr(backend)
 
 
-def _neo4j(uri: str, **options: str | None) -> Neo4jStore:
+def _neo4j(uri: str, *, user: str | None, password: str | None, database: str | None) -> Neo4jStore:
     from .neo4j_store import Neo4jStore
 
-    return Neo4jStore(uri, **options)
+    return Neo4jStore(uri, user=user, password=password, database=database)
 
 
 def _write_lock(backend: GraphStore) -> contextlib.AbstractContextManager[object]:
