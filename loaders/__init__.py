@@ -33,10 +33,15 @@ True
 
 from __future__ import annotations
 
-from .curated import load_structure_file
-from .extract import extract_text
-from .importer import Imported, read_path
-from .review import read_review, write_review
+from typing import TYPE_CHECKING
+
+from lokgraph._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from .curated import load_structure_file
+    from .extract import extract_text
+    from .importer import Imported, read_path
+    from .review import read_review, write_review
 
 __all__ = [
     "Imported",
@@ -46,3 +51,12 @@ __all__ = [
     "read_review",
     "write_review",
 ]
+
+# loaded on first use, so `import loaders.<module>` costs only that module
+_WHERE = {
+    ".curated": ("load_structure_file",),
+    ".extract": ("extract_text",),
+    ".importer": ("Imported", "read_path"),
+    ".review": ("read_review", "write_review"),
+}
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE)

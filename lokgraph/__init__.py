@@ -64,28 +64,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import InputError, LokgraphError, ServerError, StoreError, UnknownNameError
-from .facts import Fact
-from .from_facts import source_id
-from .graph import MergeStats, build_graph, new_graph
-from .models import (
-    Activity,
-    Agreement,
-    Area,
-    Evidence,
-    Group,
-    Principal,
-    Relationship,
-    Source,
-    Structure,
-    Unit,
-)
-from .rounds import at_round, latest_round
-from .session import Store, merge_into, open_store, structure_of_facts
-from .store import FileStore, GraphStore
+from ._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from .errors import InputError, LokgraphError, ServerError, StoreError, UnknownNameError
+    from .facts import Fact
+    from .from_facts import source_id
+    from .graph import MergeStats, build_graph, new_graph
+    from .models import (
+        Activity,
+        Agreement,
+        Area,
+        Evidence,
+        Group,
+        Principal,
+        Relationship,
+        Source,
+        Structure,
+        Unit,
+    )
     from .neo4j_store import Neo4jStore
+    from .rounds import at_round, latest_round
+    from .session import Store, merge_into, open_store, structure_of_facts
+    from .store import FileStore, GraphStore
 
 __all__ = [
     "Activity",
@@ -119,11 +120,28 @@ __all__ = [
     "structure_of_facts",
 ]
 
-
-def __getattr__(name: str) -> object:
-    """`Neo4jStore` is imported when first used, so scripts without a server skip the driver."""
-    if name == "Neo4jStore":
-        from .neo4j_store import Neo4jStore
-
-        return Neo4jStore
-    raise AttributeError(f"module 'lokgraph' has no attribute {name!r}")
+# where each public name lives: loaded on first use, so `lokgraph --help` starts without
+# networkx, pydantic or the Neo4j driver
+_WHERE = {
+    ".errors": ("InputError", "LokgraphError", "ServerError", "StoreError", "UnknownNameError"),
+    ".facts": ("Fact",),
+    ".from_facts": ("source_id",),
+    ".graph": ("MergeStats", "build_graph", "new_graph"),
+    ".models": (
+        "Activity",
+        "Agreement",
+        "Area",
+        "Evidence",
+        "Group",
+        "Principal",
+        "Relationship",
+        "Source",
+        "Structure",
+        "Unit",
+    ),
+    ".neo4j_store": ("Neo4jStore",),
+    ".rounds": ("at_round", "latest_round"),
+    ".session": ("Store", "merge_into", "open_store", "structure_of_facts"),
+    ".store": ("FileStore", "GraphStore"),
+}
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE)

@@ -39,17 +39,22 @@ holds nothing gives no gaps:
 
 from __future__ import annotations
 
-from .gap import KINDS, Gap
-from .registry import (
-    Query,
-    UnknownQueryError,
-    all_queries,
-    get_query,
-    run_all,
-    run_all_cypher,
-    run_cypher,
-    run_query,
-)
+from typing import TYPE_CHECKING
+
+from lokgraph._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from .gap import KINDS, Gap
+    from .registry import (
+        Query,
+        UnknownQueryError,
+        all_queries,
+        get_query,
+        run_all,
+        run_all_cypher,
+        run_cypher,
+        run_query,
+    )
 
 __all__ = [
     "KINDS",
@@ -63,3 +68,19 @@ __all__ = [
     "run_cypher",
     "run_query",
 ]
+
+# loaded on first use, so `lokgraph query --list` (queries.catalog) loads no graph library
+_WHERE = {
+    ".gap": ("KINDS", "Gap"),
+    ".registry": (
+        "Query",
+        "UnknownQueryError",
+        "all_queries",
+        "get_query",
+        "run_all",
+        "run_all_cypher",
+        "run_cypher",
+        "run_query",
+    ),
+}
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE)

@@ -14,6 +14,7 @@ import importlib
 import inspect
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -162,6 +163,24 @@ def test_private_modules_are_not_public_names():
         assert len(set(package.__all__)) == len(package.__all__)
         for name in package.__all__:
             assert not inspect.ismodule(getattr(package, name)), f"{package_name}.{name}"
+
+
+def test_importing_the_packages_loads_nothing_until_a_name_is_used():
+    code = (
+        "import sys, lokgraph, loaders, queries, visualizations; "
+        "print(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
+    )
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert not loaded & {"networkx", "pydantic", "neo4j", "openpyxl", "yaml"}
+    for package_name in PACKAGES:  # and every public name is where its package says
+        package = importlib.import_module(package_name)
+        table = {n for names in getattr(package, "_WHERE", {}).values() for n in names}
+        assert table <= set(package.__all__), package_name
+        assert set(package.__all__) <= table | set(vars(package)), package_name
 
 
 if __name__ == "__main__":

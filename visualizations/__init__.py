@@ -25,13 +25,17 @@ True
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
-from . import network_map as _network_map
-from .map_set import write_maps
-from .matrix import matrix_csv, matrix_html
-from .report import report_html
-from .write import save
+from lokgraph._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .map_set import write_maps
+    from .matrix import matrix_csv, matrix_html
+    from .report import report_html
+    from .write import save
 
 __all__ = [
     "map_html",
@@ -41,6 +45,15 @@ __all__ = [
     "save",
     "write_maps",
 ]
+
+# loaded on first use, so `import visualizations.<module>` costs only that module
+_WHERE = {
+    ".map_set": ("write_maps",),
+    ".matrix": ("matrix_csv", "matrix_html"),
+    ".report": ("report_html",),
+    ".write": ("save",),
+}
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE)
 
 
 def map_html(
@@ -62,6 +75,6 @@ def map_html(
     >>> "<title>" in map_html(graph, title="Orsa")
     True
     """
-    return _network_map.map_html(
-        graph, kommun=kommun, area=area, with_names=with_names, title=title
-    )
+    from .network_map import map_html as full_map_html
+
+    return full_map_html(graph, kommun=kommun, area=area, with_names=with_names, title=title)
