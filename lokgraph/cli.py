@@ -127,6 +127,15 @@ def _bar():
     )
 
 
+def _ticker(bar: Any, task: Any) -> Callable[[int, int], None]:
+    """A ``progress(done, total)`` callback that moves one task of a `_bar`."""
+
+    def tick(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+
+    return tick
+
+
 def _said(text: str) -> None:
     """A line for the planner about what was done (stdout, plain, never wrapped)."""
     out.print(text, markup=False, highlight=False, soft_wrap=True)
@@ -631,8 +640,15 @@ def map_(
     graph = _load_round(store, round_)
     name = _kommun_in(graph, kommun, store)
     with _bar() as bar:
-        bar.add_task("ritar kartorna", total=None)
-        written = write_maps(graph, output, kommun=name, area=area, with_names=with_names)
+        task = bar.add_task("ritar kartorna", total=None)
+        written = write_maps(
+            graph,
+            output,
+            kommun=name,
+            area=area,
+            with_names=with_names,
+            progress=_ticker(bar, task),
+        )
     for path in written:
         _said(f"skrev {path}")
 
@@ -679,8 +695,9 @@ def report(
 
     graph = _load_round(store, round_)
     with _bar() as bar:
-        bar.add_task("skriver rapporten", total=None)
-        html = report_html(graph, with_names=with_names)
+        task = bar.add_task("skriver rapporten, område för område", total=None)
+        html = report_html(graph, with_names=with_names, progress=_ticker(bar, task))
+        bar.update(task, description="sparar rapporten")
         written = save(html, output)
     _said(f"skrev {written}")
 

@@ -255,6 +255,11 @@ def test_progress_on_a_terminal_is_swedish_and_works(tmp_path):
     assert code == 0, screen
     assert "Traceback" not in screen and "Error" not in screen, screen
     assert "läser svaren i enkat.txt" in screen and "skrev" in screen, screen
-    for command in (["gaps"], ["matrix", "-o", "m.html"], ["report", "-o", "r.html"]):
+    for command in (
+        ["gaps"],
+        ["matrix", "-o", "m.html"],
+        ["report", "-o", "r.html"],
+        ["map", "-o", "k.html"],
+    ):
         code, screen = _on_a_terminal([*command, "--store", str(store)], tmp_path)
         assert code == 0 and "Traceback" not in screen, (command, screen)

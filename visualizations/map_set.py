@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -32,7 +33,11 @@ from .overview import KommunStatus, kommun_statuses, overview_html
 from .page import VIS_ASSETS_MARK, linked_vis_assets, vis_asset_files
 from .write import save
 
-__all__ = ["kommun_maps", "write_maps"]
+__all__ = ["Progress", "kommun_maps", "write_maps"]
+
+
+#: ``progress(done, total)``: how far a long rendering has come
+Progress = Callable[[int, int], None]
 
 
 def write_maps(
@@ -42,23 +47,38 @@ def write_maps(
     kommun: str | None = None,
     area: str | None = None,
     with_names: bool = False,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Write the maps for ``lokgraph map`` (see the module docstring); returns what was
-    written: the page to open first, then the rest (a folder counts as one)."""
+    written: the page to open first, then the rest (a folder counts as one).
+
+    ``progress(done, total)`` is called as the pages are drawn: one step per kommun map and
+    one each for the overview and the whole network map.
+    """
     output = Path(output)
     if kommun is not None:
         return [save(map_html(graph, kommun=kommun, with_names=with_names), output)]
     context = RenderContext(graph)
     statuses = kommun_statuses(graph, area=area, with_names=with_names, context=context)
+    held = {d.get("name") for _, d in context.kommun_nodes}
+    total = sum(1 for s in statuses if s.name in held) + 2
+    steps = _Steps(progress, total)
     network = output.with_name(f"{output.stem}-natverk{output.suffix}")
     if area is not None:
-        maps = kommun_maps(graph, statuses, with_names=with_names, context=context)
+        maps = kommun_maps(graph, statuses, with_names=with_names, context=context, progress=steps)
         page = overview_html(graph, area=area, with_names=with_names, maps=maps, statuses=statuses)
+        steps()
         area_map = map_html(graph, area=area, with_names=with_names, context=context)
+        steps()
         return [save(page, output), save(area_map, network)]
     folder = output.with_name(f"{output.stem}-kommuner")
     beside = kommun_maps(
-        graph, statuses, with_names=with_names, context=context, vis_assets=linked_vis_assets()
+        graph,
+        statuses,
+        with_names=with_names,
+        context=context,
+        vis_assets=linked_vis_assets(),
+        progress=steps,
     )
     names = {s.kommunkod: s.name for s in statuses}
     links = {}
@@ -70,7 +90,9 @@ def write_maps(
             save(text, folder / name)
     page = overview_html(graph, with_names=with_names, links=links, statuses=statuses)
     written = [save(page, output)]
+    steps()
     written.append(save(map_html(graph, with_names=with_names, context=context), network))
+    steps()
     if links:
         written.append(folder)
     return written
@@ -83,15 +105,33 @@ def kommun_maps(
     with_names: bool = False,
     context: RenderContext | None = None,
     vis_assets: str = VIS_ASSETS_MARK,
+    progress: Callable[[], None] | None = None,
 ) -> dict[str, str]:
     """kommunkod → the network map page of each of these kommuner that the graph holds, with
-    ``vis_assets`` in place of vis-network."""
+    ``vis_assets`` in place of vis-network; ``progress()`` is called after each page."""
     context = context if context is not None and context.graph is graph else RenderContext(graph)
     held = {d.get("name") for _, d in context.kommun_nodes}
-    return {
-        s.kommunkod: map_html(
+    pages = {}
+    for s in statuses:
+        if s.name not in held:
+            continue
+        pages[s.kommunkod] = map_html(
             graph, kommun=s.name, with_names=with_names, context=context, vis_assets=vis_assets
         )
-        for s in statuses
-        if s.name in held
-    }
+        if progress is not None:
+            progress()
+    return pages
+
+
+class _Steps:
+    """Counts steps and reports them to a ``Progress`` callback (or to nothing)."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+        if progress is not None:
+            progress(0, total)
+
+    def __call__(self) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)

@@ -20,7 +20,7 @@ import html
 import importlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 import networkx as nx
@@ -125,9 +125,16 @@ def gaps_of(
 
 
 def report_html(
-    graph: nx.MultiDiGraph, *, with_names: bool = False, title: str | None = None
+    graph: nx.MultiDiGraph,
+    *,
+    with_names: bool = False,
+    title: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> str:
-    """The whole report as one HTML page: contents, then one section per area."""
+    """The whole report as one HTML page: contents, then one section per area.
+
+    ``progress(done, total)`` is called after each area's section is written.
+    """
     title = title or "Luckor i samverkan för barn och unga"
     # what the sections' maps and matrices share, worked out once for the whole report
     context = RenderContext(graph)
@@ -143,6 +150,8 @@ def report_html(
             county.append(gap)
     parts = []
     toc = []
+    if progress is not None:
+        progress(0, len(sections))
     for index, (_area_id, name, kommun_ids) in enumerate(sections):
         anchor = f"omrade-{index + 1}"
         area_name = shown(name, with_names)
@@ -160,6 +169,8 @@ def report_html(
                 parties=parties,
             )
         )
+        if progress is not None:
+            progress(index + 1, len(sections))
     unplaced = [g for g in county if not g.kommuner]
     intro = (
         "Rapporten visar, område för område, var länkar saknas i samverkan kring barn och unga: "
