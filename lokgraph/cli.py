@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
+from . import interrupt
 from .cli_errors import run
 from .cli_help import SwedishGroup
 from .errors import InputError, LokgraphError, StoreError
@@ -842,4 +843,5 @@ def main() -> None:
     # it (freeze), and a graph of 50,000 objects is not scanned again and again while built.
     gc.freeze()
     gc.set_threshold(50_000, 10, 10)
+    interrupt.install()
     sys.exit(run(app))

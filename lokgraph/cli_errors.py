@@ -24,6 +24,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from . import interrupt
 from .errors import LokgraphError
 
 __all__ = ["INTERRUPTED", "paragraph", "run", "usage_paragraph", "write_details"]
@@ -46,6 +47,9 @@ def run(app: Callable[..., Any], *, prog_name: str = "lokgraph") -> int:
         return EXIT_INTERRUPTED
     except BaseException as error:  # noqa: BLE001 - translating everything is the point
         return _translate(error)
+    if interrupt.requested():  # Ctrl-C that Python had to swallow somewhere inside
+        _say(INTERRUPTED)
+        return EXIT_INTERRUPTED
     # typer returns the exit code of an Exit (Ctrl-C arrives as Exit(130)); a command None
     if isinstance(result, int) and not isinstance(result, bool):
         if result == EXIT_INTERRUPTED:

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from . import interrupt
 from .errors import StoreError
 from .lock import remove_stale_temp_files, store_lock
 from .store_text import dumps_indented
@@ -113,6 +114,7 @@ def write_atomic(path: Path, text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        interrupt.check()  # a Ctrl-C that Python swallowed still stops the write
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
