@@ -188,14 +188,19 @@ def test_ctrl_c_during_an_import_exits_130_and_says_so(tmp_path):
     assert made.returncode == 0, str(made)
     store = tmp_path / "store.json"
     proc = start("import", tmp_path / "s" / "enkat.txt", "--store", store, cwd=tmp_path)
-    time.sleep(2.5)
+    time.sleep(1.5)  # a national import takes about 3 s on a quiet machine, more when loaded
     assert proc.poll() is None, "the import finished before it could be interrupted"
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stdout + stderr
     assert "Traceback" not in stderr
     assert "avbrutet" in stderr
-    assert not store.exists()
+    # interrupted before the write: no store; after it: the whole store, never half of one
+    if store.exists():
+        from lokgraph.store import FileStore
+
+        assert FileStore(store).load().number_of_nodes() > 0
+    assert not list(tmp_path.glob("store.json.*"))  # no temp or lock file left behind
 
 
 def test_help_is_swedish_for_every_command():
