@@ -734,7 +734,8 @@ def push(
         from .rounds import at_round
 
         graph = at_round(graph, round_)
-    with Neo4jStore(_require(neo4j), batch_size=batch_size) as server:
+    with Neo4jStore(_require(neo4j), batch_size=batch_size) as server, _bar() as bar:
+        server.progress = _ticker(bar, bar.add_task("skickar grafen till Neo4j", total=None))
         server.save(graph)
         counts = server.counts()
     nodes = sum(counts["nodes"].values())

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
+from collections.abc import Callable
 from typing import Any
 
 import neo4j
@@ -87,6 +88,8 @@ class Neo4jStore:
                 fix=f"Ange 1 eller fler rader (utan --batch-size blir det {DEFAULT_BATCH_SIZE})",
             )
         self.batch_size = batch_size or DEFAULT_BATCH_SIZE
+        #: ``progress(done, total)`` during `save`: rows of the graph compared or written
+        self.progress: Callable[[int, int], None] | None = None
         user = user or uri_user or os.environ.get("NEO4J_USER") or None
         if password is None:
             password = uri_password
@@ -190,13 +193,23 @@ class Neo4jStore:
                 f"UNWIND $rows AS row MATCH (n:{_label(label)} {{id: row.id}}) DETACH DELETE n",
                 rows,
             )
+        total = sum(map(len, nodes.values())) + sum(map(len, edges.values()))
+        done = [0]
+
+        def tick(n: int) -> None:
+            done[0] += n
+            if self.progress is not None:
+                self.progress(done[0], total)
+
+        tick(0)
         for label, rows in nodes.items():
             changed = [
                 r
                 for r in rows
                 if r["id"] in gone_ids or have_nodes.get((r["id"], label)) != r["props"][HASH_KEY]
             ]
-            self._write_nodes(label, changed)
+            tick(len(rows) - len(changed))
+            self._write_nodes(label, changed, tick)
         for (rel_type, label_a, label_b), rows in edges.items():
             changed = [
                 r
@@ -206,7 +219,8 @@ class Neo4jStore:
                 or have_edges.get((r["source"], r["target"], rel_type, label_a, label_b))
                 != r["props"][HASH_KEY]
             ]
-            self._write_edges((rel_type, label_a, label_b), changed)
+            tick(len(rows) - len(changed))
+            self._write_edges((rel_type, label_a, label_b), changed, tick)
 
     def merge(self, structure: Structure, *, where: str | None = None) -> MergeStats:
         """Add a structure with the merge rules of every store; nothing is written if it does
@@ -329,13 +343,21 @@ class Neo4jStore:
         with self._errors(), self._session() as session:
             return session.execute_read(work)
 
-    def _write_nodes(self, label: str, rows: list[dict]) -> None:
+    def _write_nodes(
+        self, label: str, rows: list[dict], on_batch: Callable[[int], None] | None = None
+    ) -> None:
         self._write_batches(
             f"UNWIND $rows AS row MERGE (n:{_label(label)} {{id: row.id}}) SET n = row.props",
             rows,
+            on_batch=on_batch,
         )
 
-    def _write_edges(self, group: tuple[str, str, str], rows: list[dict]) -> None:
+    def _write_edges(
+        self,
+        group: tuple[str, str, str],
+        rows: list[dict],
+        on_batch: Callable[[int], None] | None = None,
+    ) -> None:
         rel_type, label_a, label_b = group
         self._write_batches(
             f"UNWIND $rows AS row MATCH (a:{_label(label_a)} {{id: row.source}}) "
@@ -343,9 +365,17 @@ class Neo4jStore:
             f"MERGE (a)-[r:{_rel_type(rel_type)}]->(b) SET r = row.props RETURN count(*) AS n",
             rows,
             expect=f"{rel_type}-relationer från {label_a} till {label_b}",
+            on_batch=on_batch,
         )
 
-    def _write_batches(self, cypher: str, rows: list[dict], *, expect: str | None = None) -> int:
+    def _write_batches(
+        self,
+        cypher: str,
+        rows: list[dict],
+        *,
+        expect: str | None = None,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> int:
         """Each batch in its own managed write transaction; returns how many rows it wrote.
 
         With `expect` (what the rows are), the query returns `count(*) AS n` and a batch that
@@ -373,6 +403,8 @@ class Neo4jStore:
                         fix="Skicka hela lagret igen (lokgraph push)",
                     )
                 written += n
+                if on_batch is not None:
+                    on_batch(len(batch))
         return written
 
     def _ensure_schema(self) -> None:
