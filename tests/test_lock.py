@@ -65,9 +65,9 @@ def test_the_lock_is_reentrant_so_a_holder_can_save(tmp_path):
     assert not lock_path(store.path).exists()
 
 
-def test_a_second_writer_times_out_with_a_message_naming_the_holder(tmp_path):
-    store = tmp_path / "lagret.json"
-    holder = subprocess.Popen(
+def _hold_lock(store) -> subprocess.Popen:
+    """Another process that takes the store's lock, prints 'held' and keeps it for a minute."""
+    return subprocess.Popen(
         [
             sys.executable,
             "-c",
@@ -79,6 +79,11 @@ def test_a_second_writer_times_out_with_a_message_naming_the_holder(tmp_path):
         stdout=subprocess.PIPE,
         text=True,
     )
+
+
+def test_a_second_writer_times_out_with_a_message_naming_the_holder(tmp_path):
+    store = tmp_path / "lagret.json"
+    holder = _hold_lock(store)
     try:
         assert holder.stdout.readline().strip() == "held"
         waited: list = []
@@ -99,18 +104,7 @@ def test_a_second_writer_times_out_with_a_message_naming_the_holder(tmp_path):
 
 def test_a_lock_left_by_a_killed_writer_is_taken_over(tmp_path):
     store = tmp_path / "lagret.json"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from lokgraph.lock import store_lock\n"
-            "with store_lock(sys.argv[1]):\n"
-            "    print('held', flush=True); time.sleep(60)\n",
-            str(store),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    holder = _hold_lock(store)
     assert holder.stdout.readline().strip() == "held"
     holder.send_signal(signal.SIGKILL)
     holder.wait()
