@@ -16,6 +16,7 @@ import typer
 
 from .cli import DEFAULT_STORE, _read_store, app, err, out
 from .errors import InputError
+from .sv import sv_key
 
 if TYPE_CHECKING:  # the graph code loads when a command runs, not for --help
     from .diff import Diff
@@ -237,7 +238,7 @@ def print_inventory(found: list) -> None:
         per_kommun.add_column("kommun")
         for area in lan.areas:
             per_kommun.add_column(AREA_NAMES[area.area])
-        kommuner = sorted({k.kommun for a in lan.areas for k in a.kommuner}, key=_sv)
+        kommuner = sorted({k.kommun for a in lan.areas for k in a.kommuner}, key=sv_key)
         cells = {(a.area, k.kommun): k for a in lan.areas for k in a.kommuner}
         for name in kommuner:
             row = [name]
@@ -250,7 +251,3 @@ def print_inventory(found: list) -> None:
             per_kommun.add_row(*row)
         out.print(per_kommun)
         out.print("* gäller längre än sin RÖK")
-
-
-def _sv(text: str) -> str:
-    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))  # type: ignore[arg-type]

@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, get_args
 
 import networkx as nx
 import yaml
@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict
 from .codes import AREA_NAMES
 from .reference import regioner
 from .rounds import kommun_index
+from .sv import sv_key
 
 __all__ = [
     "CHANGE_KINDS",
@@ -58,7 +59,7 @@ ChangeKind = Literal[
     "gap_opened",
     "gap_closed",
 ]
-CHANGE_KINDS: tuple[str, ...] = ChangeKind.__args__  # type: ignore[attr-defined]
+CHANGE_KINDS: tuple[str, ...] = get_args(ChangeKind)
 
 
 class _Record(BaseModel):
@@ -158,7 +159,9 @@ def diff_graphs(
         *_lok_status(*sides),
         *_gaps(sides, list(gaps_before), list(gaps_after)),
     ]
-    changes.sort(key=lambda c: (c.lan or "", _sv(c.kommun), CHANGE_KINDS.index(c.kind), c.subject))
+    changes.sort(
+        key=lambda c: (c.lan or "", sv_key(c.kommun), CHANGE_KINDS.index(c.kind), c.subject)
+    )
     return Diff(
         from_round=from_round,
         to_round=to_round,
@@ -187,10 +190,6 @@ class _Side:
         return None, None
 
 
-def _sv(text: str | None) -> str:
-    return (text or "").lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))  # type: ignore[arg-type]
-
-
 @cache
 def _lan_names() -> dict[str, str]:
     return {r.lan_kod: r.lan for r in regioner()}
@@ -208,14 +207,20 @@ def _quote(attrs: dict | None) -> tuple[str, str | None]:
     return quoted[0].get("quote", ""), quoted[0].get("source")
 
 
-def _change(kind: str, side: _Side, ends: tuple[str, ...], subject: str, **kw: Any) -> Change:
+def _change(
+    kind: ChangeKind, side: _Side, ends: tuple[str, ...], subject: str, **kw: Any
+) -> Change:
     kommun, lan = side.where(*ends)
-    return Change(kind=kind, kommun=kommun, lan=lan, subject=subject, **kw)  # type: ignore[arg-type]
+    return Change(kind=kind, kommun=kommun, lan=lan, subject=subject, **kw)
 
 
 def _groups(a: _Side, b: _Side) -> list[Change]:
     found = []
-    for side, other, kind in ((b, a, "group_added"), (a, b, "group_removed")):
+    passes: tuple[tuple[_Side, _Side, ChangeKind], ...] = (
+        (b, a, "group_added"),
+        (a, b, "group_removed"),
+    )
+    for side, other, kind in passes:
         for n, d in side.graph.nodes(data=True):
             if d["label"] == "Group" and n not in other.graph:
                 quote, source = _quote(d)
@@ -242,14 +247,15 @@ def _groups(a: _Side, b: _Side) -> list[Change]:
 _OPPOSITE = {"MEMBER_OF": "ABSENT_FROM", "ABSENT_FROM": "MEMBER_OF"}
 
 
-def _links(a: _Side, b: _Side, rel: str, kinds: tuple[str, str]) -> list[Change]:
+def _links(a: _Side, b: _Side, rel: str, kinds: tuple[ChangeKind, ChangeKind]) -> list[Change]:
     """Edges of one type that appeared or went, where both ends exist on both sides.
 
     A member of a group that is itself new or gone is part of that group's change, not a
     change of its own; an absence is always its own change.
     """
     found = []
-    for side, other, kind in ((b, a, kinds[0]), (a, b, kinds[1])):
+    passes: tuple[tuple[_Side, _Side, ChangeKind], ...] = ((b, a, kinds[0]), (a, b, kinds[1]))
+    for side, other, kind in passes:
         for u, v, key, d in side.graph.edges(keys=True, data=True):
             if key != rel or other.graph.has_edge(u, v, key=key):
                 continue
@@ -312,10 +318,11 @@ def _gaps(sides: tuple[_Side, _Side], before: list[GapLike], after: list[GapLike
     found = []
     keys_before = {_gap_key(g): g for g in before}
     keys_after = {_gap_key(g): g for g in after}
-    for kind, mine, theirs, side in (
+    passes: tuple[tuple[ChangeKind, dict[tuple, GapLike], dict[tuple, GapLike], _Side], ...] = (
         ("gap_opened", keys_after, keys_before, sides[1]),
         ("gap_closed", keys_before, keys_after, sides[0]),
-    ):
+    )
+    for kind, mine, theirs, side in passes:
         for key, gap in mine.items():
             if key in theirs:
                 continue
@@ -325,21 +332,20 @@ def _gaps(sides: tuple[_Side, _Side], before: list[GapLike], after: list[GapLike
             lan = next(
                 (side.lan[n] for n, name in side.kommun_name.items() if name == gap.kommun), None
             )
-            side_kw = (
-                {"quote_after": quote, "source_after": source}
-                if kind == "gap_opened"
-                else {"quote_before": quote, "source_before": source}
-            )
+            opened = kind == "gap_opened"
             found.append(
                 Change(
-                    kind=kind,  # type: ignore[arg-type]
+                    kind=kind,
                     kommun=gap.kommun,
                     lan=lan,
                     subject=gap.detail,
                     party=gap.party,
                     gap_kind=gap.kind,
                     link=_gap_link(side, gap),
-                    **side_kw,  # type: ignore[arg-type]
+                    quote_after=quote if opened else "",
+                    source_after=source if opened else None,
+                    quote_before="" if opened else quote,
+                    source_before=None if opened else source,
                 )
             )
     return found
@@ -366,16 +372,16 @@ def _counts(a: _Side, b: _Side) -> list[Count]:
             kommun = side.home.get(v) if key in ("SERVES", "ABSENT_FROM") else None
             if key == "ABSENT_FROM" and kommun is None:
                 kommun = side.home.get(u)
-            if kommun is None or side.lan.get(kommun) is None:
+            lan = side.lan.get(kommun) if kommun is not None else None
+            if kommun is None or lan is None:
                 continue
-            lan = side.lan[kommun]
             if key == "SERVES" and graph.nodes[u]["label"] == "Group":
                 kind = graph.nodes[u].get("group_type", "")
                 name = words["group_types"].get(kind, kind)
-                found[(lan, words["counts"]["group"].format(name=name))].add(kommun)  # type: ignore[index]
+                found[(lan, words["counts"]["group"].format(name=name))].add(kommun)
             elif key == "ABSENT_FROM":
                 party = graph.nodes[u].get("party") or side.name(u)
-                found[(lan, words["counts"]["absent"].format(party=party))].add(kommun)  # type: ignore[index]
+                found[(lan, words["counts"]["absent"].format(party=party))].add(kommun)
         for n, d in graph.nodes(data=True):
             if (
                 d["label"] == "Agreement"
@@ -383,12 +389,13 @@ def _counts(a: _Side, b: _Side) -> list[Count]:
                 and d.get("status") == "in_force"
             ):
                 kommun = side.home.get(n)
-                if kommun and side.lan.get(kommun):
+                lan = side.lan.get(kommun) if kommun else None
+                if kommun and lan:
                     area = AREA_NAMES.get(d.get("area", ""), d.get("area", ""))
                     label = words["counts"]["lok_in_force"].format(area=area)
-                    found[(side.lan[kommun], label)].add(kommun)  # type: ignore[index]
+                    found[(lan, label)].add(kommun)
         tallies.append(found)
-    keys = sorted(set(tallies[0]) | set(tallies[1]), key=lambda k: (_sv(k[0]), _sv(k[1])))
+    keys = sorted(set(tallies[0]) | set(tallies[1]), key=lambda k: (sv_key(k[0]), sv_key(k[1])))
     return [
         Count(
             lan=lan,

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict
 from .codes import AGREEMENT_AREAS
 from .reference import regioner
 from .rounds import kommun_index
+from .sv import sv_key
 
 __all__ = ["AreaInventory", "KommunLok", "LanInventory", "lok_inventory", "months_text"]
 
@@ -114,7 +115,7 @@ def lok_inventory(graph: nx.MultiDiGraph) -> list[LanInventory]:
     for lan, area in roks:
         areas_by_lan[lan].add(area)
     result = []
-    for lan in sorted(areas_by_lan, key=_sv):
+    for lan in sorted(areas_by_lan, key=sv_key):
         if not lan:
             continue
         found = []
@@ -125,10 +126,6 @@ def lok_inventory(graph: nx.MultiDiGraph) -> list[LanInventory]:
             found.append(_area(graph, area, sorted(kommuner), loks, rok))
         result.append(LanInventory(lan=lan, areas=tuple(found)))
     return result
-
-
-def _sv(text: str) -> str:
-    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))  # type: ignore[arg-type]
 
 
 def _lan(nodes, kommun: str, lan_of: dict[str, str]) -> str:
@@ -172,7 +169,7 @@ def _area(graph, area: str, kommuner: list[str], loks: dict, rok: dict) -> AreaI
                 quote=evidence[0].get("quote", "") if evidence else "",
             )
         )
-    rows.sort(key=lambda r: _sv(r.kommun))
+    rows.sort(key=lambda r: sv_key(r.kommun))
     return AreaInventory(
         area=area,
         ja=sum(r.answer == "ja" for r in rows),

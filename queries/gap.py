@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from lokgraph.models import Evidence
+from lokgraph.sv import sv_key
 
 from .catalog import CATALOG
 
@@ -23,17 +24,6 @@ __all__ = [
 
 #: The gap kinds, in the order the registry and every report list them.
 KINDS: tuple[str, ...] = tuple(entry.name for entry in CATALOG)
-
-_SV = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
-
-
-def sv_key(text: str | None) -> str:
-    """A sort key that puts å, ä, ö after z, as Swedish readers expect.
-
-    >>> sorted(["Älvdalen", "Orsa", "Åre", "Vansbro"], key=sv_key)
-    ['Orsa', 'Vansbro', 'Åre', 'Älvdalen']
-    """
-    return (text or "").lower().translate(_SV)
 
 
 class Gap(BaseModel):

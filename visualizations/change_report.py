@@ -24,6 +24,7 @@ from collections import defaultdict
 
 from lokgraph.diff import Change, Diff, change_words, count_text, status_word
 from lokgraph.rounds import round_label
+from lokgraph.sv import sv_key
 
 from .page import html_head
 from .styles import CHANGE_LOOKS, CHANGE_STYLES, LABEL_COLOURS, OWNER_COLOURS
@@ -62,7 +63,7 @@ def change_report_html(diff: Diff, *, with_names: bool = False) -> str:
         _summary(counts),
         _legend(),
     ]
-    for lan in sorted(set(by_lan) | set(counts), key=_sv):
+    for lan in sorted(set(by_lan) | set(counts), key=sv_key):
         body.append(_lan_section(lan, by_lan.get(lan, []), counts.get(lan, []), with_names))
     if not diff.changes:
         body.append("<p>Inga förändringar hittades mellan omgångarna.</p>")
@@ -74,17 +75,13 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _sv(text: str) -> str:
-    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"}))  # type: ignore[arg-type]
-
-
 def _summary(counts: dict[str, list[str]]) -> str:
     if not counts:
         return (
             '<section class="lg-counts"><h2>Antal per län</h2><p>Inga antal ändrades.</p></section>'
         )
     parts = ['<section class="lg-counts"><h2>Antal per län</h2>']
-    for lan in sorted(counts, key=_sv):
+    for lan in sorted(counts, key=sv_key):
         items = "".join(f"<li>{_esc(line)}</li>" for line in counts[lan])
         parts.append(f"<h3>{_esc(lan)}</h3><ul>{items}</ul>")
     parts.append("</section>")
@@ -189,10 +186,10 @@ def _lan_section(lan: str, changes: list[Change], counts: list[str], with_names:
         )
     if by_kommun:
         parts.append('<h3>Karta över förändrade länkar</h3><div class="lg-cards">')
-        for kommun in sorted(by_kommun, key=_sv):
+        for kommun in sorted(by_kommun, key=sv_key):
             parts.append(f"<figure>{_card(kommun, by_kommun[kommun], with_names)}</figure>")
         parts.append("</div>")
-    for kommun in sorted(by_kommun, key=_sv):
+    for kommun in sorted(by_kommun, key=sv_key):
         parts.append(f"<h3>{_esc(kommun)}</h3><table><thead><tr>")
         for column in ("Förändring", "Vad", "Part", "Före", "Efter", "Citat före", "Citat efter"):
             parts.append(f"<th>{column}</th>")

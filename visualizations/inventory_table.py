@@ -20,6 +20,7 @@ import networkx as nx
 from lokgraph.codes import AREA_NAMES
 from lokgraph.diff import change_words
 from lokgraph.inventory import LanInventory, lok_inventory, months_text
+from lokgraph.sv import sv_key
 
 from .tooltips import shown
 
@@ -67,7 +68,7 @@ def inventory_html(found: list[LanInventory], *, with_names: bool = False) -> st
         parts.append("</tbody></table>")
         kommuner = sorted(
             {k.kommun for a in lan.areas for k in a.kommuner},
-            key=lambda t: t.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}"})),  # type: ignore[arg-type]
+            key=sv_key,
         )
         cells = {(a.area, k.kommun): k for a in lan.areas for k in a.kommuner}  # type: ignore[assignment]
         head = "".join(f"<th>{_esc(AREA_NAMES[a.area])}</th>" for a in lan.areas)

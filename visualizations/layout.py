@@ -18,6 +18,7 @@ import networkx as nx
 
 from lokgraph.codes import LEVELS
 from lokgraph.reference import regioner
+from lokgraph.sv import sv_key
 
 from .selection import owner_kind
 
@@ -31,7 +32,6 @@ __all__ = [
     "cluster_specs",
     "layered_layout",
     "size_by_degree",
-    "sv_key",
 ]
 
 #: At most this many nodes side by side in a row of the layered (one kommun) layout.
@@ -342,13 +342,6 @@ def _lan_xy(code: str) -> tuple[float, float]:
 
 def _label(graph: nx.MultiDiGraph, n: str) -> str:
     return graph.nodes[n].get("label", "Unit") if n in graph else "Unit"
-
-
-_SV_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
-
-
-def sv_key(text: str) -> str:
-    return text.lower().translate(_SV_ORDER)
 
 
 def _owner_sort(graph: nx.MultiDiGraph, n: str) -> int:

@@ -25,6 +25,7 @@ import networkx as nx
 from lokgraph.codes import PARTIES
 from lokgraph.presence import presence
 from lokgraph.sheets import csv_text
+from lokgraph.sv import sv_key
 
 from .context import RenderContext
 from .page import html_head
@@ -163,7 +164,7 @@ def coverage(
             )
             status = presence((link.relation, _group_type(graph, link.target)) for link in found)
             row.cells[party] = Cell(status, tuple(found))
-    return sorted(rows.values(), key=lambda r: _sv_key(r.kommun))
+    return sorted(rows.values(), key=lambda r: sv_key(r.kommun))
 
 
 def _group_type(graph: nx.MultiDiGraph, target: str) -> str | None:
@@ -190,7 +191,7 @@ def matrix_table(
     out.append("</tr></thead><tbody>")
     lan = None
     several = len({row.lan for row in rows}) > 1
-    for row in sorted(rows, key=lambda r: (_sv_key(r.lan or "~"), _sv_key(r.kommun))):
+    for row in sorted(rows, key=lambda r: (sv_key(r.lan or "~"), sv_key(r.kommun))):
         if several and row.lan != lan:
             lan = row.lan
             out.append(
@@ -268,12 +269,6 @@ def matrix_legend() -> str:
 
 
 # ---- private helpers -------------------------------------------------------------------------
-
-_SV = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
-
-
-def _sv_key(text: str) -> str:
-    return text.lower().translate(_SV)
 
 
 def _esc(text: object) -> str:

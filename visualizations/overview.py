@@ -31,6 +31,7 @@ import networkx as nx
 
 from lokgraph.errors import InputError, LokgraphError
 from lokgraph.reference import Kommun, find_region, kommuner, kommuner_in_lan, normalise
+from lokgraph.sv import sv_key
 
 from .boundaries import BOUNDARY_FILE, bbox, boundaries, view_box, whole_lan
 from .context import RenderContext
@@ -116,7 +117,7 @@ def kommun_statuses(
     surveyed, answered = _survey_sets(graph)
     lines = _gap_lines(graph, {k.name for k in chosen}, with_names, context, gaps)
     result = []
-    for k in sorted(chosen, key=lambda k: _sv_key(k.name)):
+    for k in sorted(chosen, key=lambda k: sv_key(k.name)):
         node = node_of[k.kommunkod]
         status = specialist_status(
             cells.get(node or "", {}), surveyed=node in surveyed, answered=node in answered
@@ -301,13 +302,6 @@ def report_overview(
 
 def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
-
-
-_SV = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
-
-
-def _sv_key(text: str) -> str:
-    return text.lower().translate(_SV)
 
 
 def _regions():

@@ -27,7 +27,7 @@ import networkx as nx
 
 from lokgraph.errors import LokgraphError
 from lokgraph.ids import slug
-from lokgraph.sv import antal
+from lokgraph.sv import antal, sv_key
 
 from .context import RenderContext
 from .inventory_table import INVENTORY_CSS, inventory_section
@@ -329,11 +329,11 @@ def _sections(graph: nx.MultiDiGraph, context: RenderContext) -> list[tuple[str,
     areas = {n: d for n, d in graph.nodes(data=True) if d.get("label") == "Area"}
     delregions = sorted(
         (n for n, d in areas.items() if d.get("kind") == "delregion"),
-        key=lambda n: _sv_key(areas[n].get("name", n)),  # type: ignore[arg-type]
+        key=lambda n: sv_key(areas[n].get("name", n)),
     )
     lans = sorted(
         (n for n, d in areas.items() if d.get("kind") == "lan"),
-        key=lambda n: _sv_key(areas[n].get("name", n)),  # type: ignore[arg-type]
+        key=lambda n: sv_key(areas[n].get("name", n)),
     )
     sections = []
     covered: set[str] = set()
@@ -373,13 +373,6 @@ def _lan_of(
     return None
 
 
-_SV = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
-
-
-def _sv_key(text: str) -> str:
-    return text.lower().translate(_SV)
-
-
 def _section(
     graph: nx.MultiDiGraph,
     anchor: str,
@@ -392,7 +385,7 @@ def _section(
     context: RenderContext,
     parties: list[str],
 ) -> str:
-    names = sorted((graph.nodes[k].get("name", k) for k in kommun_ids), key=_sv_key)
+    names = sorted((graph.nodes[k].get("name", k) for k in kommun_ids), key=sv_key)
     out = [f'<section class="lg-area" id="{anchor}" aria-labelledby="{anchor}-h">']
     out.append(f'<h2 id="{anchor}-h">{_esc(area_name)}</h2>')
     count = antal(len(names), "kommun", "kommuner")
