@@ -27,6 +27,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .adjacency import adjacency
 from .errors import InputError
 from .models import Evidence, Source, Structure
 from .round_values import BY_ROUND, values_at
@@ -227,9 +228,9 @@ def _graph_of(nodes: dict[str, dict], edges: list[tuple[str, str, str, dict]]) -
     time. The view is a new graph with new attribute dicts, so the store's graph is never
     changed through it.
     """
-    view = nx.MultiDiGraph()  # type: ignore[var-annotated]
+    view: nx.MultiDiGraph = nx.MultiDiGraph()
     view.add_nodes_from((n, dict(d)) for n, d in nodes.items())
-    succ, pred = view._succ, view._pred  # type: ignore[attr-defined]
+    succ, pred = adjacency(view)
     for u, v, key, attrs in edges:
         keys = succ[u].get(v)
         if keys is None:

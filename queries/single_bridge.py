@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from lokgraph.adjacency import adjacency
+
 from ._graph import graph_index, party_label
 from .gap import Gap, evidence_from_json, filter_kommun, sort_gaps
 
@@ -77,7 +79,7 @@ def collaboration_graphs(graph: nx.MultiDiGraph) -> list[Collaboration]:
     """The collaboration graph of every kommun that has any group, as the module defines it."""
     index = graph_index(graph)
     # the adjacency dicts themselves: networkx's views cost more than the work done here
-    nodes, succ, pred = graph.nodes, graph._succ, graph._pred  # type: ignore[attr-defined]
+    nodes, (succ, pred) = graph.nodes, adjacency(graph)
     is_group = {n for n, a in nodes(data=True) if a.get("label") == "Group"}
     is_unit = {n for n, a in nodes(data=True) if a.get("label") == "Unit"}
     upwards: dict[str, frozenset[str]] = {}
@@ -194,8 +196,10 @@ def _path(
         node = queue.popleft()
         if node in goals:
             path = [node]
-            while parent[path[-1]] is not None:
-                path.append(parent[path[-1]])  # type: ignore[arg-type]
+            step = parent[node]
+            while step is not None:
+                path.append(step)
+                step = parent[step]
             return path[::-1]
         for nxt in sorted(adjacency.get(node, ())):
             if nxt != avoid and nxt not in parent:
