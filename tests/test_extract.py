@@ -793,7 +793,7 @@ def test_bulleted_structure_under_level_headings():
     facts = run(text)
     assert [(g.group_type, g.level, g.group_name) for g in of_kind(facts, "group")] == [
         ("ledningsgrupp", "strategisk", "barn och unga"),
-        ("polsam", "politisk", None),
+        ("politisk_samverkan", "politisk", None),
         ("samverkansgrupp", "operativ", "BUS"),
     ]
     assert {(f.party, f.group_type) for f in of_kind(facts, "member")} == {

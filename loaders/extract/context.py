@@ -24,6 +24,8 @@ class _Context:
     #: its level came from a level word where it was first named
     mentions: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
     explicit: dict[tuple[str, str | None], bool] = field(default_factory=dict)
+    #: per group (type, name): its group word without a definite ending ("länsgrupp")
+    group_stems: dict[tuple[str, str | None], str] = field(default_factory=dict)
     #: the level each group (type, name) was first given
     group_levels: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
     #: how many over-long runs of text were read in pieces

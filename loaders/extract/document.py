@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from lokgraph.facts import Fact
 
 from .context import _Context
+from .groups import political_type
 from .sentences import Sentence
 from .spans import _find, _outside, _resolve
 from .vocabulary import Vocabulary
@@ -166,6 +167,7 @@ def revise_levels(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]
     for f in facts:
         level = levels.get((f.group_type or "", f.group_name))
         if level is not None and f.kind in ("group", "member", "absent") and f.level != level:
-            f = f.model_copy(update={"level": level})
+            kind = political_type(f.group_type or "", level)
+            f = f.model_copy(update={"level": level, "group_type": kind})
         out.append(f)
     return out

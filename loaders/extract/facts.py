@@ -18,6 +18,7 @@ from .reading import _read, _Reading
 from .sentences import MAX_SENTENCE, split_sentences
 from .spans import _find, _resolve
 from .status import Vote, _status_facts, agreement_votes
+from .terms import _fold
 from .vocabulary import Vocabulary, load_vocabulary
 
 
@@ -114,6 +115,8 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             "source": ctx.source,
         }
         # groups
+        for g in reading.groups:
+            _adopt_name(g, ctx, v)
         document.note_mentions(sentence, reading, ctx, v)
         for g in reading.groups:
             if _seen_group(ctx, g):
@@ -122,6 +125,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
                 continue
             ctx.group_levels[(g.group_type, g.name)] = g.level
             ctx.emitted_groups.append((g.group_type, g.name, g.governed_by))
+            ctx.group_stems.setdefault((g.group_type, g.name), _group_stem(g, v))
             facts.append(
                 Fact(
                     kind="group",
@@ -194,6 +198,30 @@ def _keep_level(g: _GroupMention, ctx: _Context) -> None:
         level = known[0] if known else None
     if level is not None:
         g.level = level
+
+
+def _adopt_name(g: _GroupMention, ctx: _Context, v: Vocabulary) -> None:
+    """A group named again in its definite form without its name is the group of that word
+    named before: "Länsgrupp Barn och unga …" then "Länsgruppen består av …" is one group
+    (but "ett samverkansnätverk" is a new one)."""
+    if g.name is not None:
+        return
+    word = _fold(g.hit_text)
+    ending = v.grammar.definite.search(word)
+    if ending is None:
+        return
+    stem = word[: ending.start()]
+    names = {name for (t, name), s in ctx.group_stems.items() if t == g.group_type and s == stem}
+    if not names:
+        names = {name for t, name, _ in ctx.emitted_groups if t == g.group_type}
+    if len(names) == 1 and None not in names:
+        g.name = names.pop()
+
+
+def _group_stem(g: _GroupMention, v: Vocabulary) -> str:
+    word = _fold(g.hit_text)
+    ending = v.grammar.definite.search(word)
+    return word[: ending.start()] if ending else word
 
 
 def _seen_group(ctx: _Context, g: _GroupMention) -> bool:

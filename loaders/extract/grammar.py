@@ -59,6 +59,7 @@ GRAMMAR_KEYS: tuple[str, ...] = (
     "adjective_endings",
     "months",
     "agreement_refers",
+    "example_markers",
 )
 
 
@@ -116,6 +117,8 @@ class Grammar:
     genitive: re.Pattern[str]
     definite: re.Pattern[str]
     adjective: re.Pattern[str]
+    #: ", till exempel" / "(t.ex.": an apposition that lists examples of the noun before it
+    example_marker: re.Pattern[str]
 
 
 def _first_either(word: str) -> str:
@@ -212,4 +215,7 @@ def compile_grammar(section: Mapping[str, Any], source: str) -> Grammar:
         genitive=re.compile(r"(?::s|[a-zåäö]{3,}(?:" + endings["genitive_endings"] + r"))$", re.I),
         definite=re.compile(r"(?:" + endings["definite_endings"] + r")$"),
         adjective=re.compile(r"(?:" + endings["adjective_endings"] + r")$"),
+        example_marker=re.compile(
+            r"[,(]\s*(?:" + _alt(words["example_markers"]) + r")(?!\w)\.?", re.I
+        ),
     )

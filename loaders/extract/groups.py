@@ -13,6 +13,22 @@ from .spans import _before, _distance, _find, _Hit, _outside, _resolve, _words
 from .terms import _fold
 from .vocabulary import Vocabulary
 
+#: group types that say nothing of what kind of group it is: with a political level they are a
+#: political body ("ett politiskt samverkansnätverk", "Socialberedningen")
+GENERIC_TYPES = frozenset({"samverkansgrupp", "natverk", "samverkan"})
+
+
+def political_type(group_type: str, level: str | None) -> str:
+    """The type of a group at a level: a generic group on the political level is a
+    ``politisk_samverkan``.
+
+    >>> political_type("samverkansgrupp", "politisk"), political_type("styrgrupp", "politisk")
+    ('politisk_samverkan', 'styrgrupp')
+    """
+    if level == "politisk" and group_type in GENERIC_TYPES:
+        return "politisk_samverkan"
+    return group_type
+
 
 @dataclass
 class _GroupMention:
@@ -22,6 +38,8 @@ class _GroupMention:
     name: str | None
     governed_by: str | None = None
     explicit_level: bool = False
+    #: the words the group was named with in the sentence ("Länsgruppen")
+    hit_text: str = ""
 
 
 def _familjecentral_group(
@@ -107,6 +125,7 @@ def _levels(text: str, groups: list[_GroupMention], heading: str | None, v: Voca
     for g in groups:
         if not g.explicit_level and heading:
             g.level = heading
+        g.group_type = political_type(g.group_type, g.level)
 
 
 def _level_target(

@@ -232,6 +232,9 @@ def _scope_break(
             return False
         between = _words_of(text[before[-1].hit.end : party.start])
         return bool(between & v.grammar.task_openers)
+    examples = list(v.grammar.example_marker.finditer(text, lo, hi))
+    if examples:
+        lo = examples[-1].end()  # "… som riktlinjerna gäller, till exempel skolan"
     words = _folded_between(text, lo, hi)
     breaks = set(v.scope_breaks)
     if v.grammar.correlatives & set(_folded_between(text, max(0, hi - 400), hi)):

@@ -123,7 +123,7 @@ def _read(
         level = hit.extra if hit.term is None and hit.extra else default_level(hit.key)
         if hit.term is None and hit.extra and name is None:
             name = _compound_name(text[hit.start : hit.end], v)
-        groups.append(_GroupMention(hit, hit.key, level, name))
+        groups.append(_GroupMention(hit, hit.key, level, name, hit_text=text[hit.start : hit.end]))
     resolved = _outside(resolved, name_spans)
     # "Ledningsgruppen för barn och unga (socialchef, skolchef och VC-chef)": the brackets
     # right after a group list its members
