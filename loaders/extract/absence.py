@@ -37,30 +37,93 @@ def _absences(
 ) -> tuple[dict[int, str], set[int], list[tuple[int, int]]]:
     """Which parties (by index) are absent and why, which kommuner, and the clauses it covers.
 
-    A phrase covers its clause; when that clause names no party ("BUP, som vi behöver,
-    deltar inte") it reaches back one clause unless that one has a member word. A party
-    covered by two phrases takes the reason of the nearer one ("BUP är svår att nå och HAB
-    har vi ingen kontakt med").
+    A phrase covers its clause; when that clause names no party and little else ("BUP, som vi
+    behöver, deltar inte") it reaches back one clause unless that one has a member word. A
+    phrase about a plan ("BUP ska samordna med skolan men inte ingå i den") or after a place
+    ("hos varken BUP eller IFO") reports no absence. In its own clause a party before the
+    phrase is not absent when it is the one who lacks or experiences something (`_subject`). A
+    party covered by two phrases takes the reason of the nearer one ("BUP är svår att nå och
+    HAB har vi ingen kontakt med").
     """
     member_clauses = {_clause_of(clauses, c.start) for c in member_cues}
-    reach: list[tuple[_Hit, tuple[int, int]]] = []
+    reach: list[tuple[_Hit, tuple[int, int], int]] = []
     absent_kommun: set[int] = set()
     for cue in sorted(absence_cues, key=lambda h: (h.start, -(h.end - h.start))):
-        clause = _clause_of(clauses, cue.start)
-        if not any(clause[0] <= p.start < clause[1] for p in parties):
+        if _after_place(text, cue, v):
+            continue
+        own = clause = _clause_of(clauses, cue.start)
+        alone = not any(clause[0] <= p.start < clause[1] for p in parties)
+        if alone and _bare(text, cue, clause, v):
             index = clauses.index(clause) if clause in clauses else 0
             if index > 0 and clauses[index - 1] not in member_clauses:
                 clause = (clauses[index - 1][0], clause[1])
-        reach.append((cue, clause))
+        if cue.key != "needed" and _planned(text, clause[0], cue.start, v):
+            continue
+        reach.append((cue, clause, own[0]))
         absent_kommun |= {i for i, k in enumerate(kommun_hits) if clause[0] <= k.start < clause[1]}
     absent: dict[int, str] = {}
     for i, p in enumerate(parties):
-        cues_here = [cue for cue, (a, b) in reach if a <= p.start < b]
+        cues_here = [
+            cue
+            for cue, (a, b), own in reach
+            if a <= p.start < b and not (own <= p.start and _subject(text, cue, p, parties, b, v))
+        ]
         if cues_here:
             absent[i] = min(
                 cues_here, key=lambda c: (_gap(text, c, p, v.grammar.gap_break), c.start)
             ).key
-    return absent, absent_kommun, [clause for _, clause in reach]
+    return absent, absent_kommun, [clause for _, clause, _ in reach]
+
+
+def _bare(text: str, cue: _Hit, clause: tuple[int, int], v: Vocabulary) -> bool:
+    """Whether nothing but small words and pronouns come before the phrase in its clause (then
+    it may speak of the clause before: "BUP, som vi behöver, deltar inte", "… men de har inte
+    haft möjlighet"; but not "…, gemensamma rutiner för informationsöverföring saknas")."""
+    return all(
+        len(w) <= 3 or _fold(w) in v.absence_roles["subject_pronouns"]
+        for w, _, _ in _words(text[clause[0] : cue.start])
+    )
+
+
+def _after_place(text: str, cue: _Hit, v: Vocabulary) -> bool:
+    """ "passar in hos varken BUP eller socialtjänsten": "varken" after a place word speaks of
+    where a child fits, not of who takes part."""
+    if _fold(text[cue.start : cue.end]) not in v.grammar.correlatives_neither:
+        return False
+    before = _words(_head(text, cue.start))
+    return bool(before) and _fold(before[-1][0]) in v.places
+
+
+def _planned(text: str, start: int, pos: int, v: Vocabulary) -> bool:
+    """A plan or a proposal before the phrase ("ska samordna … men inte ingå"), unless the plan
+    word is itself negated ("kommer inte att delta")."""
+    words = [_fold(w) for w, _, _ in _words(text[start:pos])]
+    return any(
+        w in v.hypothetical and (i + 1 == len(words) or words[i + 1] not in v.negators)
+        for i, w in enumerate(words)
+    )
+
+
+def _subject(
+    text: str, cue: _Hit, party: _Hit, parties: list[_Hit], clause_end: int, v: Vocabulary
+) -> bool:
+    """Whether a party before an absence phrase in its clause is its subject who is not the
+    absent one: the one who lacks ("Skolan saknar stöd från BUP", but "BUP saknar vi"), who has
+    the difficulty ("Skolan har svårt att få med BUP"), or one in another clause before "att"
+    ("Primärvården är frustrerad över att BUP är svår att nå")."""
+    if party.end > cue.start:
+        return False
+    roles = v.absence_roles
+    between = [_fold(w) for w, _, _ in _words(text[party.end : cue.start])]
+    if set(between) & roles["subordinators"]:
+        return True
+    phrase = [_fold(w) for w, _, _ in _words(text[cue.start : cue.end])]
+    after = [_fold(w) for w, _, _ in _words(text[cue.end : clause_end])][:1]
+    if phrase and phrase[0] in roles["lacks"]:
+        following = (phrase[1:] or after)[:1]
+        return not (following and following[0] in roles["subject_pronouns"])
+    object_after = any(cue.end <= q.start < clause_end for q in parties)
+    return bool(between) and between[-1] in roles["experiencer"] and object_after
 
 
 def _negated_nearby(text: str, cue: _Hit, v: Vocabulary) -> bool:

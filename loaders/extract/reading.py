@@ -191,6 +191,8 @@ def _read(
         # "BUP ska samordna med skolan men inte ingå i den": a plan, not a report of absence
         and not v.hypothetical & set(_folded_between(text, max(0, c.start - 120), c.start))
     ]
+    # a negated member word in a plan is neither an absence nor a membership
+    member_cues = [c for c in member_cues if not _negated_nearby(text, c, v)]
     # "BUP borde delta", "habiliteringen behöver vara med": a wish, so still absent
     absence_cues += [
         _Hit("needed", c.start, c.end, c.term, 0, "absence")

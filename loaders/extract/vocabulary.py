@@ -79,6 +79,7 @@ class Vocabulary:
     after_group: tuple[Term, ...]
     absence: tuple[Term, ...]
     absence_list: tuple[Term, ...]
+    absence_roles: Mapping[str, frozenset[str]]
     places: frozenset[str]
     governance: tuple[Term, ...]
     deviation_words: tuple[Term, ...]
@@ -179,6 +180,10 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra if extra is not None else base
 
 
+#: the word lists of ``absence_roles`` (who in a clause is absent; `absence._absences`)
+ABSENCE_ROLE_KEYS = ("lacks", "experiencer", "subject_pronouns", "subordinators")
+
+
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "version": (),
     "parties": (),
@@ -224,6 +229,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     ),
     "absence": (),
     "absence_list": (),
+    "absence_roles": ABSENCE_ROLE_KEYS,
     "places": (),
     "governance": (),
     "deviation": ("words", *DEVIATION_LEVELS),
@@ -326,6 +332,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         scope_breaks=frozenset(_fold(w) for w in members.get("scope_breaks") or ()),
         absence=keyed("absence", ABSENCE_REASONS),
         absence_list=keyed("absence_list", ABSENCE_REASONS),
+        absence_roles=_word_sets(data.get("absence_roles") or {}, ABSENCE_ROLE_KEYS),
         places=frozenset(_fold(w) for w in data.get("places") or ()),
         governance=keyed("governance", governance_keys),
         deviation_words=plain("words", deviation, "deviation"),
@@ -342,6 +349,11 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         grammar=compile_grammar(data.get("grammar") or _default_raw()["grammar"], source),
         raw=dict(data),
     )
+
+
+def _word_sets(section: Mapping[str, Any], keys: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Folded word sets of a section of plain word lists (a missing list is empty)."""
+    return {k: frozenset(_fold(str(w)) for w in section.get(k) or ()) for k in keys}
 
 
 def _compound_heads(section: Mapping[str, Any], source: str) -> tuple[tuple[str, str], ...]:

@@ -1,0 +1,74 @@
+"""Absence as revision reports, reviews and protocols write it (issue #11): who in a clause is
+the absent party, and statements that only look like absences. Every text is written for these
+tests in our own words; none is copied from a page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+from lokgraph.facts import Fact
+
+
+def run(text: str, kommun: str | None = "Orsa") -> list[Fact]:
+    return extract_text(text, source="test", kommun=kommun)
+
+
+def absent(facts: list[Fact]) -> dict[str, str | None]:
+    return {f.party: f.reason for f in facts if f.kind == "absent" and f.party}
+
+
+# --- the subject who lacks is not the one missing -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of "saknar" lacks something; the party after it is the missing one
+        ("Förskolan och socialtjänsten saknar stöd från BUP.", {"BUP"}),
+        ("Skolan saknar ofta kunskap om hur man når HAB.", {"HAB"}),
+        # inverted order: the party before "saknar vi" is the missing one
+        ("HAB saknar vi helt i gruppen.", {"HAB"}),
+        # the one who has the difficulty is not absent
+        ("Elevhälsan har svårt att få med BUP i planeringen.", {"BUP"}),
+        # a party before "att" stands in another clause
+        ("Socialtjänsten och skolan är missnöjda över att BUP är så svår att nå.", {"BUP"}),
+        # but the subject of "är svår att nå" is the one hard to reach
+        ("BUP är svår att nå.", {"BUP"}),
+    ],
+)
+def test_who_in_the_clause_is_absent(text, expected):
+    assert set(absent(run(text))) == expected
+
+
+def test_a_subject_that_lacks_routines_is_no_absence():
+    assert absent(run("Socialtjänsten saknar rutiner för att följa upp sina ärenden.")) == {}
+
+
+# --- statements that look like absences ---------------------------------------------------------
+
+
+def test_a_child_known_by_neither_is_no_absence():
+    text = "Flera barn hör inte hemma hos varken BUP eller socialtjänsten, och de faller mellan."
+    assert absent(run(text, None)) == {}
+
+
+def test_a_proposal_that_a_party_should_not_join_is_no_absence():
+    text = "Partiets svar: BUP och elevhälsan ska samarbeta med skolan men inte ingå i den."
+    assert absent(run(text, None)) == {}
+
+
+def test_a_missing_routine_after_a_list_of_parties_does_not_reach_back():
+    text = (
+        "Ansvaret mellan elevhälsan och BUP behöver skrivas ned, gemensamma rutiner för "
+        "informationsöverföring saknas."
+    )
+    assert absent(run(text, None)) == {}
+
+
+def test_a_short_clause_still_reaches_back_to_the_party():
+    assert absent(run("Vi har bjudit in HAB men de har inte haft möjlighet att delta.")) == {
+        "HAB": "hard_to_engage"
+    }
+    assert set(absent(run("BUP, som vi gärna vill ha med, deltar inte."))) == {"BUP"}
