@@ -152,6 +152,17 @@ def unit_structure(
     r = find_region(region) if isinstance(region, str) else region
     if r is None and k is not None:
         r = region_for_kommun(k)
+    uid, base = _unit_reference(party, k, r)
+    if not evidence:
+        return uid, base
+    unit = Unit(**{**dict(base.nodes[-1]), "evidence": evidence})
+    return uid, Structure(nodes=base.nodes[:-1] + (unit,), relationships=base.relationships)
+
+
+@cache
+def _unit_reference(party: str, k: Kommun | None, r: Region | None) -> tuple[str, Structure]:
+    """The unit with its owner and geography and no evidence: built once per party and place
+    and shared by every fact that names it (the records are frozen)."""
     owner = principal_for_party(party, k, r)
     if owner is None:
         raise ValueError(f"cannot place party {party}: no kommun or region given")
@@ -163,13 +174,7 @@ def unit_structure(
         assert r is not None
         owner_name, base = r.name, region_structure(r)
     uid = unit_id(owner, party)
-    unit = Unit(
-        id=uid,
-        name=f"{info.name} ({owner_name})",
-        party=party,
-        care_level=info.care_level,
-        evidence=evidence,
-    )
+    unit = Unit(id=uid, name=f"{info.name} ({owner_name})", party=party, care_level=info.care_level)
     return uid, base + Structure(
         nodes=(unit,),
         relationships=(Relationship(type="PART_OF", source=uid, target=owner),),
@@ -186,6 +191,20 @@ def agreement_structure(
 ) -> tuple[str, Structure]:
     """A kommun's LÖK for an area, with the kommun and its region as parties, implementing the
     region's RÖK for the same area (a node with no status until a source says more)."""
+    lok_id, base = _agreement_reference(kommun, area)
+    if status is None and deviation_reporting is None and not evidence:
+        return lok_id, base
+    stated = {"status": status, "deviation_reporting": deviation_reporting, "evidence": evidence}
+    lok = Agreement(**{**dict(base.nodes[-2]), **stated})
+    return lok_id, Structure(
+        nodes=base.nodes[:-2] + (lok, base.nodes[-1]), relationships=base.relationships
+    )
+
+
+@cache
+def _agreement_reference(kommun: Kommun, area: str) -> tuple[str, Structure]:
+    """The LÖK and RÖK of a kommun and area as they are named, without status or evidence:
+    built once per kommun and area and shared by every fact that names them."""
     region = region_for_kommun(kommun)
     area_words = AREA_NAMES[area]
     lok = Agreement(
@@ -193,9 +212,6 @@ def agreement_structure(
         name=f"LÖK {kommun.name} ({area_words})",
         kind="LOK",
         area=area,
-        status=status,
-        deviation_reporting=deviation_reporting,
-        evidence=evidence,
     )
     rok = Agreement(
         id=agreement_id("ROK", region.name, area),

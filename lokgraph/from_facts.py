@@ -133,13 +133,25 @@ def _group(
 ) -> Structure:
     """A survey group; without evidence it is only a reference and changes no stated values."""
     owner = _owner(fact, kommun)
+    reference = _group_reference(
+        owner, kommun, group_type, level or default_level(group_type), name
+    )
+    if not evidence:
+        return reference
+    # the reference was validated and the evidence was made by `facts_to_structure`
+    group = reference.nodes[0].model_copy(update={"evidence": evidence})
+    return Structure.model_construct(nodes=(group,), relationships=reference.relationships)
+
+
+@functools.lru_cache(maxsize=8192)
+def _group_reference(
+    owner: str, kommun: Kommun | None, group_type: str, level: str | None, name: str | None
+) -> Structure:
+    """A survey group without evidence, with SERVES to its kommun: made once per group and
+    shared by every fact that names it (the records are frozen)."""
     gid = group_id(owner, group_type)
     group = Group(
-        id=gid,
-        name=group_name(group_type, owner, name),
-        group_type=group_type,
-        level=level or default_level(group_type),
-        evidence=evidence,
+        id=gid, name=group_name(group_type, owner, name), group_type=group_type, level=level
     )
     rels = (Relationship(type="SERVES", source=gid, target=kommun_id(kommun)),) if kommun else ()
     return Structure(nodes=(group,), relationships=rels)

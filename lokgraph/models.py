@@ -245,7 +245,20 @@ class Structure(_Record):
     relationships: tuple[Relationship, ...] = ()
 
     def __add__(self, other: Structure) -> Structure:
-        return Structure(
+        """Both structures' records, in order. Both were validated when they were made and
+        their records are frozen, so the sum is not validated again (that made a loop of
+        additions quadratic).
+
+        >>> a = Structure(nodes=(Area(id="area:x", name="X", kind="lan"),))
+        >>> [n.id for n in (a + a).nodes]
+        ['area:x', 'area:x']
+        >>> a + ()
+        Traceback (most recent call last):
+        TypeError: unsupported operand type(s) for +: 'Structure' and 'tuple'
+        """
+        if not isinstance(other, Structure):
+            return NotImplemented
+        return Structure.model_construct(
             nodes=self.nodes + other.nodes,
             relationships=self.relationships + other.relationships,
         )

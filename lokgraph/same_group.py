@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 import networkx as nx
 
-from .models import Structure
+from .models import Node, Structure
 from .reference import normalise
 
 __all__ = ["names_match", "same_groups"]
@@ -39,15 +40,20 @@ def same_groups(graph: nx.MultiDiGraph, structure: Structure) -> Structure:
     """``structure`` with each of its groups that the graph holds under the other kind of id
     renamed to that id (see the module docstring); the structure itself when none is."""
     serves = {r.source: r.target for r in structure.relationships if r.type == "SERVES"}
-    wanted = [
-        n for n in structure.nodes if n.label == "Group" and n.id not in graph and n.id in serves
-    ]
+    # one check per group as named (a survey names the same group in many facts); the last
+    # naming of an id that finds its match decides, as when every naming was checked in turn
+    wanted: dict[tuple[str, str, str], Node] = {}
+    for n in structure.nodes:
+        if n.label == "Group" and n.id not in graph and n.id in serves:
+            key = (n.id, n.name, n.group_type)
+            wanted.pop(key, None)
+            wanted[key] = n
     if not wanted:
         return structure
     held = _groups_by_place(graph)
     rename: dict[str, str] = {}
     names: dict[str, str] = {}
-    for node in wanted:
+    for node in wanted.values():
         kommun = serves[node.id]
         owner = graph.nodes[kommun].get("name", "") if kommun in graph else ""
         candidates = [
@@ -96,10 +102,11 @@ def names_match(a: str, b: str, owner: str = "") -> bool:
     return first <= second or second <= first
 
 
-def _words(name: str, owner: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _words(name: str, owner: str) -> frozenset[str]:
     words = [normalise(w) for w in _WORD.findall(name)]
     drop = {normalise(w) for w in _WORD.findall(owner)}
-    return set(words[1:]) - drop  # the first word is the group's own word (Styrgrupp …)
+    return frozenset(words[1:]) - drop  # the first word is the group's own word (Styrgrupp …)
 
 
 def _named(group_id: str) -> bool:

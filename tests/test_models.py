@@ -46,3 +46,20 @@ def test_relationship_to_unknown_node():
     rel = Relationship(type="SERVES", source=group.id, target="kommun:nowhere")
     with pytest.raises(InputError, match="names no known node 'kommun:nowhere'"):
         build_graph(Structure(nodes=(group,), relationships=(rel,)))
+
+
+def test_a_sum_of_structures_is_not_validated_again_but_its_parts_were():
+    """`Structure.__add__` skips validation (its parts are valid, frozen records); what comes
+    in from outside is still refused where the structure is made."""
+    with pytest.raises(ValidationError, match="okänd partkod"):
+        Structure(nodes=({"label": "Unit", "id": "unit:x:y", "name": "Y", "party": "NOPE"},))
+    with pytest.raises(ValidationError):
+        Structure(relationships=({"type": "KNOWS", "source": "a", "target": "b"},))
+    kommun = Principal(id="kommun:orsa", name="Orsa", kind="kommun")
+    team = Group(id="group:orsa:kt", name="KT Orsa", group_type="konsultationsteam")
+    serves = Relationship(type="SERVES", source=team.id, target=kommun.id)
+    total = Structure(nodes=(kommun,)) + Structure(nodes=(team,), relationships=(serves,))
+    assert total == Structure(nodes=(kommun, team), relationships=(serves,))
+    assert build_graph(total).number_of_edges() == 1
+    with pytest.raises(TypeError):
+        total + (kommun,)  # type: ignore[operator]
