@@ -133,8 +133,10 @@ def test_board_names_are_their_services():
 
 
 def test_samverkan_mellan_names_who_takes_part():
-    facts = run("Granskningen gäller samverkan mellan elevhälsan, IFO och BUP.")
+    facts = run("I kommunen sker samverkan mellan elevhälsan, IFO och BUP.")
     assert members(facts) == {("ELEVHALSA", None), ("SOCIALTJANST", None), ("BUP", None)}
+    # the scope of an audit is a topic, not a membership (tests/test_extract_audit_topics.py)
+    assert members(run("Granskningen gäller samverkan mellan elevhälsan, IFO och BUP.")) == set()
 
 
 def test_an_aim_to_strengthen_collaboration_names_no_members():

@@ -105,7 +105,15 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         following = sentences[i + 1] if i + 1 < len(sentences) else None
         document.before_reading(sentence, ctx, v)
         whole = document.takes_whole_line(sentence, ctx, v)
-        reading = _read(sentence, v, ctx.kommun, ctx.last_group, ctx.list_lead, whole)
+        reading = _read(
+            sentence,
+            v,
+            ctx.kommun,
+            ctx.last_group,
+            ctx.list_lead,
+            whole,
+            document.in_document(ctx),
+        )
         placed = False
         base = {
             "kommun": ctx.kommun,

@@ -75,6 +75,18 @@ def _familjecentral_group(
     return _GroupMention(hit, "familjecentral", default_level("familjecentral"), None)
 
 
+def _familjecentral_named(parties: list[_Hit], groups: list[_GroupMention]) -> _GroupMention | None:
+    """In a document (a page, a report), a familjecentral named where no other group is named
+    is the joint team itself ("Familjecentralen vänder sig till familjer", "länets
+    familjecentraler"), not a party of another group."""
+    if groups:
+        return None
+    fc = [p for p in parties if p.key == "FAMILJECENTRAL"]
+    if not fc:
+        return None
+    return _GroupMention(fc[0], "familjecentral", default_level("familjecentral"), None)
+
+
 def _heading_group(text: str, hit: _Hit, v: Vocabulary) -> bool:
     """A group word in its bare form that opens the line ("Arbetsgrupp barn och unga: …"),
     as bullet lists name a group before its members."""

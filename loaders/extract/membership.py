@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .groups import _GroupMention
-from .spans import _before, _find, _folded_between, _head, _Hit, _words
+from .spans import WINDOW, _before, _find, _folded_between, _head, _Hit, _words
 from .terms import _fold
 from .vocabulary import Vocabulary
 
@@ -52,7 +52,20 @@ def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
     """A member word that names an aim, not who takes part: "stärka samverkan mellan skola och
     socialtjänst", "se över hur samverkan mellan BUP och elevhälsan kan se ut"."""
     head = _head(text, cue.start)
-    return any(_fold(w) in v.aims for w, _, _ in _words(head)[-3:])
+    words = [_fold(w) for w, _, _ in _words(head)]
+    if any(w in v.aims for w in words[-3:]):
+        return True
+    # "beskriver hur elevhälsan, vårdcentralen och socialtjänsten samverkar": across commas
+    # (but not "som beslutar hur arbetet ska gå till, består av …": a verb in between)
+    clause = [_fold(w) for w, _, _ in _words(re.split(r"[.;:!?]", _before(text, cue.start))[-1])]
+    asked = [i for i, w in enumerate(clause) if w in v.questions]
+    if asked and not set(clause[asked[-1] + 1 :]) & v.grammar.verbs:
+        return True
+    if not _fold(text[cue.start : cue.end]).endswith("mellan"):
+        return False
+    # "samarbetet mellan landstinget, skolorna och kommunerna måste förbättras"
+    rest = re.split(r"[.;:!?]", text[cue.end : cue.end + WINDOW])[0]
+    return any(_fold(w) in v.aims_after for w, _, _ in _words(rest))
 
 
 def _without_glosses(text: str, parties: list[_Hit]) -> list[_Hit]:

@@ -14,6 +14,7 @@ from .groups import (
     _compound_groups,
     _compound_name,
     _familjecentral_group,
+    _familjecentral_named,
     _governance,
     _group_name,
     _GroupMention,
@@ -75,6 +76,7 @@ def _read(
     previous: _GroupMention | None = None,
     list_lead: str | None = None,
     whole: bool = False,
+    document: bool = False,
 ) -> _Reading:
     text = sentence.text
     group_words = _find(v.groups, text, "group")
@@ -134,8 +136,15 @@ def _read(
             bracket_spans.append((end + m.start(1), end + m.end(1)))
     parties = _without_glosses(text, [h for h in resolved if h.kind == "party"])
     colocated = _familjecentral_group(text, parties, groups, v)
+    if colocated is None and document:
+        # a document that speaks of its familjecentral speaks of a joint team, not a party
+        colocated = _familjecentral_named(parties, groups)
     if colocated is not None:
-        parties = [p for p in parties if p is not colocated.hit]
+        parties = [
+            p
+            for p in parties
+            if p is not colocated.hit and not (document and p.key == "FAMILJECENTRAL")
+        ]
         colocated = _GroupMention(
             _Hit("familjecentral", colocated.hit.start, colocated.hit.end, None, 0, "group"),
             "familjecentral",
@@ -147,6 +156,12 @@ def _read(
             _Hit("member", c.start, c.end, c.term, 0, "member")
             for c in _find(v.colocation + v.colocation_strong, text)
             if c.start >= colocated.hit.end
+        ]
+    elif refers_back and previous.group_type == "familjecentral":  # type: ignore[union-attr]
+        # "Familjecentralen …. Här arbetar BVC, MVC och socialtjänsten tillsammans."
+        member_cues += [
+            _Hit("member", c.start, c.end, c.term, 0, "member")
+            for c in _find(v.colocation + v.colocation_strong, text)
         ]
     # "skola, IFO och BUP samverkar", "I Fokus samverkar skolan, IFO och BUP": a weak member
     # word right next to a list of two or more parties counts without a group

@@ -75,6 +75,10 @@ class Vocabulary:
     scope_heads: tuple[Term, ...]
     wishes: frozenset[str]
     aims: frozenset[str]
+    #: a passive aim after "samverkan mellan X och Y" ("… måste förbättras")
+    aims_after: frozenset[str]
+    #: an indirect question before a member word ("granskat hur BUP samarbetar med …")
+    questions: frozenset[str]
     scope_breaks: frozenset[str]
     after_group: tuple[Term, ...]
     absence: tuple[Term, ...]
@@ -226,6 +230,8 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "list_heads",
         "scope_heads",
         "aims",
+        "aims_after",
+        "questions",
     ),
     "absence": (),
     "absence_list": (),
@@ -329,6 +335,8 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         scope_heads=plain("scope_heads", members, "scope_head"),
         wishes=frozenset(_fold(w) for w in members.get("wishes") or ()),
         aims=frozenset(_fold(w) for w in members.get("aims") or ()),
+        aims_after=frozenset(_fold(w) for w in members.get("aims_after") or ()),
+        questions=frozenset(_fold(w) for w in members.get("questions") or ()),
         scope_breaks=frozenset(_fold(w) for w in members.get("scope_breaks") or ()),
         absence=keyed("absence", ABSENCE_REASONS),
         absence_list=keyed("absence_list", ABSENCE_REASONS),
