@@ -24,7 +24,7 @@ from .entities import (
 )
 from .facts import Fact
 from .ids import make_id
-from .models import Evidence, Group, Principal, Relationship, Source, Structure
+from .models import Evidence, Group, Principal, Relationship, Source, SourceKind, Structure
 from .reference import Kommun, find_kommun, find_region
 
 __all__ = ["facts_source", "facts_to_structure", "source_id", "survey_source"]
@@ -50,7 +50,7 @@ def survey_source(
     title: str,
     surveyed: Iterable[str],
     answered: Iterable[str],
-    kind: str = "survey",
+    kind: SourceKind = "survey",
     date: str | None = None,
 ) -> tuple[Source, Structure]:
     """The Source node of a survey, with every kommun asked, whether it answered or not."""
@@ -59,7 +59,7 @@ def survey_source(
     source = Source(
         id=source_id(path),
         name=title,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         date=date,
         path=_file_name(path),
         surveyed=tuple(sorted(kommun_id(k) for k in asked)),
@@ -304,7 +304,7 @@ def facts_to_structure(facts: Iterable[Fact], *, source: Source) -> Structure:
     return Structure(nodes=tuple(nodes), relationships=tuple(rels))
 
 
-def facts_source(path: str, title: str | None = None, kind: str = "review") -> Source:
+def facts_source(path: str, title: str | None = None, kind: SourceKind = "review") -> Source:
     """A Source node for facts that come without a survey (a review sheet, a text)."""
     name = _file_name(path)
-    return Source(id=source_id(path), name=title or name, kind=kind, path=name)  # type: ignore[arg-type]
+    return Source(id=source_id(path), name=title or name, kind=kind, path=name)

@@ -27,9 +27,15 @@ __all__ = [
     "RoundValues",
     "RELATIONSHIP_TYPES",
     "Source",
+    "SourceKind",
     "Structure",
     "Unit",
 ]
+
+
+#: what a source is: a survey, a report, an agreement, a plan, a structure file, a review
+#: sheet or a LÖK inventory
+SourceKind = Literal["survey", "report", "agreement", "plan", "structure", "review", "inventory"]
 
 
 class _Record(BaseModel):
@@ -175,7 +181,7 @@ class Source(_Node):
     """
 
     label: Literal["Source"] = "Source"
-    kind: Literal["survey", "report", "agreement", "plan", "structure", "review", "inventory"]
+    kind: SourceKind
     date: str | None = None
     path: str | None = None
     surveyed: tuple[str, ...] = ()

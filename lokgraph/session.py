@@ -38,7 +38,7 @@ from .facts import Fact
 from .from_facts import facts_source, facts_to_structure, source_id
 from .graph import MergeStats, merge, retract_source
 from .lock import store_lock
-from .models import Structure
+from .models import SourceKind, Structure
 from .rounds import at_round, rounds, with_round
 from .store import DEFAULT_STORE, FileStore, GraphStore, graph_to_json, write_atomic
 
@@ -108,7 +108,7 @@ def merge_into(
 def structure_of_facts(
     facts: Iterable[Fact],
     *,
-    kind: str = "survey",
+    kind: SourceKind = "survey",
     title: str | None = None,
     date: str | None = None,
 ) -> tuple[Structure, list[str]]:
@@ -232,7 +232,7 @@ class Store:
         facts: Iterable[Fact],
         *,
         round: str | None = None,
-        kind: str = "survey",
+        kind: SourceKind = "survey",
         title: str | None = None,
         date: str | None = None,
     ) -> MergeStats:
