@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +24,9 @@ from .cli_help import SwedishGroup
 from .errors import InputError, LokgraphError, StoreError
 from .store import DEFAULT_STORE, FileStore, graph_to_json, write_atomic
 from .sv import antal
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["app", "main"]
 
@@ -44,17 +47,18 @@ class _Console:
     layout machinery, and networkx and pydantic load only in the commands that need them."""
 
     def __init__(self, **options: Any) -> None:
-        self._options, self._console = options, None
+        self._options = options
+        self._console: Console | None = None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.get(), name)
 
-    def get(self) -> Any:
+    def get(self) -> Console:
         """The rich Console itself (rich's Progress needs the object, not this stand-in)."""
         if self._console is None:
             from rich.console import Console
 
-            self._console = Console(**self._options)  # type: ignore[assignment]
+            self._console = Console(**self._options)
         return self._console
 
 

@@ -44,7 +44,7 @@ def swedish(text: str) -> str:
 
 
 def _formatter_class(base: type) -> type:
-    class SwedishFormatter(base):  # type: ignore[misc, valid-type]
+    class SwedishFormatter(base):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             super().write_usage(prog, swedish(args), prefix or "Användning: ")
 

@@ -114,10 +114,13 @@ def _named(group_id: str) -> bool:
     return group_id.count(":") >= 3
 
 
-def _groups_by_place(graph: nx.MultiDiGraph) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    found: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+def _groups_by_place(
+    graph: nx.MultiDiGraph,
+) -> dict[tuple[str, str | None], list[tuple[str, str]]]:
+    """(kommun, group type) → the (id, name) of each group that serves it."""
+    found: dict[tuple[str, str | None], list[tuple[str, str]]] = defaultdict(list)
     nodes = graph.nodes
     for u, v, key in graph.edges(keys=True):
         if key == "SERVES" and nodes[u].get("label") == "Group":
-            found[(v, nodes[u].get("group_type"))].append((u, nodes[u].get("name", "")))  # type: ignore[index]
+            found[(v, nodes[u].get("group_type"))].append((u, nodes[u].get("name", "")))
     return found

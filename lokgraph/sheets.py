@@ -79,7 +79,8 @@ def xlsx_bytes(sheets: dict[str, Sheet]) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    blank = book.worksheets[0]  # a new Workbook comes with one empty sheet
+    book.remove(blank)
     for title, (header, rows) in sheets.items():
         sheet = book.create_sheet(title=title[:31])
         for row in [list(header), *rows]:

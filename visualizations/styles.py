@@ -167,7 +167,7 @@ def legend_entries(labels: set[str], edges: list[dict]) -> list[dict]:
         )
     if any(e.get("kind") == "partial" for e in edges):
         entries.append(
-            {"label": "Medverkar delvis", "color": member, "kind": "edge", "dashes": True}  # type: ignore[dict-item]
+            {"label": "Medverkar delvis", "color": member, "kind": "edge", "dashes": True}
         )
     entries.append(
         {"label": "Rapporterar till", "color": EDGE_STYLES["REPORTS_TO"]["color"], "kind": "edge"}
@@ -177,7 +177,7 @@ def legend_entries(labels: set[str], edges: list[dict]) -> list[dict]:
             "label": "Rapporteras saknas",
             "color": EDGE_STYLES["ABSENT_FROM"]["color"],
             "kind": "edge",
-            "dashes": True,  # type: ignore[dict-item]
+            "dashes": True,
         }
     )
     if any(e.get("kind") == "gap" for e in edges):
@@ -186,7 +186,7 @@ def legend_entries(labels: set[str], edges: list[dict]) -> list[dict]:
                 "label": "BUP/HAB: ingen länk i underlaget",
                 "color": GAP_EDGE["color"],
                 "kind": "edge",
-                "dashes": True,  # type: ignore[dict-item]
+                "dashes": True,
             }
         )
     entries.append(
