@@ -84,11 +84,11 @@ def lok_status(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list[Gap
             parties: list[str | None] = [
                 index.kommuner[p] for p in _principals(graph, lok, index)
             ] or [None]
-            for name in parties:  # type: ignore[assignment]
+            for owner in parties:
                 gaps.append(
                     Gap(
                         kind="lok_status",
-                        kommun=name,
+                        kommun=owner,
                         status="outlasts_rok",
                         subject=lok,
                         detail=detail,

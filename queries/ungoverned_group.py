@@ -55,11 +55,12 @@ def ungoverned_group(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> li
             "via andra grupper, till någon grupp på strategisk nivå"
         )
         evidence = node_evidence(graph, group)
-        for k in index.kommuner_of.get(group) or [None]:  # type: ignore[list-item]
+        served: list[str | None] = [index.kommuner[k] for k in index.kommuner_of.get(group, ())]
+        for served_kommun in served or [None]:
             gaps.append(
                 Gap(
                     kind="ungoverned_group",
-                    kommun=index.kommuner[k] if k else None,
+                    kommun=served_kommun,
                     status=level,
                     subject=group,
                     detail=detail,
