@@ -25,7 +25,7 @@ import contextlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from functools import cached_property
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -53,14 +53,15 @@ class RenderContext:
         self.owner_kinds: dict[str, str] = {}
         #: node id → the names of its kommuner (filled by ``kommuner_of`` as it goes).
         self.homes: dict[str, list[str]] = {}
-        self._once: dict[tuple, object] = {}
+        # one entry per key, each of the type its own `make` gives (hence Any)
+        self._once: dict[tuple, Any] = {}
 
     def once(self, key: tuple, make: Callable[[], T]) -> T:
         """What ``make`` gives, made once per graph: a region's tooltip is the same on each of
         its kommuner's maps."""
         if key not in self._once:
             self._once[key] = make()
-        return self._once[key]  # type: ignore[return-value]
+        return self._once[key]
 
     @cached_property
     def kommun_ids(self) -> dict[str, str]:

@@ -70,7 +70,7 @@ def inventory_html(found: list[LanInventory], *, with_names: bool = False) -> st
             {k.kommun for a in lan.areas for k in a.kommuner},
             key=sv_key,
         )
-        cells = {(a.area, k.kommun): k for a in lan.areas for k in a.kommuner}  # type: ignore[assignment]
+        answer_of = {(a.area, k.kommun): k for a in lan.areas for k in a.kommuner}
         head = "".join(f"<th>{_esc(AREA_NAMES[a.area])}</th>" for a in lan.areas)
         parts.append(
             f'<table class="lg-inventory lg-inventory-kommuner"><thead><tr><th>Kommun</th>{head}'
@@ -79,7 +79,7 @@ def inventory_html(found: list[LanInventory], *, with_names: bool = False) -> st
         for name in kommuner:
             row = [f"<th scope='row'>{_esc(shown(name, with_names))}</th>"]
             for a in lan.areas:
-                k = cells.get((a.area, name))  # type: ignore[attr-defined]
+                k = answer_of.get((a.area, name))
                 if k is None:
                     row.append("<td></td>")
                     continue

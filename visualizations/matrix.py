@@ -133,7 +133,7 @@ def coverage(
     rows: dict[str, CoverageRow] = {}
     for n, d in context.kommun_nodes:
         if wanted is None or n in wanted:
-            rows[n] = CoverageRow(n, d.get("name", n), lans.get(d.get("lan_kod")))  # type: ignore[arg-type]
+            rows[n] = CoverageRow(n, d.get("name", n), lans.get(d.get("lan_kod", "")))
     for k, row in rows.items():
         links: dict[str, list[CellLink]] = defaultdict(list)
         for target in targets.get(k, ()):

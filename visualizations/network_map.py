@@ -242,14 +242,14 @@ def _node_dict(
     context: RenderContext,
 ) -> dict:
     d = graph.nodes[node]
-    label = d.get("label")
+    label = d.get("label", "")
     name = shown(d.get("name") or node, with_names)
     # no vis "group": vis-network gives each group a palette colour that wins over the node's
     # own colour once clustering refreshes the nodes
     item: dict = {
         "id": node,
         "label": name,
-        "shape": NODE_SHAPES[label],  # type: ignore[index]
+        "shape": NODE_SHAPES[label],
         "color": node_colour(owners.get(node, "none")),
         "kommun": homes.get(node) or None,
         "tooltip": context.once(
@@ -263,9 +263,9 @@ def _node_dict(
         item["level"] = d.get("level") or "okänd nivå"
         parties = sorted(
             {
-                PARTIES[graph.nodes[u].get("party")].name  # type: ignore[index]
+                PARTIES[graph.nodes[u].get("party", "")].name
                 for u, _, key in graph.in_edges(node, keys=True)
-                if key == "MEMBER_OF" and graph.nodes[u].get("party") in PARTIES
+                if key == "MEMBER_OF" and graph.nodes[u].get("party", "") in PARTIES
             }
         )
         item["party"] = parties or None

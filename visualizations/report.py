@@ -102,7 +102,7 @@ def gaps_of(
     if context is None or context.graph is not graph:
         context = RenderContext(graph)
     with context.shared_queries():
-        results = [(name, list(func(graph))) for name, func in _query_functions()]  # type: ignore[operator]
+        results = [(name, list(func(graph))) for name, func in _query_functions()]
     for name, result in results:
         ran = True
         if name == "missing_specialist":
@@ -241,7 +241,11 @@ def _kommun_anchor(name: str) -> str:
     return f"kommun-{slug(name)}"
 
 
-def _query_functions() -> list[tuple[str, object]]:
+#: a gap query: the graph in, its gaps out (queries/registry's functions)
+_GapQuery = Callable[[nx.MultiDiGraph], Iterable[object]]
+
+
+def _query_functions() -> list[tuple[str, _GapQuery]]:
     """The gap queries, from the registry when there is one, else one module per kind."""
     registry = _registry()
     if registry is not None:
@@ -250,7 +254,7 @@ def _query_functions() -> list[tuple[str, object]]:
         kinds = importlib.import_module("queries.gap").KINDS
     except ImportError:
         return []
-    functions = []
+    functions: list[tuple[str, _GapQuery]] = []
     for kind in kinds:
         try:
             module = importlib.import_module(f"queries.{kind}")

@@ -206,13 +206,13 @@ def owners_of(graph: nx.MultiDiGraph, chosen: set[str], kinds: dict[str, str]) -
     owners: dict[str, str] = {}
     links = {"Group": ("MEMBER_OF",), "Agreement": ("PARTY_TO",), "Activity": ("RESPONSIBLE_FOR",)}
     for n in chosen:
-        label = graph.nodes[n].get("label")
+        label = graph.nodes[n].get("label", "")
         if label in ("Principal", "Unit"):
             owners[n] = kind_of(n)
             continue
         found = set()
         for member, _, key in graph.in_edges(n, keys=True):
-            if key in links.get(label, ()):  # type: ignore[arg-type]
+            if key in links.get(label, ()):
                 found.add(kind_of(member))
         found.discard("none")
         if "joint" in found or {"kommun", "region"} <= found:
@@ -268,7 +268,7 @@ def lans_of(
         changed = False
         for n in sorted(lans):
             if lans[n] is None:
-                codes = [lans[m] for m in near[n] if lans.get(m)]  # type: ignore[misc]
+                codes = [code for m in near[n] if (code := lans.get(m))]
                 if codes:
                     lans[n] = max(sorted(set(codes)), key=codes.count)
                     changed = True
@@ -280,31 +280,28 @@ def _kommuner_of(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, list
     g = graph
     wanted = set(nodes)
 
-    def kommun_name(n: str) -> str | None:
-        d = g.nodes[n]
-        if d.get("label") == "Principal" and d.get("kind") == "kommun":
-            return d.get("name")
-        return None
+    def add_kommun(n: str, other: str) -> None:
+        name = _kommun_name(g.nodes[other])
+        if name:
+            result[n].add(name)
 
     for n in wanted:
         d = g.nodes[n]
         label = d.get("label")
         if label == "Principal":
-            name = kommun_name(n)
-            if name:
-                result[n].add(name)
+            add_kommun(n, n)
         elif label == "Unit":
             for _, owner, key in g.out_edges(n, keys=True):
-                if key == "PART_OF" and kommun_name(owner):
-                    result[n].add(kommun_name(owner))  # type: ignore[arg-type]
+                if key == "PART_OF":
+                    add_kommun(n, owner)
         elif label == "Group":
             for _, target, key in g.out_edges(n, keys=True):
-                if key == "SERVES" and kommun_name(target):
-                    result[n].add(kommun_name(target))  # type: ignore[arg-type]
+                if key == "SERVES":
+                    add_kommun(n, target)
         elif label == "Agreement":
             for party, _, key in g.in_edges(n, keys=True):
-                if key == "PARTY_TO" and kommun_name(party):
-                    result[n].add(kommun_name(party))  # type: ignore[arg-type]
+                if key == "PARTY_TO":
+                    add_kommun(n, party)
     # regional units and activities: the kommuner of what they link to
     for n in wanted:
         d = g.nodes[n]
@@ -327,29 +324,35 @@ def _shown_neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
     return {n for n in found if graph.nodes[n].get("label") in SHOWN_LABELS}
 
 
+def _kommun_name(attrs: dict) -> str | None:
+    """The name of a kommun's principal node; None for any other node."""
+    if attrs.get("label") == "Principal" and attrs.get("kind") == "kommun":
+        return attrs.get("name")
+    return None
+
+
 def _group_kommuner(graph: nx.MultiDiGraph, node: str) -> set[str]:
     names = set()
     d = graph.nodes[node]
     for _, target, key in graph.out_edges(node, keys=True):
-        t = graph.nodes[target]
-        is_kommun = t.get("label") == "Principal" and t.get("kind") == "kommun"
-        if is_kommun and (key == "SERVES" or (key == "PARTY_TO" and d.get("label") != "Unit")):
-            names.add(t.get("name"))
+        name = _kommun_name(graph.nodes[target])
+        if name and (key == "SERVES" or (key == "PARTY_TO" and d.get("label") != "Unit")):
+            names.add(name)
     if d.get("label") == "Agreement":
         for party, _, key in graph.in_edges(node, keys=True):
-            p = graph.nodes[party]
-            if key == "PARTY_TO" and p.get("label") == "Principal" and p.get("kind") == "kommun":
-                names.add(p.get("name"))
-    return names  # type: ignore[return-value]
+            name = _kommun_name(graph.nodes[party])
+            if key == "PARTY_TO" and name:
+                names.add(name)
+    return names
 
 
 def _own_kommun(graph: nx.MultiDiGraph, node: str) -> set[str]:
-    d = graph.nodes[node]
-    if d.get("label") == "Principal" and d.get("kind") == "kommun":
-        return {d.get("name")}  # type: ignore[arg-type]
+    own = _kommun_name(graph.nodes[node])
+    if own:
+        return {own}
     names = set()
     for _, owner, key in graph.out_edges(node, keys=True):
-        o = graph.nodes[owner]
-        if key == "PART_OF" and o.get("kind") == "kommun":
-            names.add(o.get("name"))
-    return names  # type: ignore[return-value]
+        name = _kommun_name(graph.nodes[owner])
+        if key == "PART_OF" and name:
+            names.add(name)
+    return names

@@ -151,8 +151,8 @@ def node_tooltip(
     with_names: bool,
 ) -> str:
     d = graph.nodes[node]
-    label = d.get("label")
-    lines = [f"{LABEL_NAMES[label]}: {name}"]  # type: ignore[index]
+    label = d.get("label", "")
+    lines = [f"{LABEL_NAMES[label]}: {name}"]
     if label == "Principal":
         lines.append("Kommun" if d.get("kind") == "kommun" else "Region")
     elif label == "Unit":
