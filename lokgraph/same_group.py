@@ -28,7 +28,7 @@ from functools import lru_cache
 
 import networkx as nx
 
-from .models import Node, Structure
+from .models import Group, Structure
 from .reference import normalise
 
 __all__ = ["names_match", "same_groups"]
@@ -42,9 +42,9 @@ def same_groups(graph: nx.MultiDiGraph, structure: Structure) -> Structure:
     serves = {r.source: r.target for r in structure.relationships if r.type == "SERVES"}
     # one check per group as named (a survey names the same group in many facts); the last
     # naming of an id that finds its match decides, as when every naming was checked in turn
-    wanted: dict[tuple[str, str, str], Node] = {}
+    wanted: dict[tuple[str, str, str], Group] = {}
     for n in structure.nodes:
-        if n.label == "Group" and n.id not in graph and n.id in serves:
+        if isinstance(n, Group) and n.id not in graph and n.id in serves:
             key = (n.id, n.name, n.group_type)
             wanted.pop(key, None)
             wanted[key] = n
