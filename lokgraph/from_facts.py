@@ -15,6 +15,7 @@ from importlib import resources
 import yaml
 
 from .codes import default_level
+from .collector import collector_paused
 from .entities import (
     agreement_structure,
     group_id,
@@ -282,6 +283,11 @@ def facts_to_structure(facts: Iterable[Fact], *, source: Source) -> Structure:
 
     Facts without a kommun that cannot be placed are kept as evidence on the source node.
     """
+    with collector_paused():
+        return _facts_to_structure(facts, source)
+
+
+def _facts_to_structure(facts: Iterable[Fact], source: Source) -> Structure:
     nodes: list = [source]
     rels: list = []
     loose: list[Evidence] = []

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 from pydantic import TypeAdapter
 
+from .collector import collector_paused
 from .errors import InputError
 from .models import ALLOWED_ENDPOINTS, Evidence, Node, Relationship, RoundValues, Structure
 from .round_values import BY_ROUND, combine_rounds, drop_rounds
@@ -80,10 +82,13 @@ def _plain(value: object) -> object:
 
 def _evidence_dicts(evidence: Iterable[Evidence]) -> list[dict]:
     unique = {e.sort_key(): e for e in evidence}
-    return [
-        {k: v for k, v in unique[key].model_dump().items() if v is not None}
-        for key in sorted(unique)
-    ]
+    return [_fields(unique[key]) for key in sorted(unique)]
+
+
+def _fields(record: Evidence) -> dict:
+    """A frozen record's fields without the None values, as ``model_dump`` gives them for a
+    record of plain values, read from the record's own dict (no serializer per record)."""
+    return {k: v for k, v in record.__dict__.items() if v is not None}
 
 
 def _evidence_key(record: dict) -> tuple[str, ...]:
@@ -113,24 +118,32 @@ def _round_records(attrs: dict) -> tuple[RoundValues, ...]:
     )
 
 
+_NOT_NODE_VALUES = frozenset({"id", "evidence", BY_ROUND})
+
+
 def _node_attrs(node: Node) -> dict:
-    data = node.model_dump(exclude={"id", "evidence", BY_ROUND})
-    attrs = {k: _plain(v) for k, v in data.items() if v is not None and v != ()}
-    attrs["evidence"] = _evidence_dicts(node.evidence)
+    """A node's attributes in the graph; its evidence last, as a merge leaves them."""
+    attrs = {
+        k: _plain(v)
+        for k, v in node.__dict__.items()
+        if k not in _NOT_NODE_VALUES and v is not None and v != ()
+    }
     if node.by_round:
         attrs[BY_ROUND] = _round_dicts(node.by_round)
+    attrs["evidence"] = _evidence_dicts(node.evidence)
     return attrs
 
 
 def _edge_attrs(rel: Relationship) -> dict:
+    """An edge's attributes in the graph; its evidence last, as a merge leaves them."""
     attrs: dict = {"type": rel.type}
     if rel.partial is not None:
         attrs["partial"] = rel.partial
     if rel.reason is not None:
         attrs["reason"] = rel.reason
-    attrs["evidence"] = _evidence_dicts(rel.evidence)
     if rel.by_round:
         attrs[BY_ROUND] = _round_dicts(rel.by_round)
+    attrs["evidence"] = _evidence_dicts(rel.evidence)
     return attrs
 
 
@@ -235,67 +248,97 @@ def merge(graph: nx.MultiDiGraph, structure: Structure, *, where: str | None = N
     already from another kind of source (a survey, a structure file) keeps its one node
     (:func:`lokgraph.same_group.same_groups`).
     """
+    with collector_paused():
+        return _merge(graph, structure, where)
+
+
+def _merge(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> MergeStats:
     structure = same_groups(graph, structure)
     _check(graph, structure, where)
     stats = MergeStats()
     round_of = _round_lookup(graph, structure).get
-    # a record without evidence only fills missing values, so the same object (a kommun that
-    # every fact names) needs adding once
     references: set[int] = set()
-    nodes: dict[str, _Pending] = {}
-    for node in structure.nodes:
-        if not node.evidence:
-            if id(node) in references:
-                continue
-            references.add(id(node))
-        pending = nodes.get(node.id)
-        if pending is None:
-            old = graph.nodes[node.id] if node.id in graph else None
-            pending = nodes[node.id] = _Pending(old, round_of)
-        pending.add(_node_attrs(node))
-    for node_id, pending in nodes.items():
-        merged = pending.result()
-        if pending.old is None:
+    nodes = _merged(structure.nodes, _node_key, _node_attrs, graph.nodes.get, round_of, references)
+    for node_id, old, merged in nodes:
+        if old is None:
             graph.add_node(node_id, **merged)
             stats.nodes_added += 1
-        elif merged != pending.old:
-            pending.old.clear()
-            pending.old.update(merged)
+        elif merged != old:
+            old.clear()
+            old.update(merged)
             stats.nodes_updated += 1
-    edges: dict[tuple[str, str, str], _Pending] = {}
-    for rel in structure.relationships:
-        if not rel.evidence:
-            if id(rel) in references:
-                continue
-            references.add(id(rel))
-        key = (rel.source, rel.target, rel.type)
-        pending = edges.get(key)
-        if pending is None:
-            old = graph.edges[key] if graph.has_edge(*key) else None
-            pending = edges[key] = _Pending(old, round_of)
-        pending.add(_edge_attrs(rel))
-    for (u, v, rel_type), pending in edges.items():
-        merged = pending.result()
-        if pending.old is None:
+    edges = _merged(
+        structure.relationships,
+        _edge_key,
+        _edge_attrs,
+        lambda key: graph.get_edge_data(*key),
+        round_of,
+        references,
+    )
+    for (u, v, rel_type), old, merged in edges:
+        if old is None:
             graph.add_edge(u, v, key=rel_type, **merged)
             stats.edges_added += 1
-        elif merged != pending.old:
-            pending.old.clear()
-            pending.old.update(merged)
+        elif merged != old:
+            old.clear()
+            old.update(merged)
             stats.edges_updated += 1
     _link_sources(graph, structure, stats)
     return stats
 
 
+def _node_key(node: Node) -> str:
+    return node.id
+
+
+def _edge_key(rel: Relationship) -> tuple[str, str, str]:
+    return (rel.source, rel.target, rel.type)
+
+
+def _merged(
+    records: Iterable[Node] | Iterable[Relationship],
+    key_of: Callable,
+    attrs_of: Callable,
+    old_of: Callable,
+    round_of: Callable[[str], str | None],
+    references: set[int],
+) -> Iterator[tuple[Any, dict | None, dict]]:
+    """Each key's records merged, in the order the keys first come: (key, the attributes the
+    graph holds or None, the merged attributes)."""
+    grouped: dict[Any, list] = {}
+    for record in records:
+        # a record without evidence only fills missing values, so the same object (a kommun
+        # that every fact names) needs adding once
+        if not record.evidence:
+            if id(record) in references:
+                continue
+            references.add(id(record))
+        grouped.setdefault(key_of(record), []).append(record)
+    for key, group in grouped.items():
+        old = old_of(key)
+        if old is None and len(group) == 1:
+            yield key, None, attrs_of(group[0])  # new, and stated once: its record as it is
+            continue
+        pending = _Pending(old, round_of)
+        for record in group:
+            pending.add(attrs_of(record))
+        yield key, old, pending.result()
+
+
 def _link_sources(graph: nx.MultiDiGraph, structure: Structure, stats: MergeStats) -> None:
     """STATED_IN from every node with evidence to the Source nodes its evidence names."""
+    done: set[tuple[str, str]] = set()
     for node in structure.nodes:
-        if node.label == "Source":
+        if not node.evidence or node.label == "Source":
             continue
-        for source in {e.source for e in node.evidence}:
-            linked = graph.has_edge(node.id, source, key="STATED_IN")
-            if not linked and graph.nodes.get(source, {}).get("label") == "Source":
-                graph.add_edge(node.id, source, key="STATED_IN", type="STATED_IN", evidence=[])
+        for evidence in node.evidence:
+            pair = (node.id, evidence.source)
+            if pair in done:
+                continue
+            done.add(pair)
+            linked = graph.has_edge(*pair, key="STATED_IN")
+            if not linked and graph.nodes.get(evidence.source, {}).get("label") == "Source":
+                graph.add_edge(*pair, key="STATED_IN", type="STATED_IN", evidence=[])
                 stats.edges_added += 1
 
 

@@ -18,16 +18,14 @@ any source and reads as one unnamed round: its view is the whole graph.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
 
 from .adjacency import adjacency
+from .collector import collector_paused
 from .errors import InputError
 from .models import Evidence, Source, Structure
 from .round_values import BY_ROUND, values_at
@@ -182,21 +180,8 @@ def at_round(graph: nx.MultiDiGraph, round_: str | None = None) -> nx.MultiDiGra
         )
     if len(known) <= 1:
         return graph
-    with _collector_paused():
+    with collector_paused():
         return _view(graph, round_)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building a view makes tens of thousands of dicts and no cycles; Python's cycle
-    collector would walk the whole store graph again and again meanwhile (half the time)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _view(graph: nx.MultiDiGraph, round_: str | None) -> nx.MultiDiGraph:
