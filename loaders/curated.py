@@ -24,7 +24,7 @@ from lokgraph.entities import (
     region_structure,
     unit_structure,
 )
-from lokgraph.errors import InputError, LokgraphError
+from lokgraph.errors import InputError, LokgraphError, UnknownNameError
 from lokgraph.from_facts import source_id
 from lokgraph.ids import make_id
 from lokgraph.models import (
@@ -368,16 +368,16 @@ def _party_ref(
         k = find_kommun(code)
     except LokgraphError as err:
         codes = ", ".join(sorted(PARTIES))
+        hint = (
+            f"; menade du {err.suggestions[0]!r}"
+            if isinstance(err, UnknownNameError) and err.suggestions
+            else ""
+        )
         raise ctx.fail(
             rec,
             what,
             f"{code!r} är varken en partkod eller en kommun eller region",
-            f"Använd en partkod ({codes}) eller namnet på en kommun eller region"
-            + (
-                f"; menade du {err.suggestions[0]!r}"  # type: ignore[attr-defined]
-                if getattr(err, "suggestions", None)
-                else ""
-            ),
+            f"Använd en partkod ({codes}) eller namnet på en kommun eller region" + hint,
         ) from err
     return [(kommun_id(k), kommun_structure(k), spec)]
 
@@ -526,7 +526,7 @@ def _agreement(ctx: _Context, rec: dict, what: str) -> tuple[Structure, str]:
     s = Structure(nodes=(agreement,)) + s
     for j, item in enumerate(rec.get("parties") or []):
         if item == "all":
-            refs = [  # type: ignore[var-annotated]
+            refs: list[tuple[str, Structure, dict]] = [
                 (kommun_id(k), kommun_structure(k), {})
                 for k in _kommuner(ctx, "all", rec, f"{what}.parties[{j}]")
             ]

@@ -154,7 +154,7 @@ def load_forms(
     )
 
     answers: list[Answer] = []
-    seen: dict[tuple[str, str | None], list[int]] = {}
+    seen: dict[tuple[str | None, str | None], list[int]] = {}
     order: list[str] = []
     own_regions: set[str] = set()
     for number, row in enumerate(rows[1:], start=2):
@@ -173,6 +173,7 @@ def load_forms(
             continue
         own_region = _region_named(raw_kommun)
         kommun: str | None
+        respondent: str | None
         if own_region:  # the region answering for itself, about no one kommun
             kommun, respondent = None, own_region
             own_regions.add(own_region)
@@ -183,11 +184,11 @@ def load_forms(
             if kommun not in order:
                 order.append(kommun)
             respondent = (
-                kommun  # type: ignore[assignment]
+                kommun
                 if respondent_col is None
                 else _respondent(row[respondent_col], kommun, number, respondent_col, notes)
             )
-        seen.setdefault((kommun, respondent), []).append(number)  # type: ignore[arg-type]
+        seen.setdefault((kommun, respondent), []).append(number)
         for col, question in question_cols:
             if texts[col]:
                 answers.append(
@@ -200,7 +201,7 @@ def load_forms(
                         location=f"row {number}, column {_letter(col)}",
                     )
                 )
-    for (kommun, respondent), numbers in seen.items():  # type: ignore[assignment]
+    for (kommun, respondent), numbers in seen.items():
         if len(numbers) > 1:
             listed = ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
             notes.append(
@@ -409,16 +410,13 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
             fix="Hämta svaren från Forms med 'Öppna i Excel', eller exportera som CSV",
         ) from err
     try:
-        if sheet:
-            if sheet not in workbook.sheetnames:
-                raise InputError(
-                    f"inget blad {sheet!r}",
-                    where=f"{path.name}",
-                    fix="Bladen heter " + ", ".join(repr(s) for s in workbook.sheetnames),
-                )
-            worksheet = workbook[sheet]
-        else:
-            worksheet = workbook.worksheets[0]  # type: ignore[assignment]
+        if sheet and sheet not in workbook.sheetnames:
+            raise InputError(
+                f"inget blad {sheet!r}",
+                where=f"{path.name}",
+                fix="Bladen heter " + ", ".join(repr(s) for s in workbook.sheetnames),
+            )
+        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
         return [[_cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
     finally:
         workbook.close()

@@ -95,7 +95,7 @@ class BoundedLoader(yaml.SafeLoader):
             node = super().compose_node(parent, index)
         finally:
             self._depth -= 1
-        self._sizes[id(node)] = 1 + sum(self._sizes.get(id(c), 1) for c in _children(node))  # type: ignore[arg-type, misc]
+        self._sizes[id(node)] = 1 + sum(self._sizes.get(id(c), 1) for c in _children(node))
         return node
 
     def _refuse(self, mark: yaml.Mark, problem: str, fix: str) -> InputError:
@@ -118,8 +118,13 @@ class BoundedLoader(yaml.SafeLoader):
 
 def _date_or_error(loader: BoundedLoader, node: yaml.Node, field: str | None) -> Any:  # noqa: ANN401
     value = str(node.value)
+    if not isinstance(node, yaml.ScalarNode):  # "!!timestamp" on a list or mapping: PyYAML's error
+        found = "sequence" if isinstance(node, yaml.SequenceNode) else "mapping"
+        raise yaml.constructor.ConstructorError(
+            None, None, f"expected a scalar node, but found {found}", node.start_mark
+        )
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
         where = f"{loader.source_name}, rad {node.start_mark.line + 1}"
         raise InputError(
@@ -129,7 +134,11 @@ def _date_or_error(loader: BoundedLoader, node: yaml.Node, field: str | None) ->
         ) from None
 
 
-BoundedLoader.add_constructor(_TIMESTAMP, lambda loader, node: _date_or_error(loader, node, None))  # type: ignore[arg-type]
+def _construct_date(loader: BoundedLoader, node: yaml.Node) -> Any:  # noqa: ANN401
+    return _date_or_error(loader, node, None)
+
+
+BoundedLoader.add_constructor(_TIMESTAMP, _construct_date)
 
 
 def check_size(path: Path | str, *, limit: int = MAX_BYTES) -> None:
@@ -168,7 +177,7 @@ def load_yaml(
         instance.dispose()
 
 
-def _children(node: yaml.Node) -> list[yaml.Node]:
+def _children(node: yaml.Node | None) -> list[yaml.Node]:
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
     if isinstance(node, yaml.MappingNode):

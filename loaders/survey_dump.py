@@ -190,13 +190,13 @@ def read_dump_table(path: str | Path) -> SurveyTable:
     body = cells[width:]
     for start in range(0, len(body), width):
         chunk = body[start : start + width]
-        line, kommun_paras = chunk[0]  # type: ignore[assignment]
+        row_line, kommun_paras = chunk[0]
         if len(chunk) < width:
             if all(not paras for _, paras in chunk):
                 break
             raise InputError(
                 f"sista raden har {len(chunk)} celler, rubrikraden {width}",
-                where=f"{path.name}, line {line}",
+                where=f"{path.name}, line {row_line}",
                 fix="Varje rad behöver lika många celler (rader som börjar med en tabb) som "
                 "rubrikraden",
             )
@@ -204,7 +204,7 @@ def read_dump_table(path: str | Path) -> SurveyTable:
             raise InputError(
                 "här borde en kommuncell stå (en rad har "
                 f"{width} celler), men här står {_preview(kommun_paras)}",
-                where=f"{path.name}, line {line}, column 1",
+                where=f"{path.name}, line {row_line}, column 1",
                 fix=f"Kontrollera att raden före har exakt {width} celler, var och en med en "
                 "tabb först",
             )
@@ -213,7 +213,7 @@ def read_dump_table(path: str | Path) -> SurveyTable:
                 kommun=kommun_paras[0].text,
                 has_region=_marks_region(kommun_paras[1:]),
                 cells=tuple(tuple(paras) for _, paras in chunk[1:]),
-                location=f"line {line}",
+                location=f"line {row_line}",
             )
         )
     return SurveyTable(questions=tuple(header), rows=tuple(rows))

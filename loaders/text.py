@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import NamedTuple
 
@@ -134,7 +135,7 @@ def load_text(path: str | Path, kommun: str | None = None, region: str | None = 
     )
 
 
-def paragraphs(lines: list[str], *, skip: set[int] = frozenset()) -> list[tuple[int, str]]:  # type: ignore[assignment]
+def paragraphs(lines: list[str], *, skip: Collection[int] = frozenset()) -> list[tuple[int, str]]:
     """``(first line number, text)`` of each paragraph of a text's lines.
 
     With blank lines in the text, a paragraph is a block between them, its lines kept as lines
@@ -218,8 +219,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
                 pass
     if b"\x00" in data:
         position = data.index(b"\x00")
-        err = UnicodeDecodeError("cp1252", data, position, position + 1, "NUL byte")  # type: ignore[misc]
-        raise _encoding_error(data, err, name, "UTF-8 eller cp1252")  # type: ignore[misc]
+        nul = UnicodeDecodeError("cp1252", data, position, position + 1, "NUL byte")
+        raise _encoding_error(data, nul, name, "UTF-8 eller cp1252")
     try:
         text, mixed = decode_mixed(data)
     except UnicodeDecodeError as err:
