@@ -253,3 +253,35 @@ def _scope_break(
     if v.grammar.correlatives & set(_folded_between(text, max(0, hi - 400), hi)):
         breaks -= v.grammar.correlative_partner
     return any(w in breaks for w in words)
+
+
+def _in_lists(text: str, candidates: list[_Hit], parties: list[_Hit], v: Vocabulary) -> list[_Hit]:
+    """The candidates that stand as an item in a list of parties: right before or after
+    another party with only a comma, a list joiner or "för" between ("IFO, vård och omsorg,
+    skola", "för BUP … och för vård och omsorg").
+
+    >>> from loaders.extract import load_vocabulary
+    >>> v = load_vocabulary()
+    >>> text = "IFO, vård och omsorg och skolan; en jämlik vård och omsorg"
+    >>> found = [_Hit("VOO", 5, 20), _Hit("VOO", 45, 60)]
+    >>> [h.start for h in _in_lists(text, found, [_Hit("IFO", 0, 3), _Hit("SKOLA", 24, 30)], v)]
+    [5]
+    """
+
+    def joined(gap: str) -> bool:
+        words = [_fold(w) for w, _, _ in _words(gap)]
+        if len(words) > 2 or not all(
+            w in v.grammar.list_joiners or w in v.grammar.person_of for w in words
+        ):
+            return False
+        return bool(words) or "," in gap or "(" in gap
+
+    out = []
+    for c in candidates:
+        if any(p.start < c.end and c.start < p.end for p in parties):
+            continue
+        before = [p for p in parties if p.end <= c.start and joined(text[p.end : c.start])]
+        after = [p for p in parties if p.start >= c.end and joined(text[c.end : p.start])]
+        if before or after:
+            out.append(c)
+    return out

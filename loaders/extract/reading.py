@@ -25,6 +25,7 @@ from .groups import (
 from .kommuner import _find_kommuner
 from .membership import (
     _aimed,
+    _in_lists,
     _list_after,
     _listed_next_to,
     _topics,
@@ -135,6 +136,11 @@ def _read(
         if m:
             bracket_spans.append((end + m.start(1), end + m.end(1)))
     parties = _without_glosses(text, [h for h in resolved if h.kind == "party"])
+    listed_only = _outside(_resolve(_find(v.listed_parties, text, "party")), taken + name_spans)
+    if listed_only:
+        listed_only = _in_lists(text, listed_only, parties, v)
+        parties = sorted(parties + listed_only, key=lambda h: h.start)
+        resolved = sorted(resolved + listed_only, key=lambda h: h.start)
     colocated = _familjecentral_group(text, parties, groups, v)
     if colocated is None and document:
         # a document that speaks of its familjecentral speaks of a joint team, not a party

@@ -40,6 +40,9 @@ class Vocabulary:
 
     source: str
     parties: tuple[Term, ...]
+    #: party words that name a party only as an item of a list of parties ("IFO, vård och
+    #: omsorg, skola"), not in a phrase ("en jämlik vård och omsorg")
+    listed_parties: tuple[Term, ...]
     principals: tuple[Term, ...]
     groups: tuple[Term, ...]
     #: (head word, level) of the group compounds, and prefixes that make a compound no group
@@ -191,6 +194,7 @@ ABSENCE_ROLE_KEYS = ("lacks", "experiencer", "subject_pronouns", "subordinators"
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "version": (),
     "parties": (),
+    "listed_parties": (),
     "principals": (),
     "groups": (),
     "group_compounds": ("heads", "not_groups"),
@@ -298,6 +302,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
     return Vocabulary(
         source=source,
         parties=keyed("parties", PARTIES),
+        listed_parties=keyed("listed_parties", PARTIES),
         principals=keyed("principals", ("kommun", "region")),
         groups=keyed("groups", GROUP_TYPES),
         compound_heads=_compound_heads(data.get("group_compounds") or {}, source),
