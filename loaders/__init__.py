@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lokgraph._lazy import lazy_exports
+from lokgraph._lazy import lazy_exports, public_names
 
 if TYPE_CHECKING:
     from .curated import load_structure_file
@@ -43,20 +43,14 @@ if TYPE_CHECKING:
     from .importer import Imported, read_path
     from .review import read_review, write_review
 
-__all__ = [
-    "Imported",
-    "extract_text",
-    "load_structure_file",
-    "read_path",
-    "read_review",
-    "write_review",
-]
-
 # loaded on first use, so `import loaders.<module>` costs only that module
+# (the one list of the public names: ``__all__`` is made from it, and
+# tests/test_public_api.py checks that the TYPE_CHECKING imports above name the same)
 _WHERE = {
     ".curated": ("load_structure_file",),
     ".extract": ("extract_text",),
     ".importer": ("Imported", "read_path"),
     ".review": ("read_review", "write_review"),
 }
+__all__ = public_names(_WHERE)
 __getattr__, __dir__ = lazy_exports(__name__, _WHERE)

@@ -64,7 +64,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._lazy import lazy_exports
+from ._lazy import lazy_exports, public_names
 
 if TYPE_CHECKING:
     from .errors import InputError, LokgraphError, ServerError, StoreError, UnknownNameError
@@ -88,40 +88,10 @@ if TYPE_CHECKING:
     from .session import Store, merge_into, open_store, structure_of_facts
     from .store import FileStore, GraphStore
 
-__all__ = [
-    "Activity",
-    "Agreement",
-    "Area",
-    "Evidence",
-    "Fact",
-    "FileStore",
-    "GraphStore",
-    "Group",
-    "InputError",
-    "LokgraphError",
-    "MergeStats",
-    "Neo4jStore",
-    "Principal",
-    "Relationship",
-    "ServerError",
-    "Source",
-    "Store",
-    "StoreError",
-    "Structure",
-    "Unit",
-    "UnknownNameError",
-    "at_round",
-    "build_graph",
-    "latest_round",
-    "merge_into",
-    "new_graph",
-    "open_store",
-    "source_id",
-    "structure_of_facts",
-]
-
 # where each public name lives: loaded on first use, so `lokgraph --help` starts without
 # networkx, pydantic or the Neo4j driver
+# (the one list of the public names: ``__all__`` is made from it, and
+# tests/test_public_api.py checks that the TYPE_CHECKING imports above name the same)
 _WHERE = {
     ".errors": ("InputError", "LokgraphError", "ServerError", "StoreError", "UnknownNameError"),
     ".facts": ("Fact",),
@@ -144,4 +114,5 @@ _WHERE = {
     ".session": ("Store", "merge_into", "open_store", "structure_of_facts"),
     ".store": ("FileStore", "GraphStore"),
 }
+__all__ = public_names(_WHERE)
 __getattr__, __dir__ = lazy_exports(__name__, _WHERE)

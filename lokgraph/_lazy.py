@@ -9,6 +9,11 @@ loads that module when the name is first asked for.
 >>> package.__getattr__, package.__dir__ = lazy_exports("json", {"json": ("dumps",)})
 >>> package.__getattr__("dumps")({"a": 1})
 '{"a": 1}'
+
+The same table gives the package's ``__all__``, so a public name is written down once:
+
+>>> public_names({"json": ("dumps", "JSONDecodeError")})
+['JSONDecodeError', 'dumps']
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import importlib
 import sys
 from collections.abc import Callable, Mapping
 
-__all__ = ["lazy_exports"]
+__all__ = ["lazy_exports", "public_names"]
 
 
 def lazy_exports(
@@ -41,3 +46,9 @@ def lazy_exports(
         return sorted(set(held) | set(where))
 
     return __getattr__, __dir__
+
+
+def public_names(modules: Mapping[str, tuple[str, ...]], *own: str) -> list[str]:
+    """A package's ``__all__``: every name `modules` maps (as for `lazy_exports`) and the
+    names the package defines itself (`own`), sorted."""
+    return sorted({name for names in modules.values() for name in names} | set(own))

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lokgraph._lazy import lazy_exports
+from lokgraph._lazy import lazy_exports, public_names
 
 if TYPE_CHECKING:
     from .gap import KINDS, Gap
@@ -56,20 +56,9 @@ if TYPE_CHECKING:
         run_query,
     )
 
-__all__ = [
-    "KINDS",
-    "Gap",
-    "Query",
-    "UnknownQueryError",
-    "all_queries",
-    "get_query",
-    "run_all",
-    "run_all_cypher",
-    "run_cypher",
-    "run_query",
-]
-
 # loaded on first use, so `lokgraph query --list` (queries.catalog) loads no graph library
+# (the one list of the public names: ``__all__`` is made from it, and
+# tests/test_public_api.py checks that the TYPE_CHECKING imports above name the same)
 _WHERE = {
     ".gap": ("KINDS", "Gap"),
     ".registry": (
@@ -83,4 +72,5 @@ _WHERE = {
         "run_query",
     ),
 }
+__all__ = public_names(_WHERE)
 __getattr__, __dir__ = lazy_exports(__name__, _WHERE)

@@ -10,6 +10,7 @@ snapshot:
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import json
@@ -181,6 +182,28 @@ def test_importing_the_packages_loads_nothing_until_a_name_is_used():
         table = {n for names in getattr(package, "_WHERE", {}).values() for n in names}
         assert table <= set(package.__all__), package_name
         assert set(package.__all__) <= table | set(vars(package)), package_name
+
+
+def _typing_imports(package_name: str) -> dict[str, set[str]]:
+    """The relative imports of a package's ``if TYPE_CHECKING:`` block: module → names."""
+    tree = ast.parse((ROOT / package_name / "__init__.py").read_text(encoding="utf-8"))
+    found: dict[str, set[str]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for item in node.body:
+                if isinstance(item, ast.ImportFrom) and item.level == 1:
+                    names = found.setdefault(f".{item.module}", set())
+                    names.update(alias.asname or alias.name for alias in item.names)
+    return found
+
+
+@pytest.mark.parametrize("package_name", PACKAGES)
+def test_the_typing_imports_name_the_lazy_exports(package_name):
+    """A package's public names are listed once, in ``_WHERE``; the imports that give type
+    checkers the same names (ruff's unused-import check is off for them) must agree."""
+    package = importlib.import_module(package_name)
+    table = {module: set(names) for module, names in package._WHERE.items()}
+    assert _typing_imports(package_name) == table
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lokgraph._lazy import lazy_exports
+from lokgraph._lazy import lazy_exports, public_names
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -37,22 +37,16 @@ if TYPE_CHECKING:
     from .report import report_html
     from .write import save
 
-__all__ = [
-    "map_html",
-    "matrix_csv",
-    "matrix_html",
-    "report_html",
-    "save",
-    "write_maps",
-]
-
 # loaded on first use, so `import visualizations.<module>` costs only that module
+# (the one list of the public names: ``__all__`` is made from it, and
+# tests/test_public_api.py checks that the TYPE_CHECKING imports above name the same)
 _WHERE = {
     ".map_set": ("write_maps",),
     ".matrix": ("matrix_csv", "matrix_html"),
     ".report": ("report_html",),
     ".write": ("save",),
 }
+__all__ = public_names(_WHERE, "map_html")
 __getattr__, __dir__ = lazy_exports(__name__, _WHERE)
 
 
