@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from bench.prf import TP_FP_FN, prf_table  # noqa: E402
+
 DEFAULT_SET = ROOT / "tests" / "heldout" / "surveys.yaml"
 KINDS = ("member", "partial", "absent", "group", "agreement_status", "deviation_reporting")
 
@@ -72,13 +74,6 @@ def predicted_keys(facts) -> dict[str, set]:
     return out
 
 
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -104,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cannot import loaders.extract.extract_text: {exc}")
         return 0
 
-    counts = {k: [0, 0, 0] for k in KINDS}  # tp, fp, fn
+    counts = {k: dict.fromkeys(TP_FP_FN, 0) for k in KINDS}
     problems: dict[str, list[str]] = defaultdict(list)
     errors = 0
     for e in entries:
@@ -123,24 +118,16 @@ def main(argv: list[str] | None = None) -> int:
         exp, got = expected_keys(e), predicted_keys(facts)
         for k in KINDS:
             tp, fp, fn = exp[k] & got[k], got[k] - exp[k], exp[k] - got[k]
-            counts[k][0] += len(tp)
-            counts[k][1] += len(fp)
-            counts[k][2] += len(fn)
+            counts[k]["tp"] += len(tp)
+            counts[k]["fp"] += len(fp)
+            counts[k]["fn"] += len(fn)
             problems[e["id"]] += [f"miss {k}: {v}" for v in sorted(fn)]
             problems[e["id"]] += [f"fp   {k}: {v}" for v in sorted(fp)]
 
     shown = args.set.relative_to(ROOT) if args.set.is_relative_to(ROOT) else args.set
     err = f", {errors} errors" if errors else ""
     print(f"held-out set: {shown}  ({len(entries)} entries{err})")
-    print(f"{'kind':<20} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'rec':>6} {'f1':>6}")
-    tot = [0, 0, 0]
-    for k in KINDS:
-        tp, fp, fn = counts[k]
-        tot = [tot[0] + tp, tot[1] + fp, tot[2] + fn]
-        p, r, f = prf(tp, fp, fn)
-        print(f"{k:<20} {tp:>4} {fp:>4} {fn:>4} {p:>6.2f} {r:>6.2f} {f:>6.2f}")
-    p, r, f = prf(*tot)
-    print(f"{'micro':<20} {tot[0]:>4} {tot[1]:>4} {tot[2]:>4} {p:>6.2f} {r:>6.2f} {f:>6.2f}")
+    print(prf_table(counts, width=20)[0])
 
     if args.verbose:
         by_id = {e["id"]: e for e in entries}

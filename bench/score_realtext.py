@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from bench.prf import TP_FP_FN, prf_table  # noqa: E402
 from lokgraph.facts import Fact  # noqa: E402
 
 __all__ = ["KINDS", "expected_keys", "predicted_keys", "score", "extract_entry", "main"]
@@ -155,21 +156,9 @@ def extract_entry(entry: dict, workdir: Path) -> list[Fact]:
     return facts
 
 
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    """Precision, recall and F1 (1.0 when there is nothing to find or nothing found).
-
-    >>> prf(9, 1, 2)
-    (0.9, 0.8181818181818182, 0.8571428571428572)
-    """
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 def score(entries: list[dict]) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, set]]]:
     """Counts per kind over all entries, and per entry the misses and false positives."""
-    counts = {k: {"tp": 0, "fp": 0, "fn": 0} for k in KINDS}
+    counts = {k: dict.fromkeys(TP_FP_FN, 0) for k in KINDS}
     details: dict[str, dict[str, set]] = {}
     with tempfile.TemporaryDirectory(prefix="lokgraph-realtext-") as tmp:
         for entry in entries:
@@ -188,26 +177,6 @@ def score(entries: list[dict]) -> tuple[dict[str, dict[str, int]], dict[str, dic
     return counts, details
 
 
-def _table(counts: dict[str, dict[str, int]]) -> tuple[str, dict[str, dict[str, float]]]:
-    lines = [f"{'kind':<14}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>7}{'rec':>7}{'f1':>7}"]
-    numbers: dict[str, dict[str, float]] = {}
-    total = {"tp": 0, "fp": 0, "fn": 0}
-    for kind in KINDS:
-        c = counts[kind]
-        p, r, f = prf(c["tp"], c["fp"], c["fn"])
-        numbers[kind] = {**c, "precision": p, "recall": r, "f1": f}
-        lines.append(f"{kind:<14}{c['tp']:>5}{c['fp']:>5}{c['fn']:>5}{p:>7.2f}{r:>7.2f}{f:>7.2f}")
-        if kind in MICRO:
-            for key in total:
-                total[key] += c[key]
-    p, r, f = prf(total["tp"], total["fp"], total["fn"])
-    numbers["micro"] = {**total, "precision": p, "recall": r, "f1": f}
-    lines.append(
-        f"{'micro':<14}{total['tp']:>5}{total['fp']:>5}{total['fn']:>5}{p:>7.2f}{r:>7.2f}{f:>7.2f}"
-    )
-    return "\n".join(lines), numbers
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("path", nargs="?", default=str(ROOT / "tests" / "realtext" / "dev.yaml"))
@@ -216,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     entries = yaml.safe_load(Path(args.path).read_text(encoding="utf-8")) or []
     counts, details = score(entries)
-    table, numbers = _table(counts)
+    table, numbers = prf_table(counts, MICRO, width=14)
     print(f"{args.path}: {len(entries)} passages")
     print(table)
     if args.verbose:
