@@ -3,6 +3,7 @@ and their floors, measured in the same run."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import time
@@ -147,18 +148,29 @@ def _queries(ctx: Context) -> float:
     return ctx.best(lambda: run_all(ctx.graph))
 
 
-@measure("map_s", "map s", "{:.2f}", stage=True)
-def _map(ctx: Context) -> float:
-    from visualizations.network_map import map_html
+def _page(key: str, render: str, fmt: str = "{:.2f}", *, file: str | None = None) -> None:
+    """Register ``{key}_s``, the seconds `render` (``module:function``, imported when measured)
+    takes to draw the whole graph's page, and ``{key}_mb``, the page's size; with `file`, the
+    page is also written to that file in the work folder (for the browser measures)."""
 
-    start = time.perf_counter()
-    ctx.values["map"] = map_html(ctx.graph)
-    return time.perf_counter() - start
+    @measure(f"{key}_s", f"{key} s", fmt, stage=True)
+    def _seconds(ctx: Context) -> float:
+        module, name = render.split(":")
+        draw = getattr(importlib.import_module(module), name)
+        start = time.perf_counter()
+        html = draw(ctx.graph)
+        elapsed = time.perf_counter() - start
+        ctx.values[key] = html
+        if file:
+            (ctx.work / file).write_text(html, encoding="utf-8")
+        return elapsed
+
+    @measure(f"{key}_mb", f"{key} MB", "{:.2f}")
+    def _megabytes(ctx: Context) -> float:
+        return len(ctx.values[key].encode("utf-8")) / 1e6
 
 
-@measure("map_mb", "map MB", "{:.2f}")
-def _map_mb(ctx: Context) -> float:
-    return len(ctx.values["map"].encode("utf-8")) / 1e6
+_page("map", "visualizations.network_map:map_html")
 
 
 @measure("lan_map_mb", "län map MB", "{:.2f}")
@@ -175,21 +187,8 @@ def _lan_map_settle(ctx: Context) -> float | None:
     return _settle_seconds(ctx.work / "lan.html")
 
 
-@measure("overview_s", "overview s", "{:.2f}", stage=True)
-def _overview(ctx: Context) -> float:
-    """The geographic overview of Sweden: the first page of `lokgraph map` and the demo."""
-    from visualizations.overview import overview_html
-
-    start = time.perf_counter()
-    html = overview_html(ctx.graph)
-    elapsed = time.perf_counter() - start
-    (ctx.work / "karta.html").write_text(html, encoding="utf-8")
-    return elapsed
-
-
-@measure("overview_mb", "overview MB", "{:.2f}")
-def _overview_mb(ctx: Context) -> float:
-    return (ctx.work / "karta.html").stat().st_size / 1e6
+# the geographic overview of Sweden: the first page of `lokgraph map` and the demo
+_page("overview", "visualizations.overview:overview_html", file="karta.html")
 
 
 @measure("overview_ready_s", "overview ready s", "{:.2f}")
@@ -211,32 +210,8 @@ def _demo_overview_ready(ctx: Context) -> float | None:
     return _settle_seconds(ctx.work / "demo" / "karta.html")
 
 
-@measure("matrix_s", "matrix s", stage=True)
-def _matrix(ctx: Context) -> float:
-    from visualizations.matrix import matrix_html
-
-    start = time.perf_counter()
-    ctx.values["matrix"] = matrix_html(ctx.graph)
-    return time.perf_counter() - start
-
-
-@measure("matrix_mb", "matrix MB", "{:.2f}")
-def _matrix_mb(ctx: Context) -> float:
-    return len(ctx.values["matrix"].encode("utf-8")) / 1e6
-
-
-@measure("report_s", "report s", "{:.2f}", stage=True)
-def _report(ctx: Context) -> float:
-    from visualizations.report import report_html
-
-    start = time.perf_counter()
-    ctx.values["report"] = report_html(ctx.graph)
-    return time.perf_counter() - start
-
-
-@measure("report_mb", "report MB", "{:.2f}")
-def _report_mb(ctx: Context) -> float:
-    return len(ctx.values["report"].encode("utf-8")) / 1e6
+_page("matrix", "visualizations.matrix:matrix_html", "{:.3f}")
+_page("report", "visualizations.report:report_html")
 
 
 # -- Bolt (only without --no-bolt) -------------------------------------------------------------
