@@ -72,3 +72,45 @@ def test_a_short_clause_still_reaches_back_to_the_party():
         "HAB": "hard_to_engage"
     }
     assert set(absent(run("BUP, som vi gärna vill ha med, deltar inte."))) == {"BUP"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object of the phrase is in it or right after it; the one before is the subject
+        ("Skolhälsovården berättar om svårigheter i kontakten med BUP.", {"BUP": "hard_to_engage"}),
+        ("Rektorn menar att skolan måste arbeta närmare BUP.", {"BUP": "needed"}),
+        ("Samverkan med habiliteringen behöver förstärkas.", {"HAB": "needed"}),
+        # a party in a relative clause after the phrase is not the absent one
+        (
+            "Förskolan har inte bjudits in till de möten som socialtjänsten håller.",
+            {"FORSKOLA": "not_asked"},
+        ),
+        # a fronted adverbial puts the subject right after "saknar"
+        ("I två kommuner saknar elevhälsan helt kontakt med habiliteringen.", {"HAB": "missing"}),
+        ("Socialnämnden bör verka för att BUP deltar i träffarna.", {"BUP": "needed"}),
+        ("Avvikelser skickades till BUP, men BUP svarade inte.", {"BUP": "hard_to_engage"}),
+        ("BUP är fortsatt svårtillgängligt för skolorna.", {"BUP": "hard_to_engage"}),
+    ],
+)
+def test_absence_in_review_wording(text, expected):
+    assert absent(run(text, None)) == expected
+
+
+def test_a_partner_with_no_party_in_the_slot_is_no_absence():
+    assert absent(run("Elevhälsans samverkan med andra aktörer behöver stärkas.", None)) == {}
+
+
+def test_partial_and_hard_to_engage_in_one_sentence_is_both():
+    facts = run("Vårdcentralerna deltar bara i vissa av mötena och är svåra att få med.", None)
+    assert absent(facts) == {"VARDCENTRAL": "hard_to_engage"}
+    assert [(f.party, f.partial) for f in facts if f.kind == "member"] == [("VARDCENTRAL", True)]
+
+
+def test_a_full_member_listed_again_among_those_called_when_needed_stays_full():
+    text = (
+        "Barnhälsoteamet\n\nI barnhälsoteamet ingår alltid BVC och förskolan.\n\n"
+        "Vid behov ingår även BVC och socialtjänsten i barnhälsoteamet."
+    )
+    partial = {f.party: f.partial for f in run(text, None) if f.kind == "member"}
+    assert partial == {"BVC": False, "FORSKOLA": False, "SOCIALTJANST": True}

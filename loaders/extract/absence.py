@@ -107,23 +107,62 @@ def _planned(text: str, start: int, pos: int, v: Vocabulary) -> bool:
 def _subject(
     text: str, cue: _Hit, party: _Hit, parties: list[_Hit], clause_end: int, v: Vocabulary
 ) -> bool:
-    """Whether a party before an absence phrase in its clause is its subject who is not the
-    absent one: the one who lacks ("Skolan saknar stöd från BUP", but "BUP saknar vi"), who has
-    the difficulty ("Skolan har svårt att få med BUP"), or one in another clause before "att"
-    ("Primärvården är frustrerad över att BUP är svår att nå")."""
+    """Whether a party in an absence phrase's clause is not the absent one: the subject who
+    lacks ("Skolan saknar stöd från BUP", "I två kommuner saknar elevhälsan kontakt med HAB",
+    but "BUP saknar vi"), who has the difficulty ("Skolan har svårt att få med BUP"), or one in
+    another clause before or after "att"/"som" ("Primärvården är frustrerad över att BUP är svår
+    att nå", "inte bjudits in till möten som socialtjänsten håller")."""
+    roles = v.absence_roles
+    phrase = [_fold(w) for w, _, _ in _words(text[cue.start : cue.end])]
+    lacks = bool(phrase) and phrase[0] in roles["lacks"]
+    if party.start >= cue.end:
+        between = [_fold(w) for w, _, _ in _words(text[cue.end : party.start])]
+        if set(between) & roles["after_roles"]:
+            return True
+        # "saknar elevhälsan helt kontakt med HAB": the subject right after the verb when
+        # another party follows after other words
+        return (
+            lacks
+            and len(phrase) == 1
+            and not between
+            and _object_follows(text, party, parties, clause_end, v)
+        )
     if party.end > cue.start:
         return False
-    roles = v.absence_roles
     between = [_fold(w) for w, _, _ in _words(text[party.end : cue.start])]
     if set(between) & roles["subordinators"]:
         return True
-    phrase = [_fold(w) for w, _, _ in _words(text[cue.start : cue.end])]
+    if cue.term is not None and " med ... " in f" {cue.term.text} ":
+        return True  # "samverkan med ... behöver stärkas": the object is the slot after "med"
+    if any(
+        cue.start < q.start < cue.end
+        or (cue.end <= q.start and not text[cue.end : q.start].strip())
+        for q in parties
+    ):
+        # "svårigheter i kontakten med BUP", "arbeta närmare BUP", "Elevhälsans samverkan med
+        # BUP behöver stärkas": the phrase's object is in it or right after it
+        return True
     after = [_fold(w) for w, _, _ in _words(text[cue.end : clause_end])][:1]
-    if phrase and phrase[0] in roles["lacks"]:
+    if lacks:
         following = (phrase[1:] or after)[:1]
         return not (following and following[0] in roles["subject_pronouns"])
-    object_after = any(cue.end <= q.start < clause_end for q in parties)
+    object_after = any(
+        cue.end <= q.start < clause_end and not _subject(text, cue, q, parties, clause_end, v)
+        for q in parties
+    )
     return bool(between) and between[-1] in roles["experiencer"] and object_after
+
+
+def _object_follows(
+    text: str, party: _Hit, parties: list[_Hit], clause_end: int, v: Vocabulary
+) -> bool:
+    """Whether another party follows in the clause after words that are not list joiners."""
+    for q in parties:
+        if party.end <= q.start < clause_end:
+            words = {_fold(w) for w, _, _ in _words(text[party.end : q.start])}
+            if words - v.grammar.list_joiners:
+                return True
+    return False
 
 
 def _negated_nearby(text: str, cue: _Hit, v: Vocabulary) -> bool:

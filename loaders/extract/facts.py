@@ -191,6 +191,8 @@ def _finish(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
     """A document's facts once all of it is read: group levels from everything it says, and
     one status fact per agreement from the votes of all its paragraphs."""
     out = document.revise_levels(facts, ctx, v)
+    if document.in_document(ctx):
+        out = _full_beats_partial(out)
     out += _status_facts(ctx.votes, ctx)
     ctx.votes = []
     return out
@@ -281,6 +283,10 @@ def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: dict) ->
             facts.append(
                 Fact(kind="absent", party=p.key, reason=reading.absent[i], **target, **base)
             )
+            if _partial_and_hard(reading, p, i) and ("member", p.key, None) not in seen:
+                # "deltar bara i vissa möten och är svåra att få med": a partial member too
+                seen.add(("member", p.key, None))
+                facts.append(Fact(kind="member", party=p.key, partial=True, **target, **base))
         elif (p.start, p.end) in reading.topics:
             continue
         elif any(a <= p.start < b for a, b in reading.member_spans) or any(
@@ -317,6 +323,37 @@ def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: dict) ->
             partial = any(a <= pos < b for a, b in reading.partial_clauses)
             facts.append(Fact(kind="member", member_kommun=name, partial=partial, **target, **base))
     return facts
+
+
+def _full_beats_partial(facts: list[Fact]) -> list[Fact]:
+    """A document that lists a party as a full member of a group and again among those who
+    join "vid behov" keeps it a full member (the partial mark is for parties only partly there);
+    one also reported absent stays partial."""
+    full = {
+        (f.party, f.group_type, f.group_name)
+        for f in facts
+        if f.kind == "member" and f.party and not f.partial
+    }
+    absent = {f.party for f in facts if f.kind == "absent"}
+    return [
+        f.model_copy(update={"partial": False})
+        if f.kind == "member"
+        and f.partial
+        and f.party not in absent
+        and (f.party, f.group_type, f.group_name) in full
+        else f
+        for f in facts
+    ]
+
+
+def _partial_and_hard(reading: _Reading, p: Any, i: int) -> bool:
+    """A party reported hard to engage in a sentence that also says it takes part only partly,
+    with a member word of its own ("HAB deltar bara i vissa delar och är svår att få med")."""
+    return (
+        reading.absent.get(i) == "hard_to_engage"
+        and any(a <= p.start < b for a, b in reading.partial_clauses)
+        and any(c.start < p.start + 80 and c.end > p.start - 80 for c in reading.member_cues)
+    )
 
 
 def _boilerplate(text: str, v: Vocabulary) -> bool:

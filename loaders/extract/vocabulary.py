@@ -188,7 +188,7 @@ def _merge(base: Any, extra: Any) -> Any:
 
 
 #: the word lists of ``absence_roles`` (who in a clause is absent; `absence._absences`)
-ABSENCE_ROLE_KEYS = ("lacks", "experiencer", "subject_pronouns", "subordinators")
+ABSENCE_ROLE_KEYS = ("lacks", "experiencer", "subject_pronouns", "subordinators", "after_roles")
 
 
 _SECTIONS: dict[str, tuple[str, ...]] = {
