@@ -86,6 +86,8 @@ class Grammar:
     name_trailing: frozenset[str]
     age_word: frozenset[str]
     colocation_prepositions: frozenset[str]
+    #: "som", "där": words that open a relative clause
+    relatives: frozenset[str]
     kommun_word: str
     #: month names (folded) → 1-12, in the order the list gives them
     months: dict[str, int]
@@ -178,6 +180,7 @@ def compile_grammar(section: Mapping[str, Any], source: str) -> Grammar:
         name_trailing=folded("name_trailing"),
         age_word=folded("age_word"),
         colocation_prepositions=folded("colocation_prepositions"),
+        relatives=folded("relative_words"),
         kommun_word=words["kommun_word"][0],
         agreement_refers=folded("agreement_refers"),
         months={_fold(m): i + 1 for i, m in enumerate(words["months"][:12])},

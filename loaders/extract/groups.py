@@ -87,6 +87,34 @@ def _familjecentral_named(parties: list[_Hit], groups: list[_GroupMention]) -> _
     return _GroupMention(fc[0], "familjecentral", default_level("familjecentral"), None)
 
 
+def _brand_only(text: str, hit: _Hit, agreements: list[tuple[int, int]], v: Vocabulary) -> bool:
+    """A regional brand name alone (BUS, JämtBus, Samba: a named term with no group word in
+    it) that names no group here: in brackets as the short form of the words before it
+    ("Samverkan kring barn i behov av särskilt stöd (BUS)"), or beside an agreement word
+    ("JämtBus – överenskommelse om samverkan", "en överenskommelse om barn i behov av
+    särskilt stöd, BUS"), where it is the agreement's name.
+
+    >>> from loaders.extract import load_vocabulary
+    >>> from loaders.extract.spans import _find
+    >>> v = load_vocabulary()
+    >>> text = "Barn i behov av särskilt stöd (BUS)"
+    >>> [_brand_only(text, h, [], v) for h in _find(v.groups, text)]
+    [True]
+    """
+    if hit.term is None or hit.term.name is None:
+        return False
+    word = _fold(text[hit.start : hit.end])
+    if any(_fold(head) in word for head, _ in v.compound_heads):
+        return False  # "BUS-gruppen", "Västbusgruppen"
+    if any(
+        s - hit.end <= 3 or hit.start - e <= 60
+        for s, e in agreements
+        if s >= hit.end or e <= hit.start
+    ):
+        return True
+    return text[: hit.start].rstrip().endswith("(") and text[hit.end :].lstrip().startswith(")")
+
+
 def _heading_group(text: str, hit: _Hit, v: Vocabulary) -> bool:
     """A group word in its bare form that opens the line ("Arbetsgrupp barn och unga: …"),
     as bullet lists name a group before its members."""

@@ -252,7 +252,16 @@ def _scope_break(
     breaks = set(v.scope_breaks)
     if v.grammar.correlatives & set(_folded_between(text, max(0, hi - 400), hi)):
         breaks -= v.grammar.correlative_partner
-    return any(w in breaks for w in words)
+    if not any(w in breaks for w in words):
+        return False
+    # "den rektor som ansvarar för elevstödet, en rektor från grundskolan samt en chef från
+    # HAB": a relative clause closed by a comma, and the list goes on with no verb
+    comma = text.rfind(",", lo, hi)
+    if comma < 0:
+        return True
+    before, after = _folded_between(text, lo, comma), _folded_between(text, comma, hi)
+    relative = {w for w in before if w in breaks} <= v.grammar.relatives
+    return not (relative and not set(after) & (breaks | v.grammar.verbs))
 
 
 def _in_lists(text: str, candidates: list[_Hit], parties: list[_Hit], v: Vocabulary) -> list[_Hit]:

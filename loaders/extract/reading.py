@@ -11,6 +11,7 @@ from .absence import _absences, _negated_absence, _negated_nearby, _wished
 from .clauses import _clause_of, _clauses
 from .groups import (
     _after_group_positions,
+    _brand_only,
     _compound_groups,
     _compound_name,
     _familjecentral_group,
@@ -115,7 +116,9 @@ def _read(
     absence_cues = _find(v.absence, text, "absence")
     entity_hits += _find_kommuner(text, v.grammar)
     resolved = _resolve(entity_hits)
-    group_hits = [h for h in resolved if h.kind == "group"]
+    group_hits = [
+        h for h in resolved if h.kind == "group" and not _brand_only(text, h, agreements_in, v)
+    ]
     groups: list[_GroupMention] = []
     name_spans: list[tuple[int, int]] = []
     bracket_spans: list[tuple[int, int]] = []
