@@ -33,7 +33,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from .codes import AREA_NAMES
-from .reference import regioner
+from .reference import lan_names
 from .rounds import kommun_index
 from .sv import sv_key
 
@@ -190,13 +190,8 @@ class _Side:
         return None, None
 
 
-@cache
-def _lan_names() -> dict[str, str]:
-    return {r.lan_kod: r.lan for r in regioner()}
-
-
 def _lan_name(lan_kod: str | None) -> str | None:
-    return _lan_names().get(lan_kod or "")
+    return lan_names().get(lan_kod or "")
 
 
 def _quote(attrs: dict | None) -> tuple[str, str | None]:

@@ -27,7 +27,7 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict
 
 from .codes import AGREEMENT_AREAS
-from .reference import regioner
+from .reference import lan_names
 from .rounds import kommun_index
 from .sv import sv_key
 
@@ -88,7 +88,7 @@ def lok_inventory(graph: nx.MultiDiGraph) -> list[LanInventory]:
     """The inventory per län, for every area that has a LÖK or a RÖK in the graph."""
     nodes = graph.nodes
     home = kommun_index(graph)
-    lan_of = {r.lan_kod: r.lan for r in regioner()}
+    lan_of = lan_names()
     loks: dict[tuple[str, str], dict] = {}
     roks: dict[tuple[str, str], dict] = {}
     asked: dict[str, set[str]] = defaultdict(set)  # lan → kommun ids

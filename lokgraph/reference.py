@@ -21,6 +21,7 @@ __all__ = [
     "find_kommun",
     "find_region",
     "kommuner_in_lan",
+    "lan_names",
     "normalise",
     "region_for_kommun",
 ]
@@ -84,6 +85,16 @@ def regioner() -> tuple[Region, ...]:
     """All 21 regions, one per län."""
     with resources.files("lokgraph.data").joinpath("regioner.csv").open(encoding="utf-8") as f:
         return tuple(Region(r["lan_kod"], r["lan"], r["region"]) for r in csv.DictReader(f))
+
+
+@cache
+def lan_names() -> dict[str, str]:
+    """Län code → the län's name, for all 21 län (one dict, shared: do not change it).
+
+    >>> lan_names()["20"]
+    'Dalarnas län'
+    """
+    return {r.lan_kod: r.lan for r in regioner()}
 
 
 @cache

@@ -19,14 +19,13 @@ and personal names are replaced unless ``with_names``.
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 
 from lokgraph.diff import Change, Diff, change_words, count_text, status_word
 from lokgraph.rounds import round_label
 from lokgraph.sv import sv_key
 
-from .page import html_head
+from .page import esc, html_head
 from .styles import CHANGE_LOOKS, CHANGE_STYLES, LABEL_COLOURS, OWNER_COLOURS
 from .tooltips import shown
 
@@ -53,12 +52,12 @@ def change_report_html(diff: Diff, *, with_names: bool = False) -> str:
         else "Personnamn i citaten är ersatta med [namn]."
     )
     body = [
-        f"<header><h1>{_esc(title)}</h1>",
+        f"<header><h1>{esc(title)}</h1>",
         f"<p>Vad som ändrats i samverkan kring barn och unga mellan omgång "
-        f"{_esc(round_label(diff.from_round))} och {_esc(round_label(diff.to_round))}: nya och "
+        f"{esc(round_label(diff.from_round))} och {esc(round_label(diff.to_round))}: nya och "
         "borttagna grupper, parter som kommit till eller lämnat, frånvaro som rapporteras "
         "eller inte längre rapporteras, LÖK som ändrat status och luckor som öppnats eller "
-        f'stängts, med citatet från varje omgång.</p><p class="lg-note">{_esc(names_note)}</p>',
+        f'stängts, med citatet från varje omgång.</p><p class="lg-note">{esc(names_note)}</p>',
         "</header>",
         _summary(counts),
         _legend(),
@@ -71,10 +70,6 @@ def change_report_html(diff: Diff, *, with_names: bool = False) -> str:
     return html_head(title, style) + "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
 
 
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def _summary(counts: dict[str, list[str]]) -> str:
     if not counts:
         return (
@@ -82,8 +77,8 @@ def _summary(counts: dict[str, list[str]]) -> str:
         )
     parts = ['<section class="lg-counts"><h2>Antal per län</h2>']
     for lan in sorted(counts, key=sv_key):
-        items = "".join(f"<li>{_esc(line)}</li>" for line in counts[lan])
-        parts.append(f"<h3>{_esc(lan)}</h3><ul>{items}</ul>")
+        items = "".join(f"<li>{esc(line)}</li>" for line in counts[lan])
+        parts.append(f"<h3>{esc(lan)}</h3><ul>{items}</ul>")
     parts.append("</section>")
     return "".join(parts)
 
@@ -101,7 +96,7 @@ def _legend() -> str:
     items = []
     for look, style in CHANGE_STYLES.items():
         sample = f'<svg width="46" height="12" aria-hidden="true">{_line(2, 6, 44, 6, look)}</svg>'
-        items.append(f"<li>{sample} {_esc(style['name'])}</li>")
+        items.append(f"<li>{sample} {esc(style['name'])}</li>")
     shapes = (
         f'<li><svg width="46" height="16" aria-hidden="true">{_box(6, 2, 34, 12)}</svg> Kommun</li>'
         f'<li><svg width="46" height="16" aria-hidden="true">{_diamond(23, 8)}</svg> Grupp</li>'
@@ -133,7 +128,7 @@ def _dot(cx: float, cy: float, r: float = 6) -> str:
 
 def _text(x: float, y: float, text: str, limit: int = 34) -> str:
     short = text if len(text) <= limit else text[: limit - 1] + "…"
-    return f'<text x="{x}" y="{y + 4}"><title>{_esc(text)}</title>{_esc(short)}</text>'
+    return f'<text x="{x}" y="{y + 4}"><title>{esc(text)}</title>{esc(short)}</text>'
 
 
 def _card(kommun: str, changes: list[Change], with_names: bool) -> str:
@@ -143,7 +138,7 @@ def _card(kommun: str, changes: list[Change], with_names: bool) -> str:
     mid = height / 2
     parts = [
         f'<svg class="lg-card" width="{_WIDTH}" height="{height}" role="img" '
-        f'aria-label="{_esc("Förändringar i " + kommun)}">',
+        f'aria-label="{esc("Förändringar i " + kommun)}">',
         _box(4, mid - 11, 92, 22),
         _text(10, mid, kommun, 13),
     ]
@@ -179,10 +174,10 @@ def _lan_section(lan: str, changes: list[Change], counts: list[str], with_names:
     by_kommun: dict[str, list[Change]] = defaultdict(list)
     for change in changes:
         by_kommun[change.kommun or "Hela området"].append(change)
-    parts = [f'<section class="lg-area"><h2>{_esc(lan)}</h2>']
+    parts = [f'<section class="lg-area"><h2>{esc(lan)}</h2>']
     if counts:
         parts.append(
-            "<ul class='lg-moved'>" + "".join(f"<li>{_esc(c)}</li>" for c in counts) + "</ul>"
+            "<ul class='lg-moved'>" + "".join(f"<li>{esc(c)}</li>" for c in counts) + "</ul>"
         )
     if by_kommun:
         parts.append('<h3>Karta över förändrade länkar</h3><div class="lg-cards">')
@@ -190,7 +185,7 @@ def _lan_section(lan: str, changes: list[Change], counts: list[str], with_names:
             parts.append(f"<figure>{_card(kommun, by_kommun[kommun], with_names)}</figure>")
         parts.append("</div>")
     for kommun in sorted(by_kommun, key=sv_key):
-        parts.append(f"<h3>{_esc(kommun)}</h3><table><thead><tr>")
+        parts.append(f"<h3>{esc(kommun)}</h3><table><thead><tr>")
         for column in ("Förändring", "Vad", "Part", "Före", "Efter", "Citat före", "Citat efter"):
             parts.append(f"<th>{column}</th>")
         parts.append("</tr></thead><tbody>")
@@ -210,7 +205,7 @@ def _lan_section(lan: str, changes: list[Change], counts: list[str], with_names:
             look = CHANGE_LOOKS.get(c.kind, "new")
             parts.append(
                 f'<tr class="lg-row-{look}">'
-                + "".join(f"<td>{_esc(x)}</td>" for x in cells)
+                + "".join(f"<td>{esc(x)}</td>" for x in cells)
                 + "</tr>"
             )
         parts.append("</tbody></table>")

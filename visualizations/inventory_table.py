@@ -13,8 +13,6 @@ The gap report shows it as its own section (`inventory_section`); every text is 
 
 from __future__ import annotations
 
-import html
-
 import networkx as nx
 
 from lokgraph.codes import AREA_NAMES
@@ -22,6 +20,7 @@ from lokgraph.diff import change_words
 from lokgraph.inventory import LanInventory, lok_inventory, months_text
 from lokgraph.sv import sv_key
 
+from .page import esc
 from .tooltips import shown
 
 __all__ = ["INVENTORY_CSS", "inventory_html", "inventory_section"]
@@ -31,10 +30,6 @@ table.lg-inventory { border-collapse: collapse; margin: 0.5em 0 1em; }
 table.lg-inventory th, table.lg-inventory td { border: 1px solid #ccd; padding: 0.25em 0.6em; }
 table.lg-inventory td.lg-num { text-align: right; }
 """
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def inventory_section(graph: nx.MultiDiGraph, *, with_names: bool = False) -> str:
@@ -52,7 +47,7 @@ def inventory_html(found: list[LanInventory], *, with_names: bool = False) -> st
     answers = change_words()["inventory"]["answers"]
     parts = []
     for lan in found:
-        parts.append(f"<h3>{_esc(lan.lan)}</h3>")
+        parts.append(f"<h3>{esc(lan.lan)}</h3>")
         parts.append(
             '<table class="lg-inventory lg-inventory-summary"><thead><tr><th>Område</th>'
             "<th>Ja</th><th>Nej</th><th>Svar saknas</th><th>Genomsnittlig tid till LÖK</th>"
@@ -61,9 +56,9 @@ def inventory_html(found: list[LanInventory], *, with_names: bool = False) -> st
         for a in lan.areas:
             cells = [a.ja, a.nej, a.saknas]
             parts.append(
-                f"<tr><th scope='row'>{_esc(AREA_NAMES[a.area])}</th>"
+                f"<tr><th scope='row'>{esc(AREA_NAMES[a.area])}</th>"
                 + "".join(f"<td>{n}</td>" for n in cells)
-                + f"<td>{_esc(months_text(a.mean_months))}</td><td>{a.outlasting}</td></tr>"
+                + f"<td>{esc(months_text(a.mean_months))}</td><td>{a.outlasting}</td></tr>"
             )
         parts.append("</tbody></table>")
         kommuner = sorted(
@@ -71,21 +66,21 @@ def inventory_html(found: list[LanInventory], *, with_names: bool = False) -> st
             key=sv_key,
         )
         answer_of = {(a.area, k.kommun): k for a in lan.areas for k in a.kommuner}
-        head = "".join(f"<th>{_esc(AREA_NAMES[a.area])}</th>" for a in lan.areas)
+        head = "".join(f"<th>{esc(AREA_NAMES[a.area])}</th>" for a in lan.areas)
         parts.append(
             f'<table class="lg-inventory lg-inventory-kommuner"><thead><tr><th>Kommun</th>{head}'
             "</tr></thead><tbody>"
         )
         for name in kommuner:
-            row = [f"<th scope='row'>{_esc(shown(name, with_names))}</th>"]
+            row = [f"<th scope='row'>{esc(shown(name, with_names))}</th>"]
             for a in lan.areas:
                 k = answer_of.get((a.area, name))
                 if k is None:
                     row.append("<td></td>")
                     continue
                 text = answers[k.answer] + (" *" if k.outlasts_rok else "")
-                title = f' title="{_esc(shown(k.quote, with_names))}"' if k.quote else ""
-                row.append(f"<td{title}>{_esc(text)}</td>")
+                title = f' title="{esc(shown(k.quote, with_names))}"' if k.quote else ""
+                row.append(f"<td{title}>{esc(text)}</td>")
             parts.append("<tr>" + "".join(row) + "</tr>")
         parts.append("</tbody></table><p class='lg-note'>* gäller längre än sin RÖK</p>")
     return "".join(parts)

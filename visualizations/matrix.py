@@ -15,7 +15,6 @@ True
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,11 +23,12 @@ import networkx as nx
 
 from lokgraph.codes import PARTIES
 from lokgraph.presence import presence
+from lokgraph.reference import lan_names
 from lokgraph.sheets import csv_text
 from lokgraph.sv import sv_key
 
 from .context import RenderContext
-from .page import html_head
+from .page import esc, html_head
 from .tooltips import REASON_NAMES, evidence_text, shown
 
 __all__ = [
@@ -126,7 +126,7 @@ def coverage(
     """
     columns = list(parties) if parties is not None else parties_of(graph)
     wanted = set(kommuner) if kommuner is not None else None
-    lans = _lan_names()
+    lans = lan_names()
     if context is None or context.graph is not graph:
         context = RenderContext(graph)
     targets = context.coverage_targets
@@ -180,7 +180,6 @@ def matrix_table(
     caption: str | None = None,
 ) -> str:
     """The matrix as an HTML ``<table>`` (no page around it), every text escaped."""
-    esc = _esc
     out = ['<table class="lg-matrix">']
     if caption:
         out.append(f"<caption>{esc(caption)}</caption>")
@@ -230,15 +229,15 @@ def matrix_html(
     table = matrix_table(graph, rows, parties, with_names=with_names)
     style = f"<style>\n{_PAGE_CSS_START}{MATRIX_CSS}\n{_PAGE_CSS_END}</style>"
     return html_head(title, style) + _BODY.format(
-        title=_esc(title),
+        title=esc(title),
         legend=matrix_legend(),
-        intro=_esc(
+        intro=esc(
             f"{len(rows)} kommuner × {len(parties)} parter. En part räknas när en av dess "
             "verksamheter medverkar i en grupp för kommunen eller är part i kommunens LÖK. "
             "Håll muspekaren över en ruta för att se citaten bakom den."
         ),
         table=table,
-        names_note=_esc(_names_note(with_names)),
+        names_note=esc(_names_note(with_names)),
     )
 
 
@@ -262,17 +261,13 @@ def matrix_csv(graph: nx.MultiDiGraph) -> str:
 def matrix_legend() -> str:
     """The colour key of the matrix, as HTML."""
     items = "".join(
-        f'<li><span class="lg-key lg-{s}">{STATUS_SIGNS[s]}</span> {_esc(STATUS_NAMES[s])}</li>'
+        f'<li><span class="lg-key lg-{s}">{STATUS_SIGNS[s]}</span> {esc(STATUS_NAMES[s])}</li>'
         for s in STATUSES
     )
     return f'<ul class="lg-matrix-legend">{items}</ul>'
 
 
 # ---- private helpers -------------------------------------------------------------------------
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _short(party: str) -> str:
@@ -289,12 +284,6 @@ def _short(party: str) -> str:
         "VARD_OCH_OMSORG": "Vård o omsorg",
     }
     return names.get(party, party if len(party) <= 4 else PARTIES[party].name)
-
-
-def _lan_names() -> dict[str, str]:
-    from lokgraph.reference import regioner
-
-    return {r.lan_kod: r.lan for r in regioner()}
 
 
 def _cell_tooltip(

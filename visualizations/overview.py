@@ -23,20 +23,27 @@ The boundaries are ``assets/sverige-granser.json``, made once by ``bench/make_bo
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
 
 from lokgraph.errors import InputError, LokgraphError
-from lokgraph.reference import Kommun, find_region, kommuner, kommuner_in_lan, normalise
+from lokgraph.reference import (
+    Kommun,
+    find_region,
+    kommuner,
+    kommuner_in_lan,
+    lan_names,
+    normalise,
+    regioner,
+)
 from lokgraph.sv import sv_key
 
 from .boundaries import BOUNDARY_FILE, bbox, boundaries, view_box, whole_lan
 from .context import RenderContext
 from .matrix import coverage
-from .page import asset_text, html_head, inline_assets, json_for_script
+from .page import asset_text, esc, html_head, inline_assets, json_for_script
 from .styles import SPECIALIST_STATUS, status_css
 from .tooltips import evidence_text, shown
 
@@ -153,14 +160,14 @@ def overview_section(
     for s in statuses:
         counts[s.status] += 1
         look = SPECIALIST_STATUS[s.status]
-        label = _esc(f"{s.name}: {look.name}")
+        label = esc(f"{s.name}: {look.name}")
         path = (
-            f'<path class="lg-kommun lg-st-{s.status}" data-kod="{_esc(s.kommunkod)}" '
+            f'<path class="lg-kommun lg-st-{s.status}" data-kod="{esc(s.kommunkod)}" '
             f'aria-label="{label}" d="{shapes[s.kommunkod]}"/>'
         )
         href = links.get(s.kommunkod)
         if href:
-            path = f'<a href="{_esc(href)}" aria-label="{label}">{path}</a>'
+            path = f'<a href="{esc(href)}" aria-label="{label}">{path}</a>'
         elif s.kommunkod in maps:
             path = f'<a href="#" role="button" aria-label="{label}">{path}</a>'
         paths.append(path)
@@ -182,7 +189,7 @@ def overview_section(
         spots = boundaries()["label_points"]
         size = round(view[2] / 55, 1)
         texts = "".join(
-            '<text x="{}" y="{}">{}</text>'.format(*spots[s.kommunkod], _esc(s.name))
+            '<text x="{}" y="{}">{}</text>'.format(*spots[s.kommunkod], esc(s.name))
             for s in statuses
         )
         labels = f'<g class="lg-names" font-size="{size}">{texts}</g>'
@@ -193,15 +200,14 @@ def overview_section(
         "lan": {code: view_box(bbox(shapes[c] for c in codes if c[:2] == code)) for code in lans},
     }
     legend = "".join(
-        f'<li><span class="lg-swatch lg-st-{key}"></span>{_esc(look.name)}'
+        f'<li><span class="lg-swatch lg-st-{key}"></span>{esc(look.name)}'
         f' <span class="lg-count">({counts[key]})</span></li>'
         for key, look in SPECIALIST_STATUS.items()
     )
     zoom = ""
     if lan_zoom and len(lans) > 1:
-        lan_names = {r.lan_kod: r.lan for r in _regions()}
         options = "".join(
-            f'<option value="{_esc(code)}">{_esc(lan_names.get(code, code))}</option>'
+            f'<option value="{esc(code)}">{esc(lan_names().get(code, code))}</option>'
             for code in lans
         )
         zoom = (
@@ -209,20 +215,20 @@ def overview_section(
             f'<select id="lg-lan"><option value="">Hela kartan</option>{options}</select>'
         )
     carried = "".join(
-        f'<script type="application/json" id="lg-kmap-{_esc(code)}">{json_for_script(page)}'
+        f'<script type="application/json" id="lg-kmap-{esc(code)}">{json_for_script(page)}'
         "</script>\n"
         for code, page in maps.items()
     )
     return _SECTION.format(
-        heading=_esc(heading),
-        click=_esc(click),
+        heading=esc(heading),
+        click=esc(click),
         view=" ".join(str(v) for v in view),
         paths="".join(paths),
         borders=borders,
         labels=labels,
         legend=legend,
         zoom=zoom,
-        note=_esc(boundaries()["attribution"]),
+        note=esc(boundaries()["attribution"]),
         data=json_for_script(data),
         maps=carried,
         dialog=_DIALOG if maps else "",
@@ -269,7 +275,7 @@ def overview_html(
     section = overview_section(
         statuses, links=links, maps=maps, lan_zoom=area is None, names=area is not None
     )
-    body = f'<body class="lg-overview-page">\n<h1>{_esc(title)}</h1>\n{section}\n'
+    body = f'<body class="lg-overview-page">\n<h1>{esc(title)}</h1>\n{section}\n'
     body += overview_assets(with_vis=bool(maps)) + "</body>\n</html>\n"
     return html_head(title, f"<style>\n{overview_css()}</style>") + body
 
@@ -285,7 +291,7 @@ def report_overview(
     """The overview at the top of a report: the one län its kommuner lie in, or Sweden; a
     click on a kommun goes to its place in the report (``anchors``: kommun name → address)."""
     lans = {k.lan_kod for k in kommuner() if k.name in anchors}
-    area = next(r.lan for r in _regions() if r.lan_kod in lans) if len(lans) == 1 else None
+    area = next(r.lan for r in regioner() if r.lan_kod in lans) if len(lans) == 1 else None
     statuses = kommun_statuses(graph, area=area, with_names=with_names, context=context, gaps=gaps)
     links = {s.kommunkod: anchors[s.name] for s in statuses if s.name in anchors}
     return overview_section(
@@ -298,16 +304,6 @@ def report_overview(
 
 
 # ---- private helpers -------------------------------------------------------------------------
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _regions():
-    from lokgraph.reference import regioner
-
-    return regioner()
 
 
 def _area_kommuner(graph: nx.MultiDiGraph, area: str, context: RenderContext) -> list[Kommun]:

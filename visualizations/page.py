@@ -60,6 +60,7 @@ __all__ = [
     "EDGE_KEYS",
     "NODE_KEYS",
     "build_legend",
+    "esc",
     "expand_payload",
     "html_head",
     "inline_assets",
@@ -285,6 +286,17 @@ def write_html(html: str, path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     write_atomic(target, html)
     return target
+
+
+def esc(text: object) -> str:
+    """Any value as text that is safe inside an HTML element or a quoted attribute.
+
+    >>> esc('<a href="x">Älvdalen & Orsa</a>')
+    '&lt;a href=&quot;x&quot;&gt;Älvdalen &amp; Orsa&lt;/a&gt;'
+    >>> esc(None), esc(3)
+    ('None', '3')
+    """
+    return html.escape(str(text), quote=True)
 
 
 def html_head(title: str, extra: str = "") -> str:

@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import html
 import importlib
 import re
 from collections import defaultdict
@@ -34,7 +33,7 @@ from .inventory_table import INVENTORY_CSS, inventory_section
 from .matrix import MATRIX_CSS, coverage, matrix_legend, matrix_table, parties_of
 from .network_map import map_html
 from .overview import overview_assets, overview_css, report_overview
-from .page import VIS_ASSETS_MARK, html_head, inline_assets, json_for_script
+from .page import VIS_ASSETS_MARK, esc, html_head, inline_assets, json_for_script
 from .tooltips import REASON_NAMES, evidence_text, shown
 
 __all__ = [
@@ -155,7 +154,7 @@ def report_html(
     for index, (_area_id, name, kommun_ids) in enumerate(sections):
         anchor = f"omrade-{index + 1}"
         area_name = shown(name, with_names)
-        toc.append(f'<li><a href="#{anchor}">{_esc(area_name)}</a></li>')
+        toc.append(f'<li><a href="#{anchor}">{esc(area_name)}</a></li>')
         parts.append(
             _section(
                 graph,
@@ -185,8 +184,8 @@ def report_html(
         else "Personnamn i citaten är ersatta med [namn]."
     )
     body = [
-        f"<header><h1>{_esc(title)}</h1><p>{_esc(intro)}</p>",
-        f'<p class="lg-note">{_esc(names_note)}</p>',
+        f"<header><h1>{esc(title)}</h1><p>{esc(intro)}</p>",
+        f'<p class="lg-note">{esc(names_note)}</p>',
     ]
     if toc:
         body.append(f'<nav class="lg-toc"><h2>Områden</h2><ol>{"".join(toc)}</ol></nav>')
@@ -217,10 +216,6 @@ def report_html(
 
 
 # ---- private helpers -------------------------------------------------------------------------
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _anchors(
@@ -391,9 +386,9 @@ def _section(
 ) -> str:
     names = sorted((graph.nodes[k].get("name", k) for k in kommun_ids), key=sv_key)
     out = [f'<section class="lg-area" id="{anchor}" aria-labelledby="{anchor}-h">']
-    out.append(f'<h2 id="{anchor}-h">{_esc(area_name)}</h2>')
+    out.append(f'<h2 id="{anchor}-h">{esc(area_name)}</h2>')
     count = antal(len(names), "kommun", "kommuner")
-    out.append(f'<p class="lg-note">{count}: {_esc(", ".join(names))}</p>')
+    out.append(f'<p class="lg-note">{count}: {esc(", ".join(names))}</p>')
     informed_here = _informed(graph, kommun_ids, context)
     answered_here = _answered(graph, kommun_ids, context)
     shared = [
@@ -409,17 +404,17 @@ def _section(
         if not gaps:
             quiet.append(name)
             continue
-        out.append(f'<div class="lg-kommun" id="{_kommun_anchor(name)}"><h4>{_esc(name)}</h4>')
+        out.append(f'<div class="lg-kommun" id="{_kommun_anchor(name)}"><h4>{esc(name)}</h4>')
         out.append(_gap_list(graph, gaps, with_names))
         out.append("</div>")
     quiet_known = [name for name in quiet if name in informed_here]
     unknown = [name for name in quiet if name not in informed_here]
     if quiet_known:
-        out.append(f'<p class="lg-note">Inga luckor funna: {_esc(", ".join(quiet_known))}.</p>')
+        out.append(f'<p class="lg-note">Inga luckor funna: {esc(", ".join(quiet_known))}.</p>')
     if unknown:
         out.append(
             '<p class="lg-note">Inget underlag (ingen grupp, LÖK eller enkät nämner dem): '
-            f"{_esc(', '.join(unknown))}.</p>"
+            f"{esc(', '.join(unknown))}.</p>"
         )
     out.append('<div class="lg-map-block"><h3>Karta</h3>')
     out.append(_map_frame(graph, kommun_ids, area_name, anchor, with_names, context))
@@ -447,7 +442,7 @@ def _questions() -> str:
     items = []
     for title, description in query_titles().values():
         if description:
-            items.append(f"<dt>{_esc(title)}</dt><dd>{_esc(description)}</dd>")
+            items.append(f"<dt>{esc(title)}</dt><dd>{esc(description)}</dd>")
     if not items:
         return ""
     return (
@@ -487,16 +482,16 @@ def _gap_list(graph: nx.MultiDiGraph, gaps: Iterable[ReportGap], with_names: boo
     out = ['<dl class="lg-gaps">']
     for kind in order:
         title = titles.get(kind, (kind.replace("_", " "), ""))[0]
-        out.append(f"<dt>{_esc(title)}</dt>")
+        out.append(f"<dt>{esc(title)}</dt>")
         for gap in grouped[kind]:
             status = GAP_STATUS_NAMES.get(gap.status or "", (gap.status or "").replace("_", " "))
             red = " lg-red" if gap.status in ("reported_absent", "none") else ""
-            badge = f' <span class="lg-status{red}">{_esc(status)}</span>' if status else ""
-            out.append(f"<dd><p>{_esc(shown(gap.detail, with_names))}{badge}</p>")
+            badge = f' <span class="lg-status{red}">{esc(status)}</span>' if status else ""
+            out.append(f"<dd><p>{esc(shown(gap.detail, with_names))}{badge}</p>")
             quotes = evidence_text(graph, gap.evidence, with_names, limit=4)
             if quotes:
                 out.append('<ul class="lg-quotes">')
-                out.extend(f"<li>{_esc(q)}</li>" for q in quotes)
+                out.extend(f"<li>{esc(q)}</li>" for q in quotes)
                 out.append("</ul>")
             out.append("</dd>")
     out.append("</dl>")
@@ -529,10 +524,10 @@ def _map_frame(
             vis_assets=VIS_ASSETS_MARK,
         )
     except LokgraphError as error:
-        return f'<p class="lg-note">Ingen karta: {_esc(error)}</p>'
+        return f'<p class="lg-note">Ingen karta: {esc(error)}</p>'
     data_id = f"{anchor}-karta"
     return (
-        f'<iframe class="lg-map" data-map="{data_id}" title="{_esc("Karta: " + area_name)}" '
+        f'<iframe class="lg-map" data-map="{data_id}" title="{esc("Karta: " + area_name)}" '
         f'height="{MAP_HEIGHT_PX}"></iframe>\n'
         f'<script type="application/json" id="{data_id}">{json_for_script(page)}</script>\n'
         "<noscript><p>Kartan behöver JavaScript.</p></noscript>"
