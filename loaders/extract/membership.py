@@ -259,9 +259,9 @@ def _scope_break(
     comma = text.rfind(",", lo, hi)
     if comma < 0:
         return True
-    before, after = _folded_between(text, lo, comma), _folded_between(text, comma, hi)
-    relative = {w for w in before if w in breaks} <= v.grammar.relatives
-    return not (relative and not set(after) & (breaks | v.grammar.verbs))
+    head, tail = _folded_between(text, lo, comma), _folded_between(text, comma, hi)
+    relative = {w for w in head if w in breaks} <= v.grammar.relatives
+    return not (relative and not set(tail) & (breaks | v.grammar.verbs))
 
 
 def _in_lists(text: str, candidates: list[_Hit], parties: list[_Hit], v: Vocabulary) -> list[_Hit]:
