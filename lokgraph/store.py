@@ -102,10 +102,11 @@ def _filled(nodes: list[dict], edges: list[dict]) -> nx.MultiDiGraph:
     `add_node` and `add_edge` would put them but without their checks and copies (most of a
     load at 290 kommuner otherwise).
     """
+    from .adjacency import adjacency
     from .graph import new_graph
 
     graph = new_graph()
-    attrs, succ, pred = graph._node, graph._succ, graph._pred  # type: ignore[attr-defined]
+    attrs, (succ, pred) = vars(graph)["_node"], adjacency(graph)
     for node in nodes:
         n = node.pop("id")
         attrs[n], succ[n], pred[n] = node, {}, {}

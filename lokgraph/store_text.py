@@ -51,8 +51,7 @@ def _record_encoder() -> Callable[[dict], str]:
     ``c_make_encoder`` is what `json.dumps` itself calls when it can use C; where Python has
     no C accelerator, the pure-Python encoder writes the same text.
     """
-    from json.encoder import c_make_encoder  # type: ignore[attr-defined]
-
+    c_make_encoder = getattr(json.encoder, "c_make_encoder", None)  # not in typeshed
     default = json.JSONEncoder().default  # raises TypeError for what JSON cannot hold
     if c_make_encoder is None:  # pragma: no cover (CPython always has it)
         return json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False).encode
@@ -67,7 +66,7 @@ _encode = _record_encoder()
 def store_text(graph: nx.MultiDiGraph) -> str:
     """The store text of a graph: equal graphs give equal text."""
     encode = _encode
-    nodes, succ = graph._node, graph._succ  # type: ignore[attr-defined]
+    nodes, succ = vars(graph)["_node"], vars(graph)["_succ"]  # networkx's own dicts
     ids = sorted(nodes)
     quoted = {n: encode_basestring(n) for n in ids}  # each id is an end many times
     lines = ['{"format": "lokgraph-store", "version": 1, "nodes": [']

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 import networkx as nx
 
+from lokgraph.collector import collector_paused
 from lokgraph.errors import LokgraphError
 
 from ._graph import shared_index
@@ -179,7 +180,8 @@ def run_all(
     """
     queries = all_queries()
     found: list[Gap] = []
-    with shared_index(graph):
+    # many small dicts and records, no cycles: the collector would walk the whole graph meanwhile
+    with shared_index(graph), collector_paused():
         for done, q in enumerate(queries, start=1):
             found.extend(q.function(graph, kommun=kommun))
             if progress:
