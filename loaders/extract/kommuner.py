@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 
 from lokgraph.reference import kommuner
 
@@ -12,8 +13,21 @@ from .spans import _before, _Hit
 from .terms import _UPPER_VARIANTS, _VARIANTS, _anchor
 
 
+@dataclass(frozen=True)
+class _KommunName:
+    """A kommun's name as a pattern, compiled when a text first has its anchor."""
+
+    name: str
+    regex: str
+    anchor: str
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.regex)
+
+
 @cache
-def _kommun_patterns(word: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+def _kommun_patterns(word: str) -> tuple[_KommunName, ...]:
     """One pattern per kommun name, with its genitive and ``word`` ("kommun") after it."""
     out = []
     for k in kommuner():
@@ -34,8 +48,8 @@ def _kommun_patterns(word: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
                     for c in tok
                 )
         suffix = r"(?P<suf>\s+" + re.escape(word) + r"s?)?"
-        pattern = re.compile(r"(?<![\w-])" + body + r"(?P<gen>s)?" + suffix + r"(?![\w-])")
-        out.append((k.name, pattern, _anchor(k.name)))
+        regex = r"(?<![\w-])" + body + r"(?P<gen>s)?" + suffix + r"(?![\w-])"
+        out.append(_KommunName(k.name, regex, _anchor(k.name)))
     return tuple(out)
 
 
@@ -44,10 +58,11 @@ def _find_kommuner(text: str, grammar: Grammar) -> list[_Hit]:
     word that starts the sentence without "kommun" after it ("Vara ett stöd …")."""
     found: list[tuple[_Hit, bool]] = []
     low = text.lower()
-    for name, pattern, anchor in _kommun_patterns(grammar.kommun_word):
-        if anchor not in low:
+    for kommun in _kommun_patterns(grammar.kommun_word):
+        if kommun.anchor not in low:
             continue
-        for m in pattern.finditer(text):
+        name = kommun.name
+        for m in kommun.pattern.finditer(text):
             place = bool(grammar.place_before_kommun.search(_before(text, m.start())))
             at_start = m.start() < 40 and not text[: m.start()].strip(" \"”“'(•-–")
             if at_start and not m.group("suf"):
