@@ -11,7 +11,7 @@ from lokgraph.errors import InputError
 from .docx_survey import load_survey_docx
 from .forms import load_forms
 from .records import Survey
-from .survey_dump import load_survey_dump, looks_like_dump
+from .survey_dump import _dump_survey, looks_like_dump
 from .text import load_text, read_text
 
 __all__ = ["SUPPORTED", "load_survey"]
@@ -47,7 +47,7 @@ def load_survey(
         if notes is not None:
             notes.extend(decoded.notes)  # what was doubtful in the text (loaders.text_quality)
         if looks_like_dump(decoded.text):
-            return load_survey_dump(path)
+            return _dump_survey(decoded.text, path)
         return load_text(path, kommun=kommun)
     if suffix == ".docx":
         return load_survey_docx(path)

@@ -123,7 +123,12 @@ def load_survey_dump(path: str | Path) -> Survey:
     all empty, ``region`` the region of the kommuner's län. Locations are ``line N``.
     """
     path = Path(path)
-    return table_survey(read_dump_table(path), source=path.name, title=path.stem)
+    return _dump_survey(read_text(path).text, path)
+
+
+def _dump_survey(text: str, path: Path) -> Survey:
+    """`load_survey_dump` of a file's text already read (`load_survey` reads it once)."""
+    return table_survey(_dump_table(text, path), source=path.name, title=path.stem)
 
 
 def looks_like_dump(text: str) -> bool:
@@ -144,7 +149,11 @@ def looks_like_dump(text: str) -> bool:
 def read_dump_table(path: str | Path) -> SurveyTable:
     """The header and kommun rows of a text dump, paragraphs cleaned, empty ones kept out."""
     path = Path(path)
-    lines = read_text(path).text.split("\n")
+    return _dump_table(read_text(path).text, path)
+
+
+def _dump_table(text: str, path: Path) -> SurveyTable:
+    lines = text.split("\n")
     cells: list[tuple[int, list[Para]]] = []
     for number, line in enumerate(lines, start=1):
         if line.startswith("\t"):

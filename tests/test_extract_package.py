@@ -50,3 +50,19 @@ def test_a_planner_adds_a_grammar_word_in_yaml_only(tmp_path: Path):
     members = [(f.party, f.group_type) for f in after if f.kind == "member"]
     assert members == [("BUP", "styrgrupp")]
     assert [(f.party, f.group_type) for f in before if f.kind == "member"] == []
+
+
+def test_the_bundled_vocabulary_reads_the_same_with_the_c_parser():
+    """The bundled vocabulary is parsed with PyYAML's C parser when there is one; it must give
+    what the pure-Python safe loader gives, and every term's pattern must compile."""
+    import yaml
+
+    from loaders.extract import vocabulary
+
+    text = (Path(vocabulary.__file__).parent.parent / "vocabulary.yaml").read_text("utf-8")
+    assert vocabulary._default_raw() == yaml.safe_load(text)
+    v = load_vocabulary()
+    terms = [t for value in vars(v).values() if isinstance(value, tuple) for t in value]
+    terms = [t for t in terms if hasattr(t, "regex")]
+    assert len(terms) > 500
+    assert all(t.pattern.pattern == t.regex for t in terms)

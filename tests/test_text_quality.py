@@ -98,3 +98,16 @@ def test_text_that_is_not_swedish_gets_a_note(tmp_path):
 @pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
 def test_the_real_seeds_read_without_doubt(seed):
     assert read_text(SEEDS / seed).notes == ()
+
+
+def test_the_one_pass_check_counts_the_characters_the_rule_names():
+    """check_text finds unexpected characters with one regular expression: it must agree with
+    the rule (not white space, not `_expected`) on every code point."""
+    from loaders.text_quality import _UNEXPECTED, _expected
+
+    disagree = [
+        c
+        for c in map(chr, range(0x110000))
+        if (not c.isspace() and not _expected(c)) != bool(_UNEXPECTED.fullmatch(c))
+    ]
+    assert disagree == []
