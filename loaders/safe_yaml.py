@@ -38,6 +38,7 @@ __all__ = [
     "MAX_DEPTH",
     "BoundedLoader",
     "check_size",
+    "load_bundled",
     "load_yaml",
 ]
 
@@ -153,6 +154,17 @@ def check_size(path: Path | str, *, limit: int = MAX_BYTES) -> None:
             where=str(path),
             fix="Dela upp filen i flera, till exempel en per län eller delregion",
         )
+
+
+def load_bundled(text: str) -> Any:  # noqa: ANN401
+    """A YAML file that ships with lokgraph (trusted, so without the bounds): the safe
+    loader, with PyYAML's C parser where the wheel has one (the same data, ten times faster:
+    the resolver and constructor are the same Python code).
+
+    >>> load_bundled("parties: {BUP: [BUP]}")
+    {'parties': {'BUP': ['BUP']}}
+    """
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def load_yaml(
