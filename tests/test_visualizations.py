@@ -502,10 +502,11 @@ def test_save_writes_utf8_atomically(tmp_path: Path):
 
 
 def test_report_without_the_gap_queries_shows_reported_absences(graph, monkeypatch):
-    import visualizations.report as report
+    import visualizations.report_gaps as report_gaps
+    from visualizations.report import report_html
 
-    monkeypatch.setattr(report, "_query_functions", lambda: [])
-    page = report.report_html(graph)
+    monkeypatch.setattr(report_gaps, "_query_functions", lambda: [])
+    page = report_html(graph)
     assert "Luckfrågorna är inte installerade" in page
     assert "Rapporteras saknas" in page
     assert "Barn- och ungdomspsykiatri (Region Dalarna) saknas i Styrgrupp Leksand" in page

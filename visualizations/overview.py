@@ -44,6 +44,7 @@ from .boundaries import BOUNDARY_FILE, bbox, boundaries, view_box, whole_lan
 from .context import RenderContext
 from .matrix import coverage
 from .page import asset_text, esc, html_head, inline_assets, json_for_script
+from .report_gaps import gaps_of, query_titles
 from .styles import SPECIALIST_STATUS, status_css
 from .tooltips import evidence_text, shown
 
@@ -107,7 +108,7 @@ def kommun_statuses(
 ) -> list[KommunStatus]:
     """The status and gap lines of every kommun of Sweden, or of ``area`` (a län or a
     delregion of the graph), in Swedish name order. ``gaps`` are the report's gaps
-    (:func:`visualizations.report.gaps_of`) when the caller has them already."""
+    (:func:`visualizations.report_gaps.gaps_of`) when the caller has them already."""
     if context is None or context.graph is not graph:
         context = RenderContext(graph)
     chosen = _area_kommuner(graph, area, context) if area else list(kommuner())
@@ -341,8 +342,6 @@ def _gap_lines(
 ) -> dict[str, tuple[str, ...]]:
     """Per kommun name: each gap in one line, then its first quote (unless an earlier gap
     showed it), specialist gaps first."""
-    from .report import gaps_of, query_titles  # the report draws the overview too
-
     titles = query_titles()
     order = {kind: i for i, kind in enumerate(titles)}
     found = list(gaps) if gaps is not None else gaps_of(graph, context=context)[0]

@@ -16,11 +16,10 @@ True
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import networkx as nx
 
@@ -33,94 +32,13 @@ from .inventory_table import INVENTORY_CSS, inventory_section
 from .matrix import MATRIX_CSS, coverage, matrix_legend, matrix_table, parties_of
 from .network_map import map_html
 from .overview import overview_assets, overview_css, report_overview
-from .page import VIS_ASSETS_MARK, esc, html_head, inline_assets, json_for_script
-from .tooltips import REASON_NAMES, evidence_text, shown
+from .page import VIS_ASSETS_MARK, asset_text, esc, html_head, inline_assets, json_for_script
+from .report_gaps import GAP_STATUS_NAMES, ReportGap, gaps_of, query_titles
+from .tooltips import evidence_text, shown
 
-__all__ = [
-    "GAP_STATUS_NAMES",
-    "QUERY_NAMES",
-    "ReportGap",
-    "gaps_of",
-    "query_titles",
-    "report_html",
-]
+__all__ = ["report_html"]
 
-#: Swedish headings of the gap queries, in report order.
-QUERY_NAMES: dict[str, str] = {
-    "missing_specialist": "Specialistnivån saknas (BUP, HAB, specialistvården)",
-    "lok_status": "Lokal överenskommelse (LÖK) saknas eller är inte klar",
-    "ungoverned_group": "Grupp utan styrning",
-    "missing_level": "Samverkansnivå saknas",
-    "no_answer": "Har inte svarat på enkäten",
-    "single_bridge": "Samverkan hänger på en enda länk",
-    "hard_to_engage": "Svår att få med",
-    "reported_absent": "Rapporteras saknas",
-}
-GAP_STATUS_NAMES: dict[str, str] = {
-    "reported_absent": "rapporteras saknas",
-    "not_recorded": "ej uppgift",
-    "partial_hard_to_engage": "deltar delvis, svår att få med",
-    "in_force": "gällande",
-    "in_progress": "under framtagande",
-    "under_revision": "under revidering",
-    "none": "saknas",
-    "unknown": "okänd",
-    "outlasts_rok": "gäller längre än RÖK",
-    "unit": "verksamhet",
-    "group": "grupp",
-    **REASON_NAMES,
-}
 MAP_HEIGHT_PX = 560
-
-
-@dataclass(frozen=True)
-class ReportGap:
-    """A gap as the report shows it: the query, kommun(er), party, status, detail and quotes."""
-
-    kind: str
-    kommun: str | None
-    kommuner: tuple[str, ...]
-    party: str | None
-    status: str | None
-    detail: str
-    evidence: tuple[dict, ...]
-
-
-def gaps_of(
-    graph: nx.MultiDiGraph, *, context: RenderContext | None = None
-) -> tuple[list[ReportGap], bool]:
-    """Every gap the queries find, and whether the queries were there to ask.
-
-    Without the ``queries`` package, the ABSENT_FROM edges of the graph stand in for them
-    (kind ``reported_absent``), so a report always shows the reported absences. The queries
-    share one index of the graph; a ``context`` of the graph keeps the missing_specialist
-    gaps for the maps.
-    """
-    found: list[ReportGap] = []
-    ran = False
-    if context is None or context.graph is not graph:
-        context = RenderContext(graph)
-    with context.shared_queries():
-        results = [(name, list(func(graph))) for name, func in _query_functions()]
-    for name, result in results:
-        ran = True
-        if name == "missing_specialist":
-            context.specialist_gaps = result  # the same list the maps would ask the query for
-        for gap in result:
-            found.append(
-                ReportGap(
-                    kind=getattr(gap, "kind", name),
-                    kommun=getattr(gap, "kommun", None),
-                    kommuner=tuple(getattr(gap, "kommuner", ()) or ()),
-                    party=getattr(gap, "party", None),
-                    status=getattr(gap, "status", None),
-                    detail=str(getattr(gap, "detail", "")),
-                    evidence=tuple(_evidence_dict(e) for e in getattr(gap, "evidence", ())),
-                )
-            )
-    if not ran:
-        found = _absences(graph)
-    return found, ran
 
 
 def report_html(
@@ -205,12 +123,13 @@ def report_html(
     body.append(inventory_section(graph, with_names=with_names))
     if not sections:
         body.append("<p>Grafen innehåller inga områden med kommuner.</p>")
-    css = f"{_CSS}{MATRIX_CSS}{INVENTORY_CSS}{overview_css() if sections else ''}"
+    css = asset_text("lokgraph-report.css") + MATRIX_CSS + INVENTORY_CSS
+    css += overview_css() if sections else ""
     style = f"<style>\n{css}\n</style>"
     return html_head(title, style) + _BODY.format(
         body="\n".join(body),
         assets=json_for_script(inline_assets()) if sections else '""',
-        fill_js=_FILL_MAPS_JS,
+        fill_js=asset_text("lokgraph-report.js"),
         overview_js=overview_assets() if sections else "",
     )
 
@@ -234,92 +153,6 @@ def _anchors(
 
 def _kommun_anchor(name: str) -> str:
     return f"kommun-{slug(name)}"
-
-
-#: a gap query: the graph in, its gaps out (queries/registry's functions)
-_GapQuery = Callable[[nx.MultiDiGraph], Iterable[object]]
-
-
-def _query_functions() -> list[tuple[str, _GapQuery]]:
-    """The gap queries, from the registry when there is one, else one module per kind."""
-    registry = _registry()
-    if registry is not None:
-        return [(q.name, q.function) for q in registry.all_queries()]
-    try:
-        kinds = importlib.import_module("queries.gap").KINDS
-    except ImportError:
-        return []
-    functions: list[tuple[str, _GapQuery]] = []
-    for kind in kinds:
-        try:
-            module = importlib.import_module(f"queries.{kind}")
-        except ImportError:
-            continue
-        func = getattr(module, kind, None)
-        if callable(func):
-            functions.append((kind, func))
-    return functions
-
-
-def _registry():
-    try:
-        registry = importlib.import_module("queries.registry")
-    except ImportError:
-        return None
-    return registry if hasattr(registry, "all_queries") else None
-
-
-def query_titles() -> dict[str, tuple[str, str]]:
-    """Each gap query's Swedish title and description: the registry's, else lokgraph's own."""
-    titles = {name: (title, "") for name, title in QUERY_NAMES.items()}
-    registry = _registry()
-    if registry is not None:
-        for q in registry.all_queries():
-            titles[q.name] = (
-                getattr(q, "title_sv", None) or titles.get(q.name, (q.name, ""))[0],
-                getattr(q, "description_sv", "") or "",
-            )
-    return titles
-
-
-def _evidence_dict(e: object) -> dict:
-    if isinstance(e, dict):
-        return e
-    dump = getattr(e, "model_dump", None)
-    data = dump() if dump else dict(vars(e))
-    return {k: v for k, v in data.items() if v is not None}
-
-
-def _absences(graph: nx.MultiDiGraph) -> list[ReportGap]:
-    found = []
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        if key != "ABSENT_FROM":
-            continue
-        target = graph.nodes[v]
-        names = sorted(
-            graph.nodes[k].get("name", k)
-            for _, k, kk in graph.out_edges(v, keys=True)
-            if kk == "SERVES"
-        ) or sorted(
-            graph.nodes[k].get("name", k)
-            for k, _, kk in graph.in_edges(v, keys=True)
-            if kk == "PARTY_TO" and graph.nodes[k].get("kind") == "kommun"
-        )
-        unit = graph.nodes[u]
-        reason = REASON_NAMES.get(data.get("reason") or "missing", "saknas")
-        for name in names or [None]:
-            found.append(
-                ReportGap(
-                    kind="reported_absent",
-                    kommun=name,
-                    kommuner=(),
-                    party=unit.get("party"),
-                    status=data.get("reason"),
-                    detail=f"{unit.get('name', u)} saknas i {target.get('name', v)} ({reason})",
-                    evidence=tuple(data.get("evidence", ())),
-                )
-            )
-    return found
 
 
 def _sections(graph: nx.MultiDiGraph, context: RenderContext) -> list[tuple[str, str, set[str]]]:
@@ -533,65 +366,6 @@ def _map_frame(
         "<noscript><p>Kartan behöver JavaScript.</p></noscript>"
     )
 
-
-_FILL_MAPS_JS = """\
-/* lokgraph report: each map frame gets its page, with vis-network put back in. */
-(function () {
-  "use strict";
-  var holder = document.getElementById("lg-vis-assets");
-  var assets = holder ? JSON.parse(holder.textContent) : "";
-  var frames = document.querySelectorAll("iframe[data-map]");
-  Array.prototype.forEach.call(frames, function (frame) {
-    var source = document.getElementById(frame.getAttribute("data-map"));
-    if (!source) {
-      return;
-    }
-    var page = JSON.parse(source.textContent);
-    frame.srcdoc = page.replace("<!--lokgraph:vis-assets-->", function () {
-      return assets;
-    });
-  });
-})();
-"""
-
-
-_CSS = """\
-:root { --lg-ink: #1d2330; --lg-muted: #5b6270; --lg-line: #d4d8de; }
-body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: var(--lg-ink);
-  margin: 1.5rem auto; max-width: 76rem; padding: 0 1rem; line-height: 1.45; }
-h1 { font-size: 1.6rem; margin: 0 0 0.5rem; }
-h2 { font-size: 1.35rem; border-bottom: 2px solid #3b4a5f; padding-bottom: 0.2rem;
-  margin-top: 2.5rem; }
-h3 { font-size: 1.1rem; margin: 1.4rem 0 0.4rem; }
-h4 { font-size: 1rem; margin: 1rem 0 0.2rem; }
-.lg-note { color: var(--lg-muted); font-size: 0.9rem; }
-.lg-toc ol { columns: 2; }
-.lg-questions { margin: 1rem 0; }
-.lg-questions summary { cursor: pointer; font-weight: 600; }
-.lg-questions dd { margin: 0 0 0.5rem 1.2rem; color: var(--lg-muted); }
-.lg-gaps dt { font-weight: 600; margin-top: 0.6rem; }
-.lg-gaps dd { margin: 0.2rem 0 0.4rem 1.2rem; }
-.lg-gaps dd p { margin: 0; }
-.lg-status { display: inline-block; font-size: 0.8rem; padding: 0 0.4em; border-radius: 3px;
-  background: #e4e8ee; color: #3b4a5f; margin-left: 0.3em; }
-.lg-status.lg-red { background: #f6c6c6; color: #8e1b1b; }
-.lg-quotes { margin: 0.2rem 0 0; padding-left: 1.2rem; color: #3b4352; font-size: 0.9rem; }
-.lg-quotes li { font-style: italic; }
-iframe.lg-map { width: 100%; border: 1px solid var(--lg-line); display: block; }
-.lg-kommun { break-inside: avoid; }
-@media print {
-  @page { size: A4 landscape; margin: 1.2cm; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  nav.lg-toc, .lg-questions { display: none; }
-  section.lg-area { break-before: page; }
-  h2 { margin-top: 0; }
-  .lg-map-block { break-before: page; break-inside: avoid; }
-  iframe.lg-map { height: 17cm; }
-  .lg-matrix { break-inside: auto; }
-  .lg-matrix tr { break-inside: avoid; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
 
 _BODY = """\
 <body>
