@@ -73,3 +73,15 @@ def test_a_familjehus_is_a_familjecentral():
 def test_in_a_survey_answer_the_familjecentral_is_still_a_party():
     facts = run("I styrgruppen sitter BVC och familjecentralen.", question="Q2")
     assert {f.party for f in facts if f.kind == "member"} == {"BVC", "FAMILJECENTRAL"}
+
+
+def test_services_in_the_same_premises_after_the_familjecentral_are_its_members():
+    text = (
+        "På en familjecentral träffas föräldrar och barn. Mödrahälsovården, "
+        "barnhälsovården och socialtjänsten finns där i samma lokaler."
+    )
+    assert members(run(text)) == {
+        ("MVC", "familjecentral", "individ"),
+        ("BVC", "familjecentral", "individ"),
+        ("SOCIALTJANST", "familjecentral", "individ"),
+    }

@@ -42,3 +42,12 @@ def test_a_group_about_individual_children_is_individual():
         "Gruppen träffas kring enskilda barn, alltid med vårdnadshavarens samtycke."
     )
     assert levels(run(text)) == {("samverkansgrupp", "individ")}
+
+
+def test_a_forum_that_takes_the_decisions_is_strategic():
+    text = (
+        "Länsforum\n\n"
+        "Länsforumet är det forum som fattar besluten i länet. Där sitter chefer från "
+        "skolan och socialtjänsten."
+    )
+    assert levels(run(text)) == {("samverkansgrupp", "strategisk")}

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from lokgraph.codes import default_level
 from lokgraph.facts import Fact
 
 from .context import _Context
@@ -159,7 +160,10 @@ def revise_levels(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]
     levels = {
         key: level
         for key, sentences in ctx.mentions.items()
-        if not ctx.explicit.get(key) and (level := _level_votes(sentences, v)) is not None
+        if not ctx.explicit.get(key)
+        # a political body decides too: what it does never lowers its level
+        and default_level(key[0]) != "politisk"
+        and (level := _level_votes(sentences, v)) is not None
     }
     if not levels:
         return facts

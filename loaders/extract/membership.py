@@ -294,3 +294,13 @@ def _in_lists(text: str, candidates: list[_Hit], parties: list[_Hit], v: Vocabul
         if before or after:
             out.append(c)
     return out
+
+
+def _list_cues(text: str, v: Vocabulary, cues: list[_Hit]) -> list[_Hit]:
+    """The list-only member words of a sentence ("mellan") that no stronger member word
+    covers and that name no aim ("stärka samverkan mellan …")."""
+    return [
+        c
+        for c in _find(v.list_member_cues, text, "member")
+        if not any(o.start <= c.start < o.end for o in cues) and not _aimed(text, c, v)
+    ]

@@ -28,6 +28,7 @@ from .membership import (
     _aimed,
     _in_lists,
     _list_after,
+    _list_cues,
     _listed_next_to,
     _topics,
     _without_glosses,
@@ -166,8 +167,14 @@ def _read(
             for c in _find(v.colocation + v.colocation_strong, text)
             if c.start >= colocated.hit.end
         ]
-    elif refers_back and previous.group_type == "familjecentral":  # type: ignore[union-attr]
-        # "Familjecentralen …. Här arbetar BVC, MVC och socialtjänsten tillsammans."
+    elif (
+        document
+        and previous is not None
+        and previous.group_type == "familjecentral"
+        and (refers_back or _find(v.colocation_strong, text))
+    ):
+        # "Familjecentralen …. Här arbetar BVC, MVC och socialtjänsten tillsammans.",
+        # "… MVC, BVC och socialtjänsten finns där i samma lokaler."
         member_cues += [
             _Hit("member", c.start, c.end, c.term, 0, "member")
             for c in _find(v.colocation + v.colocation_strong, text)
@@ -177,7 +184,7 @@ def _read(
     absence_near = [(h.start, h.end) for h in absence_cues]
     member_cues += [
         c
-        for c in weak_cues
+        for c in weak_cues + _list_cues(text, v, member_cues)
         if c.term is not None
         and " ... " not in c.term.text
         and not _overlaps(c, absence_near)

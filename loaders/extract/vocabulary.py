@@ -36,12 +36,11 @@ AGREEMENT_KIND_KEYS = ("LOK", "ROK", "other", "other_named")
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The compiled vocabulary: every list of ``vocabulary.yaml`` as terms."""
+    """The compiled vocabulary: every list of ``vocabulary.yaml`` as terms (what each list
+    is for is said beside it in the YAML)."""
 
     source: str
     parties: tuple[Term, ...]
-    #: party words that name a party only as an item of a list of parties ("IFO, vård och
-    #: omsorg, skola"), not in a phrase ("en jämlik vård och omsorg")
     listed_parties: tuple[Term, ...]
     principals: tuple[Term, ...]
     groups: tuple[Term, ...]
@@ -66,6 +65,7 @@ class Vocabulary:
     valid_to_words: tuple[Term, ...]
     member_cues: tuple[Term, ...]
     weak_member_cues: tuple[Term, ...]
+    list_member_cues: tuple[Term, ...]
     backward_cues: tuple[Term, ...]
     partial_cues: tuple[Term, ...]
     frequency_words: tuple[Term, ...]
@@ -78,9 +78,7 @@ class Vocabulary:
     scope_heads: tuple[Term, ...]
     wishes: frozenset[str]
     aims: frozenset[str]
-    #: a passive aim after "samverkan mellan X och Y" ("… måste förbättras")
     aims_after: frozenset[str]
-    #: an indirect question before a member word ("granskat hur BUP samarbetar med …")
     questions: frozenset[str]
     scope_breaks: frozenset[str]
     after_group: tuple[Term, ...]
@@ -220,6 +218,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "cues",
         "weak_cues",
         "start_cues",
+        "list_cues",
         "backward",
         "partial",
         "frequency_words",
@@ -327,6 +326,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         valid_to_words=plain("valid_to", agreement, "to"),
         member_cues=plain("cues", members, "member") + plain("start_cues", members, "member"),
         weak_member_cues=plain("weak_cues", members, "member"),
+        list_member_cues=plain("list_cues", members, "member"),
         backward_cues=plain("backward", members, "backward"),
         partial_cues=plain("partial", members, "partial"),
         frequency_words=plain("frequency_words", members, "frequency"),

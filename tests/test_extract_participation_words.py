@@ -1,0 +1,39 @@
+"""Participation written without the usual member words: "X arbetar ihop med Y och Z" (only
+next to a list of parties), "har samverkansavtal med", "har länge samverkat inom". Texts
+written for these tests in our own words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+
+
+def members(text: str) -> set[str | None]:
+    return {f.party for f in extract_text(text, source="test") if f.kind == "member"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "I projektet arbetar regionens primärvård ihop med socialtjänsten och skolan.",
+            {"VARDCENTRAL", "SOCIALTJANST", "SKOLA"},
+        ),
+        (
+            "Socialtjänsten har samverkansavtal med skolan och förskolan.",
+            {"SOCIALTJANST", "SKOLA", "FORSKOLA"},
+        ),
+        (
+            "Skolförvaltningen och socialförvaltningen har länge samverkat inom SAMBU.",
+            {"SKOLA", "SOCIALTJANST"},
+        ),
+    ],
+)
+def test_participation_words(text, expected):
+    assert members(text) == expected
+
+
+def test_arbetar_ihop_med_one_party_is_no_list():
+    assert members("Kuratorn arbetar ofta ihop med socialtjänsten.") == set()
