@@ -44,7 +44,7 @@ What is knowingly missed or wrongly hit:
   names a group ("Gruppen heter Barnkraft").
 - Two capitalised words in a row that are not names but not in the vocabulary either (an English
   phrase, a project name such as "Trygga Vägar") are redacted by rule 2; the vocabulary is easy to
-  extend with :data:`EXTRA_KNOWN_WORDS`.
+  extend: every word list is in ``visualizations/names.yaml``.
 - Garbled OCR text ("Ursu1a") is not recognised.
 
 >>> redact_names("Det finns en nästan färdig LÖK som Ursula Furtig håller i att redigera.")
@@ -59,6 +59,9 @@ from __future__ import annotations
 
 import functools
 import re
+from importlib import resources
+
+import yaml
 
 from lokgraph.codes import GROUP_TYPES, PARTIES
 from lokgraph.reference import kommuner, regioner
@@ -68,192 +71,21 @@ __all__ = ["EXTRA_KNOWN_WORDS", "FIRST_NAMES", "NAME_MARK", "is_known_word", "re
 NAME_MARK = "[namn]"
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-FIRST_NAMES: frozenset[str] = frozenset(
-    _words(
-        """
-    agneta agnes ahmed aisha albin alexander alexandra alf alfred ali alice alicia alma alva
-    amanda amir amira ana anders andrea andreas anette angelica anita ann ann-charlotte
-    ann-christin ann-marie ann-sofie anna anna-karin anna-lena anne anneli annelie annika
-    anton antonia arne arvid astrid axel barbro bengt benjamin bertil birgitta bo bodil
-    britt britt-marie britta camilla carin carina carl carl-johan carola caroline cecilia
-    charlotta charlotte christer christian christina christine christoffer cristin cristina
-    dag dan daniel david dennis denise ebba edvin elias elin elisabet elisabeth ella ellen
-    elsa emelie emil emilia emma erik erika ester eva evelina fatima felicia felix filip
-    fredrik frida gabriel gerd greta gunilla gunnar gustav hampus hanna hannah hans harald
-    hassan hedvig helen helena helene henrik henry hugo ibrahim ida ines inga inger ingrid
-    irene iris isabella isabelle jakob jan jennie jenny jesper jessica joakim joel johan
-    johanna john jonas jonatan josefin josefine julia jörgen kajsa karin karl karolina katarina
-    kenneth kerstin kim kjell klara kristin kristina kristoffer lars lars-erik leif lena
-    lennart leo leon lina linda linn linnea lisa liselott liselotte liv lotta louise lovisa
-    lucas ludvig madeleine magnus maja malin marcus margareta maria marie marianne marina
-    marita martin mats mattias maud mauro max maximilian mia michael mikael milla mira
-    mohammad mohammed monica my märta nadia nathalie nicklas niklas nils nina noah nora ola
-    olle olof oscar oskar pamela patrik paula per peter petra pia pirjo pontus rasmus rebecca
-    rebecka robert robin roger rolf rut ruth sabina sami samuel sandra sara sebastian
-    siv sofia sofie solveig sonja stefan stig susanne svante sven sven-erik tatiana theo
-    therese thomas tilda tina tobias tomas tommy tor tove ulf ulla ulrika ursula valter vera
-    veronica veronika viktor viktoria vilhelm viola william yasmin yvonne zara åke åsa örjan
-    adam agnieszka ahmad alan albert alexis alina amelia amina anneli-sofie annie anja ann-britt
-    annette arvid-lo asta ayla beatrice bella berit björn boel britt-inger carl-erik cathrine
-    conny dalia diana dorota ebbe edit eddie eleonora elina elise elvira emanuel emir erica
-    eskil evy fanny fia filippa frans fredrika gertrud gitte gun gunnel gustaf göran hamid
-    hedda helge hilda hussein ivar jacob jacqueline jana jeanette jenni jimmy jonna jon josef
-    juha jukka kaisa karim karl-johan katja kent kevin kurt lars-göran leila liam lilian
-    lillemor lisbeth liza lotten lukas lena-karin maj maj-britt majken marcus margit mari
-    marjo markus marko matilda mattias maximilian meja melker melvin mikaela minna mirja
-    moa mona nanna nicole nils-erik noelia omar oliver olivia paulina peder pernilla peter-lo
-    rakel ramona rania reza ronja rosa rosita roland rune saga sanna selma senad simon siri
-    stina sture sune susanna sylvia tanja terese thea tiina tilde tim timo tina-marie torbjörn
-    torsten tuula tyra ulla-britt vanessa vendela viggo vilma wilma yusuf zeynep
-    """
-    )
+# the word lists live in names.yaml (Swedish language data, not code)
+_LISTS = yaml.safe_load(
+    (resources.files("visualizations") / "names.yaml").read_text(encoding="utf-8")
 )
-
-# First names that are also Swedish words or too rare to trust at the start of a sentence:
-# there a lone one is left as it is ("Hans kollega", "Dag för dag", "Per vecka").
-_AMBIGUOUS_FIRST = frozenset(
-    _words(
-        "per bo stig dag hans liv max tor rut björn vera ester rosa saga my gun maj mira "
-        "iris viola linnea milla ronja kim tim kent jon inga lena klara sanna frans lisa karl "
-        "rune siv vilma tilde mira"
-    )
-)
-
-# Capitalised words that are not names, beyond the reference data and the party vocabulary.
-EXTRA_KNOWN_WORDS: frozenset[str] = frozenset(
-    _words(
-        """
-    region regionen regionens kommun kommunen kommunens kommuner stad staden län länet länets
-    landsting landstinget sverige sveriges svenska svensk norden europa eu skr rss
-    skaraborg skaraborgs fyrbodal fyrbodals sjuhärad sjuhärads göteborg göteborgs
-    göteborgsregionen västerbergslagen västerbergslagens siljan siljansbygden dalarna dalarnas
-    norra södra östra västra mellersta området områdets västra götalandsregionen vgr
-    vårdsamverkan närhälsan närsjukvård folktandvården vårdcentralen vårdcentral
-    länsstyrelsen skolverket socialstyrelsen försäkringskassan arbetsförmedlingen polisen
-    folkhälsomyndigheten myndigheten barnombudsmannen bris unicef rädda barnen barnens
-    stiftelsen kunskapscentrum fourum fou fourum kommunalförbund kommunalförbundet
-    god nära vård vården hälsa hälsan omsorg omsorgen barn barnen unga ungas ungdomar
-    första linjen linje specialist specialistvården specialiserade psykiatri psykiatrin
-    elevhälsa elevhälsan skola skolan skolor förskola förskolan gymnasiet gymnasium
-    grundskola grundskolan socialtjänst socialtjänsten ifo lss voo hsr sou sip bup hab
-    barnahus familjens hus familjecentral familjecentralen ungdomsmottagning
-    ungdomsmottagningen mottagningen habilitering habiliteringen
-    överenskommelse överenskommelsen överenskommelser lok lök rök rok ök
-    styrgrupp styrgruppen ledningsgrupp ledningsgruppen arbetsgrupp arbetsgruppen
-    chefsgrupp chefsgruppen strategigrupp strategigruppen samverkansgrupp samverkansgruppen
-    polsam partssamverkan beredningsgrupp länsdelsgrupp närsjukvårdsgrupp konsultationsteam
-    konsultationsteamet barnhälsoteam barnhälsoteamet sambu trio elof lovis reko forum
-    kommunalt kommunala politisk politiska samverkan samverkansberedning nätverk nätverket
-    synergi treserva cosmic journal pmo procapita lifecare
-    januari februari mars april maj juni juli augusti september oktober november december
-    måndag tisdag onsdag torsdag fredag lördag söndag
-    vecka veckan år året termin terminen vt ht
-    covid corona teams zoom skype microsoft forms word excel
-    engelbrekt kunskapsnod kunskapsnoden nationell nationella psykisk psykiska fullföljda
-    studier ungdom ungdomar famnen maria-ungdom götaland götalands
-    """
-    )
-)
-
-_KNOWN_SUFFIXES = (
-    "grupp",
-    "gruppen",
-    "team",
-    "teamet",
-    "vård",
-    "vården",
-    "hälsa",
-    "hälsan",
-    "tjänst",
-    "tjänsten",
-    "förvaltning",
-    "förvaltningen",
-    "förvaltningar",
-    "mottagning",
-    "mottagningen",
-    "central",
-    "centralen",
-    "verksamhet",
-    "verksamheten",
-    "enhet",
-    "enheten",
-    "avdelning",
-    "avdelningen",
-    "kommun",
-    "kommuns",
-    "kommunen",
-    "regionen",
-    "regionens",
-    "sjukhus",
-    "sjukhuset",
-    "skolan",
-    "skola",
-    "nätverk",
-    "nätverket",
-    "samverkan",
-    "forum",
-    "rådet",
-    "plan",
-    "planen",
-    "myndighet",
-    "myndigheten",
-    "överenskommelse",
-    "överenskommelsen",
-    "psykiatri",
-    "psykiatrin",
-    "habilitering",
-    "habiliteringen",
-    "boende",
-    "huset",
-    "projekt",
-    "projektet",
-    "län",
-    "länet",
-)
-
-_TITLES = frozenset(
-    _words(
-        """
-    rektor rektorn biträdande kurator kuratorn skolsköterska skolsköterskan skolläkare
-    psykolog psykologen läkare läkaren sjuksköterska sjuksköterskan samordnare samordnaren
-    kontaktperson kontaktpersonen ordförande ordföranden sekreterare handläggare
-    koordinator koordinatorn representant representanten chef chefen strateg
-    processledare projektledare utvecklingsledare verksamhetsutvecklare utredare
-    socialsekreterare specialpedagog barnmorska dietist fysioterapeut arbetsterapeut
-    logoped direktör direktören kontakt kontakta heter hette
-    """
-    )
-)
-_TITLE_SUFFIXES = (
-    "chef",
-    "chefen",
-    "strateg",
-    "strategen",
-    "ledare",
-    "ledaren",
-    "samordnare",
-    "samordnaren",
-    "ansvarig",
-    "ansvarige",
-    "handläggare",
-    "sköterska",
-    "sköterskan",
-    "direktör",
-)
-# Phrases that introduce a person: the words before the name, lower case.
-_INTRO_PHRASES = (
-    ("från", "oss", "är"),
-    ("från", "oss"),
-    ("från", "kommunen", "är"),
-    ("från", "regionen", "är"),
-    ("deltagare", "är"),
-    ("ansvarig", "är"),
-    ("tillsammans", "med"),
-)
+#: About 400 common first names in Sweden, lower case.
+FIRST_NAMES: frozenset[str] = frozenset(_LISTS["first_names"].split())
+# lone at the start of a sentence, these stay ("Hans kollega", "Dag för dag", "Per vecka")
+_AMBIGUOUS_FIRST = frozenset(_LISTS["ambiguous_first_names"].split())
+#: Capitalised words that are not names, beyond the reference data and the party vocabulary.
+EXTRA_KNOWN_WORDS: frozenset[str] = frozenset(_LISTS["known_words"].split())
+_KNOWN_SUFFIXES: tuple[str, ...] = tuple(_LISTS["known_suffixes"])
+_TITLES = frozenset(_LISTS["titles"].split())
+_TITLE_SUFFIXES: tuple[str, ...] = tuple(_LISTS["title_suffixes"])
+# phrases that introduce a person: the words before the name, lower case
+_INTRO_PHRASES: tuple[tuple[str, ...], ...] = tuple(tuple(p) for p in _LISTS["intro_phrases"])
 
 _WORD = r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*"
 _TOKEN_RE = re.compile(_WORD)
