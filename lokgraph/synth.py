@@ -12,8 +12,10 @@ import datetime as dt
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from importlib import resources
 
 import networkx as nx
+import yaml
 
 from .codes import AREA_NAMES, default_level
 from .entities import (
@@ -41,106 +43,35 @@ __all__ = [
     "synth_truth",
 ]
 
-QUESTION_TEXTS = (
-    "1. Har ni tecknat en lokal överenskommelse utifrån den regionala överenskommelsen?",
-    "2. Hur ser er samverkansstruktur ut på strategisk och operativ nivå?",
-    "3. Beskriv goda exempel på samverkan som ni vill dela med er av?",
-    "4. Beskriv svårigheter eller utmaningar i samverkan?",
-    "5. I vilken utsträckning rapporteras avvikelser utifrån överenskommelsen?",
-    "6. Övrigt ni vill dela med er av?",
+# the Swedish words and sentences of the data (data/synth.yaml); a seed draws from them by
+# position, so their order is part of what a seed gives
+_WORDS = yaml.safe_load(
+    (resources.files("lokgraph") / "data" / "synth.yaml").read_text(encoding="utf-8")
 )
 
+
+def _table(key: str) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(texts) for name, texts in _WORDS[key].items()}
+
+
+#: The survey's six questions, in order.
+QUESTION_TEXTS: tuple[str, ...] = tuple(_WORDS["questions"])
 #: How the parties are written in answers; the first form is the plain one.
-SURFACE: dict[str, tuple[str, ...]] = {
-    "BUP": ("BUP", "barn- och ungdomspsykiatrin", "BuP"),
-    "HAB": ("HAB", "habiliteringen", "Habilitering och Hälsa", "barn- och ungdomshabiliteringen"),
-    "SOCIALTJANST": (
-        "socialtjänsten",
-        "IFO",
-        "socialförvaltningen",
-        "individ- och familjeomsorgen",
-    ),
-    "ELEVHALSA": ("elevhälsan", "elevhälsoteamet", "skolsköterskorna"),
-    "SKOLA": ("skolan", "grundskolan", "barn- och utbildningsförvaltningen", "rektorerna"),
-    "FORSKOLA": ("förskolan",),
-    "VARDCENTRAL": ("vårdcentralen", "primärvården", "vårdcentralerna"),
-    "UM": ("ungdomsmottagningen", "UM"),
-    "FAMILJECENTRAL": ("familjecentralen",),
-    "BVC": ("barnhälsovården", "BVC"),
-    "LSS": ("LSS-verksamheten",),
-    "OPPENPSYKIATRI": ("öppenpsykiatrin", "vuxenpsykiatrin"),
-}
+SURFACE: dict[str, tuple[str, ...]] = _table("surface")
+_GROUP_WORDS = _table("group_words")
+_TOPICS: tuple[str, ...] = tuple(_WORDS["topics"])
+_STATUS_TEXT = _table("status_text")
+_ABSENCE_TEXT = _table("absence_text")
+_DEVIATION_TEXT = _table("deviation_text")
+_FILLER: tuple[str, ...] = tuple(_WORDS["filler"])
 _KOMMUN_PARTIES = ("SOCIALTJANST", "ELEVHALSA", "SKOLA", "FORSKOLA", "LSS")
 _REGION_PARTIES = ("VARDCENTRAL", "UM", "FAMILJECENTRAL", "BVC", "OPPENPSYKIATRI")
-_GROUP_WORDS: dict[str, tuple[str, ...]] = {
-    "polsam": ("Polsam", "politisk samverkansberedning"),
-    "styrgrupp": ("styrgrupp", "styrgrupp för god och nära vård"),
-    "ledningsgrupp": ("ledningsgrupp",),
-    "chefsgrupp": ("chefsgrupp",),
-    "arbetsgrupp": ("arbetsgrupp",),
-    "samverkansgrupp": ("samverkansgrupp",),
-    "beredningsgrupp": ("beredningsgrupp",),
-    "konsultationsteam": ("konsultationsteam",),
-    "barnhalsoteam": ("barnhälsoteam",),
-    "sambu": ("SAMBU-team",),
-    "beh": ("BEH-team",),
-}
 _LEVEL_TYPES = {
     "politisk": ("polsam",),
     "strategisk": ("styrgrupp", "ledningsgrupp", "chefsgrupp"),
     "operativ": ("arbetsgrupp", "samverkansgrupp", "beredningsgrupp"),
     "individ": ("konsultationsteam", "barnhalsoteam", "sambu", "beh"),
 }
-_TOPICS = (
-    "barn och unga",
-    "skolnärvaro",
-    "föräldrastöd",
-    "psykisk hälsa",
-    "SIP",
-    "tidiga insatser",
-    "förskola",
-    "ungdomshälsa",
-    "LSS",
-    "missbruk",
-    "våld i nära relationer",
-    "familjecentral",
-)
-_STATUS_TEXT = {
-    "in_force": (
-        "Ja, vi har en gällande lokal överenskommelse som är undertecknad av båda huvudmännen.",
-        "Ja, LÖK:en för barn och unga är undertecknad och gäller.",
-    ),
-    "in_progress": (
-        "Nej, men arbete pågår och ett utkast till LÖK finns.",
-        "Den lokala överenskommelsen är under framtagande och nästan klar.",
-    ),
-    "under_revision": (
-        "Vi har en LÖK sedan tidigare som nu revideras.",
-        "Den lokala överenskommelsen är under revidering.",
-    ),
-    "none": (
-        "Nej, någon lokal överenskommelse finns inte.",
-        "Ingen LÖK är skriven ännu.",
-    ),
-}
-_ABSENCE_TEXT = {
-    "hard_to_engage": ("Det är svårt att få med {p} i samverkan.",),
-    "not_participating": ("{P} har inte deltagit i {g}.",),
-    "not_asked": ("{P} har inte tillfrågats om att delta i {g}.",),
-    "needed": ("Vi behöver även få med {p} i {g}.",),
-    "missing": ("Representation från {p} saknas i {g}.",),
-}
-_DEVIATION_TEXT = {
-    "none": ("Inga avvikelser har rapporterats.", "Inte alls i nuläget."),
-    "few": ("Väldigt få avvikelser rapporteras.", "Enstaka avvikelser har rapporterats."),
-    "some": ("Avvikelser rapporteras i Synergi några gånger per år.",),
-}
-_FILLER = (
-    "Samverkan kring SIP har blivit bättre under året.",
-    "Gemensamma utbildningsdagar har gett en ökad förståelse för varandras uppdrag.",
-    "Vi ser fram emot fortsatt utveckling av arbetet.",
-    "Tydliga rutiner har gjort det lättare att samarbeta.",
-)
 
 
 @dataclass(frozen=True)
