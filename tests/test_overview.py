@@ -13,6 +13,7 @@ from lokgraph.graph import build_graph
 from lokgraph.reference import kommuner, kommuner_in_lan
 from tests.graph_helpers import DALARNA_SURVEY
 from tests.test_visualizations import XSS_IMG, XSS_SCRIPT, build_test_graph
+from visualizations.bundled import ASSET_DIR
 from visualizations.map_set import write_maps
 from visualizations.overview import (
     boundaries,
@@ -20,7 +21,6 @@ from visualizations.overview import (
     overview_html,
     specialist_status,
 )
-from visualizations.page import ASSET_DIR
 from visualizations.styles import SPECIALIST_STATUS, status_css
 
 LEKSAND, MALUNG, BORLANGE, ORSA = "2029", "2023", "2081", "2034"

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from visualizations.bundled import ASSET_DIR, inline_assets
 from visualizations.page import (
-    ASSET_DIR,
     build_legend,
     expand_payload,
     html_head,
-    inline_assets,
     json_for_script,
     render_network_page,
     write_html,

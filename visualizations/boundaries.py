@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from lokgraph.reference import kommuner_in_lan
 
-from .page import ASSET_DIR
+from .bundled import ASSET_DIR
 
 __all__ = ["BOUNDARY_FILE", "bbox", "boundaries", "view_box", "whole_lan"]
 

@@ -27,10 +27,10 @@ import networkx as nx
 
 from lokgraph.ids import slug
 
+from .bundled import VIS_ASSETS_MARK, linked_vis_assets, vis_asset_files
 from .context import RenderContext
 from .network_map import map_html
 from .overview import KommunStatus, kommun_statuses, overview_html
-from .page import VIS_ASSETS_MARK, linked_vis_assets, vis_asset_files
 from .write import save
 
 __all__ = ["Progress", "kommun_maps", "write_maps"]

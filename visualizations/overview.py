@@ -41,9 +41,10 @@ from lokgraph.reference import (
 from lokgraph.sv import sv_key
 
 from .boundaries import BOUNDARY_FILE, bbox, boundaries, view_box, whole_lan
+from .bundled import asset_text, inline_assets
 from .context import RenderContext
 from .matrix import coverage
-from .page import asset_text, esc, html_head, inline_assets, json_for_script
+from .page import esc, html_head, json_for_script
 from .report_gaps import gaps_of, query_titles
 from .styles import SPECIALIST_STATUS, status_css
 from .tooltips import evidence_text, shown

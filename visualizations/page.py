@@ -51,35 +51,26 @@ from typing import Any
 
 from lokgraph.store import write_atomic
 
+from .bundled import asset_text, inline_assets
 from .payload import compact, expand_payload
 
 __all__ = [
-    "ASSET_DIR",
-    "VIS_ASSETS_MARK",
-    "asset_text",
     "EDGE_KEYS",
     "NODE_KEYS",
     "build_legend",
     "esc",
     "expand_payload",
     "html_head",
-    "inline_assets",
-    "linked_vis_assets",
-    "vis_asset_files",
     "json_for_script",
     "render_network_page",
     "write_html",
 ]
 
-ASSET_DIR = Path(__file__).resolve().parent / "assets"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-VIS_JS = "vis-network-9.1.2.min.js"
-VIS_CSS = "vis-network-9.1.2.css"
 MAP_JS = "lokgraph-map.js"
 MAP_CSS = "lokgraph-map.css"
 CLUSTER_JS = "lokgraph-clusters.js"
 #: Stands in for vis-network in a map page carried inside another page, which puts it back.
-VIS_ASSETS_MARK = "<!--lokgraph:vis-assets-->"
 
 NODE_KEYS = frozenset(
     {"id", "label", "group", "shape", "color", "size", "level", "kommun", "party", "tooltip"}
@@ -136,22 +127,6 @@ _CSS_COLOR_RE = re.compile(
     r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|rgba|hsl|hsla)\([0-9.,%\s]+\))$"
 )
 _LEGEND_SHAPES = frozenset({"dot", "ellipse", "circle", "box", "square", "diamond", "triangle"})
-_CLOSING_TAG_RE = re.compile(r"</(script|style)", re.IGNORECASE)
-_SOURCE_MAP_RE = re.compile(r"^\s*/[/*][#@] sourceMappingURL=.*$", re.MULTILINE)
-_ICON_RULE_RE = re.compile(r"[^{}]*\{[^{}]*url\(\s*['\"]?data:image/[^{}]*\}")
-
-
-def inline_assets() -> str:
-    """The ``<style>`` and ``<script>`` blocks that carry vis-network into a page, inline.
-
-    Read once from the package data and cached. The source-map comment is dropped, so even an
-    open developer console fetches nothing.
-
-    >>> blocks = inline_assets()
-    >>> blocks.startswith("<style>") and "vis.Network" not in blocks[:100]
-    True
-    """
-    return _inline_assets()
 
 
 def json_for_script(value: Any) -> str:
@@ -260,16 +235,16 @@ def render_network_page(
         else ""
     )
     vis = inline_assets() if vis_assets is None else vis_assets
-    head = html_head(title, f"{vis}\n<style>\n{_asset_text(MAP_CSS)}\n</style>")
+    head = html_head(title, f"{vis}\n<style>\n{asset_text(MAP_CSS)}\n</style>")
     extra = ""
     if clusters:
         extra = (
             f'<script type="application/json" id="lg-clusters">{json_for_script(clusters)}'
-            f"</script>\n<script>\n{_asset_text(CLUSTER_JS)}\n</script>\n"
+            f"</script>\n<script>\n{asset_text(CLUSTER_JS)}\n</script>\n"
         )
     return head + _template("map-body.html").format(
         title=html.escape(title),
-        map_js=_asset_text(MAP_JS),
+        map_js=asset_text(MAP_JS),
         controls=_template("map-controls.html") if controls else "",
         legend=legend,
         payload=payload,
@@ -322,56 +297,10 @@ def html_head(title: str, extra: str = "") -> str:
 # ---- private helpers -------------------------------------------------------------------------
 
 
-def asset_text(name: str) -> str:
-    """The text of one of lokgraph's own assets, checked to be safe to inline (cached)."""
-    return _asset_text(name)
-
-
 @functools.cache
 def _template(name: str) -> str:
     """One of the page templates in ``templates/`` (trusted HTML with ``{name}`` fields)."""
     return (TEMPLATE_DIR / name).read_text(encoding="utf-8")
-
-
-@functools.cache
-def _asset_text(name: str) -> str:
-    text = (ASSET_DIR / name).read_text(encoding="utf-8")
-    text = _SOURCE_MAP_RE.sub("", text)
-    if _CLOSING_TAG_RE.search(text):
-        raise ValueError(f"asset {name} holds '</script' or '</style' and cannot be inlined")
-    return text
-
-
-def vis_asset_files() -> dict[str, str]:
-    """vis-network's style sheet and script as files to put beside pages that share them
-    (file name → text), as :func:`linked_vis_assets` links them."""
-    return {VIS_CSS: _vis_css(), VIS_JS: _asset_text(VIS_JS)}
-
-
-def linked_vis_assets(folder: str = "") -> str:
-    """The tags that load vis-network from the files of :func:`vis_asset_files` in ``folder``
-    (a relative address beside the page), for ``vis_assets`` of a page.
-
-    >>> linked_vis_assets().startswith('<link rel="stylesheet" href="vis-network')
-    True
-    """
-    prefix = html.escape(folder.rstrip("/") + "/" if folder else "", quote=True)
-    return (
-        f'<link rel="stylesheet" href="{prefix}{VIS_CSS}">\n'
-        f'<script src="{prefix}{VIS_JS}"></script>'
-    )
-
-
-@functools.cache
-def _vis_css() -> str:
-    # The navigation buttons and the editing toolbar are never switched on, so their icons
-    # (inline PNGs, nine tenths of the style sheet) are left out.
-    return _ICON_RULE_RE.sub("", _asset_text(VIS_CSS))
-
-
-@functools.cache
-def _inline_assets() -> str:
-    return f"<style>\n{_vis_css()}\n</style>\n<script>\n{_asset_text(VIS_JS)}\n</script>"
 
 
 def _check_item(item: Mapping[str, Any], keys: frozenset[str], what: str, index: int) -> dict:

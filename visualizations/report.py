@@ -27,12 +27,13 @@ from lokgraph.errors import LokgraphError
 from lokgraph.ids import slug
 from lokgraph.sv import antal, sv_key
 
+from .bundled import VIS_ASSETS_MARK, asset_text, inline_assets
 from .context import RenderContext
 from .inventory_table import INVENTORY_CSS, inventory_section
 from .matrix import MATRIX_CSS, coverage, matrix_legend, matrix_table, parties_of
 from .network_map import map_html
 from .overview import overview_assets, overview_css, report_overview
-from .page import VIS_ASSETS_MARK, asset_text, esc, html_head, inline_assets, json_for_script
+from .page import esc, html_head, json_for_script
 from .report_gaps import GAP_STATUS_NAMES, ReportGap, gaps_of, query_titles
 from .tooltips import evidence_text, shown
 
