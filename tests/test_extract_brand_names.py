@@ -43,3 +43,14 @@ def test_a_bare_brand_where_people_sit_is_a_group():
 
 def test_a_projektgrupp_is_an_arbetsgrupp():
     assert {t for t, _ in groups("Projektgruppen träffas varje vecka.")} == {"arbetsgrupp"}
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Frågan tas upp i kommunens ledningsråd för barn.", "ledningsgrupp"),
+        ("Det regionala chefsforumet träffas två gånger per termin.", "chefsgrupp"),
+    ],
+)
+def test_compound_group_words(text, kind):
+    assert {t for t, _ in groups(text)} == {kind}

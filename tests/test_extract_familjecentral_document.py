@@ -85,3 +85,19 @@ def test_services_in_the_same_premises_after_the_familjecentral_are_its_members(
         ("BVC", "familjecentral", "individ"),
         ("SOCIALTJANST", "familjecentral", "individ"),
     }
+
+
+def test_an_elevhalsoteam_described_in_a_page_is_a_team_with_its_members():
+    text = (
+        "Elevhälsoteam\n\n"
+        "Elevhälsoteamet på varje skola leds av rektor. I teamet ingår skolsköterska och "
+        "skolkurator."
+    )
+    facts = run(text)
+    assert groups(facts) == {("beh", "individ")}
+    assert members(facts) == {("SKOLA", "beh", "individ"), ("ELEVHALSA", "beh", "individ")}
+
+
+def test_elevhalsan_without_team_stays_a_party():
+    facts = run("Styrgrupp barn och unga\n\nI styrgruppen sitter elevhälsan och BUP.")
+    assert ("ELEVHALSA", "styrgrupp", "strategisk") in members(facts)

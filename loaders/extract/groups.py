@@ -75,16 +75,29 @@ def _familjecentral_group(
     return _GroupMention(hit, "familjecentral", default_level("familjecentral"), None)
 
 
-def _familjecentral_named(parties: list[_Hit], groups: list[_GroupMention]) -> _GroupMention | None:
-    """In a document (a page, a report), a familjecentral named where no other group is named
-    is the joint team itself ("Familjecentralen vänder sig till familjer", "länets
-    familjecentraler"), not a party of another group."""
+#: parties whose word, as a team, is a joint team of its own type: the familjecentral, and
+#: the elevhälsoteam (a "-team" compound on the party word)
+PARTY_TEAMS = {"FAMILJECENTRAL": "familjecentral", "ELEVHALSA": "beh"}
+
+
+def _team_named(
+    text: str, parties: list[_Hit], groups: list[_GroupMention], v: Vocabulary
+) -> _GroupMention | None:
+    """In a document (a page, a report), a joint team named where no other group is named is
+    the team itself, not a party of another group: "Familjecentralen vänder sig till
+    familjer", "länets familjecentraler", "Elevhälsoteamet leds av rektor"."""
     if groups:
         return None
-    fc = [p for p in parties if p.key == "FAMILJECENTRAL"]
-    if not fc:
-        return None
-    return _GroupMention(fc[0], "familjecentral", default_level("familjecentral"), None)
+    heads = [h for h, level in v.compound_heads if level == "individ"]
+    for p in parties:
+        word = _fold(text[p.start : p.end])
+        team = any(
+            re.search(_fold(h) + r"(?:en|et|er|erna|arna|na|ens|ets)?$", word) for h in heads
+        )
+        if p.key == "FAMILJECENTRAL" or (p.key in PARTY_TEAMS and team):
+            kind = PARTY_TEAMS[p.key]
+            return _GroupMention(p, kind, default_level(kind), None)
+    return None
 
 
 def _brand_only(text: str, hit: _Hit, agreements: list[tuple[int, int]], v: Vocabulary) -> bool:

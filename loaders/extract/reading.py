@@ -15,13 +15,13 @@ from .groups import (
     _compound_groups,
     _compound_name,
     _familjecentral_group,
-    _familjecentral_named,
     _governance,
     _group_name,
     _GroupMention,
     _heading_group,
     _levels,
     _negated_group,
+    _team_named,
 )
 from .kommuner import _find_kommuner
 from .membership import (
@@ -148,18 +148,20 @@ def _read(
     colocated = _familjecentral_group(text, parties, groups, v)
     if colocated is None and document:
         # a document that speaks of its familjecentral speaks of a joint team, not a party
-        colocated = _familjecentral_named(parties, groups)
+        colocated = _team_named(text, parties, groups, v)
     if colocated is not None:
+        kind = colocated.group_type
         parties = [
             p
             for p in parties
-            if p is not colocated.hit and not (document and p.key == "FAMILJECENTRAL")
+            if p is not colocated.hit and not (document and p.key == colocated.hit.key)
         ]
         colocated = _GroupMention(
-            _Hit("familjecentral", colocated.hit.start, colocated.hit.end, None, 0, "group"),
-            "familjecentral",
-            default_level("familjecentral"),
+            _Hit(kind, colocated.hit.start, colocated.hit.end, None, 0, "group"),
+            kind,
+            default_level(kind),
             None,
+            hit_text=text[colocated.hit.start : colocated.hit.end],
         )
         groups.append(colocated)
         member_cues += [
