@@ -26,7 +26,9 @@ from .store import DEFAULT_STORE, FileStore, graph_to_json, write_atomic
 from .sv import antal
 
 if TYPE_CHECKING:
+    import networkx as nx
     from rich.console import Console
+    from rich.progress import Progress
 
 __all__ = ["app", "main"]
 
@@ -85,7 +87,7 @@ RoundOpt = Annotated[
 ]
 
 
-def _load_round(store: Path, round_: str | None):
+def _load_round(store: Path, round_: str | None) -> nx.MultiDiGraph:
     """The store's graph as of a survey round (the latest unless one is asked for)."""
     from .rounds import at_round
 
@@ -97,7 +99,7 @@ def _examples() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
-def _print_summary(graph) -> None:
+def _print_summary(graph: nx.MultiDiGraph) -> None:
     from rich.table import Table
 
     from .graph import summary
@@ -117,7 +119,7 @@ def _print_summary(graph) -> None:
     out.print(table)
 
 
-def _bar():
+def _bar() -> Progress:
     """Progress on stderr, only on a terminal, so piped output (JSON, CSV) stays clean."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -161,7 +163,7 @@ def _check_date(text: str) -> None:
         ) from None
 
 
-def _read_store(store: Path):
+def _read_store(store: Path) -> nx.MultiDiGraph:
     """The stored graph for a command that reads it: a missing or empty store is an error."""
     how = f"Skapa det med lokgraph import FIL --store {store} (eller prova lokgraph demo)"
     if not store.exists():
@@ -172,7 +174,7 @@ def _read_store(store: Path):
     return graph
 
 
-def _kommun_in(graph, kommun: str | None, store: Path) -> str | None:
+def _kommun_in(graph: nx.MultiDiGraph, kommun: str | None, store: Path) -> str | None:
     """The official name of `kommun`, which must be a real kommun and be in the store."""
     if not kommun:
         return None
@@ -392,7 +394,7 @@ def demo(
     _print_summary(graph)
 
 
-def _write_views(graph, out_dir: Path, *, with_names: bool) -> list[Path]:
+def _write_views(graph: nx.MultiDiGraph, out_dir: Path, *, with_names: bool) -> list[Path]:
     """The map, the matrix and the report of a graph, as far as those modules exist."""
     from visualizations.map_set import write_maps
     from visualizations.matrix import matrix_html

@@ -19,6 +19,8 @@ from .errors import InputError
 from .sv import sv_key
 
 if TYPE_CHECKING:  # the graph code loads when a command runs, not for --help
+    import networkx as nx
+
     from .diff import Diff
 
 __all__ = ["diff", "inventory", "print_diff", "print_inventory"]
@@ -76,7 +78,9 @@ def diff(
         print_diff(found)
 
 
-def _sides(paths: list[Path], from_: str | None, to: str | None):
+def _sides(
+    paths: list[Path], from_: str | None, to: str | None
+) -> tuple[nx.MultiDiGraph, nx.MultiDiGraph, str | None, str | None]:
     """The two graphs to compare and their round names."""
     from .rounds import at_round, latest_round, round_label, rounds
 
@@ -100,7 +104,9 @@ def _sides(paths: list[Path], from_: str | None, to: str | None):
     return at_round(graph, from_round), at_round(graph, to_round), from_round, to_round
 
 
-def _diff(before, after, from_round: str | None, to_round: str | None) -> Diff:
+def _diff(
+    before: nx.MultiDiGraph, after: nx.MultiDiGraph, from_round: str | None, to_round: str | None
+) -> Diff:
     from queries.registry import run_all
 
     from .diff import diff_graphs

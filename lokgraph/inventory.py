@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Literal
 
 import networkx as nx
@@ -128,7 +129,7 @@ def lok_inventory(graph: nx.MultiDiGraph) -> list[LanInventory]:
     return result
 
 
-def _lan(nodes, kommun: str, lan_of: dict[str, str]) -> str:
+def _lan(nodes: Mapping[str, dict], kommun: str, lan_of: dict[str, str]) -> str:
     return lan_of.get(nodes[kommun].get("lan_kod", ""), "")
 
 
@@ -138,7 +139,9 @@ def _day(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10]) if value else None
 
 
-def _area(graph, area: str, kommuner: list[str], loks: dict, rok: dict) -> AreaInventory:
+def _area(
+    graph: nx.MultiDiGraph, area: str, kommuner: list[str], loks: dict, rok: dict
+) -> AreaInventory:
     rok_from, rok_to = _day(rok.get("valid_from")), _day(rok.get("valid_to"))
     rows = []
     waits = []

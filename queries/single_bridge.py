@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from lokgraph.adjacency import adjacency
+from lokgraph.adjacency import Adjacency, adjacency
 
 from ._graph import graph_index, party_label
 from .gap import Gap, evidence_from_json, filter_kommun, sort_gaps
@@ -209,7 +209,7 @@ def _path(
 
 
 def _upwards(
-    succ, group: str, is_group: set[str], memo: dict[str, frozenset[str]]
+    succ: Adjacency, group: str, is_group: set[str], memo: dict[str, frozenset[str]]
 ) -> frozenset[str]:
     """The group and every group it reaches by REPORTS_TO, remembered across kommuner."""
     if group in memo:

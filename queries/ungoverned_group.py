@@ -12,6 +12,8 @@ Semantics (the Cypher twin `ungoverned_group.cypher` gives the same rows):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import networkx as nx
 
 from ._graph import GraphIndex, graph_index, node_evidence
@@ -70,7 +72,7 @@ def ungoverned_group(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> li
     return sort_gaps(filter_kommun(gaps, kommun))
 
 
-def _governed(groups: list[str], index: GraphIndex, nodes) -> set[str]:
+def _governed(groups: list[str], index: GraphIndex, nodes: Mapping[str, dict]) -> set[str]:
     """Groups with a REPORTS_TO path of length ≥ 1 to a strategic group: one reverse search."""
     queue = [g for g in groups if nodes[g].get("level") == "strategisk"]
     governed: set[str] = set()

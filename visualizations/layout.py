@@ -87,7 +87,7 @@ def cluster_specs(
         code = lans.get(item["id"])
         if code:
             members[code].append(item["id"])
-    regions = {r.lan_kod: r for r in _regions()}
+    regions = {r.lan_kod: r for r in regioner()}
     clusters = []
     for code in sorted(members):
         lan = regions[code].lan if code in regions else f"Län {code}"
@@ -329,10 +329,6 @@ def _flower(
             px += outside * x / length
             py += outside * y / length
     return spots, outer + FLOWER_STAGGER + FLOWER_MARGIN, (px, py)
-
-
-def _regions():
-    return regioner()
 
 
 def _lan_xy(code: str) -> tuple[float, float]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import ModuleType
 
 import networkx as nx
 
@@ -128,7 +129,7 @@ def _query_functions() -> list[tuple[str, _GapQuery]]:
     return functions
 
 
-def _registry():
+def _registry() -> ModuleType | None:
     try:
         registry = importlib.import_module("queries.registry")
     except ImportError:
