@@ -7,7 +7,7 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .errors import UnknownNameError
@@ -137,12 +137,18 @@ def find_kommun(name: str, *, where: str | None = None) -> Kommun:
     >>> find_kommun("2029").name
     'Leksand'
     """
-    key = normalise(name) if not name.strip().isdigit() else name.strip()
-    index = _kommun_index()
-    found = index.get(key) or index.get(_genitive_free(key)) or index.get(_folded(key))
+    found = _kommun_named(name)
     if found is None:
         raise UnknownNameError("kommun", name, suggest_kommun(name), where=where)
     return found
+
+
+@lru_cache(maxsize=8192)
+def _kommun_named(name: str) -> Kommun | None:
+    """`find_kommun` without the error, remembered: every fact names its kommun again."""
+    key = normalise(name) if not name.strip().isdigit() else name.strip()
+    index = _kommun_index()
+    return index.get(key) or index.get(_genitive_free(key)) or index.get(_folded(key))
 
 
 def suggest_kommun(name: str, n: int = 3) -> list[str]:
@@ -160,13 +166,19 @@ def find_region(name: str, *, where: str | None = None) -> Region:
     >>> find_region("Region Dalarna").lan_kod
     '20'
     """
-    key = normalise(name) if not name.strip().isdigit() else name.strip().zfill(2)
-    found = _region_index().get(key)
+    found = _region_named(name)
     if found is None:
+        key = normalise(name) if not name.strip().isdigit() else name.strip().zfill(2)
         names = {normalise(r.name): r.name for r in regioner()}
         close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
         raise UnknownNameError("region", name, [names[c] for c in close], where=where)
     return found
+
+
+@lru_cache(maxsize=1024)
+def _region_named(name: str) -> Region | None:
+    key = normalise(name) if not name.strip().isdigit() else name.strip().zfill(2)
+    return _region_index().get(key)
 
 
 def region_for_kommun(kommun: Kommun) -> Region:

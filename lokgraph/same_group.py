@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
+from typing import Any
 
 import networkx as nx
 
@@ -69,16 +70,24 @@ def same_groups(graph: nx.MultiDiGraph, structure: Structure) -> Structure:
             names[node.id] = node.name if fuller else name
     if not rename:
         return structure
+    # a record that many facts share is copied once, so the copies stay shared (a merge adds
+    # a shared record without evidence once)
+    copies: dict[int, Any] = {}
+
+    def renamed(record: Any, update: dict) -> Any:
+        copy = copies.get(id(record))
+        if copy is None:
+            copy = copies[id(record)] = record.model_copy(update=update)
+        return copy
+
     nodes = tuple(
-        n.model_copy(update={"id": rename[n.id], "name": names[n.id]}) if n.id in rename else n
+        renamed(n, {"id": rename[n.id], "name": names[n.id]}) if n.id in rename else n
         for n in structure.nodes
     )
     rels = tuple(
-        r.model_copy(
-            update={
-                "source": rename.get(r.source, r.source),
-                "target": rename.get(r.target, r.target),
-            }
+        renamed(
+            r,
+            {"source": rename.get(r.source, r.source), "target": rename.get(r.target, r.target)},
         )
         if r.source in rename or r.target in rename
         else r
