@@ -80,7 +80,18 @@ def review_csv(facts: Iterable[Fact]) -> str:
 
 
 def write_review(facts: Iterable[Fact], path: Path | str) -> Path:
-    """Write the sheet: a workbook when `path` ends in .xlsx, else CSV."""
+    """Write the sheet: a workbook when `path` ends in .xlsx, else CSV.
+
+    A sheet read back with `read_review` gives the same facts:
+
+    >>> import tempfile
+    >>> fact = Fact(kind="member", kommun="Orsa", party="BUP", group_type="styrgrupp",
+    ...             quote="BUP sitter med i styrgruppen.", source="orsa.xlsx")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     [read_review(write_review([fact], Path(folder) / name)) == [fact]
+    ...      for name in ("granskning.csv", "granskning.xlsx")]
+    [True, True]
+    """
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         write_xlsx(path, {"granskning": review_rows(facts)})

@@ -52,6 +52,12 @@ class MergeStats:
 
 
 def new_graph() -> nx.MultiDiGraph:
+    """An empty graph of the schema: a networkx MultiDiGraph, each edge keyed by its type.
+
+    >>> graph = new_graph()
+    >>> graph.number_of_nodes(), graph.is_directed(), graph.is_multigraph()
+    (0, True, True)
+    """
     return nx.MultiDiGraph()
 
 

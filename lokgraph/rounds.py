@@ -60,7 +60,15 @@ def rounds(graph: nx.MultiDiGraph) -> list[str]:
 
 
 def latest_round(graph: nx.MultiDiGraph) -> str | None:
-    """The newest round, or None when the graph has no sources."""
+    """The newest round, or None when the graph has no sources.
+
+    >>> from lokgraph.graph import new_graph
+    >>> g = new_graph()
+    >>> latest_round(g)
+    >>> g.add_node("source:a", label="Source", kind="survey", name="Enkät", round="2024")
+    >>> latest_round(g)
+    '2024'
+    """
     found = rounds(graph)
     return found[-1] if found else None
 
@@ -171,6 +179,17 @@ def at_round(graph: nx.MultiDiGraph, round_: str | None = None) -> nx.MultiDiGra
     counts: evidence from an older round of that kind about that kommun is left out, and a
     node or edge left without evidence is left out too (kommuner and areas always stay).
     Properties are those of the round that stated them (see :mod:`lokgraph.round_values`).
+
+    >>> from lokgraph import Fact, merge_into, new_graph, structure_of_facts
+    >>> g = new_graph()
+    >>> for year, party in (("2023", "BUP"), ("2024", "HAB")):
+    ...     fact = Fact(kind="member", kommun="Orsa", party=party, group_type="styrgrupp",
+    ...                 quote=f"{party} sitter med.", source=f"enkat-{year}.xlsx")
+    ...     structure, sources = structure_of_facts([fact])
+    ...     _ = merge_into(g, structure, replaces=sources, round=year)
+    >>> [[u for u, _, key in at_round(g, year).edges(keys=True) if key == "MEMBER_OF"]
+    ...  for year in ("2023", "2024")]
+    [['unit:region-dalarna:bup'], ['unit:region-dalarna:hab']]
     """
     known = rounds(graph)
     if round_ is not None and round_ not in known:

@@ -139,12 +139,23 @@ _QUERIES: dict[str, Query] = {
 
 
 def all_queries() -> tuple[Query, ...]:
-    """Every query, in report order."""
+    """Every query, in report order.
+
+    >>> [q.name for q in all_queries()][:3]
+    ['missing_specialist', 'lok_status', 'ungoverned_group']
+    """
     return tuple(_QUERIES[name] for name in KINDS)
 
 
 def get_query(name: str) -> Query:
-    """The query of a name, or an error that lists the names."""
+    """The query of a name, or an error that lists the names.
+
+    >>> get_query("no_answer").name
+    'no_answer'
+    >>> get_query("missing_specalist")
+    Traceback (most recent call last):
+    queries.registry.UnknownQueryError: okänd fråga 'missing_specalist'. Välj en av ...
+    """
     try:
         return _QUERIES[name]
     except KeyError:
@@ -177,6 +188,19 @@ def run_all(
     """Every query over a networkx graph, in report order (sharing one index of the graph).
 
     `progress(done, total)` is called after each query, for a progress bar.
+
+    >>> from lokgraph.graph import build_graph
+    >>> from lokgraph.models import Group, Principal, Relationship, Structure
+    >>> orsa = Principal(id="kommun:orsa", name="Orsa", kind="kommun")
+    >>> team = Group(id="group:orsa:kt", name="KT", group_type="konsultationsteam",
+    ...              level="individ")
+    >>> g = build_graph(Structure(nodes=(orsa, team), relationships=(
+    ...     Relationship(type="SERVES", source=team.id, target=orsa.id),)))
+    >>> done = []
+    >>> sorted({gap.kind for gap in run_all(g, progress=lambda n, total: done.append(n))})
+    ['missing_level', 'missing_specialist', 'ungoverned_group']
+    >>> done == list(range(1, len(all_queries()) + 1))
+    True
     """
     queries = all_queries()
     found: list[Gap] = []

@@ -54,6 +54,15 @@ def write_maps(
 
     ``progress(done, total)`` is called as the pages are drawn: one step per kommun map and
     one each for the overview and the whole network map.
+
+    >>> import tempfile
+    >>> from lokgraph.graph import build_graph
+    >>> from lokgraph.models import Principal, Structure
+    >>> g = build_graph(Structure(nodes=(Principal(id="kommun:orsa", name="Orsa",
+    ...                                            kind="kommun"),)))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     [p.name for p in write_maps(g, Path(folder) / "orsa.html", kommun="Orsa")]
+    ['orsa.html']
     """
     output = Path(output)
     if kommun is not None:

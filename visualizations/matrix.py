@@ -222,7 +222,16 @@ def matrix_table(
 def matrix_html(
     graph: nx.MultiDiGraph, with_names: bool = False, *, title: str | None = None
 ) -> str:
-    """The coverage matrix as one self-contained HTML page (no script, no request elsewhere)."""
+    """The coverage matrix as one self-contained HTML page (no script, no request elsewhere).
+
+    >>> from lokgraph.graph import build_graph
+    >>> from lokgraph.models import Principal, Structure
+    >>> g = build_graph(Structure(nodes=(Principal(id="kommun:orsa", name="Orsa",
+    ...                                            kind="kommun"),)))
+    >>> page = matrix_html(g, title="Täckning <Dalarna>")
+    >>> "<title>Täckning &lt;Dalarna&gt;</title>" in page, "<script" in page
+    (True, False)
+    """
     rows = coverage(graph)
     parties = parties_of(graph)
     title = title or "Vilka parter medverkar i kommunernas samverkan?"

@@ -52,6 +52,13 @@ def report_html(
     """The whole report as one HTML page: contents, then one section per area.
 
     ``progress(done, total)`` is called after each area's section is written.
+
+    >>> from lokgraph.graph import build_graph
+    >>> from lokgraph.models import Principal, Structure
+    >>> g = build_graph(Structure(nodes=(Principal(id="kommun:orsa", name="Orsa",
+    ...                                            kind="kommun"),)))
+    >>> "<title>Luckor i Orsa &amp; Mora</title>" in report_html(g, title="Luckor i Orsa & Mora")
+    True
     """
     title = title or "Luckor i samverkan för barn och unga"
     # what the sections' maps and matrices share, worked out once for the whole report

@@ -22,5 +22,11 @@ def save(text: str, path: str | os.PathLike[str]) -> Path:
     The text goes to a temporary file in the same folder, which is then renamed over the
     target, so a reader never sees half a file and a failed write leaves the old file whole.
     Missing folders are made. Returns the path written.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = save("Älvdalen;Orsa\\n", Path(folder) / "ut" / "matris.csv")
+    ...     path.name, path.read_bytes().decode("utf-8")
+    ('matris.csv', 'Älvdalen;Orsa\\n')
     """
     return write_html(text, path)
