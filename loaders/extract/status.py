@@ -52,9 +52,18 @@ def _status_votes(reading: _Reading, v: Vocabulary, named: bool = False) -> list
 
     not_started = [_clause_of(reading.clauses, h.start) for h in _find(v.not_started, text)]
 
+    ended = [_clause_of(reading.clauses, h.start) for h in _find(v.ended, text)]
+    named_spans = [(h.start, h.end) for h in _find(v.agreement_words, text)]
+    named_spans += [(h.start, h.end) for h in _find(v.agreement_kinds, text) if _names(h, text, v)]
+
     def usable(hits: list[_Hit]) -> list[str]:
-        out = []
+        out = ["none" for _ in ended]
         for h in _resolve(_outside(hits, ignore)):
+            clause = _clause_of(reading.clauses, h.start)
+            if h.key == "in_force" and clause in ended:
+                continue  # "en överenskommelse som har upphört att gälla"
+            if h.key == "none" and not _in_clause(named_spans, clause) and named_spans:
+                continue  # "Det finns överenskommelser, men vissa anvisningar saknas"
             if _overlaps(h, absent_clauses):
                 continue
             clause = _clause_of(reading.clauses, h.start)
@@ -69,12 +78,17 @@ def _status_votes(reading: _Reading, v: Vocabulary, named: bool = False) -> list
                 continue
             if any(w in v.negators for w in before):
                 if h.key == "in_force":
-                    out.append("none")
+                    # "Överenskommelsen är inte påskriven": written, not yet signed
+                    out.append(
+                        "in_progress" if _named_before(text, clause[0], h.start, v) else "none"
+                    )
                 continue
             out.append(h.key)
         return out
 
     strong = usable(_find(v.status, text))
+    if not strong and ended:
+        return [("none", False)]
     if strong:
         return [(s, False) for s in dict.fromkeys(strong)]
     if reading.agreement or named:
@@ -109,7 +123,12 @@ def agreement_votes(
         if ctx.question != "Q1":
             return []
         return [Vote(s, reading.area, text, r) for s, r in _status_votes(reading, v)]
-    named = bool(_find(v.agreement_words, text) or _find(v.agreement_kinds, text))
+    if text.rstrip().endswith("?"):
+        return []  # "Finns det en gällande överenskommelse?" asks, it does not tell
+    named = bool(
+        _find(v.agreement_words, text)
+        or any(_names(h, text, v) for h in _find(v.agreement_kinds, text))
+    )
     kind = _kind_in_document(text, v, ctx)
     local = bool(_find(v.local_agreement_words, text))
     if not (local or named or ctx.names_agreement):
@@ -129,6 +148,13 @@ def agreement_votes(
         # "Överenskommelse om samverkan kring barn och unga" as a heading or a listed item:
         # a document that names an agreement as its subject, and nothing says it is not done
         votes = [("in_force", True)]  # counts only when nothing else in the document does
+    if (
+        not votes
+        and named
+        and start
+        and not v.hypothetical & {_fold(w) for w, _, _ in _words(text)}
+    ):
+        votes = [("in_force", False)]  # "Sedan 2008 följer alla kommuner gemensamma riktlinjer"
     if not votes:
         return []
     kind = kind or ctx.agreement_kind or ("LOK" if ctx.kommun else "ROK")
@@ -151,6 +177,28 @@ def _kind_in_document(text: str, v: Vocabulary, ctx: _Context) -> str | None:
     return kind
 
 
+def _in_clause(spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
+    return any(clause[0] <= a < clause[1] for a, _ in spans)
+
+
+def _names(hit: _Hit, text: str, v: Vocabulary) -> bool:
+    """Whether a kind word names an agreement ("riktlinjerna", "Norrbus", "RÖK"), not only the
+    county it covers ("länets kommuner", "länsövergripande")."""
+    if hit.key != "ROK":
+        return True
+    word = text[hit.start : hit.end]
+    return not (any(c.isspace() for c in word) or v.grammar.adjective.search(word))
+
+
+def _named_before(text: str, start: int, pos: int, v: Vocabulary) -> bool:
+    """Whether the agreement stands in definite form before ``pos`` in its clause
+    ("Överenskommelsen är inte …"): a document that exists, not one that is missing."""
+    return any(
+        h.end <= pos and v.grammar.definite.search(text[h.start : h.end])
+        for h in _find(v.agreement_words, text[start:pos])
+    )
+
+
 def _opens_with_name(text: str, v: Vocabulary) -> bool:
     """Whether a text starts with the name of an agreement (after a number: "1.2 Avtal …"),
     not a brand ("Västbus organisation: …")."""
@@ -159,6 +207,24 @@ def _opens_with_name(text: str, v: Vocabulary) -> bool:
         h for h in _find(v.agreement_kinds, body) if h.key == "other"
     ]
     return any(h.start == 0 for h in hits)
+
+
+#: statuses a document tells apart as agreements of their own (an old one in force and a new
+#: one drafted; none now and one drafted; one that ended)
+_TOLD_APART = frozenset({"in_force", "in_progress", "none"})
+
+
+def _told_apart(votes: list[Vote]) -> list[str]:
+    """The statuses of a document's agreements of one kind: in force and in progress each
+    count; none counts beside in progress, and beside in force only when told after it (an
+    agreement that ran out, "det finns i dag ingen gällande"), not before ("saknades, men
+    tecknades 2014")."""
+    order = [x.status for x in votes]
+    last = {s: max(i for i, x in enumerate(order) if x == s) for s in set(order)}
+    chosen: list[str] = [s for s in ("in_force", "in_progress") if s in last]
+    if "none" in last and last["none"] > last.get("in_force", -1):
+        chosen.append("none")
+    return chosen
 
 
 def _status_facts(votes: list[Vote], ctx: _Context) -> list[Fact]:
@@ -180,16 +246,19 @@ def _status_facts(votes: list[Vote], ctx: _Context) -> list[Fact]:
         statuses = {x.status for x in used}
         if (
             kind is not None
-            and {"in_force", "in_progress"} <= statuses
-            and ("under_revision" not in statuses)
+            and len(statuses & _TOLD_APART) > 1
+            and "under_revision" not in statuses
         ):
-            chosen = ["in_force", "in_progress"]
+            chosen = _told_apart(used)
         else:
             chosen = [_combine(statuses)]
         for status in chosen:
             mine_of = [x for x in used if x.status == status or status == "under_revision"]
             quotes = list(dict.fromkeys(x.quote for x in mine_of)) or [used[0].quote]
             starts = [x.valid_from for x in (mine_of or used) if x.valid_from]
+            if status == "in_force" and not starts:
+                # "tecknades 2020 och löpte ut …, har förlängts": the date told with its end
+                starts = [x.valid_from for x in used if x.valid_from]
             ends = [x.valid_to for x in (mine_of or used) if x.valid_to]
             facts.append(
                 Fact(

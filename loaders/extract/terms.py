@@ -10,8 +10,10 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -141,3 +143,12 @@ def _fold(word: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Sentences
+
+
+def word_sets(section: Mapping[str, Any], keys: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Folded word sets of a vocabulary section of plain word lists (a missing list is empty).
+
+    >>> word_sets({"lacks": ["Saknar", "önskar"]}, ("lacks", "experiencer"))["lacks"]
+    frozenset({'saknar', 'onskar'})
+    """
+    return {k: frozenset(_fold(str(w)) for w in section.get(k) or ()) for k in keys}

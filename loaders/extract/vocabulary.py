@@ -28,7 +28,7 @@ from lokgraph.errors import InputError
 from lokgraph.facts import ABSENCE_REASONS
 
 from .grammar import GRAMMAR_KEYS, Grammar, compile_grammar
-from .terms import Term, _compile_term, _fold
+from .terms import Term, _compile_term, _fold, word_sets
 
 #: kinds of agreement in ``agreement.kinds``; ``other_named`` (a BUS agreement) wins over RÖK
 AGREEMENT_KIND_KEYS = ("LOK", "ROK", "other", "other_named")
@@ -60,6 +60,7 @@ class Vocabulary:
     status_reply: tuple[Term, ...]
     status_ignore: tuple[Term, ...]
     not_started: tuple[Term, ...]
+    ended: tuple[Term, ...]
     agreement_kinds: tuple[Term, ...]
     valid_from_words: tuple[Term, ...]
     valid_to_words: tuple[Term, ...]
@@ -209,6 +210,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "status_text",
         "status_reply",
         "not_started",
+        "ended",
         "status_ignore",
         "kinds",
         "valid_from",
@@ -321,6 +323,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         status_reply=keyed("status_reply", AGREEMENT_STATUSES, agreement),
         status_ignore=plain("status_ignore", agreement),
         not_started=plain("not_started", agreement),
+        ended=plain("ended", agreement, "none"),
         agreement_kinds=keyed("kinds", AGREEMENT_KIND_KEYS, agreement),
         valid_from_words=plain("valid_from", agreement, "from"),
         valid_to_words=plain("valid_to", agreement, "to"),
@@ -345,7 +348,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         scope_breaks=frozenset(_fold(w) for w in members.get("scope_breaks") or ()),
         absence=keyed("absence", ABSENCE_REASONS),
         absence_list=keyed("absence_list", ABSENCE_REASONS),
-        absence_roles=_word_sets(data.get("absence_roles") or {}, ABSENCE_ROLE_KEYS),
+        absence_roles=word_sets(data.get("absence_roles") or {}, ABSENCE_ROLE_KEYS),
         places=frozenset(_fold(w) for w in data.get("places") or ()),
         governance=keyed("governance", governance_keys),
         deviation_words=plain("words", deviation, "deviation"),
@@ -362,11 +365,6 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         grammar=compile_grammar(data.get("grammar") or _default_raw()["grammar"], source),
         raw=dict(data),
     )
-
-
-def _word_sets(section: Mapping[str, Any], keys: Iterable[str]) -> dict[str, frozenset[str]]:
-    """Folded word sets of a section of plain word lists (a missing list is empty)."""
-    return {k: frozenset(_fold(str(w)) for w in section.get(k) or ()) for k in keys}
 
 
 def _compound_heads(section: Mapping[str, Any], source: str) -> tuple[tuple[str, str], ...]:
