@@ -216,16 +216,20 @@ def _read(
     clauses = _clauses(text, v, entity_spans, verbs, absence_words)
     # absence first: a negated member word ("ingår inte") is an absence phrase too
     absence_cues = [c for c in _resolve(absence_cues) if not _negated_absence(text, c, v)]
-    absence_cues += [
-        _Hit("not_participating", c.start, c.end, c.term, 0, "absence")
+    negated = [
+        c
         for c in member_cues
         if not _overlaps(c, [(a.start, a.end) for a in absence_cues])
         and _negated_nearby(text, c, v)
+    ]
+    absence_cues += [
+        _Hit("not_participating", c.start, c.end, c.term, 0, "absence")
+        for c in negated
         # "BUP ska samordna med skolan men inte ingå i den": a plan, not a report of absence
-        and not v.hypothetical & set(_folded_between(text, max(0, c.start - 120), c.start))
+        if not v.hypothetical & set(_folded_between(text, max(0, c.start - 120), c.start))
     ]
     # a negated member word in a plan is neither an absence nor a membership
-    member_cues = [c for c in member_cues if not _negated_nearby(text, c, v)]
+    member_cues = [c for c in member_cues if c not in negated]
     # "BUP borde delta", "habiliteringen behöver vara med": a wish, so still absent
     absence_cues += [
         _Hit("needed", c.start, c.end, c.term, 0, "absence")
