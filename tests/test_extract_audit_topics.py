@@ -22,6 +22,8 @@ def members(text: str) -> set[str | None]:
         "Rapporten beskriver hur elevhälsan, vårdcentralen och socialtjänsten samverkar.",
         "Revisorerna skriver att samarbetet mellan vårdcentralen och skolan måste förbättras.",
         "Utvärderingen av samverkan mellan IFO och BUP visar brister.",
+        "Projektet ska hitta former för samverkan mellan skola, socialtjänst och BUP.",
+        "Myndigheterna driver ett arbete för bättre samverkan mellan elevhälsan och IFO.",
     ],
 )
 def test_collaboration_as_a_topic_names_no_members(text):

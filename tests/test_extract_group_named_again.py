@@ -46,3 +46,15 @@ def test_ledamoter_fran_lists_members_of_the_group_before():
     )
     got = {(f.party, f.level) for f in run(text) if f.kind == "member"}
     assert got == {("VARDCENTRAL", "strategisk"), ("HAB", "strategisk")}
+
+
+def test_a_surname_in_a_roster_is_no_kommun():
+    text = (
+        "Arbetsgrupp barn och unga\n\n"
+        "Ledamöter\n"
+        "Karin Lund, enhetschef, socialtjänsten\n"
+        "Per Berg, Orsa kommun, rektor\n"
+    )
+    facts = run(text)
+    assert {f.member_kommun for f in facts if f.kind == "member" and f.member_kommun} == {"Orsa"}
+    assert {f.party for f in facts if f.kind == "member" and f.party} == {"SOCIALTJANST", "SKOLA"}

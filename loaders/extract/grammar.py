@@ -60,6 +60,7 @@ GRAMMAR_KEYS: tuple[str, ...] = (
     "months",
     "agreement_refers",
     "example_markers",
+    "between_words",
 )
 
 
@@ -88,6 +89,8 @@ class Grammar:
     colocation_prepositions: frozenset[str]
     #: "som", "där": words that open a relative clause
     relatives: frozenset[str]
+    #: "mellan": the word that ends a member phrase naming the sides of a collaboration
+    between: frozenset[str]
     kommun_word: str
     #: month names (folded) → 1-12, in the order the list gives them
     months: dict[str, int]
@@ -181,6 +184,7 @@ def compile_grammar(section: Mapping[str, Any], source: str) -> Grammar:
         age_word=folded("age_word"),
         colocation_prepositions=folded("colocation_prepositions"),
         relatives=folded("relative_words"),
+        between=folded("between_words"),
         kommun_word=words["kommun_word"][0],
         agreement_refers=folded("agreement_refers"),
         months={_fold(m): i + 1 for i, m in enumerate(words["months"][:12])},

@@ -61,8 +61,13 @@ def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
     asked = [i for i, w in enumerate(clause) if w in v.questions]
     if asked and not set(clause[asked[-1] + 1 :]) & v.grammar.verbs:
         return True
-    if not _fold(text[cue.start : cue.end]).endswith("mellan"):
+    if not {w for w, _, _ in _words(_fold(text[cue.start : cue.end]))} & v.grammar.between:
         return False
+    # "former för samverkan mellan …", "för bättre samverkan mellan …": a topic
+    if v.grammar.topic_preposition.search(head) or v.grammar.topic_preposition.search(
+        re.sub(r"[^\W\d_]+\s*$", "", head)
+    ):
+        return True
     # "samarbetet mellan landstinget, skolorna och kommunerna måste förbättras"
     rest = re.split(r"[.;:!?]", text[cue.end : cue.end + WINDOW])[0]
     return any(_fold(w) in v.aims_after for w, _, _ in _words(rest))

@@ -115,7 +115,10 @@ def _read(
         member_cues += weak_cues
         weak_cues = []
     absence_cues = _find(v.absence, text, "absence")
-    entity_hits += _find_kommuner(text, v.grammar)
+    kommuner = _find_kommuner(text, v.grammar)
+    if sentence.block == "roster":  # "Karin Lund, vårdenhetschef": the person, not the kommun
+        kommuner = [k for k in kommuner if k.start > text.find(",")]
+    entity_hits += kommuner
     resolved = _resolve(entity_hits)
     group_hits = [
         h for h in resolved if h.kind == "group" and not _brand_only(text, h, agreements_in, v)
