@@ -741,8 +741,9 @@ def push(
 
         graph = at_round(graph, round_)
     with Neo4jStore(_require(neo4j), batch_size=batch_size) as server, _bar() as bar:
-        server.progress = _ticker(bar, bar.add_task("skickar grafen till Neo4j", total=None))
-        server.save(graph)
+        server.save(
+            graph, progress=_ticker(bar, bar.add_task("skickar grafen till Neo4j", total=None))
+        )
         counts = server.counts()
     nodes = sum(counts["nodes"].values())
     edges = sum(counts["edges"].values())

@@ -48,6 +48,8 @@ from .neo4j_rows import (
     node_attrs,
     node_rows,
 )
+from .neo4j_wait import ServerWait, timeout_from_env
+from .sv import antal
 
 __all__ = ["Neo4jStore", "split_credentials", "check_uri", "DEFAULT_BATCH_SIZE"]
 
@@ -64,6 +66,9 @@ class Neo4jStore:
     `NEO4J_USER` and `NEO4J_PASSWORD`. They are given to the driver only: the store's `uri`,
     its repr and its error messages never hold them. A server that cannot be reached within a
     few seconds or that refuses the credentials raises ServerError when the store is opened.
+    One that stops answering later is given up on within `timeout` seconds (default 5, or
+    ``$LOKGRAPH_NEO4J_TIMEOUT``) unless it still answers a new connection (see
+    `lokgraph.neo4j_wait`).
 
     `save` makes the server hold exactly the graph; `merge` reads the graph, merges in Python
     with the same rules as every store (`lokgraph.graph.merge`) and writes back only the nodes
@@ -78,6 +83,7 @@ class Neo4jStore:
         password: str | None = None,
         database: str | None = None,
         batch_size: int | None = None,
+        timeout: float | None = None,
     ) -> None:
         clean, uri_user, uri_password = split_credentials(uri)
         self.uri = check_uri(clean)
@@ -88,32 +94,36 @@ class Neo4jStore:
                 fix=f"Ange 1 eller fler rader (utan --batch-size blir det {DEFAULT_BATCH_SIZE})",
             )
         self.batch_size = batch_size or DEFAULT_BATCH_SIZE
-        #: ``progress(done, total)`` during `save`: rows of the graph compared or written
-        self.progress: Callable[[int, int], None] | None = None
         user = user or uri_user or os.environ.get("NEO4J_USER") or None
         if password is None:
             password = uri_password
         if password is None:
             password = os.environ.get("NEO4J_PASSWORD")
         auth = None if user is None and password is None else (user or "neo4j", password or "")
+        timeout = timeout_from_env() if timeout is None else timeout
         try:
-            self._driver = neo4j.GraphDatabase.driver(
-                self.uri,
-                auth=auth,
-                connection_timeout=CONNECT_TIMEOUT,
-                connection_acquisition_timeout=CONNECT_TIMEOUT + 1,
-                max_transaction_retry_time=_RETRY_TIME,
-                notifications_min_severity="OFF",  # lokgraph's queries are its own
-            )
+            self._driver = self._new_driver(auth, _RETRY_TIME)
         except (neo4j_errors.ConfigurationError, ValueError) as err:
             raise ServerError(
                 f"{self.uri!r} går inte att använda: {one_line(err)}", fix=FIX_URI
             ) from None
+
+        def probe() -> bool:
+            with self._new_driver(auth, 0) as fresh:
+                fresh.execute_query("RETURN 1", database_=self.database)
+            return True
+
+        self._wait = ServerWait(
+            self.uri,
+            timeout=timeout,
+            probe=probe,
+            on_give_up=self._driver.close,
+        )
         try:
             with self._errors():
-                self._driver.verify_connectivity()
+                self._wait.call("inloggningen", self._driver.verify_connectivity)
         except BaseException:
-            self._driver.close()
+            self.close()
             raise
         self._schema_done = False
 
@@ -128,7 +138,8 @@ class Neo4jStore:
 
     def close(self) -> None:
         """Close the connections; the store cannot be used after."""
-        self._driver.close()
+        if self._wait.gave_up is None:  # else they are being closed in the background
+            self._driver.close()
 
     # -- the store interface -----------------------------------------------------------
 
@@ -140,13 +151,15 @@ class Neo4jStore:
         graph = new_graph()
         for label in NODE_LABELS:
             for props, eid in self._collect(
-                f"MATCH (n:{_label(label)})", "[properties(n), elementId(n)]"
+                f"{label}-noderna", f"MATCH (n:{_label(label)})", "[properties(n), elementId(n)]"
             ):
                 node_id, attrs = node_attrs(label, props, eid)
                 graph.add_node(node_id, **attrs)
         for rel_type in RELATIONSHIP_TYPES:
             for source, target, props in self._collect(
-                f"MATCH (a)-[r:{_rel_type(rel_type)}]->(b)", "[a.id, b.id, properties(r)]"
+                f"{rel_type}-relationerna",
+                f"MATCH (a)-[r:{_rel_type(rel_type)}]->(b)",
+                "[a.id, b.id, properties(r)]",
             ):
                 if source in graph and target in graph:  # not to another application's nodes
                     attrs = edge_attrs(rel_type, source, target, props)
@@ -160,8 +173,13 @@ class Neo4jStore:
         """
         self.load()
 
-    def save(self, graph: nx.MultiDiGraph) -> None:
+    def save(
+        self, graph: nx.MultiDiGraph, *, progress: Callable[[int, int], None] | None = None
+    ) -> None:
         """Push: make the server hold exactly this graph, writing only what differs.
+
+        `progress(done, total)` is called as the rows of the graph (nodes and relationships)
+        are compared or written, batch by batch, from ``(0, total)`` to ``(total, total)``.
 
         Reads the ids and digests on the server, deletes the relationships and nodes the
         graph does not have (and a node whose label changed), then writes the nodes and
@@ -186,20 +204,22 @@ class Neo4jStore:
                 f"UNWIND $rows AS row MATCH (a:{_label(label_a)} {{id: row.source}})"
                 f"-[r:{_rel_type(rel_type)}]->(b:{_label(label_b)} {{id: row.target}}) DELETE r",
                 rows,
+                what=(f"{rel_type}-relation", f"{rel_type}-relationer", "raderades"),
             )
         for label in NODE_LABELS:
             rows = [{"id": n} for n, node_label in sorted(gone) if node_label == label]
             self._write_batches(
                 f"UNWIND $rows AS row MATCH (n:{_label(label)} {{id: row.id}}) DETACH DELETE n",
                 rows,
+                what=(f"{label}-nod", f"{label}-noder", "raderades"),
             )
         total = sum(map(len, nodes.values())) + sum(map(len, edges.values()))
         done = [0]
 
         def tick(n: int) -> None:
             done[0] += n
-            if self.progress is not None:
-                self.progress(done[0], total)
+            if progress is not None:
+                progress(done[0], total)
 
         tick(0)
         for label, rows in nodes.items():
@@ -262,10 +282,11 @@ class Neo4jStore:
                 "DETACH DELETE n RETURN count(*) AS n"
             )
             while True:
-                with self._errors(), self._session() as session:
-                    deleted = session.execute_write(
-                        lambda tx, q=cypher: tx.run(q, limit=_CLEAR_BATCH).single()["n"]  # type: ignore[misc]
-                    )
+                deleted = self._transaction(
+                    f"att {label}-noder raderades",
+                    True,
+                    lambda tx, q=cypher: tx.run(q, limit=_CLEAR_BATCH).single()["n"],  # type: ignore[misc]
+                )
                 if not deleted:
                     break
 
@@ -289,15 +310,33 @@ class Neo4jStore:
         """Driver errors as ServerError: one line, naming the server, never a credential."""
         return driver_errors(self.uri)
 
-    def _session(self) -> neo4j.Session:
-        return self._driver.session(database=self.database)
+    def _new_driver(self, auth: tuple[str, str] | None, retry_time: float) -> neo4j.Driver:
+        return neo4j.GraphDatabase.driver(
+            self.uri,
+            auth=auth,
+            connection_timeout=CONNECT_TIMEOUT,
+            connection_acquisition_timeout=CONNECT_TIMEOUT + 1,
+            max_transaction_retry_time=retry_time,
+            notifications_min_severity="OFF",  # lokgraph's queries are its own
+        )
+
+    def _transaction(self, what: str, write: bool, work: Callable[..., Any], *args: Any) -> Any:
+        """`work(tx, *args)` in one managed transaction of its own session, waiting on the
+        server at most as long as `lokgraph.neo4j_wait` allows; `what` names the wait."""
+
+        def unit() -> Any:
+            with self._driver.session(database=self.database) as session:
+                run = session.execute_write if write else session.execute_read
+                return run(work, *args)
+
+        with self._errors():
+            return self._wait.call(what, unit)
 
     def _read(self, cypher: str, **params: Any) -> list[dict]:
         def work(tx: neo4j.ManagedTransaction) -> list[dict]:
             return [record.data() for record in tx.run(cypher, params)]
 
-        with self._errors(), self._session() as session:
-            return session.execute_read(work)
+        return self._transaction("svaret på en fråga", False, work)
 
     def _digests(self) -> tuple[dict[tuple[str, str], Any], dict[tuple, Any]]:
         """What the server holds, as {(id, label): digest} and
@@ -310,7 +349,10 @@ class Neo4jStore:
         for label in NODE_LABELS:
             digest = f"CASE WHEN {damaged('n')} THEN null ELSE n.{HASH_KEY} END"
             for node_id, eid, h in self._collect(
-                f"MATCH (n:{_label(label)})", f"[n.id, elementId(n), {digest}]", **checks
+                f"{label}-noderna",
+                f"MATCH (n:{_label(label)})",
+                f"[n.id, elementId(n), {digest}]",
+                **checks,
             ):
                 if not isinstance(node_id, str) or not node_id:
                     node_attrs(label, {"id": node_id}, eid)  # raises, naming it
@@ -319,6 +361,7 @@ class Neo4jStore:
         for rel_type in RELATIONSHIP_TYPES:
             digest = f"CASE WHEN {damaged('r')} THEN null ELSE r.{HASH_KEY} END"
             rows = self._collect(
+                f"{rel_type}-relationerna",
                 f"MATCH (a)-[r:{_rel_type(rel_type)}]->(b) "
                 "WITH a, r, b, [l IN labels(a) WHERE l IN $labels] AS la, "
                 "[l IN labels(b) WHERE l IN $labels] AS lb WHERE la <> [] AND lb <> []",
@@ -332,16 +375,15 @@ class Neo4jStore:
                 edges[key] = _TWICE if key in edges else h
         return nodes, edges
 
-    def _collect(self, match: str, item: str, **params: Any) -> list:
+    def _collect(self, what: str, match: str, item: str, **params: Any) -> list:
         """`match … RETURN collect(item)`: one record with every row, not a record per row
-        (the driver's cost is per record)."""
+        (the driver's cost is per record). `what` names the rows, for a server that stalls."""
         cypher = f"{match} RETURN collect({item}) AS rows"
 
         def work(tx: neo4j.ManagedTransaction) -> list:
             return tx.run(cypher, params).single(strict=True)[0]  # no per-value transform
 
-        with self._errors(), self._session() as session:
-            return session.execute_read(work)
+        return self._transaction(what, False, work)
 
     def _write_nodes(
         self, label: str, rows: list[dict], on_batch: Callable[[int], None] | None = None
@@ -349,6 +391,7 @@ class Neo4jStore:
         self._write_batches(
             f"UNWIND $rows AS row MERGE (n:{_label(label)} {{id: row.id}}) SET n = row.props",
             rows,
+            what=(f"{label}-nod", f"{label}-noder", "skrevs"),
             on_batch=on_batch,
         )
 
@@ -364,6 +407,7 @@ class Neo4jStore:
             f"MATCH (b:{_label(label_b)} {{id: row.target}}) "
             f"MERGE (a)-[r:{_rel_type(rel_type)}]->(b) SET r = row.props RETURN count(*) AS n",
             rows,
+            what=(f"{rel_type}-relation", f"{rel_type}-relationer", "skrevs"),
             expect=f"{rel_type}-relationer från {label_a} till {label_b}",
             on_batch=on_batch,
         )
@@ -373,10 +417,14 @@ class Neo4jStore:
         cypher: str,
         rows: list[dict],
         *,
+        what: tuple[str, str, str] = ("rad", "rader", "skrevs"),
         expect: str | None = None,
         on_batch: Callable[[int], None] | None = None,
     ) -> int:
         """Each batch in its own managed write transaction; returns how many rows it wrote.
+
+        `what` is the rows' noun, singular and plural, and the verb ("skrevs"), to say what a
+        server that stopped answering was doing.
 
         With `expect` (what the rows are), the query returns `count(*) AS n` and a batch that
         wrote fewer rows than it was given is an error: a relationship whose end is missing.
@@ -390,34 +438,35 @@ class Neo4jStore:
             result.consume()
             return len(batch)
 
-        if not rows:
-            return 0
-        with self._errors(), self._session() as session:
-            for start in range(0, len(rows), self.batch_size):
-                batch = rows[start : start + self.batch_size]
-                n = session.execute_write(work, batch)
-                if expect and n != len(batch):
-                    raise StoreError(
-                        f"skrev {n} av {len(batch)} {expect}: en ändnod saknas på servern",
-                        where=self.uri,
-                        fix="Skicka hela lagret igen (lokgraph push)",
-                    )
-                written += n
-                if on_batch is not None:
-                    on_batch(len(batch))
+        for start in range(0, len(rows), self.batch_size):
+            batch = rows[start : start + self.batch_size]
+            noun = antal(len(batch), what[0], what[1])
+            n = self._transaction(f"att {noun} {what[2]}", True, work, batch)
+            if expect and n != len(batch):
+                raise StoreError(
+                    f"skrev {n} av {len(batch)} {expect}: en ändnod saknas på servern",
+                    where=self.uri,
+                    fix="Skicka hela lagret igen (lokgraph push)",
+                )
+            written += n
+            if on_batch is not None:
+                on_batch(len(batch))
         return written
 
     def _ensure_schema(self) -> None:
         """One uniqueness constraint on `id` per label, once per store (IF NOT EXISTS)."""
         if self._schema_done:
             return
-        with self._errors(), self._session() as session:
-            for label in NODE_LABELS:
-                statement = (
-                    f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
-                    f"FOR (n:{_label(label)}) REQUIRE n.id IS UNIQUE"
-                )
-                session.execute_write(lambda tx, s=statement: tx.run(s).consume())  # type: ignore[misc]
+        for label in NODE_LABELS:
+            statement = (
+                f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
+                f"FOR (n:{_label(label)}) REQUIRE n.id IS UNIQUE"
+            )
+            self._transaction(
+                "att villkoren skapades",
+                True,
+                lambda tx, s=statement: tx.run(s).consume(),  # type: ignore[misc]
+            )
         self._schema_done = True
 
 

@@ -281,11 +281,9 @@ def test_a_push_reports_progress_over_every_row_of_the_graph(bolt_store):
     total = graph.number_of_nodes() + graph.number_of_edges()
     for _ in range(2):  # a first push writes every row; an unchanged one compares them all
         calls: list[tuple[int, int]] = []
-        bolt_store.progress = lambda done, total_, calls=calls: calls.append((done, total_))
-        bolt_store.save(graph)
+        bolt_store.save(graph, progress=lambda d, t, calls=calls: calls.append((d, t)))
         assert calls[0] == (0, total) and calls[-1] == (total, total)
         assert [d for d, _ in calls] == sorted(d for d, _ in calls)
-    bolt_store.progress = None
 
 
 def test_per_round_values_push_and_pull_as_they_are(bolt_store):
