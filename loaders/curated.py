@@ -74,7 +74,7 @@ class _Context:
 
     def where(self, record: dict | None, what: str) -> str:
         line = record.get(_LINE) if isinstance(record, dict) else None
-        return f"{self.path}, line {line} ({what})" if line else f"{self.path} ({what})"
+        return f"{self.path}, rad {line} ({what})" if line else f"{self.path} ({what})"
 
     def fail(self, record: dict | None, what: str, problem: str, fix: str) -> InputError:
         return InputError(problem, where=self.where(record, what), fix=fix)
@@ -115,7 +115,7 @@ def load_structure_file(path: Path | str) -> Structure:
         doc = load_yaml(text, name=str(path), loader=_LineLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        where = f"{path}, line {mark.line + 1}, column {mark.column + 1}" if mark else str(path)
+        where = f"{path}, rad {mark.line + 1}, kolumn {mark.column + 1}" if mark else str(path)
         problem = sv_yaml_problem(getattr(err, "problem", None) or str(err))
         raise InputError(
             f"filen är inte giltig YAML: {problem}",

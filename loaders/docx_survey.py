@@ -79,7 +79,7 @@ def read_docx_table(path: str | Path) -> SurveyTable:
         if not kommun_cell:
             raise InputError(
                 "en rad med svar men utan kommun",
-                where=f"{path.name}, table {number}, row {r}, column 1",
+                where=f"{path.name}, tabell {number}, rad {r}, kolumn 1",
                 fix="Skriv kommunens namn i radens första cell",
             )
         answer_cells = list(cells[1:]) + [()] * (len(header) - len(cells) + 1)

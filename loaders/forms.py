@@ -121,7 +121,7 @@ def load_forms(
     >>> [(a.kommun, a.question, a.text, a.location) for a in survey.answers]
     [('Kil', 'Q6', 'Bra möten.', 'row 2, column D')]
     >>> notes[0]
-    "guessed: column C 'Kommun' is the kommun"
+    "gissning: kolumn C 'Kommun' är kommunen"
     """
     path = Path(path)
     config = read_mapping(mapping) if mapping is not None else {}
@@ -132,14 +132,14 @@ def load_forms(
     if not rows:
         raise InputError(
             "filen är tom: ingen rubrikrad",
-            where=f"{path.name}, row 1, column A",
+            where=f"{path.name}, rad 1, kolumn A",
             fix="Exportera svaren igen",
         )
     headers = [" ".join(h.replace("\ufeff", "").split()) for h in rows[0]]
     if not any(headers):
         raise InputError(
             "rubrikraden är tom",
-            where=f"{path.name}, row 1, column A",
+            where=f"{path.name}, rad 1, kolumn A",
             fix="Behåll rubrikraden som Forms skriver (en fråga per kolumn)",
         )
     notes: list[str] = []
@@ -167,7 +167,7 @@ def load_forms(
             if any(texts.values()):
                 raise InputError(
                     "en rad med svar men utan kommun",
-                    where=f"{path.name}, row {number}, column {_letter(kommun_col)}",
+                    where=f"{path.name}, rad {number}, kolumn {_letter(kommun_col)}",
                     fix="Fyll i kommunen, eller ta bort raden",
                 )
             continue
@@ -179,7 +179,7 @@ def load_forms(
             own_regions.add(own_region)
         else:
             kommun = find_kommun(
-                raw_kommun, where=f"{path.name}, row {number}, column {_letter(kommun_col)}"
+                raw_kommun, where=f"{path.name}, rad {number}, kolumn {_letter(kommun_col)}"
             ).name
             if kommun not in order:
                 order.append(kommun)
@@ -245,7 +245,7 @@ def read_mapping(mapping: str | Path | Mapping[str, Any]) -> dict[str, Any]:
             raise InputError(
                 "mappningsfilen är inte giltig YAML: "
                 + sv_yaml_problem(getattr(err, "problem", None) or str(err)),
-                where=f"{name}, line {line + 1}" if line is not None else name,
+                where=f"{name}, rad {line + 1}" if line is not None else name,
                 fix="Se loaders/forms_mapping.example.yaml",
             ) from err
     else:
@@ -291,7 +291,7 @@ class _Columns:
         self.folded = [h.casefold() for h in headers]
 
     def describe(self, col: int) -> str:
-        return f"column {_letter(col)} {self.headers[col]!r}"
+        return f"kolumn {_letter(col)} {self.headers[col]!r}"
 
     def usable(self, col: int) -> bool:
         return bool(self.headers[col]) and self.folded[col] not in METADATA_HEADERS
@@ -331,13 +331,13 @@ class _Columns:
         if not candidates:
             raise InputError(
                 "ingen kommunkolumn: ingen rubrik innehåller 'kommun'",
-                where=f"{self.file_name}, row 1",
+                where=f"{self.file_name}, rad 1",
                 fix="Ange kommunkolumnen i en mappningsfil (kommun: <rubrik eller bokstav>, "
                 "med --mapping); rubrikerna är " + self._listing(),
             )
         exact = [i for i in candidates if self.folded[i] == "kommun"]
         col = (exact or candidates)[0]
-        notes.append(f"guessed: {self.describe(col)} is the kommun")
+        notes.append(f"gissning: {self.describe(col)} är kommunen")
         return col
 
     def respondent(self, ref: str | None, kommun_col: int, notes: list[str]) -> int | None:
@@ -345,7 +345,9 @@ class _Columns:
             return self.find(ref, "respondent")
         for i, h in enumerate(self.folded):
             if i != kommun_col and self.usable(i) and any(w in h for w in _RESPONDENT_WORDS):
-                notes.append(f"guessed: {self.describe(i)} says who answered (kommun or region)")
+                notes.append(
+                    f"gissning: {self.describe(i)} säger vem som svarade (kommun eller region)"
+                )
                 return i
         return None
 
@@ -365,19 +367,19 @@ class _Columns:
                 question = f"Q{match.group(1)}" if match else None
             if question not in QUESTIONS:
                 notes.append(
-                    f"ignored: {self.describe(i)} is not one of the questions "
-                    "(map it under 'questions' to read it)"
+                    f"hoppades över: {self.describe(i)} är ingen av frågorna "
+                    "(ange den under 'questions' i en mappningsfil för att läsa den)"
                 )
                 continue
             if any(q == question for _, q in found):
-                notes.append(f"guessed: {self.describe(i)} is {question} too")
+                notes.append(f"gissning: {self.describe(i)} är också {question}")
             else:
-                notes.append(f"guessed: {self.describe(i)} is {question}")
+                notes.append(f"gissning: {self.describe(i)} är {question}")
             found.append((i, question))
         return found
 
     def _listing(self) -> str:
-        return ", ".join(f"{_letter(i)} {h!r}" for i, h in enumerate(self.headers) if h) or "(none)"
+        return ", ".join(f"{_letter(i)} {h!r}" for i, h in enumerate(self.headers) if h) or "(inga)"
 
 
 def _read_rows(path: Path, sheet: str | None) -> list[list[str]]:
@@ -393,7 +395,7 @@ def _read_rows(path: Path, sheet: str | None) -> list[list[str]]:
     except csv.Error as err:
         raise InputError(
             f"CSV-filen går inte att läsa ({err})",
-            where=f"{path.name}, row {reader.line_num}",
+            where=f"{path.name}, rad {reader.line_num}",
             fix="Exportera svaren igen som CSV",
         ) from err
 
@@ -472,8 +474,8 @@ def _respondent(value: str, kommun: str, row: int, col: int, notes: list[str]) -
         return find_kommun(value).name
     except UnknownNameError:
         notes.append(
-            f"row {row}, column {_letter(col)}: the respondent is neither a kommun nor a "
-            "region; left empty"
+            f"rad {row}, kolumn {_letter(col)}: den som svarat är varken en kommun eller en "
+            "region; lämnas tom"
         )
         return None
 

@@ -163,7 +163,7 @@ def _dump_table(text: str, path: Path) -> SurveyTable:
             if line.strip():
                 raise InputError(
                     "text före tabellens första cell",
-                    where=f"{path.name}, line {number}",
+                    where=f"{path.name}, rad {number}",
                     fix="En textdump av en tabell börjar varje cell med en tabb; ta bort "
                     "texten före tabellen",
                 )
@@ -173,7 +173,7 @@ def _dump_table(text: str, path: Path) -> SurveyTable:
             cells[-1][1].append(Para(text, f"line {number}"))
     if not cells:
         raise InputError(
-            "filen är tom", where=f"{path.name}, line 1", fix="Ge en textdump av enkättabellen"
+            "filen är tom", where=f"{path.name}, rad 1", fix="Ge en textdump av enkättabellen"
         )
 
     first_row = next((i for i, (_, paras) in enumerate(cells) if _is_kommun_cell(paras)), None)
@@ -183,14 +183,14 @@ def _dump_table(text: str, path: Path) -> SurveyTable:
         )
         raise InputError(
             "ingen kommunrad: ingen cell börjar med ett kommunnamn",
-            where=f"{path.name}, line {cells[0][0]}",
+            where=f"{path.name}, rad {cells[0][0]}",
             fix="Tabellens första kolumn ska ange kommunen på varje rad",
         )
     width = first_row
     if width < 2:
         raise InputError(
             "ingen rubrikrad med frågor före den första kommunen",
-            where=f"{path.name}, line {cells[0][0]}",
+            where=f"{path.name}, rad {cells[0][0]}",
             fix="Behåll tabellens första rad (Kommun, sedan frågorna)",
         )
     header = [" ".join(p.text for p in paras) for _, paras in cells[1:width]]
@@ -205,7 +205,7 @@ def _dump_table(text: str, path: Path) -> SurveyTable:
                 break
             raise InputError(
                 f"sista raden har {len(chunk)} celler, rubrikraden {width}",
-                where=f"{path.name}, line {row_line}",
+                where=f"{path.name}, rad {row_line}",
                 fix="Varje rad behöver lika många celler (rader som börjar med en tabb) som "
                 "rubrikraden",
             )
@@ -213,7 +213,7 @@ def _dump_table(text: str, path: Path) -> SurveyTable:
             raise InputError(
                 "här borde en kommuncell stå (en rad har "
                 f"{width} celler), men här står {_preview(kommun_paras)}",
-                where=f"{path.name}, line {row_line}, column 1",
+                where=f"{path.name}, rad {row_line}, kolumn 1",
                 fix=f"Kontrollera att raden före har exakt {width} celler, var och en med en "
                 "tabb först",
             )
@@ -237,7 +237,8 @@ def table_survey(table: SurveyTable, *, source: str, title: str) -> Survey:
     questions = question_ids(table.questions)
     resolved: list[Kommun] = []
     for row in table.rows:
-        resolved.append(find_kommun(row.kommun, where=f"{source}, {row.location}, column 1"))
+        place = row.location.replace("line", "rad")  # the evidence says "line 4"
+        resolved.append(find_kommun(row.kommun, where=f"{source}, {place}, kolumn 1"))
     repeated = _repeated_blocks(table.rows, resolved)
     answers: list[Answer] = []
     for row, kommun in zip(table.rows, resolved, strict=True):
@@ -427,7 +428,7 @@ def _check_header(header: list[str], cells: list[tuple[int, list[Para]]], name: 
     for i, text in enumerate(header):
         questions_before = all(_looks_like_question(h) for h in header[:i] if h)
         if i and text and not _looks_like_question(text) and questions_before:
-            find_kommun(cells[i][1][0].text, where=f"{name}, line {cells[i][0]}, column 1")
+            find_kommun(cells[i][1][0].text, where=f"{name}, rad {cells[i][0]}, kolumn 1")
 
 
 def _looks_like_question(text: str) -> bool:

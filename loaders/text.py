@@ -96,7 +96,7 @@ def load_text(path: str | Path, kommun: str | None = None, region: str | None = 
     if not any(line.strip() for line in lines):
         raise InputError(
             "filen är tom",
-            where=f"{path.name}, line 1",
+            where=f"{path.name}, rad 1",
             fix="Ge en textfil med minst ett stycke",
         )
 
@@ -245,6 +245,6 @@ def _encoding_error(data: bytes, err: UnicodeDecodeError, name: str, tried: str)
     return InputError(
         f"texten går inte att läsa: byte 0x{data[position]:02x} är inte giltig i {tried}"
         + (" (filen är troligen inte en textfil)" if data[position] == 0 else ""),
-        where=f"{name}, line {line}, column {column}",
+        where=f"{name}, rad {line}, kolumn {column}",
         fix="Spara filen som UTF-8 (i Excel: Spara som → CSV UTF-8) och försök igen",
     )

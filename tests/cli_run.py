@@ -40,7 +40,8 @@ __all__ = [
 # words that mean an English (untranslated) message reached the planner
 ENGLISH = re.compile(
     r"\b(Error|Usage|Traceback|No such|Missing|Invalid|unknown|not found|Check the|"
-    r"Did you mean|Try '|the store|is not|cannot|must be|wrote)\b"
+    r"Did you mean|Try '|the store|is not|cannot|must be|wrote|guessed|ignored)\b"
+    r"|\b(line|row|column|table) [\dA-Z]"  # a place in a file, named in English
 )
 SWEDISH_HINTS = re.compile(r"[åäöÅÄÖ]|\b(inte|saknas|ange|finns|eller|och|för|är|kan)\b")
 

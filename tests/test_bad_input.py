@@ -212,7 +212,7 @@ STRUCTURE = [
         "yaml: unknown field in a group",
         _imp("falt.yaml"),
         {"falt.yaml": _yaml("members:", "medlemmar:")},
-        ("medlemmar", "line 6"),
+        ("medlemmar", "rad 6"),
     ),
     Case(
         "yaml: misspelt kommun",
@@ -496,7 +496,7 @@ DUMP = [
         "dump: the only kommun misspelt",
         _imp("enkat.txt"),
         {"enkat.txt": DUMP_HEADER + "\tLexand\n\tJa.\n\tVi har en styrgrupp.\n"},
-        ("enkat.txt, line 4", "Lexand", "Leksand"),
+        ("enkat.txt, rad 4", "Lexand", "Leksand"),
     ),
     Case(
         "dump: a later kommun misspelt",

@@ -60,21 +60,21 @@ def _error(tmp_path, text: str) -> str:
 
 def test_malformed_yaml_names_line_and_fix(tmp_path):
     message = _error(tmp_path, GOOD.replace("    members: [BUP", "   members: [BUP"))
-    assert "struktur.yaml, line 7" in message
+    assert "struktur.yaml, rad 7" in message
     assert "inte giltig YAML" in message
     assert "indraget" in message
 
 
 def test_wrong_party_code_names_record_and_valid_codes(tmp_path):
     message = _error(tmp_path, GOOD.replace("[BUP,", "[BUPP,"))
-    assert "struktur.yaml, line 4 (groups[0].members[0])" in message
+    assert "struktur.yaml, rad 4 (groups[0].members[0])" in message
     assert "'BUPP' är varken en partkod eller en kommun eller region" in message
     assert "HAB" in message  # the list of valid codes
 
 
 def test_unknown_kommun_suggests_closest(tmp_path):
     message = _error(tmp_path, GOOD.replace("serves: Arvika", "serves: Arvka"))
-    assert "struktur.yaml, line 4 (groups[0].serves)" in message
+    assert "struktur.yaml, rad 4 (groups[0].serves)" in message
     assert "okänd kommun 'Arvka'" in message
     assert "Menade du 'Arvika'" in message
 
@@ -85,7 +85,7 @@ def test_lok_ending_before_it_starts(tmp_path):
         "    valid_from: 2024-01-01\n    valid_to: 2023-01-01\n"
     )
     message = _error(tmp_path, text)
-    assert "line 9 (agreements[0]" in message
+    assert "rad 9 (agreements[0]" in message
     assert "valid_to 2023-01-01 är före valid_from 2024-01-01" in message
 
 
@@ -118,7 +118,7 @@ def test_cli_error_is_one_paragraph_and_store_untouched(tmp_path, change):
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
-    assert proc.stderr.startswith("lokgraph: ") and "bad.yaml, line" in proc.stderr
+    assert proc.stderr.startswith("lokgraph: ") and "bad.yaml, rad" in proc.stderr
     assert "\n\n" not in proc.stderr.strip()
     assert store.read_bytes() == before
 

@@ -349,9 +349,9 @@ def test_fixture_as_xlsx_guessed(tmp_path):
     assert survey.non_respondents == ("Grums",)
     assert survey.region == "Region Värmland"
     _assert_no_person(survey)
-    assert "guessed: column F 'Kommun' is the kommun" in notes
-    assert any(n.startswith("guessed: column G 'Svarande organisation'") for n in notes)
-    assert "guessed: column L 'Hur ofta rapporteras avvikelser?' is Q5" in notes
+    assert "gissning: kolumn F 'Kommun' är kommunen" in notes
+    assert any(n.startswith("gissning: kolumn G 'Svarande organisation'") for n in notes)
+    assert "gissning: kolumn L 'Hur ofta rapporteras avvikelser?' är Q5" in notes
     kil_q1 = [a for a in survey.answers if a.kommun == "Kil" and a.question == "Q1"]
     assert [a.location for a in kil_q1] == ["row 2, column H", "row 3, column H"]
 
@@ -393,7 +393,7 @@ def test_fixture_as_csv(tmp_path, encoding, delimiter):
     assert sorted(_key(survey)) == EXPECTED
     assert survey.non_respondents == ("Grums",)
     _assert_no_person(survey)
-    assert "guessed: column F 'Kommun' is the kommun" in notes
+    assert "gissning: kolumn F 'Kommun' är kommunen" in notes
 
 
 def test_example_mapping_is_valid():
@@ -459,7 +459,7 @@ def test_error_empty_file(tmp_path):
     with pytest.raises(InputError) as caught:
         load_forms(path)
     message = str(caught.value)
-    assert message.startswith("tom.csv, row 1, column A:") and "tom" in message
+    assert message.startswith("tom.csv, rad 1, kolumn A:") and "tom" in message
 
 
 def test_error_unreadable_encoding(tmp_path):
@@ -468,7 +468,7 @@ def test_error_unreadable_encoding(tmp_path):
     with pytest.raises(InputError) as caught:
         load_forms(path)
     message = str(caught.value)
-    assert message.startswith("trasig.csv, line 2, column 6:")
+    assert message.startswith("trasig.csv, rad 2, kolumn 6:")
     assert "0x81" in message and "UTF-8" in message
 
 
@@ -478,7 +478,7 @@ def test_error_no_kommun_column(tmp_path):
     with pytest.raises(InputError) as caught:
         load_forms(path)
     message = str(caught.value)
-    assert message.startswith("svar.csv, row 1:") and "ingen kommunkolumn" in message
+    assert message.startswith("svar.csv, rad 1:") and "ingen kommunkolumn" in message
     assert "A 'ID', B 'Namn', C 'Ort', D 'Övrigt'" in message
     assert "mappningsfil" in message
 
@@ -489,7 +489,7 @@ def test_error_unknown_kommun(tmp_path):
     with pytest.raises(UnknownNameError) as caught:
         load_forms(path)
     message = str(caught.value)
-    assert message.startswith("svar.csv, row 3, column B: okänd kommun 'Leksnd'")
+    assert message.startswith("svar.csv, rad 3, kolumn B: okänd kommun 'Leksnd'")
     assert "'Leksand'" in message and caught.value.suggestions[0] == "Leksand"
 
 
@@ -501,7 +501,7 @@ def test_error_unknown_kommun_in_dump(tmp_path):
     with pytest.raises(UnknownNameError) as caught:
         load_survey_dump(path)
     message = str(caught.value)
-    assert message.startswith("enkat.txt, line ") and ", column 1: okänd kommun 'Torsbi'" in message
+    assert message.startswith("enkat.txt, rad ") and ", kolumn 1: okänd kommun 'Torsbi'" in message
     assert "'Torsby'" in message
 
 
@@ -520,7 +520,7 @@ def test_same_kommun_twice_keeps_both(tmp_path):
 def test_error_answers_without_kommun(tmp_path):
     path = tmp_path / "svar.csv"
     path.write_text("Kommun;Övrigt\nKil;Ja\n;Ett svar utan kommun\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"^svar\.csv, row 3, column A: en rad med svar"):
+    with pytest.raises(InputError, match=r"^svar\.csv, rad 3, kolumn A: en rad med svar"):
         load_forms(path)
 
 
@@ -585,7 +585,7 @@ def test_error_misspelt_first_kommun_in_dump(tmp_path):
     rows = _fixture_rows()
     rows[0] = (["Kli", "Region"], rows[0][1])
     _write_dump(path, HEADERS, rows)
-    expected = r"^enkat\.txt, line 14, column 1: okänd kommun 'Kli'\. Menade du .*'Kil'"
+    expected = r"^enkat\.txt, rad 14, kolumn 1: okänd kommun 'Kli'\. Menade du .*'Kil'"
     with pytest.raises(UnknownNameError, match=expected):
         load_survey_dump(path)
 

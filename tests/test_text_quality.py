@@ -32,7 +32,7 @@ def test_a_dump_whose_only_kommun_is_misspelt_names_it_with_a_suggestion(tmp_pat
     )
     with pytest.raises(UnknownNameError) as caught:
         load_survey(path)
-    assert str(caught.value).startswith("enkat.txt, line 4, column 1: okänd kommun 'Lexand'")
+    assert str(caught.value).startswith("enkat.txt, rad 4, kolumn 1: okänd kommun 'Lexand'")
     assert "Leksand" in caught.value.suggestions
 
 
