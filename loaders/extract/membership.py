@@ -48,19 +48,25 @@ def _topics(
     return out
 
 
+_PERIOD = re.compile(r"[.;:!?]")
+
+
 def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
     """A member word that names an aim, not who takes part: "stärka samverkan mellan skola och
     socialtjänst", "se över hur samverkan mellan BUP och elevhälsan kan se ut"."""
     head = _head(text, cue.start)
-    words = [_fold(w) for w, _, _ in _words(head)]
-    if any(w in v.aims for w in words[-3:]):
+    words = [_fold(w) for w, _, _ in _words(head)[-3:]]
+    if any(w in v.aims for w in words):
         return True
     # "beskriver hur elevhälsan, vårdcentralen och socialtjänsten samverkar": across commas
     # (but not "som beslutar hur arbetet ska gå till, består av …": a verb in between)
-    clause = [_fold(w) for w, _, _ in _words(re.split(r"[.;:!?]", _before(text, cue.start))[-1])]
-    asked = [i for i, w in enumerate(clause) if w in v.questions]
-    if asked and not set(clause[asked[-1] + 1 :]) & v.grammar.verbs:
-        return True
+    before = _PERIOD.split(_before(text, cue.start))[-1]
+    folded = _fold(before)
+    if any(q in folded for q in v.questions):
+        clause = [_fold(w) for w, _, _ in _words(before)]
+        asked = [i for i, w in enumerate(clause) if w in v.questions]
+        if asked and not set(clause[asked[-1] + 1 :]) & v.grammar.verbs:
+            return True
     if not {w for w, _, _ in _words(_fold(text[cue.start : cue.end]))} & v.grammar.between:
         return False
     # "former för samverkan mellan …", "för bättre samverkan mellan …": a topic
@@ -69,7 +75,7 @@ def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
     ):
         return True
     # "samarbetet mellan landstinget, skolorna och kommunerna måste förbättras"
-    rest = re.split(r"[.;:!?]", text[cue.end : cue.end + WINDOW])[0]
+    rest = _PERIOD.split(text[cue.end : cue.end + WINDOW])[0]
     return any(_fold(w) in v.aims_after for w, _, _ in _words(rest))
 
 
