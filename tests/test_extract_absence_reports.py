@@ -114,3 +114,36 @@ def test_a_full_member_listed_again_among_those_called_when_needed_stays_full():
     )
     partial = {f.party: f.partial for f in run(text, None) if f.kind == "member"}
     assert partial == {"BVC": False, "FORSKOLA": False, "SOCIALTJANST": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Företrädare för HAB har inte medverkat i gruppen under hösten.", "HAB"),
+        ("Närvaron från vårdcentralen har minskat under året.", "VARDCENTRAL"),
+        ("Socialtjänsten bjuds sällan in till elevhälsans möten.", "SOCIALTJANST"),
+        ("Elevhälsan har inte blivit kallad till de samordnade planerna.", "ELEVHALSA"),
+        ("Revisorerna föreslår att habiliteringen bjuds in till gruppen.", "HAB"),
+        ("Ledningsgruppen bör kompletteras med en företrädare för BUP.", "BUP"),
+        ("Det har varit svårt att få till en jämn närvaro från BUP.", "BUP"),
+        ("Samverkan med socialtjänsten fungerar dåligt enligt skolorna.", "SOCIALTJANST"),
+        ("Skolorna uppger att BUP sällan återkopplar efter en remiss.", "BUP"),
+        ("Barn- och ungdomspsykiatrin har uteblivit från tre av mötena.", "BUP"),
+        ("HAB har valt att inte delta i den lokala gruppen.", "HAB"),
+    ],
+)
+def test_more_ways_reviews_report_an_absent_party(text, party):
+    assert set(absent(run(text, None))) == {party}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rutinen för samverkan med BUP saknas i diariet.",
+        "Barn som inte får hjälp av varken skolan eller BUP riskerar att fara illa.",
+        "Socialtjänsten och BUP saknar gemensamma rutiner.",
+        "BUP saknar läkare och har långa väntetider.",
+    ],
+)
+def test_missing_routines_and_help_are_no_absent_party(text):
+    assert absent(run(text, None)) == {}

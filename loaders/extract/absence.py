@@ -91,7 +91,8 @@ def _after_place(text: str, cue: _Hit, v: Vocabulary) -> bool:
     if _fold(text[cue.start : cue.end]) not in v.grammar.correlatives_neither:
         return False
     before = _words(_head(text, cue.start))
-    return bool(before) and _fold(before[-1][0]) in v.places
+    word = _fold(before[-1][0]) if before else ""
+    return word in v.places or word in v.absence_roles["before_neither"]
 
 
 def _planned(text: str, start: int, pos: int, v: Vocabulary) -> bool:
@@ -116,9 +117,13 @@ def _subject(
     phrase = [_fold(w) for w, _, _ in _words(text[cue.start : cue.end])]
     lacks = bool(phrase) and phrase[0] in roles["lacks"]
     if party.start >= cue.end:
-        between = [_fold(w) for w, _, _ in _words(text[cue.end : party.start])]
-        if set(between) & roles["after_roles"]:
-            return True
+        between_words = _words(text[cue.end : party.start])
+        between = [_fold(w) for w, _, _ in between_words]
+        if any(
+            _fold(w) in roles["after_roles"] and not _role_before(text, cue.end + a, v)
+            for w, a, _ in between_words
+        ):
+            return True  # "möten som socialtjänsten håller", but "en företrädare för BUP"
         # "saknar elevhälsan helt kontakt med HAB": the subject right after the verb when
         # another party follows after other words
         return (
@@ -132,6 +137,8 @@ def _subject(
     between = [_fold(w) for w, _, _ in _words(text[party.end : cue.start])]
     if set(between) & roles["subordinators"]:
         return True
+    if _topic_of_noun(text, party, v):
+        return True  # "Rutinen för samverkan med BUP saknas": BUP is the topic
     if cue.term is not None and " med ... " in f" {cue.term.text} ":
         return True  # "samverkan med ... behöver stärkas": the object is the slot after "med"
     if any(
@@ -151,6 +158,24 @@ def _subject(
         for q in parties
     )
     return bool(between) and between[-1] in roles["experiencer"] and object_after
+
+
+def _topic_of_noun(text: str, party: _Hit, v: Vocabulary) -> bool:
+    """Whether a party stands in a topic phrase of a noun before it ("Rutinen för samverkan med
+    BUP"), not after a person word ("Representation gällande specialistvården")."""
+    head = _head(text, party.start)
+    offset = party.start - len(head)
+    for word, start, _ in reversed(_words(head)):
+        if _fold(word) in v.absence_roles["topic_words"]:
+            return not _role_before(text, offset + start, v)
+    return False
+
+
+def _role_before(text: str, pos: int, v: Vocabulary) -> bool:
+    """Whether a person word ends right before ``pos`` ("representation gällande …",
+    "företrädare för …")."""
+    before = text[:pos].rstrip()
+    return any(h.end == len(before) for h in _find(v.roles, before))
 
 
 def _object_follows(

@@ -22,7 +22,18 @@ from lokgraph.errors import InputError
 
 from .terms import _fold
 
-__all__ = ["GRAMMAR_KEYS", "Grammar", "compile_grammar"]
+__all__ = ["ABSENCE_ROLE_KEYS", "GRAMMAR_KEYS", "Grammar", "compile_grammar"]
+
+#: the word lists of ``absence_roles`` (who in a clause is the absent party; `absence._subject`)
+ABSENCE_ROLE_KEYS = (
+    "lacks",
+    "experiencer",
+    "subject_pronouns",
+    "subordinators",
+    "after_roles",
+    "topic_words",
+    "before_neither",
+)
 
 GRAMMAR_KEYS: tuple[str, ...] = (
     "abbreviations",

@@ -27,7 +27,7 @@ from lokgraph.codes import (
 from lokgraph.errors import InputError
 from lokgraph.facts import ABSENCE_REASONS
 
-from .grammar import GRAMMAR_KEYS, Grammar, compile_grammar
+from .grammar import ABSENCE_ROLE_KEYS, GRAMMAR_KEYS, Grammar, compile_grammar
 from .terms import Term, _compile_term, _fold, word_sets
 
 #: kinds of agreement in ``agreement.kinds``; ``other_named`` (a BUS agreement) wins over RÖK
@@ -184,10 +184,6 @@ def _merge(base: Any, extra: Any) -> Any:
     if isinstance(base, list) and isinstance(extra, list):
         return [*base, *(x for x in extra if x not in base)]
     return extra if extra is not None else base
-
-
-#: the word lists of ``absence_roles`` (who in a clause is absent; `absence._absences`)
-ABSENCE_ROLE_KEYS = ("lacks", "experiencer", "subject_pronouns", "subordinators", "after_roles")
 
 
 _SECTIONS: dict[str, tuple[str, ...]] = {
