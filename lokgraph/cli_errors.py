@@ -31,8 +31,8 @@ __all__ = ["INTERRUPTED", "paragraph", "run", "usage_paragraph", "write_details"
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-INTERRUPTED = "avbrutet (Ctrl-C). Inget sparades i den här körningen som inte redan var klart."
+EXIT_INTERRUPTED = interrupt.EXIT_CODE
+INTERRUPTED = interrupt.INTERRUPTED
 
 
 def run(app: Callable[..., Any], *, prog_name: str = "lokgraph") -> int:

@@ -24,7 +24,10 @@ from __future__ import annotations
 import signal
 from types import FrameType
 
-__all__ = ["check", "install", "requested", "reset"]
+__all__ = ["EXIT_CODE", "INTERRUPTED", "check", "install", "requested", "reset"]
+
+EXIT_CODE = 130  # what a shell gives a program ended by SIGINT
+INTERRUPTED = "avbrutet (Ctrl-C). Inget sparades i den här körningen som inte redan var klart."
 
 _state = {"requested": False}
 

@@ -6,6 +6,8 @@ checked is which packages the process imports, which is what makes start-up slow
 
 from __future__ import annotations
 
+import pytest
+
 from tests.cli_run import lokgraph
 
 HEAVY = {"networkx", "rich", "yaml", "docx", "openpyxl", "neo4j", "loaders", "visualizations"}
@@ -41,3 +43,39 @@ def test_a_command_that_reads_the_graph_imports_networkx(tmp_path):
     assert lokgraph("demo", "--out", tmp_path).returncode == 0
     store = tmp_path / "lokgraph-store.json"
     assert "networkx" in _imported("summary", "--store", str(store))
+
+
+# -- Ctrl-C while the console script is still starting ------------------------------------------
+
+# seconds after `lokgraph.console` is imported (the handler is installed at once after that);
+# importing the command line takes a few hundred milliseconds, so these land inside it
+INTERRUPT_AT = (0.005, 0.02, 0.05, 0.1, 0.2, 0.4)
+
+
+@pytest.mark.parametrize("delay", INTERRUPT_AT)
+def test_ctrl_c_while_the_console_script_starts_is_one_line_and_exit_130(delay, tmp_path):
+    import signal
+    import time
+
+    from tests.cli_run import start
+
+    proc = start(
+        "synth", "--kommuner", "290", "-o", tmp_path / "s", cwd=tmp_path,
+        env={"PYTHONPROFILEIMPORTTIME": "1"},
+    )  # fmt: skip
+    assert proc.stderr is not None
+    seen = []
+    for line in proc.stderr:  # Python logs each import as it completes, unbuffered
+        seen.append(line)
+        if line.rstrip().endswith("| lokgraph.console"):
+            break
+    else:
+        pytest.fail("lokgraph.console was never imported:\n" + "".join(seen))
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    _, rest = proc.communicate(timeout=60)
+    said = [line for line in rest.splitlines() if not line.startswith("import time:")]
+    assert "Traceback" not in rest, rest
+    assert proc.returncode == 130, (proc.returncode, said)
+    assert said == ["lokgraph: avbrutet (Ctrl-C). Inget sparades i den här körningen som "
+                    "inte redan var klart."], said  # fmt: skip
