@@ -101,6 +101,9 @@ def usage_paragraph(error: BaseException) -> str:
         return what + help_hint
     if "BadParameter" in names:
         param = getattr(error, "param", None)
+        if found := _PATH_PROBLEM.search(message):  # typer checks a path before the command
+            text = _PATH_TEXTS[found["what"]].format(name=repr(found["name"]))
+            return f"{text} ({_param_name(param)})." + help_hint
         detail = _bad_value(message)
         return f"ogiltigt värde för {_param_name(param)}{detail}." + help_hint
     if "BadOptionUsage" in names:
@@ -270,6 +273,18 @@ _VALUE_TEXTS = (
     (re.compile(r"valid boolean|valid bool"), ": ange ja eller nej (true eller false)"),
     (re.compile(r"is not one of|Input should be"), ""),
 )
+
+_PATH_PROBLEM = re.compile(
+    r"\b(?:path|file|directory) '(?P<name>.*)' "
+    r"(?P<what>is not readable|is not writable|does not exist|is a directory|is a file)"
+)
+_PATH_TEXTS = {
+    "is not readable": "lokgraph får inte läsa {name}: kontrollera filens behörigheter",
+    "is not writable": "lokgraph får inte skriva {name}: kontrollera filens behörigheter",
+    "does not exist": "{name} finns inte: kontrollera sökvägen och stavningen",
+    "is a directory": "{name} är en mapp, inte en fil",
+    "is a file": "{name} är en fil, inte en mapp",
+}
 
 
 def _bad_value(message: str) -> str:

@@ -71,9 +71,9 @@ def console_script() -> Path:
     return script
 
 
-def _command(args: tuple[str, ...], module: bool) -> list[str]:
+def _command(args: tuple[str, ...], module: bool, via: tuple[str, ...] = ()) -> list[str]:
     base = [sys.executable, "-m", "lokgraph"] if module else [str(console_script())]
-    return base + [str(a) for a in args]
+    return [*via, *base, *(str(a) for a in args)]
 
 
 def _env(env: dict[str, str] | None) -> dict[str, str]:
@@ -90,12 +90,16 @@ def lokgraph(
     input: str | None = None,
     module: bool = False,
     timeout: float = 300,
+    via: tuple[str, ...] = (),
 ) -> Result:
-    """Run the console script with `args` and wait for it; never raises on a non-zero exit."""
+    """Run the console script with `args` and wait for it; never raises on a non-zero exit.
+
+    `via` is a command that runs it (``("setpriv", …, "--")``), if any.
+    """
     argv = tuple(str(a) for a in args)
     with tempfile.TemporaryDirectory() as scratch:
         proc = subprocess.run(
-            _command(argv, module),
+            _command(argv, module, via),
             cwd=str(cwd or scratch),
             env=_env(env),
             input=input,
