@@ -254,3 +254,36 @@ def test_a_save_killed_at_any_moment_leaves_the_old_or_the_new_store(tmp_path):
         assert not lock_path(path).exists()
     assert path.exists()
     print(f"{left_behind} temporary files left by 20 kills, all removed on the next read")
+
+
+def test_the_command_line_removes_the_temp_files_of_a_crashed_save_but_not_a_running_one(
+    tmp_path,
+):
+    """Through the console script: a read removes `<store>.<8 chars>.tmp` left by a killed
+    save, unless another process holds the lock (then the file may be its save in progress)."""
+    from lokgraph.synth import synth_graph
+    from tests.test_lock import _hold_lock
+
+    store = tmp_path / "lagret.json"
+    FileStore(store).save(synth_graph(3, seed=1))
+    before = snapshot(store)
+    stale = [tmp_path / "lagret.json.a1B2c3D4.tmp", tmp_path / "lagret.json.zz_9yy88.tmp"]
+    unrelated = tmp_path / "lagret.json.anteckning.tmp"  # not a name write_atomic makes
+    holder = _hold_lock(store)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        for path in [*stale, unrelated]:  # as the holder's save in progress would write them
+            path.write_text('{"format": "lokgraph-store", "nodes": [', encoding="utf-8")
+        while_held = lokgraph("summary", "--store", store, cwd=tmp_path)
+        assert while_held.returncode == 0, str(while_held)
+        assert all(path.exists() for path in stale), "a running save's file was removed"
+    finally:
+        holder.kill()
+        holder.wait()
+    result = lokgraph("summary", "--store", store, cwd=tmp_path)
+    assert result.returncode == 0, str(result)
+    assert "Traceback" not in result.stderr
+    assert not any(path.exists() for path in stale)
+    assert unrelated.exists()
+    assert snapshot(store) == before
+    assert not lock_path(store).exists()
