@@ -204,29 +204,27 @@ def _attrs(props: dict, skip: tuple[str, ...], what: str) -> dict:
 
 
 def _parse_json(key: str, value: object, what: str) -> list:
-    problem = None
+    problem = "inte en JSON-lista av objekt"
     try:
         parsed = json.loads(value) if isinstance(value, str) else None
-        if not isinstance(parsed, list) or not all(isinstance(item, dict) for item in parsed):
-            problem = "inte en JSON-lista av objekt"
-        elif key == "evidence":
-            for item in parsed:
-                Evidence.model_validate(item)
+        if isinstance(parsed, list) and all(isinstance(item, dict) for item in parsed):
+            if key == "evidence":
+                for item in parsed:
+                    Evidence.model_validate(item)
+            return parsed
     except JSONDecodeError as err:
         problem = f"ogiltig JSON vid tecken {err.pos}"
     except ValidationError:
         problem = "ett belägg utan lokgraphs fält"
-    if problem:
-        shown = value[:60] if isinstance(value, str) else value
-        raise StoreError(
-            f"{what} på servern har en {key!r} som lokgraph inte kan läsa "
-            f"({problem}; den börjar {shown!r})",
-            fix="Skicka lagret igen så lagas den (lokgraph push)",
-        )
-    return parsed  # type: ignore[return-value]
+    shown = value[:60] if isinstance(value, str) else value
+    raise StoreError(
+        f"{what} på servern har en {key!r} som lokgraph inte kan läsa "
+        f"({problem}; den börjar {shown!r})",
+        fix="Skicka lagret igen så lagas den (lokgraph push)",
+    )
 
 
 def _example() -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()  # type: ignore[var-annotated]
+    graph: nx.MultiDiGraph = nx.MultiDiGraph()
     graph.add_node("kommun:orsa", label="Principal", name="Orsa", kind="kommun", evidence=[])
     return graph

@@ -121,20 +121,21 @@ def check_document(doc: dict[str, Any], *, where: str) -> None:
     for number, edge in enumerate(typing.cast(list, edges), start=1):
         if type(edge) is not dict:
             _fail(where, f"kant nr {number} är {_kind(edge)}, inte en post")
-        triple = (edge.get("source"), edge.get("target"), edge.get("type"))
+        # "" for a missing field: no node or type has it, so the edge is explained below
+        triple = (edge.get("source", ""), edge.get("target", ""), edge.get("type", ""))
         ends = endpoints.get(triple[2]) if type(triple[2]) is str else None
         partial, reason = edge.get("partial"), edge.get("reason")
         if (
             ends is None
-            or labels.get(triple[0]) not in ends[0]  # type: ignore[arg-type,operator]
-            or labels.get(triple[1]) not in ends[1]  # type: ignore[arg-type,operator]
+            or labels.get(triple[0], "") not in ends[0]
+            or labels.get(triple[1], "") not in ends[1]
             or triple in seen
             or (partial is not None and type(partial) is not bool)
             or (reason is not None and type(reason) is not str)
             or not _evidence_ok(edge.get("evidence", _NO_EVIDENCE))
         ):
             _explain_edge(edge, number, labels, seen, where)
-        seen.add(triple)  # type: ignore[arg-type,operator]
+        seen.add(triple)
 
 
 _NO_EVIDENCE: list = []
