@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .spans import _find
 from .vocabulary import Vocabulary
@@ -16,8 +17,8 @@ def _clauses(
     text: str,
     v: Vocabulary,
     entity_spans: list[tuple[int, int]],
-    verbs: list[tuple[int, int]] = (),  # type: ignore[assignment]
-    absence_words: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    verbs: Sequence[tuple[int, int]] = (),
+    absence_words: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int]]:
     """Clause spans: cut at commas, semicolons and clause words; list pieces stay joined,
     but never across a semicolon."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypedDict
 
 from lokgraph.codes import PARTIES
 from lokgraph.facts import Fact
@@ -20,6 +20,16 @@ from .spans import _find, _resolve
 from .status import Vote, _status_facts, agreement_votes
 from .terms import _fold
 from .vocabulary import Vocabulary, load_vocabulary
+
+
+class _Said(TypedDict):
+    """What every fact of one sentence shares: who said it, where, and the sentence."""
+
+    kommun: str | None
+    respondent: str | None
+    question: str | None
+    quote: str
+    source: str
 
 
 def extract_answers(
@@ -115,7 +125,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             document.in_document(ctx),
         )
         placed = False
-        base = {
+        base: _Said = {
             "kommun": ctx.kommun,
             "respondent": ctx.respondent,
             "question": ctx.question,
@@ -141,7 +151,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
                     level=g.level,
                     group_name=g.name,
                     governed_by=g.governed_by,
-                    **base,  # type: ignore[arg-type]
+                    **base,
                 )
             )
             placed = True
@@ -170,7 +180,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             placed = True  # it opens a list the next lines fill
         # a sentence that names a party or a group is never dropped, however short ("BUP.")
         if not placed and (reading.parties or reading.groups or not _boilerplate(sentence.text, v)):
-            facts.append(Fact(kind="unplaced", **base))  # type: ignore[arg-type]
+            facts.append(Fact(kind="unplaced", **base))
     facts.extend(_status_facts(status_votes, ctx))
     if deviation is not None:
         facts.append(
@@ -265,7 +275,7 @@ def _target(reading: _Reading, ctx: _Context, pos: int) -> dict[str, Any]:
     return {}
 
 
-def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: dict) -> list[Fact]:
+def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: _Said) -> list[Fact]:
     facts: list[Fact] = []
     named_specialists = {
         p.key for p in reading.parties if PARTIES[p.key].care_level == "specialist"
@@ -315,10 +325,10 @@ def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: dict) ->
                 and (reading.member_cues or any(a <= h.start < b for a, b in reading.member_spans))
             ]
         for name, pos in names:
-            key = ("member", None, name)  # type: ignore[assignment]
-            if key in seen:
+            named: tuple[str, str | None, str | None] = ("member", None, name)
+            if named in seen:
                 continue
-            seen.add(key)
+            seen.add(named)
             target = _target(reading, ctx, pos)
             partial = any(a <= pos < b for a, b in reading.partial_clauses)
             facts.append(Fact(kind="member", member_kommun=name, partial=partial, **target, **base))

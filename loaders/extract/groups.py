@@ -140,7 +140,8 @@ def _after_group_positions(text: str, end: int, v: Vocabulary) -> list[int]:
     """Where a member list may start after a group and its name: right after it, after a
     bracket ("Styrgruppen (GNV) med …"), or after a short "för …" ("för skolfrågor med …")."""
     m = re.match(r"(?:-\w+)?\s*(?:\([^()]*\)\s*)?,?\s*", text[end:])
-    pos = end + m.end()  # type: ignore[union-attr]
+    assert m is not None  # every part of the pattern may be empty: it always matches
+    pos = end + m.end()
     out = [pos]
     f = v.grammar.group_preposition.match(text[pos:])
     if f:
