@@ -37,3 +37,15 @@ def test_participation_words(text, expected):
 
 def test_arbetar_ihop_med_one_party_is_no_list():
     assert members("Kuratorn arbetar ofta ihop med socialtjänsten.") == set()
+
+
+def test_actors_named_in_one_sentence_and_listed_in_the_next():
+    text = (
+        "Flera aktörer deltar i arbetet. I kommunen finns förskola, skola och socialtjänst, "
+        "i regionen primärvård och BUP."
+    )
+    assert members(text) == {"FORSKOLA", "SKOLA", "SOCIALTJANST", "VARDCENTRAL", "BUP"}
+
+
+def test_actors_then_one_party_is_no_list():
+    assert members("Flera verksamheter ingår. Skolan har ett ansvar för lärandet.") == set()

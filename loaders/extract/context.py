@@ -20,6 +20,8 @@ class _Context:
     doc_group: _GroupMention | None = None
     #: the list lead is for the next sentence only ("I gruppen sitter chefer. De kommer …")
     continues: bool = False
+    #: … also when the next sentence does not refer back ("Flera aktörer deltar. I kommunen …")
+    continues_any: bool = False
     #: per group (type, name): the sentences that name it or refer back to it, and whether
     #: its level came from a level word where it was first named
     mentions: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)

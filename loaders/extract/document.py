@@ -36,6 +36,7 @@ from lokgraph.facts import Fact
 
 from .context import _Context
 from .groups import political_type
+from .membership import _words_of
 from .sentences import Sentence
 from .spans import _find, _outside, _resolve
 from .vocabulary import Vocabulary
@@ -70,7 +71,11 @@ def takes_whole_line(sentence: Sentence, ctx: _Context, v: Vocabulary) -> bool:
     roster line under a lead, or the sentence right after a lead without its list."""
     if not ctx.list_lead:
         return False
-    return sentence.block in LIST_BLOCKS or (ctx.continues and refers_back(sentence, v))
+    if sentence.block in LIST_BLOCKS:
+        return True
+    if ctx.continues_any:  # the list itself: two parties or more
+        return len(_resolve(_find(v.parties, sentence.text))) >= 2
+    return ctx.continues and refers_back(sentence, v)
 
 
 def lead_of(
@@ -99,7 +104,7 @@ def after_reading(
     whole = takes_whole_line(sentence, ctx, v)
     keep = reading.inherited or (whole and sentence.block in LIST_BLOCKS)
     lead = ctx.list_lead if keep else None
-    ctx.continues = False
+    ctx.continues = ctx.continues_any = False
     opened = lead_of(sentence, following, reading, v)
     if opened is not None:
         lead = opened
@@ -112,6 +117,16 @@ def after_reading(
         and refers_back(following, v)
     ):
         lead, ctx.continues = "member", True  # "I gruppen sitter chefer. De kommer från …"
+    elif (
+        in_document(ctx)
+        and reading.member_cues
+        and not (reading.parties or reading.groups)
+        and _words_of(sentence.text) & v.grammar.actors
+        and following is not None
+        and following.block == "paragraph"
+    ):
+        # "Flera aktörer deltar. I kommunen finns förskola och skola, i regionen BUP."
+        lead, ctx.continues, ctx.continues_any = "member", True, True
     ctx.list_lead = lead
     if reading.groups:
         ctx.last_group = reading.groups[-1]

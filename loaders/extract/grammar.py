@@ -72,6 +72,7 @@ GRAMMAR_KEYS: tuple[str, ...] = (
     "agreement_refers",
     "example_markers",
     "between_words",
+    "actor_words",
 )
 
 
@@ -102,6 +103,8 @@ class Grammar:
     relatives: frozenset[str]
     #: "mellan": the word that ends a member phrase naming the sides of a collaboration
     between: frozenset[str]
+    #: "aktörer", "verksamheter": who takes part, named before the list of them
+    actors: frozenset[str]
     kommun_word: str
     #: month names (folded) → 1-12, in the order the list gives them
     months: dict[str, int]
@@ -196,6 +199,7 @@ def compile_grammar(section: Mapping[str, Any], source: str) -> Grammar:
         colocation_prepositions=folded("colocation_prepositions"),
         relatives=folded("relative_words"),
         between=folded("between_words"),
+        actors=folded("actor_words"),
         kommun_word=words["kommun_word"][0],
         agreement_refers=folded("agreement_refers"),
         months={_fold(m): i + 1 for i, m in enumerate(words["months"][:12])},
