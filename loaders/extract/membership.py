@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .groups import _GroupMention
 from .spans import WINDOW, _before, _find, _folded_between, _head, _Hit, _words
@@ -187,9 +188,10 @@ def _list_after(
     opening = True
     while pos < len(text):
         gap = re.match(r"[\s,]*", text[pos:])
-        if "," in gap.group() and opening and first:  # type: ignore[union-attr]
+        assert gap is not None  # the pattern may be empty: it always matches
+        if "," in gap.group() and opening and first:
             return None
-        pos += gap.end()  # type: ignore[union-attr]
+        pos += gap.end()
         if pos >= len(text):
             break
         if any(s.start == pos for s in stops):
@@ -242,7 +244,7 @@ def _scope_break(
     party: _Hit,
     cue: _Hit,
     v: Vocabulary,
-    groups: list[_GroupMention] = (),  # type: ignore[assignment]
+    groups: Sequence[_GroupMention] = (),
 ) -> bool:
     """Whether a subordinate clause opens between a member word and a party after it, so
     that the word is not about the party: "deltar i utbildningar som BUP håller", "består av

@@ -270,9 +270,9 @@ def _read(
                 list_spans.append(span)
             continue
         for pos in _after_group_positions(text, end, v):
-            cue = next((c for c in after_group if c.start == pos), None)  # type: ignore[assignment]
-            if cue is not None:
-                span = _list_after(text, cue.end, listed, roles, stops, v)
+            opener = next((c for c in after_group if c.start == pos), None)
+            if opener is not None:
+                span = _list_after(text, opener.end, listed, roles, stops, v)
                 if span is not None:
                     list_spans.append(span)
                 break
