@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lokgraph.errors import InputError
 
 from .records import Survey
 from .survey_dump import Para, SurveyTable, TableRow, clean_paragraph, table_survey
+
+if TYPE_CHECKING:  # python-docx loads only when a .docx is read
+    from docx.table import _Row
 
 __all__ = ["load_survey_docx", "read_docx_table"]
 
@@ -94,7 +98,7 @@ def read_docx_table(path: str | Path) -> SurveyTable:
     return SurveyTable(questions=tuple(header), rows=tuple(rows))
 
 
-def _row_cells(row, table_number: int, row_number: int) -> list[tuple[Para, ...]]:
+def _row_cells(row: _Row, table_number: int, row_number: int) -> list[tuple[Para, ...]]:
     """The cells of a table row as cleaned, non-empty paragraphs; merged cells once."""
     result: list[tuple[Para, ...]] = []
     previous = None

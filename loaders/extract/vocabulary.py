@@ -272,7 +272,9 @@ def _check_sections(data: Mapping[str, Any], source: str) -> None:
 def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
     _check_sections(data, source)
 
-    def keyed(section: str, valid: Iterable[str], where: Mapping[str, Any] | None = None):
+    def keyed(
+        section: str, valid: Iterable[str], where: Mapping[str, Any] | None = None
+    ) -> tuple[Term, ...]:
         mapping = (where if where is not None else data).get(section) or {}
         if not isinstance(mapping, dict):
             raise InputError(f"'{section}' must map codes to lists of terms", where=source)
