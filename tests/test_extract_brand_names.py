@@ -54,3 +54,7 @@ def test_a_projektgrupp_is_an_arbetsgrupp():
 )
 def test_compound_group_words(text, kind):
     assert {t for t, _ in groups(text)} == {kind}
+
+
+def test_a_samverkansforum_is_a_samverkansgrupp():
+    assert groups("Kommunen har ett samverkansforum för barnfrågor.") == {("samverkansgrupp", None)}
