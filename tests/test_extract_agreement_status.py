@@ -123,3 +123,18 @@ def test_missing_instructions_are_not_a_missing_agreement():
 )
 def test_the_parties_of_an_agreement_tell_its_kind(text, kind):
     assert {k for k, _, _, _ in agreements(text, "Orsa")} == {kind}
+
+
+def test_a_date_after_fastställt_or_från_starts_the_validity():
+    text = (
+        "Riktlinjer för samverkan kring barn\n\n"
+        "Nämnden och regionens ledning har godkänt riktlinjerna.\nFastställt: 2019-03-14"
+    )
+    assert agreements(text) == {("other", "in_force", "2019-03-14", None)}
+    text = "BUS-överenskommelsen från 2016 beskriver hur parterna samverkar."
+    assert {(k, start) for k, _, start, _ in agreements(text)} == {("other", "2016-01-01")}
+
+
+def test_a_county_bus_agreement_under_its_brand_name_is_another_kind():
+    text = "Sedan 2011 har länets kommuner och regionen en gemensam överenskommelse, JämtBus."
+    assert agreements(text) == {("other", "in_force", "2011-01-01", None)}

@@ -150,7 +150,7 @@ def agreement_votes(
         votes = [("in_force", True)]  # counts only when nothing else in the document does
     if (
         not votes
-        and named
+        and (named or ctx.names_agreement)
         and start
         and not v.hypothetical & {_fold(w) for w, _, _ in _words(text)}
     ):
