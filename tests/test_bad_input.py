@@ -551,6 +551,24 @@ DOCX = [
 
 REVIEW = [
     Case(
+        "review: no kind column",
+        _imp("granskning.csv"),
+        {
+            "granskning.csv": REVIEW_HEADER.replace("kind,", "")
+            + "Orsa,BUP,styrgrupp,strategisk,,BUP är med.,enkat.txt\n"
+        },
+        ("granskning.csv", "saknar kolumnen slag (kind)"),
+    ),
+    Case(
+        "review: no quote column",
+        _imp("granskning.csv"),
+        {
+            "granskning.csv": REVIEW_HEADER.replace("quote,", "")
+            + "member,Orsa,BUP,styrgrupp,strategisk,,enkat.txt\n"
+        },
+        ("granskning.csv", "saknar kolumnen citat (quote)"),
+    ),
+    Case(
         "review: unknown kind",
         _imp("granskning.csv"),
         {
