@@ -4,20 +4,28 @@ A URI mistake (`bolt://host:notaport`, a port past 65535, `bolt://[::1` without 
 `http://` address) is a ServerError of one line that says what is wrong and how to write it;
 credentials in the URI are taken out first, so no message ever holds them. A driver error
 (unreachable, refused credentials, a failed query) becomes a ServerError of one line too.
+
+`Connection` is the driver of one store: logged in when it is made, and every transaction a
+wait on the server that `lokgraph.neo4j_wait` bounds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from .errors import ServerError
+from .neo4j_wait import ServerWait
 
 __all__ = [
     "CONNECT_TIMEOUT",
+    "Connection",
     "FIX_URI",
     "SCHEMES",
     "check_uri",
@@ -27,6 +35,7 @@ __all__ = [
 ]
 
 CONNECT_TIMEOUT = 4.0  # seconds: TCP connect and the Bolt handshake
+RETRY_TIME = 5.0  # seconds the driver may retry a transaction on a lost connection
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 FIX_URI = "Skriv den som bolt://värd:7687 (eller neo4j://, bolt+s://, neo4j+s://)"
@@ -82,6 +91,75 @@ def check_uri(uri: str) -> str:
     if port == 0:
         raise ServerError(f"{uri!r} är ingen giltig Bolt-adress: port 0", fix=FIX_URI)
     return uri
+
+
+class Connection:
+    """The driver for one server, logged in; each transaction a bounded wait on the server.
+
+    Credentials come from the arguments, else from the URI (`user:password@`, already split
+    off), else from `NEO4J_USER` and `NEO4J_PASSWORD`; only the driver holds them.
+    """
+
+    def __init__(
+        self,
+        uri: str,
+        *,
+        user: str | None,
+        password: str | None,
+        database: str | None,
+        timeout: float,
+    ) -> None:
+        self.uri, self.database = uri, database
+        user = user or os.environ.get("NEO4J_USER") or None
+        if password is None:
+            password = os.environ.get("NEO4J_PASSWORD")
+        auth = None if user is None and password is None else (user or "neo4j", password or "")
+        try:
+            self._driver = _new_driver(uri, auth, RETRY_TIME)
+        except (neo4j_errors.ConfigurationError, ValueError) as err:
+            raise ServerError(
+                f"{uri!r} går inte att använda: {one_line(err)}", fix=FIX_URI
+            ) from None
+
+        def probe() -> bool:  # a new connection of its own, without retries
+            with _new_driver(uri, auth, 0) as fresh:
+                fresh.execute_query("RETURN 1", database_=database)
+            return True
+
+        self._wait = ServerWait(uri, timeout=timeout, probe=probe, on_give_up=self._driver.close)
+        try:
+            with driver_errors(uri):
+                self._wait.call("inloggningen", self._driver.verify_connectivity)
+        except BaseException:
+            self.close()
+            raise
+
+    def transaction(self, what: str, write: bool, work: Callable[..., Any], *args: Any) -> Any:
+        """`work(tx, *args)` in one managed transaction of its own session, waiting on the
+        server at most as long as `lokgraph.neo4j_wait` allows; `what` names the wait."""
+
+        def unit() -> Any:
+            with self._driver.session(database=self.database) as session:
+                run = session.execute_write if write else session.execute_read
+                return run(work, *args)
+
+        with driver_errors(self.uri):
+            return self._wait.call(what, unit)
+
+    def close(self) -> None:
+        if self._wait.gave_up is None:  # else they are being closed in the background
+            self._driver.close()
+
+
+def _new_driver(uri: str, auth: tuple[str, str] | None, retry_time: float) -> neo4j.Driver:
+    return neo4j.GraphDatabase.driver(
+        uri,
+        auth=auth,
+        connection_timeout=CONNECT_TIMEOUT,
+        connection_acquisition_timeout=CONNECT_TIMEOUT + 1,
+        max_transaction_retry_time=retry_time,
+        notifications_min_severity="OFF",  # lokgraph's queries are its own
+    )
 
 
 @contextmanager

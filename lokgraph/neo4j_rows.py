@@ -34,6 +34,8 @@ from .round_values import BY_ROUND
 
 __all__ = [
     "HASH_KEY",
+    "cypher_label",
+    "cypher_rel_type",
     "JSON_KEYS",
     "VALUE_TYPES",
     "damaged",
@@ -228,3 +230,22 @@ def _example() -> nx.MultiDiGraph:
     graph: nx.MultiDiGraph = nx.MultiDiGraph()
     graph.add_node("kommun:orsa", label="Principal", name="Orsa", kind="kommun", evidence=[])
     return graph
+
+
+def cypher_label(label: str) -> str:
+    """A node label for Cypher text: only the schema's own labels ever get there."""
+    if label not in NODE_LABELS:
+        raise StoreError(
+            f"okänd nodetikett {label!r}", fix=f"Använd någon av {', '.join(NODE_LABELS)}"
+        )
+    return label
+
+
+def cypher_rel_type(rel_type: str) -> str:
+    """A relationship type for Cypher text: only the schema's own types ever get there."""
+    if rel_type not in RELATIONSHIP_TYPES:
+        raise StoreError(
+            f"okänd relationstyp {rel_type!r}",
+            fix=f"Använd någon av {', '.join(RELATIONSHIP_TYPES)}",
+        )
+    return rel_type

@@ -17,27 +17,17 @@ server equal to the graph: every batch is atomic and carries its own digests.
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import os
 from collections.abc import Callable
 from typing import Any
 
 import neo4j
 import networkx as nx
-from neo4j import exceptions as neo4j_errors
 
-from .errors import InputError, ServerError, StoreError
+from .errors import InputError, StoreError
 from .graph import MergeStats, merge, new_graph
 from .models import NODE_LABELS, RELATIONSHIP_TYPES, Structure
-from .neo4j_connection import (
-    CONNECT_TIMEOUT,
-    FIX_URI,
-    check_uri,
-    driver_errors,
-    one_line,
-    split_credentials,
-)
+from .neo4j_connection import CONNECT_TIMEOUT, Connection, check_uri, split_credentials
 from .neo4j_rows import (
     HASH_KEY,
     JSON_KEYS,
@@ -48,13 +38,18 @@ from .neo4j_rows import (
     node_attrs,
     node_rows,
 )
-from .neo4j_wait import ServerWait, timeout_from_env
+from .neo4j_rows import (
+    cypher_label as _label,
+)
+from .neo4j_rows import (
+    cypher_rel_type as _rel_type,
+)
+from .neo4j_wait import timeout_from_env
 from .sv import antal
 
-__all__ = ["Neo4jStore", "split_credentials", "check_uri", "DEFAULT_BATCH_SIZE"]
+__all__ = ["CONNECT_TIMEOUT", "DEFAULT_BATCH_SIZE", "Neo4jStore", "check_uri", "split_credentials"]
 
 DEFAULT_BATCH_SIZE = 1000
-_RETRY_TIME = 5.0  # seconds the driver may retry a transaction on a lost connection
 _CLEAR_BATCH = 5000  # nodes deleted per transaction by clear()
 _TWICE = "twice"  # the digest of a relationship the server holds more than once
 
@@ -94,37 +89,13 @@ class Neo4jStore:
                 fix=f"Ange 1 eller fler rader (utan --batch-size blir det {DEFAULT_BATCH_SIZE})",
             )
         self.batch_size = batch_size or DEFAULT_BATCH_SIZE
-        user = user or uri_user or os.environ.get("NEO4J_USER") or None
-        if password is None:
-            password = uri_password
-        if password is None:
-            password = os.environ.get("NEO4J_PASSWORD")
-        auth = None if user is None and password is None else (user or "neo4j", password or "")
-        timeout = timeout_from_env() if timeout is None else timeout
-        try:
-            self._driver = self._new_driver(auth, _RETRY_TIME)
-        except (neo4j_errors.ConfigurationError, ValueError) as err:
-            raise ServerError(
-                f"{self.uri!r} går inte att använda: {one_line(err)}", fix=FIX_URI
-            ) from None
-
-        def probe() -> bool:
-            with self._new_driver(auth, 0) as fresh:
-                fresh.execute_query("RETURN 1", database_=self.database)
-            return True
-
-        self._wait = ServerWait(
+        self._connection = Connection(
             self.uri,
-            timeout=timeout,
-            probe=probe,
-            on_give_up=self._driver.close,
+            user=user or uri_user,
+            password=uri_password if password is None else password,
+            database=database,
+            timeout=timeout_from_env() if timeout is None else timeout,
         )
-        try:
-            with self._errors():
-                self._wait.call("inloggningen", self._driver.verify_connectivity)
-        except BaseException:
-            self.close()
-            raise
         self._schema_done = False
 
     def __repr__(self) -> str:
@@ -138,8 +109,7 @@ class Neo4jStore:
 
     def close(self) -> None:
         """Close the connections; the store cannot be used after."""
-        if self._wait.gave_up is None:  # else they are being closed in the background
-            self._driver.close()
+        self._connection.close()
 
     # -- the store interface -----------------------------------------------------------
 
@@ -306,31 +276,8 @@ class Neo4jStore:
 
     # -- private -------------------------------------------------------------------------
 
-    def _errors(self) -> contextlib.AbstractContextManager[None]:
-        """Driver errors as ServerError: one line, naming the server, never a credential."""
-        return driver_errors(self.uri)
-
-    def _new_driver(self, auth: tuple[str, str] | None, retry_time: float) -> neo4j.Driver:
-        return neo4j.GraphDatabase.driver(
-            self.uri,
-            auth=auth,
-            connection_timeout=CONNECT_TIMEOUT,
-            connection_acquisition_timeout=CONNECT_TIMEOUT + 1,
-            max_transaction_retry_time=retry_time,
-            notifications_min_severity="OFF",  # lokgraph's queries are its own
-        )
-
     def _transaction(self, what: str, write: bool, work: Callable[..., Any], *args: Any) -> Any:
-        """`work(tx, *args)` in one managed transaction of its own session, waiting on the
-        server at most as long as `lokgraph.neo4j_wait` allows; `what` names the wait."""
-
-        def unit() -> Any:
-            with self._driver.session(database=self.database) as session:
-                run = session.execute_write if write else session.execute_read
-                return run(work, *args)
-
-        with self._errors():
-            return self._wait.call(what, unit)
+        return self._connection.transaction(what, write, work, *args)
 
     def _read(self, cypher: str, **params: Any) -> list[dict]:
         def work(tx: neo4j.ManagedTransaction) -> list[dict]:
@@ -468,22 +415,3 @@ class Neo4jStore:
                 lambda tx, s=statement: tx.run(s).consume(),  # type: ignore[misc]
             )
         self._schema_done = True
-
-
-def _label(label: str) -> str:
-    """A node label for Cypher text: only the schema's own labels ever get there."""
-    if label not in NODE_LABELS:
-        raise StoreError(
-            f"okänd nodetikett {label!r}", fix=f"Använd någon av {', '.join(NODE_LABELS)}"
-        )
-    return label
-
-
-def _rel_type(rel_type: str) -> str:
-    """A relationship type for Cypher text: only the schema's own types ever get there."""
-    if rel_type not in RELATIONSHIP_TYPES:
-        raise StoreError(
-            f"okänd relationstyp {rel_type!r}",
-            fix=f"Använd någon av {', '.join(RELATIONSHIP_TYPES)}",
-        )
-    return rel_type
