@@ -138,3 +138,21 @@ def test_a_date_after_fastställt_or_från_starts_the_validity():
 def test_a_county_bus_agreement_under_its_brand_name_is_another_kind():
     text = "Sedan 2011 har länets kommuner och regionen en gemensam överenskommelse, JämtBus."
     assert agreements(text) == {("other", "in_force", "2011-01-01", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the "inte" belongs to the follow-up, not to the signing
+        (
+            "Revisionen visar att den lokala överenskommelsen inte har följts upp sedan den "
+            "tecknades 2017.",
+            {("LOK", "in_force")},
+        ),
+        ("Någon lokal överenskommelse har inte upprättats.", {("LOK", "none")}),
+        ("Kommunen saknar en aktuell lokal överenskommelse med regionen.", {("LOK", "none")}),
+        ("Det är oklart om den lokala överenskommelsen fortfarande gäller.", {("LOK", "unknown")}),
+    ],
+)
+def test_report_wording_of_a_local_agreement(text, expected):
+    assert statuses(text, "Orsa") == expected

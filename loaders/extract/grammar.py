@@ -33,6 +33,7 @@ ABSENCE_ROLE_KEYS = (
     "after_roles",
     "topic_words",
     "before_neither",
+    "negation_breaks",
 )
 
 GRAMMAR_KEYS: tuple[str, ...] = (

@@ -76,7 +76,7 @@ def _status_votes(reading: _Reading, v: Vocabulary, named: bool = False) -> list
                 continue
             if h.key != "under_revision" and any(w in v.hypothetical for w in before):
                 continue
-            if any(w in v.negators for w in before):
+            if _negated(before, v):
                 if h.key == "in_force":
                     # "Överenskommelsen är inte påskriven": written, not yet signed
                     out.append(
@@ -175,6 +175,14 @@ def _kind_in_document(text: str, v: Vocabulary, ctx: _Context) -> str | None:
     if kind is not None:
         ctx.agreement_kind = kind
     return kind
+
+
+def _negated(before: list[str], v: Vocabulary) -> bool:
+    """Whether a negation among the words before a status word is its own, not that of a verb
+    before "sedan", "när" … ("har inte följts upp sedan den tecknades")."""
+    last = max((i for i, w in enumerate(before) if w in v.negators), default=-1)
+    breaks = v.absence_roles["negation_breaks"]
+    return last >= 0 and not any(w in breaks for w in before[last + 1 :])
 
 
 def _in_clause(spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
