@@ -147,3 +147,24 @@ def test_more_ways_reviews_report_an_absent_party(text, party):
 )
 def test_missing_routines_and_help_are_no_absent_party(text):
     assert absent(run(text, None)) == {}
+
+
+# --- a clause adverb after "men" keeps the subject of the clause before --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Habiliteringen har fått frågan men har ännu inte deltagit.", "HAB"),
+        ("BUP har fått kallelser men har tyvärr aldrig deltagit.", "BUP"),
+        ("Socialtjänsten är tillfrågad men har hittills inte kunnat delta.", "SOCIALTJANST"),
+    ],
+)
+def test_a_clause_adverb_after_men_still_reaches_the_subject(text: str, expected: str) -> None:
+    assert expected in absent(run(text))
+
+
+def test_a_clause_with_its_own_words_before_the_phrase_does_not_reach_back() -> None:
+    # the second clause has its own subject: the routines are what is missing, not BUP
+    facts = run("Vi träffar BUP varje månad, men gemensamma rutiner för remisser saknas.")
+    assert "BUP" not in absent(facts)

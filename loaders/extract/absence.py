@@ -76,11 +76,14 @@ def _absences(
 
 
 def _bare(text: str, cue: _Hit, clause: tuple[int, int], v: Vocabulary) -> bool:
-    """Whether nothing but small words and pronouns come before the phrase in its clause (then
-    it may speak of the clause before: "BUP, som vi behöver, deltar inte", "… men de har inte
-    haft möjlighet"; but not "…, gemensamma rutiner för informationsöverföring saknas")."""
+    """Whether nothing but small words, pronouns and clause adverbs come before the phrase in
+    its clause (then it may speak of the clause before: "BUP, som vi behöver, deltar inte", "…
+    men de har inte haft möjlighet", "… men har hittills inte kunnat delta"; but not "…,
+    gemensamma rutiner för informationsöverföring saknas")."""
     return all(
-        len(w) <= 3 or _fold(w) in v.absence_roles["subject_pronouns"]
+        len(w) <= 3
+        or _fold(w) in v.absence_roles["subject_pronouns"]
+        or _fold(w) in v.absence_roles["clause_adverbs"]
         for w, _, _ in _words(text[clause[0] : cue.start])
     )
 

@@ -29,6 +29,7 @@ ABSENCE_ROLE_KEYS = (
     "lacks",
     "experiencer",
     "subject_pronouns",
+    "clause_adverbs",
     "subordinators",
     "after_roles",
     "topic_words",
