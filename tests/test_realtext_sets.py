@@ -18,7 +18,7 @@ from lokgraph.facts import ABSENCE_REASONS
 
 REALTEXT = Path(__file__).parent / "realtext"
 SETS = sorted(REALTEXT.glob("*.yaml"))
-PREFIX = {"dev.yaml": "rd-", "blind.yaml": "rb-"}
+PREFIX = {"dev.yaml": "rd-", "blind.yaml": "rb-", "blind3.yaml": "rc-"}
 GENRES = {"kommun_page", "region_page", "agreement", "report", "protocol", "news"}
 ENTRY_KEYS = {"id", "genre", "lan", "kommun", "mirrors", "text", "expected"}
 EXPECTED_KEYS = {"member", "partial", "absent", "group", "agreement"}
