@@ -1,8 +1,8 @@
 """The follow-up commands: `lokgraph diff` (what changed between two rounds) and
 `lokgraph inventory` (the LÖKs per kommun and RÖK area).
 
-They register on the one typer app of :mod:`lokgraph.cli`, which imports this module; like
-every command they are a few lines over the library and print Swedish.
+They register on the one typer app of :mod:`lokgraph.cli_app`; :mod:`lokgraph.cli` imports
+this module. Like every command they are a few lines over the library and print Swedish.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli import DEFAULT_STORE, _read_store, app, err, out
+from .cli_app import _read_store, app, err, out
 from .errors import InputError
+from .store import DEFAULT_STORE
 from .sv import sv_key
 
 if TYPE_CHECKING:  # the graph code loads when a command runs, not for --help
