@@ -22,20 +22,30 @@ True
 from __future__ import annotations
 
 import signal
+import sys
 from types import FrameType
+from typing import Any
 
 __all__ = ["EXIT_CODE", "INTERRUPTED", "check", "install", "requested", "reset"]
 
 EXIT_CODE = 130  # what a shell gives a program ended by SIGINT
 INTERRUPTED = "avbrutet (Ctrl-C). Inget sparades i den här körningen som inte redan var klart."
 
-_state = {"requested": False}
+_state: dict[str, Any] = {"requested": False, "next_hook": sys.__unraisablehook__}
 
 
 def install() -> None:
-    """Handle SIGINT with this module, unless SIGINT is ignored or handled by someone else."""
+    """Handle SIGINT with this module, unless SIGINT is ignored or handled by someone else.
+
+    A KeyboardInterrupt that Python has to swallow goes to `sys.unraisablehook`, which would
+    print "Exception ignored in …" and a traceback; `_unraisable` keeps quiet about that one
+    (the flag is set, so `check` raises it again), and passes every other exception on.
+    """
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, _handler)
+    if sys.unraisablehook is not _unraisable:
+        _state["next_hook"] = sys.unraisablehook
+        sys.unraisablehook = _unraisable
 
 
 def requested() -> bool:
@@ -57,3 +67,9 @@ def reset() -> None:
 def _handler(signum: int, frame: FrameType | None) -> None:
     _state["requested"] = True
     raise KeyboardInterrupt
+
+
+def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    if unraisable.exc_type is KeyboardInterrupt and _state["requested"]:
+        return  # swallowed where it could not be raised; `check` raises it again
+    _state["next_hook"](unraisable)
