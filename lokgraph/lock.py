@@ -35,7 +35,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, StoreError
+from .env_seconds import seconds_from_env
+from .errors import StoreError
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -179,19 +180,7 @@ _local_locks: dict[str, _LocalLock] = {}
 
 
 def _timeout() -> float:
-    raw = os.environ.get(_TIMEOUT_ENV)
-    if raw is None or not raw.strip():
-        return DEFAULT_TIMEOUT
-    try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if not value >= 0:  # also refuses nan
-        raise InputError(
-            f"{_TIMEOUT_ENV}={raw!r} är inget antal sekunder",
-            fix=f"Ange till exempel {_TIMEOUT_ENV}=60, eller ta bort variabeln",
-        )
-    return value
+    return seconds_from_env(_TIMEOUT_ENV, DEFAULT_TIMEOUT, positive=False, example=60)
 
 
 def _acquire(store: Path, timeout: float, on_wait: Waiting | None) -> int:

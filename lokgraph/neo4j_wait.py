@@ -20,13 +20,13 @@ store cannot be used after that.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from .errors import InputError, ServerError
+from .env_seconds import seconds_from_env
+from .errors import ServerError
 
 __all__ = ["BUSY_FACTOR", "DEFAULT_TIMEOUT", "TIMEOUT_ENV", "ServerWait", "timeout_from_env"]
 
@@ -44,22 +44,11 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 def timeout_from_env() -> float:
     """``$LOKGRAPH_NEO4J_TIMEOUT`` in seconds, or `DEFAULT_TIMEOUT` when it is not set.
 
+    >>> import os
     >>> timeout_from_env() == DEFAULT_TIMEOUT or TIMEOUT_ENV in os.environ
     True
     """
-    raw = os.environ.get(TIMEOUT_ENV)
-    if raw is None or not raw.strip():
-        return DEFAULT_TIMEOUT
-    try:
-        value = float(raw)
-    except ValueError:
-        value = 0.0
-    if not value > 0 or value == float("inf"):  # also refuses nan
-        raise InputError(
-            f"{TIMEOUT_ENV}={raw!r} är inget antal sekunder större än noll",
-            fix=f"Ange till exempel {TIMEOUT_ENV}=30, eller ta bort variabeln",
-        )
-    return value
+    return seconds_from_env(TIMEOUT_ENV, DEFAULT_TIMEOUT, positive=True, example=30)
 
 
 class ServerWait:
