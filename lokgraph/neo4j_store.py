@@ -28,11 +28,9 @@ from .errors import InputError, StoreError
 from .graph import MergeStats, merge, new_graph
 from .models import NODE_LABELS, RELATIONSHIP_TYPES, Structure
 from .neo4j_connection import CONNECT_TIMEOUT, Connection, check_uri, split_credentials
+from .neo4j_digests import TWICE, server_digests
 from .neo4j_rows import (
     HASH_KEY,
-    JSON_KEYS,
-    VALUE_TYPES,
-    damaged,
     edge_attrs,
     edge_rows,
     node_attrs,
@@ -51,7 +49,6 @@ __all__ = ["CONNECT_TIMEOUT", "DEFAULT_BATCH_SIZE", "Neo4jStore", "check_uri", "
 
 DEFAULT_BATCH_SIZE = 1000
 _CLEAR_BATCH = 5000  # nodes deleted per transaction by clear()
-_TWICE = "twice"  # the digest of a relationship the server holds more than once
 
 
 class Neo4jStore:
@@ -158,7 +155,7 @@ class Neo4jStore:
         """
         nodes, edges = node_rows(graph), edge_rows(graph)  # refuse a bad graph first
         self._ensure_schema()
-        have_nodes, have_edges = self._digests()
+        have_nodes, have_edges = server_digests(self._collect)
         labels = {n: d["label"] for n, d in graph.nodes(data=True)}
         gone = {(n, label) for n, label in have_nodes if labels.get(n) != label}
         gone_ids = {n for n, _ in gone}
@@ -166,7 +163,7 @@ class Neo4jStore:
         for (u, v, rel_type, label_u, label_v), digest in have_edges.items():
             if (u, label_u) in gone or (v, label_v) in gone:
                 continue  # DETACH DELETE takes it
-            if digest is not _TWICE and graph.has_edge(u, v, rel_type):
+            if digest is not TWICE and graph.has_edge(u, v, rel_type):
                 continue
             stale.setdefault((rel_type, label_u, label_v), []).append({"source": u, "target": v})
         for (rel_type, label_a, label_b), rows in stale.items():
@@ -255,7 +252,8 @@ class Neo4jStore:
                 deleted = self._transaction(
                     f"att {label}-noder raderades",
                     True,
-                    lambda tx, q=cypher: tx.run(q, limit=_CLEAR_BATCH).single()["n"],  # type: ignore[misc]
+                    _delete_batch,
+                    cypher,
                 )
                 if not deleted:
                     break
@@ -284,43 +282,6 @@ class Neo4jStore:
             return [record.data() for record in tx.run(cypher, params)]
 
         return self._transaction("svaret på en fråga", False, work)
-
-    def _digests(self) -> tuple[dict[tuple[str, str], Any], dict[tuple, Any]]:
-        """What the server holds, as {(id, label): digest} and
-        {(source, target, type, source label, target label): digest}.
-
-        A record holding what lokgraph never writes gets no digest, so the push rewrites it.
-        """
-        checks = {"value_types": list(VALUE_TYPES), "json_keys": list(JSON_KEYS)}
-        nodes: dict[tuple[str, str], Any] = {}
-        for label in NODE_LABELS:
-            digest = f"CASE WHEN {damaged('n')} THEN null ELSE n.{HASH_KEY} END"
-            for node_id, eid, h in self._collect(
-                f"{label}-noderna",
-                f"MATCH (n:{_label(label)})",
-                f"[n.id, elementId(n), {digest}]",
-                **checks,
-            ):
-                if not isinstance(node_id, str) or not node_id:
-                    node_attrs(label, {"id": node_id}, eid)  # raises, naming it
-                nodes[(node_id, label)] = h
-        edges: dict[tuple, Any] = {}
-        for rel_type in RELATIONSHIP_TYPES:
-            digest = f"CASE WHEN {damaged('r')} THEN null ELSE r.{HASH_KEY} END"
-            rows = self._collect(
-                f"{rel_type}-relationerna",
-                f"MATCH (a)-[r:{_rel_type(rel_type)}]->(b) "
-                "WITH a, r, b, [l IN labels(a) WHERE l IN $labels] AS la, "
-                "[l IN labels(b) WHERE l IN $labels] AS lb WHERE la <> [] AND lb <> []",
-                f"[a.id, b.id, la[0], lb[0], {digest}]",
-                labels=list(NODE_LABELS),
-                **checks,
-            )
-            for source, target, label_a, label_b, h in rows:
-                key = (source, target, rel_type, label_a, label_b)
-                # two relationships where lokgraph keeps one: both go, one is written again
-                edges[key] = _TWICE if key in edges else h
-        return nodes, edges
 
     def _collect(self, what: str, match: str, item: str, **params: Any) -> list:
         """`match … RETURN collect(item)`: one record with every row, not a record per row
@@ -412,6 +373,18 @@ class Neo4jStore:
             self._transaction(
                 "att villkoren skapades",
                 True,
-                lambda tx, s=statement: tx.run(s).consume(),  # type: ignore[misc]
+                _run_statement,
+                statement,
             )
         self._schema_done = True
+
+
+def _delete_batch(tx: neo4j.ManagedTransaction, cypher: str) -> int:
+    """Run one `… DETACH DELETE n RETURN count(*) AS n` batch; how many nodes it deleted."""
+    record = tx.run(cypher, limit=_CLEAR_BATCH).single(strict=True)
+    return int(record["n"])
+
+
+def _run_statement(tx: neo4j.ManagedTransaction, statement: str) -> None:
+    """Run one schema statement and wait for its summary."""
+    tx.run(statement).consume()
