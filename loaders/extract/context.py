@@ -39,6 +39,8 @@ class _Context:
     named_other: bool = False
     #: a document's agreement votes, told as facts when the document ends
     votes: list = field(default_factory=list)
+    #: the sentences read now still speak of an agreement's sides (`sides.after_side`)
+    side_carry: bool = False
 
     @property
     def who(self) -> tuple[str, str | None, str | None, str | None]:

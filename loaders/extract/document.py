@@ -38,6 +38,7 @@ from .context import _Context
 from .groups import political_type
 from .membership import _words_of
 from .sentences import Sentence
+from .sides import SIDE, names_document
 from .spans import _find, _outside, _resolve
 from .vocabulary import Vocabulary
 
@@ -79,10 +80,15 @@ def takes_whole_line(sentence: Sentence, ctx: _Context, v: Vocabulary) -> bool:
 
 
 def lead_of(
-    sentence: Sentence, following: Sentence | None, reading: _Reading, v: Vocabulary
+    sentence: Sentence,
+    following: Sentence | None,
+    reading: _Reading,
+    v: Vocabulary,
+    document: bool = True,
 ) -> str | None:
     """The kind of list a sentence opens for the lines after it: ``member``,
-    ``member_partial`` or an absence reason; None when it opens none."""
+    ``member_partial``, an absence reason or `SIDE` (the sides of an agreement); None when it
+    opens none."""
     text = sentence.text.rstrip()
     listed = following is not None and following.block in LIST_BLOCKS
     if sentence.block in LIST_BLOCKS or reading.parties:
@@ -91,7 +97,10 @@ def lead_of(
         return None
     if reading.absence_reason:
         return reading.absence_reason
-    heads = _find(v.list_heads, text) or _find(v.scope_heads, text)
+    scope = _find(v.scope_heads, text)
+    if document and not reading.groups and (scope or names_document(text, v)):
+        return SIDE  # "Parter:", "Flera överenskommelser reglerar samverkan:"
+    heads = _find(v.list_heads, text) or scope
     if reading.groups or reading.member_cues or heads:
         return "member_partial" if _find(v.partial_cues, text) else "member"
     return None
@@ -105,7 +114,7 @@ def after_reading(
     keep = reading.inherited or (whole and sentence.block in LIST_BLOCKS)
     lead = ctx.list_lead if keep else None
     ctx.continues = ctx.continues_any = False
-    opened = lead_of(sentence, following, reading, v)
+    opened = lead_of(sentence, following, reading, v, in_document(ctx))
     if opened is not None:
         lead = opened
     elif (

@@ -10,7 +10,7 @@ from lokgraph.codes import PARTIES
 from lokgraph.facts import Fact
 
 from ..records import Answer
-from . import document
+from . import document, sides
 from .context import _Context
 from .groups import _GroupMention
 from .membership import _scope_break
@@ -111,6 +111,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
     ctx.cut_runs += sum(1 for s in sentences if s.piece == 1)
     for i, sentence in enumerate(sentences):
         if sentence.is_heading:
+            ctx.side_carry = False
             continue
         following = sentences[i + 1] if i + 1 < len(sentences) else None
         document.before_reading(sentence, ctx, v)
@@ -155,8 +156,10 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
                 )
             )
             placed = True
-        # members and absences
-        facts_here = _party_facts(reading, v, ctx, base)
+        # members and absences (the sides of an agreement are no members)
+        side = sides.is_side(sentence, reading, ctx, v)
+        sides.after_side(sentence, reading, side, ctx)
+        facts_here = _party_facts(reading, v, ctx, base, members=not side)
         if facts_here:
             placed = True
             facts.extend(facts_here)
@@ -275,7 +278,9 @@ def _target(reading: _Reading, ctx: _Context, pos: int) -> dict[str, Any]:
     return {}
 
 
-def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: _Said) -> list[Fact]:
+def _party_facts(
+    reading: _Reading, v: Vocabulary, ctx: _Context, base: _Said, members: bool = True
+) -> list[Fact]:
     facts: list[Fact] = []
     named_specialists = {
         p.key for p in reading.parties if PARTIES[p.key].care_level == "specialist"
@@ -297,7 +302,7 @@ def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: _Said) -
                 # "deltar bara i vissa möten och är svåra att få med": a partial member too
                 seen.add(("member", p.key, None))
                 facts.append(Fact(kind="member", party=p.key, partial=True, **target, **base))
-        elif (p.start, p.end) in reading.topics:
+        elif not members or (p.start, p.end) in reading.topics:
             continue
         elif any(a <= p.start < b for a, b in reading.member_spans) or any(
             not _scope_break(reading.text, p, c, v, reading.groups) for c in reading.member_cues
@@ -310,7 +315,7 @@ def _party_facts(reading: _Reading, v: Vocabulary, ctx: _Context, base: _Said) -
             seen.add(key)
             partial = any(a <= p.start < b for a, b in reading.partial_clauses)
             facts.append(Fact(kind="member", party=p.key, partial=partial, **target, **base))
-    if reading.member_cues or reading.member_spans:
+    if members and (reading.member_cues or reading.member_spans):
         names: list[tuple[str, int]] = [
             (k.key, k.start)
             for j, k in enumerate(reading.kommuner)

@@ -70,6 +70,10 @@ def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
             return True
     if not {w for w, _, _ in _words(_fold(text[cue.start : cue.end]))} & v.grammar.between:
         return False
+    # "Granskningen har avgränsats till samverkan mellan …", "Revisionen konstaterar att
+    # samarbetet mellan … inte fungerar": an audit or an aim anywhere before it in the sentence
+    if any(_fold(w) in v.aims for w, _, _ in _words(_PERIOD.split(text[: cue.start])[-1])):
+        return True
     # "former för samverkan mellan …", "för bättre samverkan mellan …": a topic
     if v.grammar.topic_preposition.search(head) or v.grammar.topic_preposition.search(
         re.sub(r"[^\W\d_]+\s*$", "", head)

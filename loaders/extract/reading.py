@@ -35,6 +35,7 @@ from .membership import (
     _words_of,
 )
 from .sentences import Sentence
+from .sides import SIDE
 from .spans import (
     _before,
     _blank,
@@ -285,7 +286,7 @@ def _read(
             span = (mine[0].start, mine[-1].end)
             if list_lead.startswith("member"):
                 list_spans.append(span)
-            else:
+            elif list_lead != SIDE:
                 list_absences.append((_Hit(list_lead, 0, 0, None, 0, "absence"), span))
             inherited = True
     elif list_lead and not groups and not member_cues and not absence_cues:
@@ -294,7 +295,7 @@ def _read(
         if span is not None and not re.search(r"[^\W\d_]{2,}", rest):
             if list_lead.startswith("member"):
                 list_spans.append(span)
-            else:
+            elif list_lead != SIDE:
                 list_absences.append((_Hit(list_lead, 0, 0, None, 0, "absence"), span))
             inherited = True
     absent, absent_kommun, absent_clauses = _absences(

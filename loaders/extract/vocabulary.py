@@ -29,6 +29,7 @@ from lokgraph.facts import ABSENCE_REASONS
 
 from .grammar import ABSENCE_ROLE_KEYS, GRAMMAR_KEYS, Grammar, compile_grammar
 from .terms import Term, _compile_term, _fold, word_sets
+from .vocab_extra import EXTRA_MEMBER_KEYS, ExtraWords, compile_extra
 
 #: kinds of agreement in ``agreement.kinds``; ``other_named`` (a BUS agreement) wins over RÖK
 AGREEMENT_KIND_KEYS = ("LOK", "ROK", "other", "other_named")
@@ -96,6 +97,7 @@ class Vocabulary:
     list_fillers: tuple[Term, ...]
     boilerplate: tuple[Term, ...]
     grammar: Grammar
+    extra: ExtraWords
     raw: Mapping[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
 
@@ -233,6 +235,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "aims",
         "aims_after",
         "questions",
+        *EXTRA_MEMBER_KEYS,
     ),
     "absence": (),
     "absence_list": (),
@@ -361,6 +364,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         list_fillers=plain("list_fillers"),
         boilerplate=plain("boilerplate"),
         grammar=compile_grammar(data.get("grammar") or _default_raw()["grammar"], source),
+        extra=compile_extra(members, plain),
         raw=dict(data),
     )
 
