@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
-from .spans import _find
-from .terms import _fold
+from .spans import _find, _Hit, _resolve, _words
+from .terms import Term, _fold
 from .vocabulary import Vocabulary
 
-__all__ = ["kind_of", "validity"]
+__all__ = ["kind_of", "new_side", "validity"]
 
 #: the order in which kinds win when a sentence names more than one
 _KIND_ORDER = ("LOK", "other_named", "ROK", "other")
@@ -42,12 +43,123 @@ _ISO = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 
-def kind_of(text: str, v: Vocabulary, *, raw: bool = False) -> str | None:
+def kind_of(
+    text: str,
+    v: Vocabulary,
+    *,
+    raw: bool = False,
+    kommuner: Sequence[_Hit] = (),
+    own: str | None = None,
+) -> str | None:
     """The kind of agreement the words of a text name, or None (with ``raw``, a named BUS
-    agreement is ``other_named`` rather than ``other``)."""
+    agreement or one on a single subject is ``other_named`` rather than ``other``).
+
+    After the kind words (a LÖK word, then a brand) come the sides the text names
+    (`_sides_kind`: one kommun with the region is a LÖK, two kommuner another kind), then the
+    subject (an agreement on youth clinics is another kind even when county-wide), then the
+    county-wide words. ``kommuner`` are the kommun names found in the text, ``own`` the kommun
+    the document is about.
+
+    >>> from loaders.extract import load_vocabulary
+    >>> v = load_vocabulary()
+    >>> kind_of("Kommunen och landstinget har en övergripande överenskommelse.", v)
+    'LOK'
+    >>> kind_of("Länets kommuner har antagit en överenskommelse om ungdomsmottagningarna.", v)
+    'other'
+    """
     keys = {h.key for h in _find(v.agreement_kinds, text)}
-    kind = next((k for k in _KIND_ORDER if k in keys), None)
+    kind = next((k for k in _KIND_ORDER[:2] if k in keys), None)
+    if kind is None and _documents(text, v):
+        kind = _sides_kind(text, v, kommuner, own)
+        if kind is None and _find(v.agreement_subjects, text):
+            kind = "other_named"  # "överenskommelsen om ungdomsmottagningar"
+    if kind is None:
+        kind = next((k for k in _KIND_ORDER[2:] if k in keys), None)
     return "other" if kind == "other_named" and not raw else kind
+
+
+def new_side(text: str, v: Vocabulary) -> tuple[int, int] | None:
+    """Where a text that tells of an agreement replaced names the new one: after "ersätts av",
+    before "ersätter"; an empty span when it names no new one ("Västbus riktlinjer har
+    ersatts"); None when nothing is replaced.
+
+    >>> from loaders.extract import load_vocabulary
+    >>> v = load_vocabulary()
+    >>> t = "De gamla riktlinjerna ersätts av en ny överenskommelse."
+    >>> t[slice(*new_side(t, v))]
+    ' en ny överenskommelse.'
+    >>> new_side("Västbus riktlinjer har ersatts", v), new_side("Riktlinjerna gäller.", v)
+    ((0, 0), None)
+    >>> new_side("Den här versionen ersätter den tidigare.", v)
+    (0, 18)
+    """
+    hits = _resolve(_find(v.replacements, text))
+    if not hits:
+        return None
+    hit = hits[0]
+    span = (0, hit.start) if hit.key == "of" else (hit.end, len(text))
+    named = sorted(h.start for h in _documents_in(text[span[0] : span[1]], v))
+    if not named:
+        # what replaces is what the text is about ("Den här versionen ersätter …")
+        return span if hit.key == "of" else (0, 0)
+    if len(named) > 1:  # "ersätts av överenskommelsen … och av riktlinjen för SIP": the first
+        span = (span[0], span[0] + named[1])
+    return span
+
+
+def _documents(text: str, v: Vocabulary) -> bool:
+    """Whether a text names an agreement or a guideline (not only a county or a service)."""
+    return bool(_documents_in(text, v))
+
+
+def _documents_in(text: str, v: Vocabulary) -> list[_Hit]:
+    """The agreements and guidelines a text names."""
+    hits = _find(v.agreement_words, text) + [
+        h for h in _find(v.agreement_kinds, text) if h.key in ("other", "other_named")
+    ]
+    return _resolve(hits)
+
+
+def _sides_kind(text: str, v: Vocabulary, kommuner: Sequence[_Hit], own: str | None) -> str | None:
+    """LOK when one kommun and the region are the sides of an agreement ("mellan Melleruds
+    kommun och nämnden", "Kommunen och landstinget har …", "ett avtal med regionen"), other
+    when two kommuner are ("mellan Mölndals stad och Härryda kommun"), else None."""
+    hits = _find(v.agreement_sides, text)
+    regions = [h for h in hits if h.key == "region"]
+    named = {k.key for k in kommuner}
+    sides = sorted([h for h in hits if h.key == "kommun"] + list(kommuner), key=lambda h: h.start)
+    if len(named) <= 1 and any(_joined(text, k, r, v) for k in sides for r in regions):
+        return "LOK"
+    if regions:
+        return None
+    if len(named) >= 2 and any(
+        _joined(text, a, b, v) for a in kommuner for b in kommuner if a.key != b.key
+    ):
+        return "other"
+    with_words = _side_words(v.agreement_sides, "with")
+    for k in kommuner:  # "samverkansavtal med Härryda kommun" in a text about Mölndal
+        before = [_fold(w) for w, _, _ in _words(text[: k.start])][-1:]
+        if own and k.key != own and before and before[0] in with_words:
+            return "other"
+    return None
+
+
+def _joined(text: str, a: _Hit, b: _Hit, v: Vocabulary) -> bool:
+    """Whether two sides stand together: only joining words between them ("X och Y"), or an
+    agreement and "med" ("X har ett avtal med Y")."""
+    first, second = sorted((a, b), key=lambda h: h.start)
+    if first.end > second.start:
+        return False
+    between = text[first.end : second.start]
+    words = [_fold(w) for w, _, _ in _words(between)]
+    if all(w in _side_words(v.agreement_sides, "joins") for w in words):
+        return bool(words)
+    return words[-1] in _side_words(v.agreement_sides, "with") and _documents(between, v)
+
+
+@lru_cache(maxsize=16)
+def _side_words(sides: tuple[Term, ...], key: str) -> frozenset[str]:
+    return frozenset(_fold(t.text) for t in sides if t.key == key)
 
 
 @lru_cache(maxsize=8)

@@ -37,6 +37,8 @@ class _Context:
     names_agreement: bool = False
     #: the document named a BUS agreement: its county-wide words still mean that one
     named_other: bool = False
+    #: kinds of agreement the document said were replaced by another kind
+    replaced_kinds: set[str] = field(default_factory=set)
     #: a document's agreement votes, told as facts when the document ends
     votes: list = field(default_factory=list)
     #: the sentences read now still speak of an agreement's sides (`sides.after_side`)

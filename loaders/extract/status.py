@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from lokgraph.facts import Fact
 
-from .agreements import kind_of, validity
+from .agreements import kind_of, new_side, validity
 from .clauses import _clause_of
 from .context import _Context
 from .spans import _find, _Hit, _outside, _overlaps, _resolve, _words
@@ -129,7 +130,11 @@ def agreement_votes(
         _find(v.agreement_words, text)
         or any(_names(h, text, v) for h in _find(v.agreement_kinds, text))
     )
-    kind = _kind_in_document(text, v, ctx)
+    if new_side(text, v) == (0, 0):
+        return []  # "Västbus riktlinjer har ersatts": the old one, whose status is not ours
+    kind = _kind_in_document(text, reading, v, ctx)
+    if kind in ctx.replaced_kinds and new_side(text, v) is None:
+        return []
     local = bool(_find(v.local_agreement_words, text))
     if not (local or named or ctx.names_agreement):
         return []
@@ -161,11 +166,26 @@ def agreement_votes(
     return [Vote(s, reading.area, text, r, kind, start, end) for s, r in votes]
 
 
-def _kind_in_document(text: str, v: Vocabulary, ctx: _Context) -> str | None:
+def _kind_in_document(text: str, reading: _Reading, v: Vocabulary, ctx: _Context) -> str | None:
     """The kind of agreement a sentence of a document is about (see `agreements.kind_of`): a
     document that named a BUS agreement keeps calling it that ("Överenskommelsen tecknades av
     alla kommuner i länet"), and a sentence that only refers back takes the kind named before."""
-    raw = kind_of(text, v, raw=True)
+    kommuner = reading.kommuner
+    side = new_side(text, v)
+    if side is not None and side[0] > 0:
+        # "De tidigare Västbus-riktlinjerna ersätts av den nya …": the old kind's history
+        # ("Riktlinjerna antogs 2005") is no longer an agreement in force
+        old = kind_of(text[: side[0]], v)
+        if old is not None and old != kind_of(text[side[0] : side[1]], v):
+            ctx.replaced_kinds.add(old)
+    if side is not None:  # the new one's kind
+        kommuner = [
+            replace(k, start=k.start - side[0], end=k.end - side[0])
+            for k in kommuner
+            if side[0] <= k.start and k.end <= side[1]
+        ]
+        text = text[side[0] : side[1]]
+    raw = kind_of(text, v, raw=True, kommuner=kommuner, own=ctx.kommun)
     if raw == "other_named":
         ctx.named_other = True
     kind = "other" if raw == "other_named" or (raw == "ROK" and ctx.named_other) else raw

@@ -27,9 +27,10 @@ from lokgraph.codes import (
 from lokgraph.errors import InputError
 from lokgraph.facts import ABSENCE_REASONS
 
-from .grammar import ABSENCE_ROLE_KEYS, GRAMMAR_KEYS, Grammar, compile_grammar
+from .grammar import ABSENCE_ROLE_KEYS, Grammar, compile_grammar
+from .sections import check_sections
 from .terms import Term, _compile_term, _fold, word_sets
-from .vocab_extra import EXTRA_MEMBER_KEYS, ExtraWords, compile_extra
+from .vocab_extra import ExtraWords, compile_extra
 
 #: kinds of agreement in ``agreement.kinds``; ``other_named`` (a BUS agreement) wins over RÖK
 AGREEMENT_KIND_KEYS = ("LOK", "ROK", "other", "other_named")
@@ -63,6 +64,12 @@ class Vocabulary:
     not_started: tuple[Term, ...]
     ended: tuple[Term, ...]
     agreement_kinds: tuple[Term, ...]
+    #: the sides an agreement names (one kommun, the region) and the subjects that make it
+    #: a guideline on one condition or service (`agreements.kind_of`)
+    agreement_sides: tuple[Term, ...]
+    agreement_subjects: tuple[Term, ...]
+    #: "ersätts av" (the new agreement after it), "ersätter" (the new one before it)
+    replacements: tuple[Term, ...]
     valid_from_words: tuple[Term, ...]
     valid_to_words: tuple[Term, ...]
     member_cues: tuple[Term, ...]
@@ -188,92 +195,8 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra if extra is not None else base
 
 
-_SECTIONS: dict[str, tuple[str, ...]] = {
-    "version": (),
-    "parties": (),
-    "listed_parties": (),
-    "principals": (),
-    "groups": (),
-    "group_compounds": ("heads", "not_groups"),
-    "group_name_words": (),
-    "levels": (),
-    "level_ignore": (),
-    "level_cues": (),
-    "agreement": (
-        "words",
-        "local_words",
-        "areas",
-        "status",
-        "status_weak",
-        "status_text",
-        "status_reply",
-        "not_started",
-        "ended",
-        "status_ignore",
-        "kinds",
-        "valid_from",
-        "valid_to",
-    ),
-    "members": (
-        "cues",
-        "weak_cues",
-        "start_cues",
-        "list_cues",
-        "backward",
-        "partial",
-        "frequency_words",
-        "roles",
-        "list_words",
-        "after_group",
-        "wishes",
-        "scope_breaks",
-        "units",
-        "colocation",
-        "colocation_strong",
-        "list_heads",
-        "scope_heads",
-        "aims",
-        "aims_after",
-        "questions",
-        *EXTRA_MEMBER_KEYS,
-    ),
-    "absence": (),
-    "absence_list": (),
-    "absence_roles": ABSENCE_ROLE_KEYS,
-    "places": (),
-    "governance": (),
-    "deviation": ("words", *DEVIATION_LEVELS),
-    "negators": (),
-    "hypothetical": (),
-    "clause_breaks": (),
-    "list_fillers": (),
-    "boilerplate": (),
-    "grammar": GRAMMAR_KEYS,
-}
-
-
-def _check_sections(data: Mapping[str, Any], source: str) -> None:
-    """A misspelt heading would silently do nothing: name it and the valid ones."""
-    for key, value in data.items():
-        if key not in _SECTIONS:
-            raise InputError(
-                f"unknown heading {key!r} in the vocabulary",
-                where=source,
-                fix="Use one of " + ", ".join(_SECTIONS),
-            )
-        subkeys = _SECTIONS[key]
-        if subkeys and isinstance(value, dict):
-            for sub in value:
-                if sub not in subkeys:
-                    raise InputError(
-                        f"unknown heading {sub!r} under '{key}'",
-                        where=source,
-                        fix="Use one of " + ", ".join(subkeys),
-                    )
-
-
 def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
-    _check_sections(data, source)
+    check_sections(data, source)
 
     def keyed(
         section: str, valid: Iterable[str], where: Mapping[str, Any] | None = None
@@ -326,6 +249,9 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         not_started=plain("not_started", agreement),
         ended=plain("ended", agreement, "none"),
         agreement_kinds=keyed("kinds", AGREEMENT_KIND_KEYS, agreement),
+        agreement_sides=keyed("sides", ("kommun", "region", "joins", "with"), agreement),
+        agreement_subjects=plain("subjects", agreement, "subject"),
+        replacements=plain("replaced_by", agreement, "by") + plain("replaces", agreement, "of"),
         valid_from_words=plain("valid_from", agreement, "from"),
         valid_to_words=plain("valid_to", agreement, "to"),
         member_cues=plain("cues", members, "member") + plain("start_cues", members, "member"),
