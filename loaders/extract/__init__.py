@@ -57,6 +57,16 @@ How a sentence is read:
   plus a new one in progress, is ``under_revision``; then in progress, in force, none.
 - **Deviation reporting** (Q5, or sentences on avvikelser when the question is not known):
   the first phrase of the answer decides none, few or some.
+
+Speed (the prefilter, ``triggers.py``): a list's terms are looked up by their anchors among
+the sentence's words, so a list yields only the terms that can match (`candidates`); and a
+pass that finds nothing without a term of certain vocabulary lists says so with
+``@triggered_by("list", …, empty=…)`` (fields of `Vocabulary` or ``grammar.…``, never words
+typed in code): it is skipped on a sentence without them. A pass without the decorator always
+runs. ``tests/test_extract_prefilter.py`` extracts every real-text set, the held-out sets,
+the Dalarna survey and a synthetic survey with the prefilter off (`triggers.prefilter_off`)
+and on and asserts the same facts; a cache of pass results registers itself with
+`triggers.forget_with_prefilter` so the two runs share nothing.
 """
 
 from __future__ import annotations

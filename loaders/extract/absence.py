@@ -5,14 +5,17 @@ from __future__ import annotations
 from .clauses import _clause_of
 from .spans import _find, _gap, _head, _Hit, _tail, _words
 from .terms import _fold
+from .triggers import triggered_by
 from .vocabulary import Vocabulary
 
 
+@triggered_by("wishes", empty=bool)
 def _wished(text: str, cue: _Hit, v: Vocabulary) -> bool:
     head = _head(text, cue.start)
     return any(_fold(w) in v.wishes for w, _, _ in _words(head)[-2:])
 
 
+@triggered_by("negators", empty=bool)
 def _negated_absence(text: str, cue: _Hit, v: Vocabulary) -> bool:
     """An absence phrase that is itself negated: "det är inte svårt att få med skolan", "vi
     saknar inte BUP", or "deltar inte bara … utan även"."""
@@ -193,6 +196,7 @@ def _object_follows(
     return False
 
 
+@triggered_by("negators", empty=bool)
 def _negated_nearby(text: str, cue: _Hit, v: Vocabulary) -> bool:
     """Whether a member word is negated ("ingår inte", "inte deltar"), but not "ingår inte
     bara skolan utan även IFO"."""

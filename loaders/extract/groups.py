@@ -11,6 +11,7 @@ from lokgraph.codes import default_level
 from .clauses import _clause_of, _plain_clauses
 from .spans import _before, _distance, _find, _Hit, _outside, _resolve, _words
 from .terms import _fold
+from .triggers import triggered_by
 from .vocabulary import Vocabulary
 
 #: group types that say nothing of what kind of group it is: with a political level they are a
@@ -42,6 +43,7 @@ class _GroupMention:
     hit_text: str = ""
 
 
+@triggered_by("colocation", "colocation_strong")
 def _familjecentral_group(
     text: str, parties: list[_Hit], groups: list[_GroupMention], v: Vocabulary
 ) -> _GroupMention | None:
@@ -164,13 +166,7 @@ def _negated_group(text: str, hit: _Hit, absence_cues: list[_Hit], v: Vocabulary
 def _levels(text: str, groups: list[_GroupMention], heading: str | None, v: Vocabulary) -> None:
     """Set each group's level: a level word in the sentence, else the heading line above,
     else the group type's default (already set)."""
-    ignore = [(h.start, h.end) for h in _find(v.level_ignore, text)]
-    clauses = _plain_clauses(text, v)
-    for lh in _resolve(_outside(_find(v.levels, text), ignore)):
-        target = _level_target(groups, lh, clauses)
-        if target is not None and not target.explicit_level:
-            target.level = lh.key
-            target.explicit_level = True
+    _level_words(text, groups, v)
     for g in groups:
         same = [o for o in groups if o.group_type == g.group_type and o.explicit_level]
         if not g.explicit_level and same:
@@ -180,6 +176,18 @@ def _levels(text: str, groups: list[_GroupMention], heading: str | None, v: Voca
         if not g.explicit_level and heading:
             g.level = heading
         g.group_type = political_type(g.group_type, g.level)
+
+
+@triggered_by("levels")
+def _level_words(text: str, groups: list[_GroupMention], v: Vocabulary) -> None:
+    """A level word in the sentence sets the level of the group it describes."""
+    ignore = [(h.start, h.end) for h in _find(v.level_ignore, text)]
+    clauses = _plain_clauses(text, v)
+    for lh in _resolve(_outside(_find(v.levels, text), ignore)):
+        target = _level_target(groups, lh, clauses)
+        if target is not None and not target.explicit_level:
+            target.level = lh.key
+            target.explicit_level = True
 
 
 def _level_target(
@@ -255,6 +263,7 @@ def _group_name(text: str, hit: _Hit, v: Vocabulary) -> tuple[str | None, int]:
     return " ".join(words), end
 
 
+@triggered_by("governance")
 def _governance(
     text: str, groups: list[_GroupMention], v: Vocabulary, previous: _GroupMention | None
 ) -> None:

@@ -10,7 +10,8 @@ from lokgraph.reference import kommuner
 
 from .grammar import Grammar
 from .spans import _before, _Hit
-from .terms import _UPPER_VARIANTS, _VARIANTS, _anchor
+from .terms import _UPPER_VARIANTS, _VARIANTS, _anchor, _runs
+from .triggers import candidates
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,11 @@ class _KommunName:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         return re.compile(self.regex)
+
+    @cached_property
+    def runs(self) -> frozenset[str]:
+        """The plain lower-case runs of the name: a match holds them all."""
+        return _runs(self.name)
 
 
 @cache
@@ -57,10 +63,7 @@ def _find_kommuner(text: str, grammar: Grammar) -> list[_Hit]:
     """Kommun names, except places ("i Hjo", "i Skövde, Tidaholm och Skara") and a capitalised
     word that starts the sentence without "kommun" after it ("Vara ett stöd …")."""
     found: list[tuple[_Hit, bool]] = []
-    low = text.lower()
-    for kommun in _kommun_patterns(grammar.kommun_word):
-        if kommun.anchor not in low:
-            continue
+    for kommun in candidates(_kommun_patterns(grammar.kommun_word), text):
         name = kommun.name
         for m in kommun.pattern.finditer(text):
             place = bool(grammar.place_before_kommun.search(_before(text, m.start())))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from .groups import _GroupMention
 from .spans import WINDOW, _before, _find, _folded_between, _head, _Hit, _words
 from .terms import _fold
+from .triggers import triggered_by
 from .vocabulary import Vocabulary
 
 
@@ -52,6 +53,7 @@ def _topics(
 _PERIOD = re.compile(r"[.;:!?]")
 
 
+@triggered_by("aims", "questions", "grammar.between", empty=bool)
 def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
     """A member word that names an aim, not who takes part: "stärka samverkan mellan skola och
     socialtjänst", "se över hur samverkan mellan BUP och elevhälsan kan se ut"."""

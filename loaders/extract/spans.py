@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .terms import Term, _fold
+from .triggers import candidates, forget_with_prefilter
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ def _blank(text: str, start: int, hits: list[_Hit]) -> str:
 
 #: recent `_find` results: the passes ask for the same list in the same sentence many times
 _FOUND: dict[tuple[int, str, str], tuple[tuple[Term, ...], list[_Hit]]] = {}
+forget_with_prefilter(_FOUND.clear)
 
 
 def _find(terms: tuple[Term, ...], text: str, kind: str = "") -> list[_Hit]:
@@ -49,11 +51,8 @@ def _find(terms: tuple[Term, ...], text: str, kind: str = "") -> list[_Hit]:
 
 
 def _find_all(terms: tuple[Term, ...], text: str, kind: str) -> list[_Hit]:
-    low = text.lower()
     hits = []
-    for term in terms:
-        if term.anchor and term.anchor not in low:
-            continue
+    for term in candidates(terms, text):
         for m in term.pattern.finditer(text):
             if m.end() == m.start():
                 continue

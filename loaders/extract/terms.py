@@ -36,6 +36,22 @@ class Term:
         a small import."""
         return re.compile(self.regex)
 
+    @cached_property
+    def runs(self) -> frozenset[str]:
+        """Every plain lower-case run of letters and digits of the term: a match holds them
+        all (the prefilter's test, `loaders.extract.triggers`)."""
+        return _runs(self.text)
+
+
+def _runs(text: str) -> frozenset[str]:
+    """The runs of a-z and 0-9 of a term's text, lower-cased (å, ä, ö and é vary, so they
+    split runs).
+
+    >>> sorted(_runs("svårt att ... få med"))
+    ['att', 'f', 'med', 'rt', 'sv']
+    """
+    return frozenset(re.findall(r"[a-z0-9]+", text.lower()))
+
 
 #: What å, ä, ö and é may look like after OCR or when typed without diacritics.
 _VARIANTS: dict[str, str] = {
