@@ -154,6 +154,15 @@ class RenderContext:
                 found.update(d.get("surveyed") or ())
         return frozenset(found)
 
+    @cached_property
+    def answered(self) -> frozenset[str]:
+        """The ids of the kommuner that answered a survey (any Source's ``answered``)."""
+        found: set[str] = set()
+        for _, d in self.graph.nodes(data=True):
+            if d.get("label") == "Source":
+                found.update(d.get("answered") or ())
+        return frozenset(found)
+
     @contextlib.contextmanager
     def shared_queries(self) -> Iterator[None]:
         """Within the block, the gap queries about this graph share one index of it."""

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from lokgraph.codes import PARTIES
+from lokgraph.collector import collector_paused
 from lokgraph.presence import presence
 from lokgraph.reference import lan_names
 from lokgraph.sheets import csv_text
@@ -232,10 +233,11 @@ def matrix_html(
     >>> "<title>Täckning &lt;Dalarna&gt;</title>" in page, "<script" in page
     (True, False)
     """
-    rows = coverage(graph)
-    parties = parties_of(graph)
+    with collector_paused():  # many small records and strings, no cycles
+        rows = coverage(graph)
+        parties = parties_of(graph)
+        table = matrix_table(graph, rows, parties, with_names=with_names)
     title = title or "Vilka parter medverkar i kommunernas samverkan?"
-    table = matrix_table(graph, rows, parties, with_names=with_names)
     style = f"<style>\n{_PAGE_CSS_START}{MATRIX_CSS}\n{_PAGE_CSS_END}</style>"
     return html_head(title, style) + _BODY.format(
         title=esc(title),

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from lokgraph.codes import PARTIES
+from lokgraph.collector import collector_paused
 from lokgraph.reference import find_kommun, find_region
 
 from .context import RenderContext, missing_specialist_gaps
@@ -128,26 +129,27 @@ def map_html(
     :class:`~visualizations.context.RenderContext`); without it the map works it out itself.
     ``vis_assets`` stands in for vis-network (see :func:`~visualizations.page.render_network_page`).
     """
-    data = map_data(
-        graph,
-        kommun=kommun,
-        area=area,
-        kommuner=kommuner,
-        with_names=with_names,
-        title=title,
-        cluster=cluster,
-        context=context,
-    )
-    return render_network_page(
-        data.title,
-        data.nodes,
-        data.edges,
-        data.options,
-        legend_html=build_legend(data.legend),
-        controls=controls,
-        clusters=data.clusters,
-        vis_assets=vis_assets,
-    )
+    with collector_paused():  # many small dicts and strings, no cycles
+        data = map_data(
+            graph,
+            kommun=kommun,
+            area=area,
+            kommuner=kommuner,
+            with_names=with_names,
+            title=title,
+            cluster=cluster,
+            context=context,
+        )
+        return render_network_page(
+            data.title,
+            data.nodes,
+            data.edges,
+            data.options,
+            legend_html=build_legend(data.legend),
+            controls=controls,
+            clusters=data.clusters,
+            vis_assets=vis_assets,
+        )
 
 
 def map_data(

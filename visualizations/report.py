@@ -23,6 +23,7 @@ from dataclasses import replace
 
 import networkx as nx
 
+from lokgraph.collector import collector_paused
 from lokgraph.errors import LokgraphError
 from lokgraph.ids import slug
 from lokgraph.sv import antal, sv_key
@@ -60,6 +61,18 @@ def report_html(
     >>> "<title>Luckor i Orsa &amp; Mora</title>" in report_html(g, title="Luckor i Orsa & Mora")
     True
     """
+    # tens of thousands of strings, dicts and lists and no cycles: without the pause, the
+    # collector walks the whole graph again and again meanwhile (a fifth of the report)
+    with collector_paused():
+        return _report_html(graph, with_names, title, progress)
+
+
+def _report_html(
+    graph: nx.MultiDiGraph,
+    with_names: bool,
+    title: str | None,
+    progress: Callable[[int, int], None] | None,
+) -> str:
     title = title or "Luckor i samverkan för barn och unga"
     # what the sections' maps and matrices share, worked out once for the whole report
     context = RenderContext(graph)
@@ -262,7 +275,7 @@ def _section(
     out.append("</div>")
     out.append("<h3>Vilka parter medverkar?</h3>")
     out.append(matrix_legend())
-    rows = coverage(graph, kommuner=kommun_ids, context=context)
+    rows = coverage(graph, kommuner=kommun_ids, parties=parties, context=context)
     out.append(matrix_table(graph, rows, parties, with_names=with_names))
     out.append("</section>")
     return "\n".join(out)
@@ -303,12 +316,7 @@ def _answered(graph: nx.MultiDiGraph, kommun_ids: set[str], context: RenderConte
     """The names of the kommuner that can be counted in a share: a group serves them, they
     are party to a LÖK, or they answered a survey (asked but silent ones are not counted, as
     in the hard_to_engage query's "av N")."""
-    answered = {
-        k
-        for _, d in graph.nodes(data=True)
-        if d.get("label") == "Source"
-        for k in d.get("answered") or ()
-    }
+    answered = context.answered
     targets = context.coverage_targets
     found = {k for k in kommun_ids if k in answered or targets.get(k)}
     return {graph.nodes[k].get("name", k) for k in found}

@@ -22,6 +22,8 @@ from types import ModuleType
 
 import networkx as nx
 
+from lokgraph.collector import collector_paused
+
 from .context import RenderContext
 from .tooltips import REASON_NAMES
 
@@ -81,7 +83,8 @@ def gaps_of(
     ran = False
     if context is None or context.graph is not graph:
         context = RenderContext(graph)
-    with context.shared_queries():
+    # many small records and no cycles, as in queries.registry.run_all
+    with context.shared_queries(), collector_paused():
         results = [(name, list(func(graph))) for name, func in _query_functions()]
     for name, result in results:
         ran = True
