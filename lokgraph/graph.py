@@ -8,7 +8,6 @@ from every source that states it is collected on it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -17,9 +16,14 @@ from typing import Any
 import networkx as nx
 from pydantic import TypeAdapter
 
+from .adjacency import adjacency
 from .collector import collector_paused
 from .errors import InputError
-from .models import ALLOWED_ENDPOINTS, Evidence, Node, Relationship, RoundValues, Structure
+from .graph_records import edge_attrs as _edge_attrs
+from .graph_records import evidence_key as _evidence_key
+from .graph_records import evidence_of, round_records
+from .graph_records import node_attrs as _node_attrs
+from .models import ALLOWED_ENDPOINTS, Node, Relationship, Structure
 from .round_values import BY_ROUND, combine_rounds, drop_rounds
 from .same_group import same_groups
 
@@ -76,81 +80,6 @@ def build_graph(structure: Structure) -> nx.MultiDiGraph:
     graph = new_graph()
     merge(graph, structure)
     return graph
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    return value
-
-
-def _evidence_dicts(evidence: Iterable[Evidence]) -> list[dict]:
-    unique = {e.sort_key(): e for e in evidence}
-    return [_fields(unique[key]) for key in sorted(unique)]
-
-
-def _fields(record: Evidence) -> dict:
-    """A frozen record's fields without the None values, as ``model_dump`` gives them for a
-    record of plain values, read from the record's own dict (no serializer per record)."""
-    return {k: v for k, v in record.__dict__.items() if v is not None}
-
-
-def _evidence_key(record: dict) -> tuple[str, ...]:
-    """`Evidence.sort_key` of a stored evidence record (None values are left out there)."""
-    return (
-        record["source"],
-        record.get("question") or "",
-        record.get("page") or "",
-        record.get("respondent") or "",
-        record.get("quote", ""),
-    )
-
-
-def evidence_of(attrs: dict) -> list[Evidence]:
-    """The evidence records of a node's or edge's attributes."""
-    return [Evidence(**e) for e in attrs.get("evidence", ())]
-
-
-def _round_dicts(entries: tuple[RoundValues, ...]) -> list[dict]:
-    return [{"round": e.round, "values": {k: _plain(v) for k, v in e.values}} for e in entries]
-
-
-def _round_records(attrs: dict) -> tuple[RoundValues, ...]:
-    return tuple(
-        RoundValues(round=e["round"], values=tuple(sorted(e["values"].items())))
-        for e in attrs.get(BY_ROUND, ())
-    )
-
-
-_NOT_NODE_VALUES = frozenset({"id", "evidence", BY_ROUND})
-
-
-def _node_attrs(node: Node) -> dict:
-    """A node's attributes in the graph; its evidence last, as a merge leaves them."""
-    attrs = {
-        k: _plain(v)
-        for k, v in node.__dict__.items()
-        if k not in _NOT_NODE_VALUES and v is not None and v != ()
-    }
-    if node.by_round:
-        attrs[BY_ROUND] = _round_dicts(node.by_round)
-    attrs["evidence"] = _evidence_dicts(node.evidence)
-    return attrs
-
-
-def _edge_attrs(rel: Relationship) -> dict:
-    """An edge's attributes in the graph; its evidence last, as a merge leaves them."""
-    attrs: dict = {"type": rel.type}
-    if rel.partial is not None:
-        attrs["partial"] = rel.partial
-    if rel.reason is not None:
-        attrs["reason"] = rel.reason
-    if rel.by_round:
-        attrs[BY_ROUND] = _round_dicts(rel.by_round)
-    attrs["evidence"] = _evidence_dicts(rel.evidence)
-    return attrs
 
 
 def _round_lookup(graph: nx.MultiDiGraph, structure: Structure) -> dict[str, str]:
@@ -264,32 +193,39 @@ def _merge(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> M
     stats = MergeStats()
     round_of = _round_lookup(graph, structure).get
     references: set[int] = set()
-    nodes = _merged(structure.nodes, _node_key, _node_attrs, graph.nodes.get, round_of, references)
+    # a new node or edge is put into networkx's own dicts as `add_node` and `add_edge` would
+    # put it, without their checks and copies (every end is known: `_check` saw to that)
+    held, (succ, pred) = vars(graph)["_node"], adjacency(graph)
+    nodes = _merged(structure.nodes, _node_key, _node_attrs, held.get, round_of, references)
     for node_id, old, merged in nodes:
         if old is None:
-            graph.add_node(node_id, **merged)
+            held[node_id], succ[node_id], pred[node_id] = merged, {}, {}
             stats.nodes_added += 1
         elif merged != old:
             old.clear()
             old.update(merged)
             stats.nodes_updated += 1
-    edges = _merged(
-        structure.relationships,
-        _edge_key,
-        _edge_attrs,
-        lambda key: graph.get_edge_data(*key),
-        round_of,
-        references,
-    )
+
+    def old_edge(key: tuple[str, str, str]) -> dict | None:
+        keyed = succ[key[0]].get(key[1])
+        return None if keyed is None else keyed.get(key[2])
+
+    edges = _merged(structure.relationships, _edge_key, _edge_attrs, old_edge, round_of, references)
     for (u, v, rel_type), old, merged in edges:
         if old is None:
-            graph.add_edge(u, v, key=rel_type, **merged)
+            keyed = succ[u].get(v)
+            if keyed is None:
+                keyed = succ[u][v] = pred[v][u] = {}
+            keyed[rel_type] = merged
             stats.edges_added += 1
         elif merged != old:
             old.clear()
             old.update(merged)
             stats.edges_updated += 1
     _link_sources(graph, structure, stats)
+    cache = getattr(graph, "__networkx_cache__", None)
+    if cache:  # what networkx's own add_edge clears (results cached for its backends)
+        cache.clear()
     return stats
 
 
@@ -359,7 +295,7 @@ def graph_to_structure(graph: nx.MultiDiGraph) -> Structure:
                 data[key] = tuple(data[key])
         data["evidence"] = tuple(evidence_of(attrs))
         if BY_ROUND in data:
-            data[BY_ROUND] = _round_records(attrs)
+            data[BY_ROUND] = round_records(attrs)
         nodes.append(_NODE_ADAPTER.validate_python(data))
     rels = []
     for u, v, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
@@ -371,7 +307,7 @@ def graph_to_structure(graph: nx.MultiDiGraph) -> Structure:
                 partial=attrs.get("partial"),
                 reason=attrs.get("reason"),
                 evidence=tuple(evidence_of(attrs)),
-                by_round=_round_records(attrs),
+                by_round=round_records(attrs),
             )
         )
     return Structure(nodes=tuple(nodes), relationships=tuple(rels))
