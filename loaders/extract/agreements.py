@@ -126,9 +126,13 @@ def _sides_kind(text: str, v: Vocabulary, kommuner: Sequence[_Hit], own: str | N
     when two kommuner are ("mellan Mölndals stad och Härryda kommun"), else None."""
     hits = _find(v.agreement_sides, text)
     regions = [h for h in hits if h.key == "region"]
+    boards = [h for h in hits if h.key == "board"]
     named = {k.key for k in kommuner}
     sides = sorted([h for h in hits if h.key == "kommun"] + list(kommuner), key=lambda h: h.start)
-    if len(named) <= 1 and any(_joined(text, k, r, v) for k in sides for r in regions):
+    if len(named) <= 1 and (
+        any(_joined(text, k, r, v) for k in sides for r in regions)
+        or any(_joined(text, k, b, v, with_ok=False) for k in sides for b in boards)
+    ):
         return "LOK"
     if regions:
         return None
@@ -144,9 +148,9 @@ def _sides_kind(text: str, v: Vocabulary, kommuner: Sequence[_Hit], own: str | N
     return None
 
 
-def _joined(text: str, a: _Hit, b: _Hit, v: Vocabulary) -> bool:
-    """Whether two sides stand together: only joining words between them ("X och Y"), or an
-    agreement and "med" ("X har ett avtal med Y")."""
+def _joined(text: str, a: _Hit, b: _Hit, v: Vocabulary, with_ok: bool = True) -> bool:
+    """Whether two sides stand together: only joining words between them ("X och Y"), or
+    (with ``with_ok``) an agreement and "med" ("X har ett avtal med Y")."""
     first, second = sorted((a, b), key=lambda h: h.start)
     if first.end > second.start:
         return False
@@ -154,7 +158,8 @@ def _joined(text: str, a: _Hit, b: _Hit, v: Vocabulary) -> bool:
     words = [_fold(w) for w, _, _ in _words(between)]
     if all(w in _side_words(v.agreement_sides, "joins") for w in words):
         return bool(words)
-    return words[-1] in _side_words(v.agreement_sides, "with") and _documents(between, v)
+    with_words = _side_words(v.agreement_sides, "with")
+    return with_ok and words[-1] in with_words and _documents(between, v)
 
 
 @lru_cache(maxsize=16)
@@ -196,8 +201,9 @@ def _dates(text: str, v: Vocabulary) -> list[tuple[int, int, str]]:
     return out
 
 
-def validity(text: str, v: Vocabulary) -> tuple[str | None, str | None]:
-    """The first and last day of validity a text gives (either may be None)."""
+def validity(text: str, v: Vocabulary, reach: int = 3) -> tuple[str | None, str | None]:
+    """The first and last day of validity a text gives (either may be None): a date up to
+    ``reach`` words after a cue word, or in a range."""
     dates = _dates(text, v)
     if not dates:
         return None, None
@@ -208,7 +214,7 @@ def validity(text: str, v: Vocabulary) -> tuple[str | None, str | None]:
         + [(h.start, h.end, "to") for h in _find(v.valid_to_words, text)]
     )
     for i, (a, b, iso) in enumerate(dates):
-        before = [c for c in cues if c[1] <= a and len(text[c[1] : a].split()) <= 3]
+        before = [c for c in cues if c[1] <= a and len(text[c[1] : a].split()) <= reach]
         if i > 0 and re.fullmatch(r"\s*[–—-]\s*", text[dates[i - 1][1] : a]):
             role = "to"  # "2020–2023", "2012-11-09 – 2013-12-31"
         elif before:

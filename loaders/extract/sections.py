@@ -48,6 +48,8 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "subjects",
         "replaced_by",
         "replaces",
+        "proposals",
+        "header_fields",
         "valid_from",
         "valid_to",
     ),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lokgraph.facts import Fact
 
-from .agreements import kind_of, new_side, validity
+from .agreements import _documents, kind_of, new_side, validity
 from .clauses import _clause_of
 from .context import _Context
 from .spans import _find, _Hit, _outside, _overlaps, _resolve, _words
@@ -77,6 +77,10 @@ def _status_votes(reading: _Reading, v: Vocabulary, named: bool = False) -> list
                 continue
             if h.key != "under_revision" and any(w in v.hypothetical for w in before):
                 continue
+            if h.key in ("in_force", "in_progress") and v.wishes & {
+                _fold(w) for w, _, _ in _words(text[: h.start])
+            }:
+                continue  # "… bör utvärderas, och riktlinjer tas fram": a wish
             if _negated(before, v):
                 if h.key == "in_force":
                     # "Överenskommelsen är inte påskriven": written, not yet signed
@@ -124,6 +128,21 @@ def agreement_votes(
         if ctx.question != "Q1":
             return []
         return [Vote(s, reading.area, text, r) for s, r in _status_votes(reading, v)]
+    proposed = bool(_find(v.proposals, text))
+    if sentence.block == "heading":
+        ctx.proposal = proposed  # "Förslag till beslut", "Beslutsärenden": until the next heading
+    votes = _document_votes(sentence, reading, v, ctx)
+    if ctx.proposal or proposed:
+        # "Kommunfullmäktige godkänner samverkansavtalet": proposed, not decided
+        votes = [x._replace(status="in_progress") if x.status == "in_force" else x for x in votes]
+    return votes
+
+
+def _document_votes(
+    sentence: Sentence, reading: _Reading, v: Vocabulary, ctx: _Context
+) -> list[Vote]:
+    """The votes of a sentence of a free-text document (see `agreement_votes`)."""
+    text = sentence.text
     if text.rstrip().endswith("?"):
         return []  # "Finns det en gällande överenskommelse?" asks, it does not tell
     named = bool(
@@ -132,21 +151,27 @@ def agreement_votes(
     )
     if new_side(text, v) == (0, 0):
         return []  # "Västbus riktlinjer har ersatts": the old one, whose status is not ours
+    if _states_only(text, v):
+        return []  # "överenskommelsen mellan staten och SKL": a national one, not ours
     kind = _kind_in_document(text, reading, v, ctx)
     if kind in ctx.replaced_kinds and new_side(text, v) is None:
         return []
     local = bool(_find(v.local_agreement_words, text))
+    # "Godkänd av: …", "Fastställt av länsgruppen 2015-09-23": the document itself
+    header = bool(_find(v.header_fields, text))
+    named = named or header
     if not (local or named or ctx.names_agreement):
         return []
     ctx.names_agreement = ctx.names_agreement or named
     votes = _status_votes(reading, v, named)
-    start, end = validity(text, v)
+    start, end = validity(text, v, reach=8 if header else 3)
     if not local and not named:
         # a sentence after the agreement was named speaks of it only with a word for it ("Nu
-        # är de antagna", "Alla parter har antagit den") or with dates: "Rutiner saknas" is
-        # about something else
+        # är de antagna", "Alla parter har antagit den") or with a status word of its own:
+        # "Rutiner saknas" is about something else, and so is a date alone ("Från 2023
+        # omfattar samverkan också skolan")
         words = {_fold(w) for w, _, _ in _words(text)}
-        if not (words & v.grammar.agreement_refers or start or end):
+        if not (words & v.grammar.agreement_refers or ((start or end) and votes)):
             return []
         votes = [(s, r) for s, r in votes if not r]  # "Ja" alone says nothing in a document
     if not votes and named and sentence.block in ("heading", "item") and _opens_with_name(text, v):
@@ -162,6 +187,8 @@ def agreement_votes(
         votes = [("in_force", False)]  # "Sedan 2008 följer alla kommuner gemensamma riktlinjer"
     if not votes:
         return []
+    if header and not kind and not ctx.agreement_kind and not _documents(text, v):
+        kind = "other"  # a guidance or a division of work that calls itself no agreement
     kind = kind or ctx.agreement_kind or ("LOK" if ctx.kommun else "ROK")
     return [Vote(s, reading.area, text, r, kind, start, end) for s, r in votes]
 
@@ -215,7 +242,8 @@ def _names(hit: _Hit, text: str, v: Vocabulary) -> bool:
     if hit.key != "ROK":
         return True
     word = text[hit.start : hit.end]
-    return not (any(c.isspace() for c in word) or v.grammar.adjective.search(word))
+    # "RÖK" names one; "länsgemensamma rutiner", "länets kommuner" only name the county
+    return word.isupper() or bool(_find(v.agreement_words, word))
 
 
 def _named_before(text: str, start: int, pos: int, v: Vocabulary) -> bool:
@@ -225,6 +253,13 @@ def _named_before(text: str, start: int, pos: int, v: Vocabulary) -> bool:
         h.end <= pos and v.grammar.definite.search(text[h.start : h.end])
         for h in _find(v.agreement_words, text[start:pos])
     )
+
+
+def _states_only(text: str, v: Vocabulary) -> bool:
+    """Whether the sides a text names are the state's (staten, SKR), none of the region or a
+    kommun."""
+    keys = {h.key for h in _find(v.agreement_sides, text)}
+    return "state" in keys and not keys & {"kommun", "region", "board"}
 
 
 def _opens_with_name(text: str, v: Vocabulary) -> bool:

@@ -34,6 +34,8 @@ from .vocab_extra import ExtraWords, compile_extra
 
 #: kinds of agreement in ``agreement.kinds``; ``other_named`` (a BUS agreement) wins over RÖK
 AGREEMENT_KIND_KEYS = ("LOK", "ROK", "other", "other_named")
+#: the sides an agreement names in ``agreement.sides`` (and the words that join them)
+AGREEMENT_SIDE_KEYS = ("kommun", "region", "board", "state", "joins", "with")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,10 @@ class Vocabulary:
     agreement_subjects: tuple[Term, ...]
     #: "ersätts av" (the new agreement after it), "ersätter" (the new one before it)
     replacements: tuple[Term, ...]
+    #: headings of a proposal or an agenda: what stands under them is proposed, not decided
+    proposals: tuple[Term, ...]
+    #: lines of a document's header that make the document itself a steering document
+    header_fields: tuple[Term, ...]
     valid_from_words: tuple[Term, ...]
     valid_to_words: tuple[Term, ...]
     member_cues: tuple[Term, ...]
@@ -249,9 +255,11 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         not_started=plain("not_started", agreement),
         ended=plain("ended", agreement, "none"),
         agreement_kinds=keyed("kinds", AGREEMENT_KIND_KEYS, agreement),
-        agreement_sides=keyed("sides", ("kommun", "region", "joins", "with"), agreement),
+        agreement_sides=keyed("sides", AGREEMENT_SIDE_KEYS, agreement),
         agreement_subjects=plain("subjects", agreement, "subject"),
         replacements=plain("replaced_by", agreement, "by") + plain("replaces", agreement, "of"),
+        proposals=plain("proposals", agreement),
+        header_fields=plain("header_fields", agreement),
         valid_from_words=plain("valid_from", agreement, "from"),
         valid_to_words=plain("valid_to", agreement, "to"),
         member_cues=plain("cues", members, "member") + plain("start_cues", members, "member"),

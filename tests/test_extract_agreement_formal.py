@@ -1,0 +1,98 @@
+"""Agreement status in formal text (issue #11): proposals and agendas, a document's header
+lines, and what is no status of ours. Every text is written for these tests in our own words.
+"""
+
+from __future__ import annotations
+
+from loaders.extract import extract_text
+
+
+def agreements(text: str, kommun: str | None = None) -> set[tuple]:
+    facts = extract_text(text, source="test", kommun=kommun)
+    return {
+        (f.agreement_kind, f.status, f.valid_from, f.valid_to)
+        for f in facts
+        if f.kind == "agreement_status"
+    }
+
+
+def statuses(text: str, kommun: str | None = None) -> set[tuple]:
+    return {(kind, status) for kind, status, _, _ in agreements(text, kommun)}
+
+
+def test_a_decision_under_a_proposal_heading_is_in_progress():
+    text = (
+        "Tjänsteskrivelse\n\n"
+        "Förslag till beslut\n"
+        "Barn- och utbildningsnämnden godkänner den lokala överenskommelsen med regionen."
+    )
+    assert statuses(text, "Gagnef") == {("LOK", "in_progress")}
+
+
+def test_agreements_listed_under_an_agenda_heading_are_in_progress():
+    text = (
+        "Dagordning\n\n"
+        "1. Val av justerare\n"
+        "2. Överenskommelse om samverkan kring barn och unga mellan Orsa kommun och regionen\n"
+    )
+    assert statuses(text) == {("LOK", "in_progress")}
+
+
+def test_a_validity_proposed_keeps_its_date_but_is_in_progress():
+    text = "Förvaltningen föreslår att den länsgemensamma överenskommelsen gäller från 1 maj 2025."
+    assert agreements(text) == {("ROK", "in_progress", "2025-05-01", None)}
+
+
+def test_a_header_line_approving_a_document_without_an_agreement_word_is_another_kind():
+    text = (
+        "Vägledning för första linjen och barnpsykiatrin\n\n"
+        "Godkänd av: verksamhetschefer inom primärvård och psykiatri\n"
+        "Ansvarig för revidering: utvecklingsenheten\n"
+    )
+    assert statuses(text) == {("other", "in_force")}
+
+
+def test_a_header_line_fixing_a_document_gives_its_start_date():
+    text = (
+        "Gemensam vägledning för barn och unga i länet\n"
+        "Kommunerna i länet och regionen\n"
+        "Fastställd av länsgruppen för barn och unga 2016-03-01.\n"
+    )
+    assert agreements(text) == {("ROK", "in_force", "2016-03-01", None)}
+
+
+def test_a_county_adjective_before_routines_names_no_agreement():
+    text = "Revisorerna pekar på att det saknas länsgemensamma rutiner för journalöverföring."
+    assert statuses(text) == set()
+
+
+def test_an_agreement_between_the_state_and_skr_is_not_the_countys():
+    text = (
+        "Inom ramen för överenskommelsen mellan staten och SKR har en kartläggning av "
+        "ungas hälsa tagits fram."
+    )
+    assert statuses(text) == set()
+
+
+def test_a_date_alone_after_an_agreement_was_named_is_no_status():
+    text = (
+        "Kommunerna och regionen samverkar genom gemensamma överenskommelser och rutiner.\n\n"
+        "Från 2026 omfattar samverkan också gymnasieskolan."
+    )
+    assert all(start != "2026-01-01" for _, _, start, _ in agreements(text))
+
+
+def test_a_wish_that_guidelines_be_written_is_no_draft():
+    text = (
+        "Motionären anser att arbetet bör följas upp, och att gemensamma riktlinjer tas fram "
+        "för skolor och barnpsykiatri."
+    )
+    assert statuses(text) == set()
+
+
+def test_an_agreement_the_parties_made_in_a_year_is_in_force_from_it():
+    text = (
+        "Planen bygger på den regionala överenskommelse om psykisk hälsa som länets "
+        "kommuner och regionen träffade 2016."
+    )
+    assert agreements(text) == {("ROK", "in_force", "2016-01-01", None)}
