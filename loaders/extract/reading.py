@@ -47,6 +47,7 @@ from .spans import (
     _resolve,
 )
 from .status import _area
+from .suspended import suspended_parties
 from .terms import _fold
 from .vocabulary import Vocabulary
 
@@ -89,7 +90,9 @@ def _read(
     group_words = [
         g for g in group_words if not any(a > g.start and e == g.end for a, e in agreements_in)
     ]
-    entity_hits = _find(v.parties, text, "party") + group_words
+    party_words = _find(v.parties, text, "party")
+    # "barn- och mödrahälsovården": barnhälsovården too
+    entity_hits = party_words + suspended_parties(text, party_words, v) + group_words
     entity_hits += _find(v.principals, text, "principal")
     member_cues = [c for c in _find(v.member_cues, text, "member") if not _aimed(text, c, v)]
     agreement = bool(_find(v.agreement_words, text))
