@@ -301,6 +301,24 @@ def _compound_pattern(heads: tuple[tuple[str, str], ...]) -> re.Pattern[str] | N
     )
 
 
+def _swallows_compound(text: str, hit: _Hit, v: Vocabulary) -> bool:
+    """Whether a party word with an open ending ("skolchef*") matched a whole closed compound
+    on a group word ("Skolchefsnätverket", "socialchefsnätverk"): the compound is the group.
+
+    >>> from loaders.extract import load_vocabulary
+    >>> from loaders.extract.spans import _find
+    >>> v = load_vocabulary()
+    >>> text = "Skolchefsnätverket"
+    >>> [_swallows_compound(text, h, v) for h in _find(v.parties, text, "party")]
+    [True]
+    """
+    if hit.kind != "party" or hit.key in PARTY_TEAMS:
+        return False
+    pattern = _compound_pattern(v.compound_heads)
+    m = pattern.fullmatch(text, hit.start, hit.end) if pattern else None
+    return m is not None and not m.group("prefix").endswith("-")
+
+
 def _compound_groups(text: str, taken: list[tuple[int, int]], v: Vocabulary) -> list[_Hit]:
     """Compounds on a group word that the vocabulary does not list ("vårdteam", "HLT-teamen",
     "länsnätverket") as samverkansgrupper, with the level of their head word (``extra``) and
@@ -319,7 +337,9 @@ def _compound_groups(text: str, taken: list[tuple[int, int]], v: Vocabulary) -> 
     out = []
     for m in pattern.finditer(text):
         prefix = _fold(m.group("prefix").rstrip("-"))
-        if len(prefix) < 2 or any(prefix.startswith(p) for p in v.not_group_prefixes):
+        word = prefix + _fold(m.group("head"))
+        # a first part ("mål-") or a whole compound ("barngrupp", but not "barnnätverk")
+        if len(prefix) < 2 or any(word.startswith(p) for p in v.not_group_prefixes):
             continue
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
@@ -338,10 +358,15 @@ def _compound_groups(text: str, taken: list[tuple[int, int]], v: Vocabulary) -> 
                 None,
                 0,
                 "group",
-                levels[_fold(m.group("head"))],
+                _prefix_level(prefix, v) or levels[_fold(m.group("head"))],
             )
         )
     return out
+
+
+def _prefix_level(prefix: str, v: Vocabulary) -> str | None:
+    """The level a compound's first part gives it ("skolchefs-": strategisk), if any."""
+    return next((level for end, level in v.extra.prefix_levels if prefix.endswith(end)), None)
 
 
 def _compound_name(word: str, v: Vocabulary) -> str:

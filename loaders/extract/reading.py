@@ -21,6 +21,7 @@ from .groups import (
     _heading_group,
     _levels,
     _negated_group,
+    _swallows_compound,
     _team_named,
 )
 from .kommuner import _find_kommuner
@@ -97,11 +98,20 @@ def _read(
     member_cues = [c for c in _find(v.member_cues, text, "member") if not _aimed(text, c, v)]
     agreement = bool(_find(v.agreement_words, text))
     # "I den sitter …", "Där sitter …": the group of the sentence before
-    refers_back = previous is not None and bool(v.grammar.refers_back.match(text))
+    refers_back = previous is not None and bool(
+        v.grammar.refers_back.match(text)
+        # "… kom nätverket att omfatta socialtjänsten": the network named before
+        or (document and _find(v.extra.group_references, text))
+    )
     # "ett nära stöd- och vårdteam", "HLT-teamen": a compound on a group word is a group
-    taken = [(h.start, h.end) for h in entity_hits]
+    # ("skolchefsnätverket": a party word that swallowed a compound on a group word yields)
+    swallowed = [h for h in entity_hits if _swallows_compound(text, h, v)]
+    taken = [(h.start, h.end) for h in entity_hits if h not in swallowed]
     compounds = _compound_groups(text, taken, v)
     group_words += compounds
+    entity_hits = [
+        h for h in entity_hits if not _overlaps(h, [(c.start, c.end) for c in compounds])
+    ]
     entity_hits += compounds
     # weak member words count with a group or the agreement, or next to a list of parties
     weak_cues: list[_Hit] = []

@@ -17,7 +17,7 @@ from lokgraph.codes import DEVIATION_LEVELS
 from lokgraph.errors import InputError
 
 from .grammar import ABSENCE_ROLE_KEYS, GRAMMAR_KEYS
-from .vocab_extra import EXTRA_MEMBER_KEYS
+from .vocab_extra import EXTRA_COMPOUND_KEYS, EXTRA_MEMBER_KEYS
 
 __all__ = ["check_sections"]
 
@@ -27,7 +27,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "listed_parties": (),
     "principals": (),
     "groups": (),
-    "group_compounds": ("heads", "not_groups"),
+    "group_compounds": ("heads", "not_groups", *EXTRA_COMPOUND_KEYS),
     "group_name_words": (),
     "levels": (),
     "level_ignore": (),

@@ -11,12 +11,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .terms import Term
+from lokgraph.codes import LEVELS
+from lokgraph.errors import InputError
 
-__all__ = ["EXTRA_MEMBER_KEYS", "ExtraWords", "compile_extra"]
+from .terms import Term, _fold
+
+__all__ = ["EXTRA_COMPOUND_KEYS", "EXTRA_MEMBER_KEYS", "ExtraWords", "compile_extra"]
 
 #: headings under ``members:`` read into `ExtraWords`
-EXTRA_MEMBER_KEYS = ("side_documents", "side_work")
+EXTRA_MEMBER_KEYS = ("side_documents", "side_work", "group_references")
+#: headings under ``group_compounds:`` read into `ExtraWords`
+EXTRA_COMPOUND_KEYS = ("prefix_levels",)
 
 
 @dataclass(frozen=True)
@@ -29,13 +34,37 @@ class ExtraWords:
     #: words that make the parties of an agreement sentence take part in work on it
     #: ("har involverats i arbetet med LÖK:en")
     side_work: tuple[Term, ...]
+    #: definite group words that, anywhere in a document's sentence, name the group before
+    group_references: tuple[Term, ...]
+    #: (first part, level): a compound group whose first part ends so has that level
+    #: ("skolchefsnätverket" is strategic: chiefs decide)
+    prefix_levels: tuple[tuple[str, str], ...]
 
 
 def compile_extra(
-    members: Mapping[str, Any], plain: Callable[[str, Mapping[str, Any], str], tuple]
+    data: Mapping[str, Any], plain: Callable[[str, Mapping[str, Any], str], tuple], source: str
 ) -> ExtraWords:
-    """The `ExtraWords` of a ``members:`` section; ``plain`` compiles one list of terms."""
+    """The `ExtraWords` of a vocabulary; ``plain`` compiles one list of terms."""
+    members = data.get("members") or {}
+    compounds = data.get("group_compounds") or {}
     return ExtraWords(
         side_documents=plain("side_documents", members, "side_document"),
         side_work=plain("side_work", members, "side_work"),
+        group_references=plain("group_references", members, "group_reference"),
+        prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
     )
+
+
+def _levelled(section: Mapping[str, Any], source: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(section, dict):
+        raise InputError("'group_compounds: prefix_levels' must map levels to words", where=source)
+    out = []
+    for level, words in section.items():
+        if level not in LEVELS:
+            raise InputError(
+                f"unknown level {level!r} under 'group_compounds: prefix_levels'",
+                where=source,
+                fix="Use one of " + ", ".join(LEVELS),
+            )
+        out += [(_fold(str(w)), str(level)) for w in words or ()]
+    return tuple(out)

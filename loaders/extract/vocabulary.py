@@ -298,7 +298,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         list_fillers=plain("list_fillers"),
         boilerplate=plain("boilerplate"),
         grammar=compile_grammar(data.get("grammar") or _default_raw()["grammar"], source),
-        extra=compile_extra(members, plain),
+        extra=compile_extra(data, plain, source),
         raw=dict(data),
     )
 

@@ -1,0 +1,50 @@
+"""Compounds on a group word that a party word would swallow ("skolchefsnätverket" is a
+network, not the party skolchef), the level a first part gives ("chefs-": chiefs decide, so
+strategic), whole compounds that are no group ("barngruppen" is the children of a preschool
+class, "barnnätverket" is a network), and a definite group word in the middle of a sentence
+that names the group before ("… kom nätverket att omfatta …"). Texts written for these tests
+in our own words.
+"""
+
+from __future__ import annotations
+
+from loaders.extract import extract_text
+
+
+def run(text: str):
+    return extract_text(text, source="test")
+
+
+def groups(text: str) -> list[tuple[str | None, str | None]]:
+    return [(f.group_type, f.level) for f in run(text) if f.kind == "group"]
+
+
+def members(text: str) -> set[tuple[str | None, str | None]]:
+    return {(f.party, f.level) for f in run(text) if f.kind == "member"}
+
+
+def test_a_chiefs_network_is_a_strategic_group_not_a_party():
+    text = "Socialchefsnätverket består av socialcheferna i länets kommuner."
+    assert groups(text) == [("samverkansgrupp", "strategisk")]
+    assert members(text) == {("SOCIALTJANST", "strategisk")}
+
+
+def test_a_network_for_children_is_a_group_and_a_preschool_class_is_not():
+    assert groups("Barnnätverket träffas varje månad.") == [("samverkansgrupp", "operativ")]
+    assert groups("Barngruppen på förskolan är stor.") == []
+
+
+def test_a_team_of_one_service_for_children_is_no_collaboration_group():
+    assert groups("Barnskyddsteamet på sjukhuset ger råd till vården.") == []
+
+
+def test_the_network_named_again_in_the_middle_of_a_sentence_takes_the_members():
+    text = (
+        "Kommunen har ett barnnätverk för barn med särskilda behov.\n\n"
+        "Med åren kom nätverket att omfatta socialtjänsten, barnhälsovården och elevhälsan."
+    )
+    assert members(text) == {
+        ("SOCIALTJANST", "operativ"),
+        ("BVC", "operativ"),
+        ("ELEVHALSA", "operativ"),
+    }
