@@ -48,6 +48,9 @@ def _absences(
     party covered by two phrases takes the reason of the nearer one ("BUP är svår att nå och
     HAB har vi ingen kontakt med").
     """
+    first = _words(text[:40])[:1]
+    if first and _fold(first[0][0]) in v.absence_roles["past_openers"]:
+        return {}, set(), []  # "Förut fanns ingen från skolan": what was missing before
     member_clauses = {_clause_of(clauses, c.start) for c in member_cues}
     reach: list[tuple[_Hit, tuple[int, int], int]] = []
     absent_kommun: set[int] = set()
@@ -174,6 +177,8 @@ def _topic_of_noun(text: str, party: _Hit, v: Vocabulary) -> bool:
     for word, start, _ in reversed(_words(head)):
         if _fold(word) in v.absence_roles["topic_words"]:
             return not _role_before(text, offset + start, v)
+        if _fold(word) in v.grammar.verbs:
+            return False  # "På samråden kring barnen är BUP aldrig med": a verb ends the phrase
     return False
 
 

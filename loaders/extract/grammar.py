@@ -35,6 +35,7 @@ ABSENCE_ROLE_KEYS = (
     "topic_words",
     "before_neither",
     "negation_breaks",
+    "past_openers",
 )
 
 GRAMMAR_KEYS: tuple[str, ...] = (
