@@ -19,6 +19,10 @@ day.
 ('2014-01-01', None)
 >>> validity("En uppdragshandling som gäller 2020–2023.", v)
 ('2020-01-01', '2023-01-01')
+>>> validity("Den version som gäller till utgången av 2018.", v)
+(None, '2018-12-31')
+>>> validity("Förslaget är ute på remiss till den 14 februari 2020.", v)
+(None, None)
 >>> kind_of("en länsövergripande överenskommelse", v), kind_of("BUS-överenskommelsen", v)
 ('ROK', 'other')
 """
@@ -180,12 +184,42 @@ def _date_pattern(names: str) -> re.Pattern[str]:
     )
 
 
+def _of_another(text: str, pos: int, v: Vocabulary) -> bool:
+    """Whether a date cue stands in a clause about something else: after "som"/"när" with no
+    agreement in the clause or right before it ("ett ledningssystem, som började gälla 2014",
+    "När nya regler började gälla 2010"), but not "den nya överenskommelsen, som började
+    gälla …"."""
+    words = _words(text[:pos])
+    openers = [i for i, (w, _, _) in enumerate(words) if _fold(w) in v.clause_openers]
+    if not openers:
+        return False
+    i = openers[-1]
+    # the clause from the opener to the cue, and the phrase before the opener back to a comma
+    after = text[words[i][2] : pos]
+    head = text[: words[i][1]]
+    head = head[head.rstrip().rstrip(",").rfind(",") + 1 :]
+    return not (_documents(after, v) or _documents(head, v) or _find(v.version_words, head))
+
+
+def _near(text: str, cue: tuple[int, int, str], date: int, reach: int, v: Vocabulary) -> bool:
+    """Whether a date at ``date`` is close enough to a cue to be its date: up to ``reach``
+    words after it, and after a short cue ("till", "från") only filler words ("till den 14
+    februari", not "hänvisar till en handlingsplan för 2017")."""
+    between = [_fold(w) for w in text[cue[1] : date].split()]
+    if len(between) > reach:
+        return False
+    if _fold(text[cue[0] : cue[1]].strip()) in v.near_cues:
+        return all(w.strip(",") in v.date_fillers for w in between)
+    return True
+
+
 def _dates(text: str, v: Vocabulary) -> list[tuple[int, int, str]]:
     """Every date in a text as (start, end, ISO date): 2015-01-01, 1 januari 2014, maj 2019,
     2012 (a year alone)."""
     months = v.grammar.months
     pattern = _date_pattern("|".join(sorted(months, key=len, reverse=True)))
     out = []
+    year_ends = _find(v.year_end_words, text)
     for m in pattern.finditer(text):
         try:
             if m.group("iso"):
@@ -193,6 +227,8 @@ def _dates(text: str, v: Vocabulary) -> list[tuple[int, int, str]]:
             elif m.group("month"):
                 month = months[_fold(m.group("month"))]
                 date = dt.date(int(m.group("myear")), month, int(m.group("day") or 1))
+            elif any(h.end == len(text[: m.start()].rstrip()) for h in year_ends):
+                date = dt.date(int(m.group("year")), 12, 31)  # "till utgången av 2018"
             else:
                 date = dt.date(int(m.group("year")), 1, 1)
         except ValueError:
@@ -213,8 +249,13 @@ def validity(text: str, v: Vocabulary, reach: int = 3) -> tuple[str | None, str 
         [(h.start, h.end, "from") for h in _find(v.valid_from_words, text)]
         + [(h.start, h.end, "to") for h in _find(v.valid_to_words, text)]
     )
+    deadline = bool(_find(v.deadline_words, text))
     for i, (a, b, iso) in enumerate(dates):
-        before = [c for c in cues if c[1] <= a and len(text[c[1] : a].split()) <= reach]
+        before = [
+            c
+            for c in cues
+            if c[1] <= a and _near(text, c, a, reach, v) and not _of_another(text, c[0], v)
+        ]
         if i > 0 and re.fullmatch(r"\s*[–—-]\s*", text[dates[i - 1][1] : a]):
             role = "to"  # "2020–2023", "2012-11-09 – 2013-12-31"
         elif before:
@@ -223,6 +264,8 @@ def validity(text: str, v: Vocabulary, reach: int = 3) -> tuple[str | None, str 
             role = "from"
         else:
             continue
+        if role == "to" and deadline:
+            continue  # "ute på remiss till den 14 februari": when answers are due
         if role == "from" and start is None:
             start = iso
         elif role == "to" and end is None:

@@ -184,7 +184,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         # a sentence that names a party or a group is never dropped, however short ("BUP.")
         if not placed and (reading.parties or reading.groups or not _boilerplate(sentence.text, v)):
             facts.append(Fact(kind="unplaced", **base))
-    facts.extend(_status_facts(status_votes, ctx))
+    facts.extend(_status_facts(status_votes, ctx, v))
     if deviation is not None:
         facts.append(
             Fact(
@@ -206,7 +206,7 @@ def _finish(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
     out = document.revise_levels(facts, ctx, v)
     if document.in_document(ctx):
         out = _full_beats_partial(out)
-    out += _status_facts(ctx.votes, ctx)
+    out += _status_facts(ctx.votes, ctx, v)
     ctx.votes = []
     return out
 

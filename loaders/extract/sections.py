@@ -52,6 +52,13 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "header_fields",
         "valid_from",
         "valid_to",
+        "year_end",
+        "near_cues",
+        "date_fillers",
+        "clause_openers",
+        "version_words",
+        "current_words",
+        "deadlines",
     ),
     "members": (
         "cues",

@@ -181,7 +181,7 @@ def _document_votes(
     if (
         not votes
         and (named or ctx.names_agreement)
-        and start
+        and (start or end)
         and not v.hypothetical & {_fold(w) for w, _, _ in _words(text)}
     ):
         votes = [("in_force", False)]  # "Sedan 2008 följer alla kommuner gemensamma riktlinjer"
@@ -290,7 +290,7 @@ def _told_apart(votes: list[Vote]) -> list[str]:
     return chosen
 
 
-def _status_facts(votes: list[Vote], ctx: _Context) -> list[Fact]:
+def _status_facts(votes: list[Vote], ctx: _Context, v: Vocabulary) -> list[Fact]:
     """One fact per agreement (kind and area): its status from the votes of the answer.
 
     In a document an agreement in force and one being drafted are two facts ("the old LÖK
@@ -317,12 +317,20 @@ def _status_facts(votes: list[Vote], ctx: _Context) -> list[Fact]:
             chosen = [_combine(statuses)]
         for status in chosen:
             mine_of = [x for x in used if x.status == status or status == "under_revision"]
+            # "Den nu gällande överenskommelsen beslutades 2012": the current one's dates first
+            mine_of.sort(key=lambda x: not _find(v.current_words, x.quote))
             quotes = list(dict.fromkeys(x.quote for x in mine_of)) or [used[0].quote]
             starts = [x.valid_from for x in (mine_of or used) if x.valid_from]
             if status == "in_force" and not starts:
                 # "tecknades 2020 och löpte ut …, har förlängts": the date told with its end
                 starts = [x.valid_from for x in used if x.valid_from]
             ends = [x.valid_to for x in (mine_of or used) if x.valid_to]
+            if status == "in_force" and not ends and "none" in chosen:
+                # "ingen överenskommelse för 2019, bara den som gäller till och med 2018": the
+                # end told beside "none" is the end of the one that was in force
+                ends = [x.valid_to for x in used if x.status == "none" and x.valid_to]
+            if status == "none" and "in_force" in chosen:
+                starts = ends = []  # the dates are the ended one's, told on its fact
             facts.append(
                 Fact(
                     kind="agreement_status",

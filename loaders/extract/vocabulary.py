@@ -78,6 +78,18 @@ class Vocabulary:
     header_fields: tuple[Term, ...]
     valid_from_words: tuple[Term, ...]
     valid_to_words: tuple[Term, ...]
+    #: "utgången av" before a year (its last day); "remiss", "synpunkter" (a deadline)
+    year_end_words: tuple[Term, ...]
+    deadline_words: tuple[Term, ...]
+    #: short cue words ("till", "från") that need their date right after them, and the
+    #: words that may stand between ("den", "utgången av")
+    near_cues: frozenset[str]
+    date_fillers: frozenset[str]
+    #: "som", "när": a date cue after them is about the noun before them
+    clause_openers: frozenset[str]
+    version_words: tuple[Term, ...]
+    #: "nu gällande": the current version, whose dates go first
+    current_words: tuple[Term, ...]
     member_cues: tuple[Term, ...]
     weak_member_cues: tuple[Term, ...]
     list_member_cues: tuple[Term, ...]
@@ -262,6 +274,13 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         header_fields=plain("header_fields", agreement),
         valid_from_words=plain("valid_from", agreement, "from"),
         valid_to_words=plain("valid_to", agreement, "to"),
+        year_end_words=plain("year_end", agreement),
+        deadline_words=plain("deadlines", agreement),
+        near_cues=frozenset(_fold(w) for w in agreement.get("near_cues") or ()),
+        date_fillers=frozenset(_fold(w) for w in agreement.get("date_fillers") or ()),
+        clause_openers=frozenset(_fold(w) for w in agreement.get("clause_openers") or ()),
+        current_words=plain("current_words", agreement),
+        version_words=plain("version_words", agreement),
         member_cues=plain("cues", members, "member") + plain("start_cues", members, "member"),
         weak_member_cues=plain("weak_cues", members, "member"),
         list_member_cues=plain("list_cues", members, "member"),
