@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from lokgraph.codes import default_level
 
@@ -287,97 +286,3 @@ def _governance(
             after[0].governed_by = before[-1].group_type
         elif cue.key == "under_next" and len(after) >= 2 and after[1] is not after[0]:
             after[1].governed_by = after[0].group_type
-
-
-@lru_cache(maxsize=8)
-def _compound_pattern(heads: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
-    if not heads:
-        return None
-    alternatives = "|".join(re.escape(h) for h, _ in sorted(heads, key=lambda x: -len(x[0])))
-    return re.compile(
-        r"(?<![\w-])(?P<prefix>[^\W\d_][\w]*?-?)(?P<head>" + alternatives + r")"
-        r"(?P<ending>en|et|er|erna|arna|na|ens|ets)?(?![\w-])",
-        re.I,
-    )
-
-
-def _swallows_compound(text: str, hit: _Hit, v: Vocabulary) -> bool:
-    """Whether a party word with an open ending ("skolchef*") matched a whole closed compound
-    on a group word ("Skolchefsnätverket", "socialchefsnätverk"): the compound is the group.
-
-    >>> from loaders.extract import load_vocabulary
-    >>> from loaders.extract.spans import _find
-    >>> v = load_vocabulary()
-    >>> text = "Skolchefsnätverket"
-    >>> [_swallows_compound(text, h, v) for h in _find(v.parties, text, "party")]
-    [True]
-    """
-    if hit.kind != "party" or hit.key in PARTY_TEAMS:
-        return False
-    pattern = _compound_pattern(v.compound_heads)
-    m = pattern.fullmatch(text, hit.start, hit.end) if pattern else None
-    return m is not None and not m.group("prefix").endswith("-")
-
-
-def _compound_groups(text: str, taken: list[tuple[int, int]], v: Vocabulary) -> list[_Hit]:
-    """Compounds on a group word that the vocabulary does not list ("vårdteam", "HLT-teamen",
-    "länsnätverket") as samverkansgrupper, with the level of their head word (``extra``) and
-    the compound as their name; not where a term already matched or the first part makes it
-    something else ("målgruppen", "utredningsteam").
-
-    >>> from loaders.extract import load_vocabulary
-    >>> v = load_vocabulary()
-    >>> [(h.extra, h.term) for h in _compound_groups("Ett HLT-team och målgruppen", [], v)]
-    [('individ', None)]
-    """
-    pattern = _compound_pattern(v.compound_heads)
-    if pattern is None:
-        return []
-    levels = {_fold(h): level for h, level in v.compound_heads}
-    out = []
-    for m in pattern.finditer(text):
-        prefix = _fold(m.group("prefix").rstrip("-"))
-        word = prefix + _fold(m.group("head"))
-        # a first part ("mål-") or a whole compound ("barngrupp", but not "barnnätverk")
-        if len(prefix) < 2 or any(word.startswith(p) for p in v.not_group_prefixes):
-            continue
-        if any(m.start() < e and s < m.end() for s, e in taken):
-            continue
-        if any(
-            e <= m.start()
-            and not text[e : m.start()].strip()
-            and v.grammar.genitive.search(text[s:e])
-            for s, e in taken
-        ):
-            continue  # "IFO:s mottagningsgrupp" is a part of a service, not a group
-        out.append(
-            _Hit(
-                "samverkansgrupp",
-                m.start(),
-                m.end(),
-                None,
-                0,
-                "group",
-                _prefix_level(prefix, v) or levels[_fold(m.group("head"))],
-            )
-        )
-    return out
-
-
-def _prefix_level(prefix: str, v: Vocabulary) -> str | None:
-    """The level a compound's first part gives it ("skolchefs-": strategisk), if any."""
-    return next((level for end, level in v.extra.prefix_levels if prefix.endswith(end)), None)
-
-
-def _compound_name(word: str, v: Vocabulary) -> str:
-    """A compound group's name: the word without its definite ending ("HLT-teamen" → "HLT-team").
-
-    >>> from loaders.extract import load_vocabulary
-    >>> v = load_vocabulary()
-    >>> _compound_name("HLT-teamen", v), _compound_name("Vårdteam", v)
-    ('HLT-team', 'Vårdteam')
-    """
-    m = v.grammar.definite.search(_fold(word))
-    stem = word[: m.start()] if m else word
-    heads = [h for h, _ in v.compound_heads if _fold(stem).endswith(_fold(h))]
-    return stem if heads else word

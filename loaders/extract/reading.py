@@ -9,11 +9,10 @@ from lokgraph.codes import default_level
 
 from .absence import _absences, _negated_absence, _negated_nearby, _wished
 from .clauses import _clause_of, _clauses
+from .compounds import _compound_name, compound_hits
 from .groups import (
     _after_group_positions,
     _brand_only,
-    _compound_groups,
-    _compound_name,
     _familjecentral_group,
     _governance,
     _group_name,
@@ -21,7 +20,6 @@ from .groups import (
     _heading_group,
     _levels,
     _negated_group,
-    _swallows_compound,
     _team_named,
 )
 from .kommuner import _find_kommuner
@@ -104,15 +102,10 @@ def _read(
         or (document and _find(v.extra.group_references, text))
     )
     # "ett nära stöd- och vårdteam", "HLT-teamen": a compound on a group word is a group
-    # ("skolchefsnätverket": a party word that swallowed a compound on a group word yields)
-    swallowed = [h for h in entity_hits if _swallows_compound(text, h, v)]
-    taken = [(h.start, h.end) for h in entity_hits if h not in swallowed]
-    compounds = _compound_groups(text, taken, v)
+    compounds, entity_hits = compound_hits(text, entity_hits, v)
     group_words += compounds
-    entity_hits = [
-        h for h in entity_hits if not _overlaps(h, [(c.start, c.end) for c in compounds])
-    ]
     entity_hits += compounds
+    taken = [(h.start, h.end) for h in entity_hits]
     # weak member words count with a group or the agreement, or next to a list of parties
     weak_cues: list[_Hit] = []
     if agreement or group_words or refers_back or sum(h.kind == "party" for h in entity_hits) > 1:
