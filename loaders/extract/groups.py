@@ -101,6 +101,17 @@ def _team_named(
     return None
 
 
+def _term_level(word: str, v: Vocabulary) -> str | None:
+    """The level ``group_levels`` gives a group word whatever its type ("Barnahuset": individ).
+
+    >>> from loaders.extract import load_vocabulary
+    >>> _term_level("Barnahuset", load_vocabulary()), _term_level("styrgruppen", load_vocabulary())
+    ('individ', None)
+    """
+    found = [h for h in _find(v.extra.group_levels, word) if h.start == 0 and h.end == len(word)]
+    return found[0].key if found else None
+
+
 def _brand_only(text: str, hit: _Hit, agreements: list[tuple[int, int]], v: Vocabulary) -> bool:
     """A regional brand name alone (BUS, JämtBus, Samba: a named term with no group word in
     it) that names no group here: in brackets as the short form of the words before it

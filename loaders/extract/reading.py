@@ -21,6 +21,7 @@ from .groups import (
     _levels,
     _negated_group,
     _team_named,
+    _term_level,
 )
 from .kommuner import _find_kommuner
 from .membership import (
@@ -121,6 +122,8 @@ def _read(
     if agreement or group_words or refers_back:
         member_cues += weak_cues
         weak_cues = []
+    if group_words:  # "… en verksamhet där socialtjänst och BUP i samma lokaler tar emot barn"
+        member_cues += _find(v.colocation_strong, text, "member")
     absence_cues = _find(v.absence, text, "absence")
     kommuner = _find_kommuner(text, v.grammar)
     if sentence.block == "roster":  # "Karin Lund, vårdenhetschef": the person, not the kommun
@@ -140,7 +143,11 @@ def _read(
         level = hit.extra if hit.term is None and hit.extra else default_level(hit.key)
         if hit.term is None and hit.extra and name is None:
             name = _compound_name(text[hit.start : hit.end], v)
-        groups.append(_GroupMention(hit, hit.key, level, name, hit_text=text[hit.start : hit.end]))
+        word = text[hit.start : hit.end]
+        told = _term_level(word, v)  # "Barnahuset": a samverkansgrupp about single children
+        mention = _GroupMention(hit, hit.key, told or level, name, hit_text=word)
+        mention.explicit_level = told is not None
+        groups.append(mention)
     resolved = _outside(resolved, name_spans)
     # "Ledningsgruppen för barn och unga (socialchef, skolchef och VC-chef)": the brackets
     # right after a group list its members
@@ -200,7 +207,8 @@ def _read(
         if c.term is not None
         and " ... " not in c.term.text
         and not _overlaps(c, absence_near)
-        and _listed_next_to(text, c, parties, v)
+        # "samlas polis, läkare, socialtjänst och BUP": actors without a code stand in the list
+        and _listed_next_to(text, c, parties + _find(v.extra.other_actors, text), v)
     ]
     kommun_hits = [h for h in resolved if h.kind == "kommun"]
     # a kommun right before a party word owns it ("Leksands vårdcentral", "Hjo vårdcentral")

@@ -17,7 +17,7 @@ from lokgraph.codes import DEVIATION_LEVELS
 from lokgraph.errors import InputError
 
 from .grammar import ABSENCE_ROLE_KEYS, GRAMMAR_KEYS
-from .vocab_extra import EXTRA_COMPOUND_KEYS, EXTRA_MEMBER_KEYS
+from .vocab_extra import EXTRA_COMPOUND_KEYS, EXTRA_MEMBER_KEYS, EXTRA_SECTIONS
 
 __all__ = ["check_sections"]
 
@@ -95,6 +95,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "list_fillers": (),
     "boilerplate": (),
     "grammar": GRAMMAR_KEYS,
+    **EXTRA_SECTIONS,
 }
 
 

@@ -7,7 +7,7 @@ later adds its lists here and not to the long list of `Vocabulary` fields.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,10 +16,18 @@ from lokgraph.errors import InputError
 
 from .terms import Term, _fold
 
-__all__ = ["EXTRA_COMPOUND_KEYS", "EXTRA_MEMBER_KEYS", "ExtraWords", "compile_extra"]
+__all__ = [
+    "EXTRA_COMPOUND_KEYS",
+    "EXTRA_MEMBER_KEYS",
+    "EXTRA_SECTIONS",
+    "ExtraWords",
+    "compile_extra",
+]
 
 #: headings under ``members:`` read into `ExtraWords`
-EXTRA_MEMBER_KEYS = ("side_documents", "side_work", "group_references")
+EXTRA_MEMBER_KEYS = ("side_documents", "side_work", "group_references", "other_actors")
+#: top-level headings read into `ExtraWords`
+EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
 #: headings under ``group_compounds:`` read into `ExtraWords`
 EXTRA_COMPOUND_KEYS = ("prefix_levels",)
 
@@ -36,21 +44,30 @@ class ExtraWords:
     side_work: tuple[Term, ...]
     #: definite group words that, anywhere in a document's sentence, name the group before
     group_references: tuple[Term, ...]
+    #: group words with a level of their own, whatever their type's ("barnahus": individ)
+    group_levels: tuple[Term, ...]
+    #: actors with no party code that stand in a list of parties ("polis, läkare och BUP")
+    other_actors: tuple[Term, ...]
     #: (first part, level): a compound group whose first part ends so has that level
     #: ("skolchefsnätverket" is strategic: chiefs decide)
     prefix_levels: tuple[tuple[str, str], ...]
 
 
 def compile_extra(
-    data: Mapping[str, Any], plain: Callable[[str, Mapping[str, Any], str], tuple], source: str
+    data: Mapping[str, Any],
+    plain: Callable[[str, Mapping[str, Any], str], tuple],
+    source: str,
+    keyed: Callable[[str, Iterable[str]], tuple],
 ) -> ExtraWords:
-    """The `ExtraWords` of a vocabulary; ``plain`` compiles one list of terms."""
+    """The `ExtraWords` of a vocabulary; ``plain`` and ``keyed`` compile lists of terms."""
     members = data.get("members") or {}
     compounds = data.get("group_compounds") or {}
     return ExtraWords(
+        group_levels=keyed("group_levels", LEVELS),
         side_documents=plain("side_documents", members, "side_document"),
         side_work=plain("side_work", members, "side_work"),
         group_references=plain("group_references", members, "group_reference"),
+        other_actors=plain("other_actors", members, "actor"),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
     )
 

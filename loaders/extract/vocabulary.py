@@ -317,7 +317,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         list_fillers=plain("list_fillers"),
         boilerplate=plain("boilerplate"),
         grammar=compile_grammar(data.get("grammar") or _default_raw()["grammar"], source),
-        extra=compile_extra(data, plain, source),
+        extra=compile_extra(data, plain, source, keyed),
         raw=dict(data),
     )
 
