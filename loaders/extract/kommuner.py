@@ -10,8 +10,8 @@ from lokgraph.reference import kommuner
 
 from .grammar import Grammar
 from .spans import _before, _Hit
-from .terms import _UPPER_VARIANTS, _VARIANTS, _anchor, _runs
-from .triggers import candidates
+from .terms import _UPPER_VARIANTS, _VARIANTS, _anchor, _lead, _runs
+from .triggers import candidates, matches
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,12 @@ class _KommunName:
     @cached_property
     def runs(self) -> frozenset[str]:
         """The plain lower-case runs of the name: a match holds them all."""
-        return _runs(self.name)
+        return _runs(self.name, word_start=True)
+
+    @cached_property
+    def lead(self) -> str:
+        """The run every match starts with, lower-cased, or ""."""
+        return _lead(self.runs)
 
 
 @cache
@@ -65,7 +70,7 @@ def _find_kommuner(text: str, grammar: Grammar) -> list[_Hit]:
     found: list[tuple[_Hit, bool]] = []
     for kommun in candidates(_kommun_patterns(grammar.kommun_word), text):
         name = kommun.name
-        for m in kommun.pattern.finditer(text):
+        for m in matches(kommun, text):
             place = bool(grammar.place_before_kommun.search(_before(text, m.start())))
             at_start = m.start() < 40 and not text[: m.start()].strip(" \"”“'(•-–")
             if at_start and not m.group("suf"):

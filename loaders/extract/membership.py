@@ -26,7 +26,7 @@ def _topics(
     people = [(h.start, h.end) for h in hits] + [(r.start, r.end) for r in roles]
     for h in hits:
         window = _before(text, h.start)
-        m = re.search(r"(\w[\w:-]*)\s+$", window)
+        m = _last_word(window)
         if m and _fold(m.group(1)) in v.grammar.correlatives_neither:
             # "hos varken BUP eller socialtjänsten": the place word stands before "varken"
             m = re.search(r"(\w[\w:-]*)\s+\w+\s+$", window) or m
@@ -51,6 +51,21 @@ def _topics(
 
 
 _PERIOD = re.compile(r"[.;:!?]")
+_LAST_WORD = re.compile(r"(\w[\w:-]*)\s+$")
+
+
+def _last_word(window: str) -> re.Match[str] | None:
+    r"""``re.search(r"(\w[\w:-]*)\s+$", window)``, searched from the window's last word only
+    (a match holds no space before its trailing ones, so it cannot start earlier).
+
+    >>> _last_word("remisser till ").group(1), _last_word("till"), _last_word("a, b:s  ").span()
+    ('till', None, (3, 8))
+    """
+    kept = window.rstrip()
+    if len(kept) == len(window):
+        return None  # no space at the end
+    last = kept.rsplit(None, 1)
+    return _LAST_WORD.search(window, len(kept) - len(last[-1]) if last else 0)
 
 
 @triggered_by("aims", "questions", "grammar.between", empty=bool)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .terms import Term, _fold
-from .triggers import candidates, forget_with_prefilter
+from .triggers import candidates, forget_with_prefilter, matches
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _find(terms: tuple[Term, ...], text: str, kind: str = "") -> list[_Hit]:
 def _find_all(terms: tuple[Term, ...], text: str, kind: str) -> list[_Hit]:
     hits = []
     for term in candidates(terms, text):
-        for m in term.pattern.finditer(text):
+        for m in matches(term, text):
             if m.end() == m.start():
                 continue
             pre = m.end("pre") - m.start("pre")
@@ -80,8 +80,11 @@ def _overlaps(hit: _Hit, spans: Iterable[tuple[int, int]]) -> bool:
     return any(hit.start < e and s < hit.end for s, e in spans)
 
 
+_WORD = re.compile(r"\w[\w:-]*")
+
+
 def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w[\w:-]*", text)]
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 @lru_cache(maxsize=64)

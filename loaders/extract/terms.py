@@ -39,18 +39,36 @@ class Term:
     @cached_property
     def runs(self) -> frozenset[str]:
         """Every plain lower-case run of letters and digits of the term: a match holds them
-        all (the prefilter's test, `loaders.extract.triggers`)."""
-        return _runs(self.text)
+        all (the prefilter's test, `loaders.extract.triggers`); ``^run`` for the first one
+        when a match starts with it at the start of a word."""
+        plain = self.text.lstrip("=").lstrip("^")
+        return _runs(plain, word_start=not plain.startswith("*"))
+
+    @cached_property
+    def lead(self) -> str:
+        """The run every match starts with, lower-cased, or "" (a term with a ``*`` prefix,
+        one anchored at the line's start, one that opens with å, ä, ö or é): a match can
+        start only where the lower-cased text has it (`loaders.extract.triggers.matches`)."""
+        if self.text.lstrip("=").startswith("^"):
+            return ""
+        return _lead(self.runs)
 
 
-def _runs(text: str) -> frozenset[str]:
+def _lead(runs: frozenset[str]) -> str:
+    return next((r[1:] for r in runs if r[0] == "^"), "")
+
+
+def _runs(text: str, *, word_start: bool = False) -> frozenset[str]:
     """The runs of a-z and 0-9 of a term's text, lower-cased (å, ä, ö and é vary, so they
-    split runs).
+    split runs); with ``word_start`` (the pattern matches only at the start of a word) the
+    first run also as ``^run`` when the text starts with it.
 
-    >>> sorted(_runs("svårt att ... få med"))
-    ['att', 'f', 'med', 'rt', 'sv']
+    >>> sorted(_runs("svårt att ... få med", word_start=True))
+    ['^sv', 'att', 'f', 'med', 'rt', 'sv']
     """
-    return frozenset(re.findall(r"[a-z0-9]+", text.lower()))
+    runs = re.findall(r"[a-z0-9]+", text.lower())
+    head = ["^" + runs[0]] if word_start and runs and text.lower().startswith(runs[0]) else []
+    return frozenset(runs + head)
 
 
 #: What å, ä, ö and é may look like after OCR or when typed without diacritics.
@@ -154,7 +172,22 @@ def _anchor(text: str) -> str:
 
 
 def _fold(word: str) -> str:
-    return word.lower().translate(_FOLD).replace("6", "o")
+    """A word lower-cased with å, ä, ö and é as a, a, o, e (as OCR and hasty typing leave
+    them); remembered, as the passes fold the same words again and again.
+
+    >>> _fold("Skolhälsovården"), _fold("BUP:s")
+    ('skolhalsovarden', 'bup:s')
+    """
+    folded = _FOLDED.get(word)
+    if folded is None:
+        folded = word.lower().translate(_FOLD).replace("6", "o")
+        if len(_FOLDED) > 100_000:
+            _FOLDED.clear()
+        _FOLDED[word] = folded
+    return folded
+
+
+_FOLDED: dict[str, str] = {}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -55,6 +55,14 @@ class _Anchored(Protocol):
     def runs(self) -> frozenset[str]: ...
 
 
+class _Searched(_Anchored, Protocol):
+    @property
+    def lead(self) -> str: ...
+
+    @property
+    def pattern(self) -> re.Pattern[str]: ...
+
+
 T = TypeVar("T", bound=_Anchored)
 
 #: off only in the equivalence test (`prefilter_off`): every term tested, every pass run
@@ -110,29 +118,78 @@ class _Index:
 
 #: per list (by id, with the list held so its id is not reused): its index
 _INDEXES: dict[int, _Index] = {}
-#: every anchor of every list indexed so far, and their lengths
+#: per anchor: the lists indexed by it (their ids) and the positions of its terms there
+_POSTINGS: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+#: every run of every list indexed so far, and their lengths
 _ANCHORS: set[str] = set()
 _LENGTHS: list[int] = []
-#: per word (a run of a-z0-9 of the lower-cased text): the known anchors inside it
+#: the runs that terms need at the start of a word (``^run`` in `Term.runs`), and their lengths
+_HEADS: set[str] = set()
+_HEAD_LENGTHS: list[int] = []
+#: per word (a run of a-z0-9 of the lower-cased text): the known runs inside it
 _WORDS: dict[str, frozenset[str]] = {}
-#: per text: the known anchors in it (the last few texts: the passes ask about one sentence)
-_TEXTS: dict[str, frozenset[str]] = {}
+
+
+class _Text:
+    """What the prefilter knows of one text: its runs, per list the positions of the terms
+    whose every run it has (made when first asked), its folded form, and the answers of
+    `fires`."""
+
+    __slots__ = ("runs", "odd", "low", "by_list", "folded", "fired")
+
+    def __init__(self, text: str) -> None:
+        low = text.lower()
+        self.runs: frozenset[str] = frozenset().union(*map(_in_word, _RUN.findall(low)))
+        self.odd = bool(_ODD.search(text))
+        #: the lower-cased text where each of its positions is the text's own, else ""
+        self.low = low if len(low) == len(text) and not self.odd else ""
+        self.by_list: dict[int, list[int]] | None = None
+        self.folded: str | None = None
+        self.fired: dict[tuple[int, tuple[str, ...]], tuple[Any, bool]] = {}
+
+    def lists(self) -> dict[int, list[int]]:
+        """Per list (by id): the positions of its terms that can match, in list order."""
+        by_list: dict[int, list[int]] = {}
+        runs = self.runs
+        for anchor in runs & _POSTINGS.keys():
+            for list_id, pos, needs in _POSTINGS[anchor]:
+                if needs <= runs:
+                    if list_id in by_list:
+                        by_list[list_id].append(pos)
+                    else:
+                        by_list[list_id] = [pos]
+        for positions in by_list.values():
+            positions.sort()
+        self.by_list = by_list
+        return by_list
+
+
+#: per text: what the prefilter knows of it (the last few texts: the passes ask about one
+#: sentence and its parts)
+_TEXTS: dict[str, _Text] = {}
 
 
 def _index(items: Sequence[_Anchored]) -> _Index:
     index = _INDEXES.get(id(items))
     if index is not None and index.items is items:
         return index
-    index = _Index(items)
-    if len(_INDEXES) > 4096:  # many vocabularies in one process (tests)
+    if len(_INDEXES) > 4096 or id(items) in _INDEXES:
+        # many vocabularies in one process (tests), or a list freed and another in its place
         _INDEXES.clear()
-    _INDEXES[id(items)] = index
-    new = set().union(*index.runs) - _ANCHORS
-    if new:
+        _POSTINGS.clear()
+    index = _INDEXES[id(items)] = _Index(items)
+    for anchor, positions in index.by_anchor.items():
+        _POSTINGS.setdefault(anchor, []).extend((id(items), p, index.runs[p]) for p in positions)
+    runs = set().union(*index.runs)
+    new = {r for r in runs if r[0] != "^"} - _ANCHORS
+    heads = {r[1:] for r in runs if r[0] == "^"} - _HEADS
+    if new or heads:
         _ANCHORS.update(new)
         _LENGTHS[:] = sorted({len(a) for a in _ANCHORS})
-        _WORDS.clear()  # what a word holds depends on the anchors known
-        _TEXTS.clear()
+        _HEADS.update(heads)
+        _HEAD_LENGTHS[:] = sorted({len(a) for a in _HEADS})
+        _WORDS.clear()  # what a word holds depends on the runs known
+    _TEXTS.clear()  # what a text holds depends on the lists known
     return index
 
 
@@ -141,11 +198,14 @@ def _in_word(word: str) -> frozenset[str]:
     if found is None:
         size = len(word)
         found = frozenset(
-            word[i : i + k]
-            for k in _LENGTHS
-            if k <= size
-            for i in range(size - k + 1)
-            if word[i : i + k] in _ANCHORS
+            [
+                word[i : i + k]
+                for k in _LENGTHS
+                if k <= size
+                for i in range(size - k + 1)
+                if word[i : i + k] in _ANCHORS
+            ]
+            + ["^" + word[:k] for k in _HEAD_LENGTHS if k <= size and word[:k] in _HEADS]
         )
         if len(_WORDS) > 50_000:
             _WORDS.clear()
@@ -153,43 +213,65 @@ def _in_word(word: str) -> frozenset[str]:
     return found
 
 
-def anchors_in(text: str) -> frozenset[str]:
-    """The anchors of the lists indexed so far that occur in ``text`` (lower-cased)."""
-    found = _TEXTS.get(text)
-    if found is None:
-        found = frozenset().union(*map(_in_word, _RUN.findall(text.lower())))
+def _text(text: str) -> _Text:
+    known = _TEXTS.get(text)
+    if known is None:
         if len(_TEXTS) > 64:
             _TEXTS.clear()
-        _TEXTS[text] = found
-    return found
+        known = _TEXTS[text] = _Text(text)
+    return known
+
+
+def anchors_in(text: str) -> frozenset[str]:
+    """The runs of the lists indexed so far that occur in ``text`` (lower-cased; ``^run``
+    for one at the start of a word)."""
+    return _text(text).runs
 
 
 def candidates(items: Sequence[T], text: str) -> list[T]:
     """The items of a list (terms, kommun names) that can match ``text``, in list order:
     those whose every run (`Term.runs`) the lower-cased text has."""
-    if not _ON[0] or _ODD.search(text):
+    index = _INDEXES.get(id(items))
+    if index is None or index.items is not items:
+        index = _index(items)
+    seen = _TEXTS.get(text) or _text(text)
+    if seen.odd or not _ON[0]:
         low = text.lower()
         return [t for t in items if not t.anchor or t.anchor in low]
-    index = _index(items)
-    here = anchors_in(text)
-    by_anchor = index.by_anchor
-    if len(here) < len(by_anchor):
-        hit = [p for a in here if a in by_anchor for p in by_anchor[a]]
-    else:
-        hit = [p for a, ps in by_anchor.items() if a in here for p in ps]
-    hit.extend(index.always)
-    if not hit:
-        return []
-    hit.sort()
-    runs = index.runs
-    return [items[i] for i in hit if runs[i] <= here]
+    hit = (seen.by_list or seen.lists()).get(id(items))
+    if index.always:
+        here, runs = seen.runs, index.runs
+        extra = [i for i in index.always if runs[i] <= here]
+        hit = sorted((hit or []) + extra)
+    return [items[i] for i in hit] if hit else []
 
 
-def _can_match(items: Any, text: str) -> bool:
-    if isinstance(items, frozenset):  # folded words: one of them in the folded text
-        folded = _fold(text)
-        return any(w in folded for w in items)
-    return bool(candidates(items, text))
+def matches(item: _Searched, text: str) -> list[re.Match[str]]:
+    """What ``item.pattern.finditer(text)`` finds, for a non-empty pattern: where the item
+    has a lead (the run every match starts with), the pattern is tried only where the
+    lower-cased text has that run instead of at every position.
+
+    >>> from loaders.extract.vocabulary import load_vocabulary
+    >>> bup = next(t for t in load_vocabulary().parties if t.text == "BUP")
+    >>> [m.start() for m in matches(bup, "bup, BUP och BUP:s")]
+    [5, 13]
+    """
+    low = (_TEXTS.get(text) or _text(text)).low if _ON[0] else ""
+    lead = item.lead
+    if not (low and lead):
+        return list(item.pattern.finditer(text))
+    pattern, find = item.pattern, low.find
+    found = []
+    end = 0
+    at = find(lead)
+    while at >= 0:
+        if at >= end:
+            m = pattern.match(text, at)
+            if m is not None and m.end() > at:
+                found.append(m)
+                end = m.end()
+        at = find(lead, at + 1)
+    return found
 
 
 def fires(v: Any, text: str, *lists: str) -> bool:
@@ -199,19 +281,21 @@ def fires(v: Any, text: str, *lists: str) -> bool:
     triggered by these lists finds nothing in ``text``. Always true with the prefilter off."""
     if not _ON[0]:
         return True
-    key = (id(v), text, lists)
-    known = _FIRED.get(key)
+    seen = _text(text)
+    key = (id(v), lists)
+    known = seen.fired.get(key)
     if known is not None and known[0] is v:
         return known[1]
-    if len(_FIRED) > 256:
-        _FIRED.clear()
     found = _fires(v, text, lists)
-    _FIRED[key] = (v, found)  # holding ``v`` keeps its id from being reused
+    seen.fired[key] = (v, found)  # holding ``v`` keeps its id from being reused
     return found
 
 
-#: recent answers of `fires` (a pass asks once per cue of the same sentence)
-_FIRED: dict[tuple[int, str, tuple[str, ...]], tuple[Any, bool]] = {}
+def _folded(text: str) -> str:
+    seen = _text(text)
+    if seen.folded is None:
+        seen.folded = _fold(text)
+    return seen.folded
 
 
 def _fires(v: Any, text: str, lists: tuple[str, ...]) -> bool:
@@ -219,7 +303,11 @@ def _fires(v: Any, text: str, lists: tuple[str, ...]) -> bool:
         items = v
         for part in name.split("."):
             items = getattr(items, part)
-        if _can_match(items, text):
+        if isinstance(items, frozenset):  # folded words: one of them in the folded text
+            folded = _folded(text)
+            if any(w in folded for w in items):
+                return True
+        elif candidates(items, text):
             return True
     return False
 
