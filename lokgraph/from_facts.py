@@ -25,7 +25,16 @@ from .entities import (
 )
 from .facts import Fact
 from .ids import make_id
-from .models import Evidence, Group, Principal, Relationship, Source, SourceKind, Structure
+from .models import (
+    Evidence,
+    Group,
+    Node,
+    Principal,
+    Relationship,
+    Source,
+    SourceKind,
+    Structure,
+)
 from .reference import Kommun, find_kommun, find_region
 
 __all__ = ["facts_source", "facts_to_structure", "source_id", "survey_source"]
@@ -166,7 +175,27 @@ def _target(fact: Fact, kommun: Kommun | None) -> tuple[str, Structure]:
     return structure.nodes[0].id, structure
 
 
-def _one(fact: Fact, evidence: tuple[Evidence, ...]) -> Structure:
+class _Records:
+    """The nodes and relationships of a source's facts, in the order the facts give them.
+
+    Each fact's records are appended (the shared, frozen references of its kommun, group or
+    unit among them) instead of being summed into a `Structure` per fact.
+    """
+
+    __slots__ = ("nodes", "rels")
+
+    def __init__(self, first: Source) -> None:
+        self.nodes: list[Node] = [first]
+        self.rels: list[Relationship] = []
+
+    def add(self, *structures: Structure) -> None:
+        for structure in structures:
+            self.nodes.extend(structure.nodes)
+            self.rels.extend(structure.relationships)
+
+
+def _one(fact: Fact, evidence: tuple[Evidence, ...], out: _Records) -> bool:
+    """Append what one fact says to `out`; False when nothing could be placed."""
     kommun = find_kommun(fact.kommun) if fact.kommun else None
     base = kommun_structure(kommun) if kommun else Structure()
     if fact.kind == "group":
@@ -178,20 +207,19 @@ def _one(fact: Fact, evidence: tuple[Evidence, ...]) -> Structure:
             name=fact.group_name,
             evidence=evidence,
         )
-        group = s.nodes[0]
+        out.add(base, s)
         if fact.governed_by:
             parent = _group(fact, kommun, fact.governed_by, None)
-            s += parent + Structure(
-                relationships=(
-                    Relationship(
-                        type="REPORTS_TO",
-                        source=group.id,
-                        target=parent.nodes[0].id,
-                        evidence=evidence,
-                    ),
+            out.add(parent)
+            out.rels.append(
+                Relationship(
+                    type="REPORTS_TO",
+                    source=s.nodes[0].id,
+                    target=parent.nodes[0].id,
+                    evidence=evidence,
                 )
             )
-        return base + s
+        return True
     if fact.kind in ("member", "absent"):
         target, s = _target(fact, kommun)
         is_agreement = target.startswith("agreement:")
@@ -200,9 +228,9 @@ def _one(fact: Fact, evidence: tuple[Evidence, ...]) -> Structure:
             if kommun is None and fact.respondent:
                 region = find_region(fact.respondent)
             if kommun is None and region is None:
-                return _unplaced(fact, evidence)
+                return _unplaced(fact, evidence, out)
             unit, us = unit_structure(fact.party, kommun=kommun, region=region)
-            s += us
+            out.add(base, s, us)
             if fact.kind == "absent":
                 rel = Relationship(
                     type="ABSENT_FROM",
@@ -219,22 +247,21 @@ def _one(fact: Fact, evidence: tuple[Evidence, ...]) -> Structure:
                     partial=True if fact.partial else None,
                     evidence=evidence,
                 )
-            s += Structure(relationships=(rel,))
+            out.rels.append(rel)
         elif fact.member_kommun and fact.kind == "member":
             other = find_kommun(fact.member_kommun)
-            s += kommun_structure(other) + Structure(
-                relationships=(
-                    Relationship(
-                        type="PARTY_TO" if is_agreement else "MEMBER_OF",
-                        source=kommun_id(other),
-                        target=target,
-                        evidence=evidence,
-                    ),
+            out.add(base, s, kommun_structure(other))
+            out.rels.append(
+                Relationship(
+                    type="PARTY_TO" if is_agreement else "MEMBER_OF",
+                    source=kommun_id(other),
+                    target=target,
+                    evidence=evidence,
                 )
             )
         else:
-            return _unplaced(fact, evidence)
-        return base + s
+            return _unplaced(fact, evidence, out)
+        return True
     if fact.kind == "agreement_status" and kommun is not None and fact.agreement_kind != "other":
         # the kommun's LÖK, or the county's RÖK when the text is about that one; with the
         # dates the text gives (another kind of agreement stays as evidence on the kommun)
@@ -250,20 +277,25 @@ def _one(fact: Fact, evidence: tuple[Evidence, ...]) -> Structure:
             rok = rok.model_copy(update=update)
         else:
             lok = lok.model_copy(update=update)
-        return base + Structure(nodes=s.nodes[:-2] + (lok, rok), relationships=s.relationships)
+        out.add(base)
+        out.nodes.extend((*s.nodes[:-2], lok, rok))
+        out.rels.extend(s.relationships)
+        return True
     if fact.kind == "deviation_reporting" and kommun is not None:
         _, s = agreement_structure(kommun, fact.agreement_area or "barn_unga")
         lok = s.nodes[-2].model_copy(
             update={"deviation_reporting": fact.status, "evidence": evidence}
         )
-        return base + Structure(
-            nodes=s.nodes[:-2] + (lok, s.nodes[-1]), relationships=s.relationships
-        )
-    return _unplaced(fact, evidence)
+        out.add(base)
+        out.nodes.extend((*s.nodes[:-2], lok, s.nodes[-1]))
+        out.rels.extend(s.relationships)
+        return True
+    return _unplaced(fact, evidence, out)
 
 
-def _unplaced(fact: Fact, evidence: tuple[Evidence, ...]) -> Structure:
-    """A sentence nobody could place stays as evidence on its kommun (or on its source)."""
+def _unplaced(fact: Fact, evidence: tuple[Evidence, ...], out: _Records) -> bool:
+    """A sentence nobody could place stays as evidence on its kommun (or, returning False,
+    on its source)."""
     if fact.kommun:
         k = find_kommun(fact.kommun)
         node = Principal(
@@ -274,8 +306,10 @@ def _unplaced(fact: Fact, evidence: tuple[Evidence, ...]) -> Structure:
             lan_kod=k.lan_kod,
             evidence=evidence,
         )
-        return kommun_structure(k) + Structure(nodes=(node,))
-    return Structure()
+        out.add(kommun_structure(k))
+        out.nodes.append(node)
+        return True
+    return False
 
 
 def facts_to_structure(facts: Iterable[Fact], *, source: Source) -> Structure:
@@ -288,8 +322,7 @@ def facts_to_structure(facts: Iterable[Fact], *, source: Source) -> Structure:
 
 
 def _facts_to_structure(facts: Iterable[Fact], source: Source) -> Structure:
-    nodes: list = [source]
-    rels: list = []
+    out = _Records(source)
     loose: list[Evidence] = []
     for fact in facts:
         evidence = (
@@ -300,14 +333,12 @@ def _facts_to_structure(facts: Iterable[Fact], source: Source) -> Structure:
                 respondent=fact.respondent,
             ),
         )
-        s = _one(fact, evidence)
-        if not s.nodes and not s.relationships:
+        if not _one(fact, evidence, out):
             loose.extend(evidence)
-        nodes.extend(s.nodes)
-        rels.extend(s.relationships)
     if loose:
-        nodes[0] = source.model_copy(update={"evidence": source.evidence + tuple(loose)})
-    return Structure(nodes=tuple(nodes), relationships=tuple(rels))
+        out.nodes[0] = source.model_copy(update={"evidence": source.evidence + tuple(loose)})
+    # every record was validated when made (or is a copy of one with validated values)
+    return Structure.model_construct(nodes=tuple(out.nodes), relationships=tuple(out.rels))
 
 
 def facts_source(path: str, title: str | None = None, kind: SourceKind = "review") -> Source:
