@@ -148,7 +148,7 @@ class _Pending:
 
 
 def _check(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> None:
-    labels = {n: d["label"] for n, d in graph.nodes(data=True)}
+    labels = {n: d["label"] for n, d in vars(graph)["_node"].items()}
     for node in structure.nodes:
         known = labels.setdefault(node.id, node.label)
         if known != node.label:
@@ -157,7 +157,11 @@ def _check(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> N
                 where=where,
                 fix="Give the two things different names",
             )
+    checked: set[int] = set()  # a shared record (a kommun's IN_AREA) is checked once
     for rel in structure.relationships:
+        if id(rel) in checked:
+            continue
+        checked.add(id(rel))
         allowed_from, allowed_to = ALLOWED_ENDPOINTS[rel.type]
         for end, allowed in ((rel.source, allowed_from), (rel.target, allowed_to)):
             if end not in labels:
@@ -270,6 +274,7 @@ def _merged(
 def _link_sources(graph: nx.MultiDiGraph, structure: Structure, stats: MergeStats) -> None:
     """STATED_IN from every node with evidence to the Source nodes its evidence names."""
     done: set[tuple[str, str]] = set()
+    held, (succ, _) = vars(graph)["_node"], adjacency(graph)
     for node in structure.nodes:
         if not node.evidence or node.label == "Source":
             continue
@@ -278,8 +283,8 @@ def _link_sources(graph: nx.MultiDiGraph, structure: Structure, stats: MergeStat
             if pair in done:
                 continue
             done.add(pair)
-            linked = graph.has_edge(*pair, key="STATED_IN")
-            if not linked and graph.nodes.get(evidence.source, {}).get("label") == "Source":
+            linked = "STATED_IN" in succ[node.id].get(evidence.source, ())
+            if not linked and held.get(evidence.source, {}).get("label") == "Source":
                 graph.add_edge(*pair, key="STATED_IN", type="STATED_IN", evidence=[])
                 stats.edges_added += 1
 

@@ -29,6 +29,7 @@ from typing import Any
 
 import networkx as nx
 
+from .adjacency import adjacency
 from .models import Group, Structure
 from .reference import normalise
 
@@ -80,11 +81,11 @@ def same_groups(graph: nx.MultiDiGraph, structure: Structure) -> Structure:
             copy = copies[id(record)] = record.model_copy(update=update)
         return copy
 
-    nodes = tuple(
+    nodes = [
         renamed(n, {"id": rename[n.id], "name": names[n.id]}) if n.id in rename else n
         for n in structure.nodes
-    )
-    rels = tuple(
+    ]
+    rels = [
         renamed(
             r,
             {"source": rename.get(r.source, r.source), "target": rename.get(r.target, r.target)},
@@ -92,8 +93,8 @@ def same_groups(graph: nx.MultiDiGraph, structure: Structure) -> Structure:
         if r.source in rename or r.target in rename
         else r
         for r in structure.relationships
-    )
-    return structure.model_copy(update={"nodes": nodes, "relationships": rels})
+    ]
+    return structure.model_copy(update={"nodes": tuple(nodes), "relationships": tuple(rels)})
 
 
 def names_match(a: str, b: str, owner: str = "") -> bool:
@@ -128,8 +129,12 @@ def _groups_by_place(
 ) -> dict[tuple[str, str | None], list[tuple[str, str]]]:
     """(kommun, group type) → the (id, name) of each group that serves it."""
     found: dict[tuple[str, str | None], list[tuple[str, str]]] = defaultdict(list)
-    nodes = graph.nodes
-    for u, v, key in graph.edges(keys=True):
-        if key == "SERVES" and nodes[u].get("label") == "Group":
-            found[(v, nodes[u].get("group_type"))].append((u, nodes[u].get("name", "")))
+    nodes, (succ, _) = vars(graph)["_node"], adjacency(graph)
+    for u, targets in succ.items():  # in the order of graph.edges
+        attrs = nodes[u]
+        if attrs.get("label") != "Group":
+            continue
+        for v, keys in targets.items():
+            if "SERVES" in keys:
+                found[(v, attrs.get("group_type"))].append((u, attrs.get("name", "")))
     return found
