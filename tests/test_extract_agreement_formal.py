@@ -96,3 +96,32 @@ def test_an_agreement_the_parties_made_in_a_year_is_in_force_from_it():
         "kommuner och regionen träffade 2016."
     )
     assert agreements(text) == {("ROK", "in_force", "2016-01-01", None)}
+
+
+def test_a_documents_first_line_naming_an_agreement_is_its_subject():
+    text = (
+        "Lokal överenskommelse om barn i behov av särskilt stöd mellan regionen och Orsa kommun "
+        "och de verksamheter som berörs\n\n"
+        "Bakgrund\n"
+        "Huvudmännen vill skapa förutsättningar för samordnade insatser."
+    )
+    assert statuses(text, "Orsa") == {("LOK", "in_force")}
+
+
+def test_a_page_titled_by_a_service_makes_its_county_agreement_another_kind():
+    text = (
+        "Familjecentraler\n\n"
+        "Sedan april 2020 gäller en länsgemensam överenskommelse om hur parterna ska arbeta "
+        "tillsammans."
+    )
+    assert agreements(text) == {("other", "in_force", "2020-04-01", None)}
+
+
+def test_work_done_according_to_an_agreement_tells_it_is_in_force():
+    text = "Barnen undersöks enligt en länsgemensam överenskommelse och en gemensam rutin."
+    assert statuses(text) == {("ROK", "in_force")}
+
+
+def test_a_listed_task_on_an_agreement_is_no_title():
+    text = "Uppdraget omfattar att\n- införa överenskommelsen i verksamheterna\n- följa upp den"
+    assert statuses(text) == set()

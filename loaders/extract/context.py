@@ -41,6 +41,8 @@ class _Context:
     replaced_kinds: set[str] = field(default_factory=set)
     #: the sentences stand under a heading of a proposal or an agenda ("Förslag till beslut")
     proposal: bool = False
+    #: a sentence of the document was read (the first one is its title)
+    read_any: bool = False
     #: a document's agreement votes, told as facts when the document ends
     votes: list = field(default_factory=list)
     #: the sentences read now still speak of an agreement's sides (`sides.after_side`)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lokgraph.facts import Fact
 
-from .agreements import _documents, kind_of, new_side, validity
+from .agreements import _dates, _documents, kind_of, new_side, validity
 from .clauses import _clause_of
 from .context import _Context
 from .spans import _find, _Hit, _outside, _overlaps, _resolve, _words
@@ -143,6 +143,9 @@ def _document_votes(
 ) -> list[Vote]:
     """The votes of a sentence of a free-text document (see `agreement_votes`)."""
     text = sentence.text
+    first, ctx.read_any = not ctx.read_any, True  # the first line is the document's title
+    if first and _find(v.agreement_subjects, text):
+        ctx.named_other = True  # a page titled "Ungdomsmottagningar": its agreement is on them
     if text.rstrip().endswith("?"):
         return []  # "Finns det en gällande överenskommelse?" asks, it does not tell
     named = bool(
@@ -174,7 +177,8 @@ def _document_votes(
         if not (words & v.grammar.agreement_refers or ((start or end) and votes)):
             return []
         votes = [(s, r) for s, r in votes if not r]  # "Ja" alone says nothing in a document
-    if not votes and named and sentence.block in ("heading", "item") and _opens_with_name(text, v):
+    titled = sentence.block in ("heading", "item") or (first and sentence.opens_paragraph)
+    if not votes and named and titled and _opens_with_name(text, v):
         # "Överenskommelse om samverkan kring barn och unga" as a heading or a listed item:
         # a document that names an agreement as its subject, and nothing says it is not done
         votes = [("in_force", True)]  # counts only when nothing else in the document does
@@ -182,7 +186,8 @@ def _document_votes(
         not votes
         and (named or ctx.names_agreement)
         and (start or end)
-        and not v.hypothetical & {_fold(w) for w, _, _ in _words(text)}
+        # a plan before the date ("ska gälla från 2026"), not one in a clause after it
+        and not v.hypothetical & {_fold(w) for w, _, _ in _words(_before_date(text, v))}
     ):
         votes = [("in_force", False)]  # "Sedan 2008 följer alla kommuner gemensamma riktlinjer"
     if not votes:
@@ -255,6 +260,16 @@ def _named_before(text: str, start: int, pos: int, v: Vocabulary) -> bool:
     )
 
 
+def _before_date(text: str, v: Vocabulary) -> str:
+    """The text up to three words after its first date (the whole text if it has none): "Från
+    2026 ska den gälla", but not "Sedan 2021 gäller en överenskommelse om hur parterna ska …"."""
+    dates = _dates(text, v)
+    if not dates:
+        return text
+    after = text[dates[0][1] :].split()[:3]
+    return text[: dates[0][1]] + " " + " ".join(after)
+
+
 def _states_only(text: str, v: Vocabulary) -> bool:
     """Whether the sides a text names are the state's (staten, SKR), none of the region or a
     kommun."""
@@ -269,7 +284,11 @@ def _opens_with_name(text: str, v: Vocabulary) -> bool:
     hits = _find(v.agreement_words, body) + [
         h for h in _find(v.agreement_kinds, body) if h.key == "other"
     ]
-    return any(h.start == 0 for h in hits)
+    # "Överenskommelse om …", and after one word before it: "Lokal överenskommelse för …"
+    return any(
+        not body[: h.start].strip() or (len(body[: h.start].split()) == 1 and body[0].isupper())
+        for h in hits
+    )
 
 
 #: statuses a document tells apart as agreements of their own (an old one in force and a new
