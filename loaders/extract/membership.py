@@ -271,6 +271,10 @@ def _scope_break(
     that the word is not about the party: "deltar i utbildningar som BUP håller", "består av
     … och har beslutat att bjuda in BUP". The "som" of "såväl … som" is no break."""
     lo, hi = cue.end, party.start
+    if lo >= hi and v.grammar.between & _words_of(text[cue.start : cue.end]):
+        # "Ungdomsmottagningarna bedrivs i samverkan mellan kommunerna och regionen": the
+        # parties of "samverkan mellan" are the ones after it
+        return True
     if lo >= hi:
         # a member word after the party: "Styrgruppen ansvarar för att elevhälsan och
         # vårdcentralen samarbetar" is about a task of the group, not its members
