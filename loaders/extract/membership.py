@@ -46,6 +46,8 @@ def _topics(
                 continue
             if _unit_follows(text[h.end :], v):
                 continue  # "IFO:s mottagningsgrupp", "socialtjänstens förebyggande enhet"
+            if m and _fold(m.group(1)) in v.extra.genitive_from:
+                continue  # "en medarbetare från socialtjänstens råd och service"
             out[(h.start, h.end)] = "topic"
     return out
 

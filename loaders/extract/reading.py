@@ -9,6 +9,7 @@ from lokgraph.codes import default_level
 
 from .absence import _absences, _negated_absence, _negated_nearby, _wished
 from .clauses import _clause_of, _clauses
+from .colocation import at_the_place, colocation_cues
 from .compounds import _compound_name, compound_hits
 from .groups import (
     _after_group_positions,
@@ -181,23 +182,12 @@ def _read(
             hit_text=text[colocated.hit.start : colocated.hit.end],
         )
         groups.append(colocated)
-        member_cues += [
-            _Hit("member", c.start, c.end, c.term, 0, "member")
-            for c in _find(v.colocation + v.colocation_strong, text)
-            if c.start >= colocated.hit.end
-        ]
-    elif (
-        document
-        and previous is not None
-        and previous.group_type == "familjecentral"
-        and (refers_back or _find(v.colocation_strong, text))
-    ):
-        # "Familjecentralen …. Här arbetar BVC, MVC och socialtjänsten tillsammans.",
-        # "… MVC, BVC och socialtjänsten finns där i samma lokaler."
-        member_cues += [
-            _Hit("member", c.start, c.end, c.term, 0, "member")
-            for c in _find(v.colocation + v.colocation_strong, text)
-        ]
+        # "Barnmorskemottagningen på Familjens hus"
+        bracket_spans += at_the_place(text, parties, colocated, v)
+    # "På familjecentralen arbetar …", "Familjecentralen … . Här arbetar BVC och MVC."
+    member_cues += colocation_cues(
+        text, parties, colocated, groups, previous, refers_back, document, v
+    )
     # "skola, IFO och BUP samverkar", "I Fokus samverkar skolan, IFO och BUP": a weak member
     # word right next to a list of two or more parties counts without a group
     absence_near = [(h.start, h.end) for h in absence_cues]

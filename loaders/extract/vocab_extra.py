@@ -25,7 +25,13 @@ __all__ = [
 ]
 
 #: headings under ``members:`` read into `ExtraWords`
-EXTRA_MEMBER_KEYS = ("side_documents", "side_work", "group_references", "other_actors")
+EXTRA_MEMBER_KEYS = (
+    "side_documents",
+    "side_work",
+    "group_references",
+    "other_actors",
+    "genitive_from",
+)
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
 #: headings under ``group_compounds:`` read into `ExtraWords`
@@ -48,6 +54,8 @@ class ExtraWords:
     group_levels: tuple[Term, ...]
     #: actors with no party code that stand in a list of parties ("polis, läkare och BUP")
     other_actors: tuple[Term, ...]
+    #: words before a genitive party that make it the party a person comes from, not a topic
+    genitive_from: frozenset[str]
     #: (first part, level): a compound group whose first part ends so has that level
     #: ("skolchefsnätverket" is strategic: chiefs decide)
     prefix_levels: tuple[tuple[str, str], ...]
@@ -68,6 +76,7 @@ def compile_extra(
         side_work=plain("side_work", members, "side_work"),
         group_references=plain("group_references", members, "group_reference"),
         other_actors=plain("other_actors", members, "actor"),
+        genitive_from=frozenset(_fold(w) for w in members.get("genitive_from") or ()),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
     )
 

@@ -1,0 +1,65 @@
+"""Services at one place: the members of a familjecentral (or another joint place) read from
+the words that say the services work there ("finns", "arbetar", "under samma tak")."""
+
+from __future__ import annotations
+
+import re
+
+from .groups import _GroupMention
+from .spans import _find, _Hit
+from .terms import _fold
+from .vocabulary import Vocabulary
+
+__all__ = ["colocation_cues", "at_the_place"]
+
+
+def colocation_cues(
+    text: str,
+    parties: list[_Hit],
+    colocated: _GroupMention | None,
+    groups: list[_GroupMention],
+    previous: _GroupMention | None,
+    refers_back: bool,
+    document: bool,
+    v: Vocabulary,
+) -> list[_Hit]:
+    """The words of a sentence that make its services members of a place.
+
+    After the place in the same sentence ("På familjecentralen arbetar BVC och MVC"), or, in a
+    document about a familjecentral, in a sentence that refers back to it ("Där finns …"),
+    that says the services share rooms ("… finns i samma lokaler") or that lists two services
+    or more with such a word ("Mödrahälsovård, barnhälsovård och öppen förskola arbetar
+    tillsammans för familjerna").
+    """
+    words = _find(v.colocation + v.colocation_strong, text)
+    if colocated is not None:
+        return [_member(c) for c in words if c.start >= colocated.hit.end]
+    if not (document and previous is not None and previous.group_type == "familjecentral"):
+        return []
+    # (not "I sjukhuset finns BVC och MVC": a sentence that opens at another place)
+    first = re.match(r"\s*(\w+)", text)
+    elsewhere = first is not None and _fold(first.group(1)) in v.grammar.colocation_prepositions
+    listed = len({p.key for p in parties}) >= 2 and words and not groups and not elsewhere
+    if refers_back or _find(v.colocation_strong, text) or listed:
+        return [_member(c) for c in words]
+    return []
+
+
+def at_the_place(
+    text: str, parties: list[_Hit], place: _GroupMention | None, v: Vocabulary
+) -> list:
+    """Spans of the services named right before the place ("Barnmorskemottagningen på
+    Familjens hus"): members of it."""
+    if place is None:
+        return []
+    out = []
+    for p in parties:
+        gap = text[p.end : place.hit.start]
+        m = re.fullmatch(r"\s+(\w+)\s+", gap)
+        if m and _fold(m.group(1)) in v.grammar.colocation_prepositions:
+            out.append((p.start, p.end))
+    return out
+
+
+def _member(c: _Hit) -> _Hit:
+    return _Hit("member", c.start, c.end, c.term, 0, "member")
