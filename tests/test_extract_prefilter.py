@@ -143,3 +143,30 @@ def test_candidates_keep_the_list_order_and_need_every_run():
     assert all(r.lstrip("^") in low for t in found for r in t.runs)
     with prefilter_off():
         assert set(found) <= set(candidates(v.parties, text))
+
+
+def test_matches_find_what_finditer_finds():
+    # every term of every list (and every kommun name) that can match a sentence of a
+    # real-text set, searched at its lead only and by the pattern at every position
+    from loaders.extract.kommuner import _kommun_patterns
+    from loaders.extract.sentences import split_sentences
+    from loaders.extract.triggers import matches
+
+    v = load_vocabulary()
+    lists = [x for x in vars(v).values() if isinstance(x, tuple) and x and hasattr(x[0], "lead")]
+    lists.append(_kommun_patterns(v.grammar.kommun_word))
+    texts = [
+        s.text
+        for path in REALTEXT
+        for e in _entries(path)
+        for s in split_sentences(e["text"] or "", v)
+    ]
+    texts += ["ſkolan och BUP", "İFO och BUP", "Barn- och ungdomshabiliteringens BUP-team"]
+    tried = 0
+    for text in texts:
+        for items in lists:
+            for item in candidates(items, text):
+                want = [m.span() for m in item.pattern.finditer(text) if m.end() > m.start()]
+                assert [m.span() for m in matches(item, text)] == want, (item, text)
+                tried += 1
+    assert tried > 10_000

@@ -9,6 +9,7 @@ from functools import lru_cache
 from .groups import PARTY_TEAMS
 from .spans import _Hit, _overlaps
 from .terms import _fold
+from .triggers import triggered_by
 from .vocabulary import Vocabulary
 
 __all__ = ["compound_hits"]
@@ -45,6 +46,7 @@ def _compound_pattern(heads: tuple[tuple[str, str], ...]) -> re.Pattern[str] | N
     )
 
 
+@triggered_by("compound_heads", empty=bool)
 def _swallows_compound(text: str, hit: _Hit, v: Vocabulary) -> bool:
     """Whether a party word with an open ending ("skolchef*") matched a whole closed compound
     on a group word ("Skolchefsnätverket", "socialchefsnätverk"): the compound is the group.
@@ -63,6 +65,7 @@ def _swallows_compound(text: str, hit: _Hit, v: Vocabulary) -> bool:
     return m is not None and not m.group("prefix").endswith("-")
 
 
+@triggered_by("compound_heads", empty=list)
 def _compound_groups(text: str, taken: list[tuple[int, int]], v: Vocabulary) -> list[_Hit]:
     """Compounds on a group word that the vocabulary does not list ("vårdteam", "HLT-teamen",
     "länsnätverket") as samverkansgrupper, with the level of their head word (``extra``) and

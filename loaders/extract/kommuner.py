@@ -9,9 +9,9 @@ from functools import cache, cached_property
 from lokgraph.reference import kommuner
 
 from .grammar import Grammar
+from .prefilter import candidates, matches
 from .spans import _before, _Hit
 from .terms import _UPPER_VARIANTS, _VARIANTS, _anchor, _lead, _runs
-from .triggers import candidates, matches
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,9 @@ class _KommunName:
         return _runs(self.name, word_start=True)
 
     @cached_property
-    def lead(self) -> str:
-        """The run every match starts with, lower-cased, or ""."""
-        return _lead(self.runs)
+    def lead(self) -> tuple[str, int, bool]:
+        """The run every match has at a fixed distance from its start, and that distance."""
+        return (*_lead(self.name), False)
 
 
 @cache

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .prefilter import candidates, forget_with_prefilter, matches
 from .terms import Term, _fold
-from .triggers import candidates, forget_with_prefilter, matches
 
 
 @dataclass(frozen=True)

@@ -45,17 +45,31 @@ class Term:
         return _runs(plain, word_start=not plain.startswith("*"))
 
     @cached_property
-    def lead(self) -> str:
-        """The run every match starts with, lower-cased, or "" (a term with a ``*`` prefix,
-        one anchored at the line's start, one that opens with å, ä, ö or é): a match can
-        start only where the lower-cased text has it (`loaders.extract.triggers.matches`)."""
-        if self.text.lstrip("=").startswith("^"):
-            return ""
-        return _lead(self.runs)
+    def lead(self) -> tuple[str, int, bool]:
+        """The run every match has at a fixed distance from the start of the term's first
+        word, lower-cased; that distance; and whether the word may have a prefix (``*``).
+        ("", 0, False) for a term anchored at the line's start or one whose first word
+        opens otherwise. The pattern needs trying only there
+        (`loaders.extract.triggers.matches`)."""
+        plain = self.text.lstrip("=")
+        if plain.startswith("^"):
+            return ("", 0, False)
+        prefixed = plain.startswith("*")
+        return (*_lead(plain[1:] if prefixed else plain), prefixed)
 
 
-def _lead(runs: frozenset[str]) -> str:
-    return next((r[1:] for r in runs if r[0] == "^"), "")
+def _lead(text: str) -> tuple[str, int]:
+    """The first run of a-z and 0-9 of a pattern's text and how many letters stand before it,
+    when those are letters that each match one character (å, ä, ö, é); else ("", 0).
+
+    >>> _lead("ingå"), _lead("är med i"), _lead("Örebro"), _lead("-team"), _lead("ÅÅ")
+    (('ing', 0), ('r', 1), ('rebro', 1), ('', 0), ('', 0))
+    """
+    low = text.lower()
+    first = re.search(r"[a-z0-9]+", low)
+    if first is None or not all(c.isalpha() and not c.isascii() for c in low[: first.start()]):
+        return ("", 0)
+    return (first.group(), first.start())
 
 
 def _runs(text: str, *, word_start: bool = False) -> frozenset[str]:
