@@ -91,8 +91,10 @@ def lead_of(
     opens none."""
     text = sentence.text.rstrip()
     listed = following is not None and following.block in LIST_BLOCKS
-    if sentence.block in LIST_BLOCKS or reading.parties:
+    if sentence.block in LIST_BLOCKS:
         return None
+    if reading.parties and not _ends_with_member_word(text, v):
+        return None  # ("… har fått stöd i samverkan med:" opens a list even so)
     if not (text.endswith(":") or listed):
         return None
     if reading.absence_reason:
@@ -101,9 +103,19 @@ def lead_of(
     if document and not reading.groups and (scope or names_document(text, v)):
         return SIDE  # "Parter:", "Flera överenskommelser reglerar samverkan:"
     heads = _find(v.list_heads, text) or scope
-    if reading.groups or reading.member_cues or heads:
+    if reading.groups or reading.member_cues or heads or _ends_with_member_word(text, v):
         return "member_partial" if _find(v.partial_cues, text) else "member"
     return None
+
+
+def _ends_with_member_word(text: str, v: Vocabulary) -> bool:
+    """Whether a line ends with a member word and a colon ("… stöd i samverkan med:")."""
+    if not text.endswith(":"):
+        return False
+    end = len(text) - 1
+    return any(
+        not text[h.end : end].strip() for h in _find(v.member_cues + v.weak_member_cues, text)
+    )
 
 
 def after_reading(

@@ -96,6 +96,8 @@ def _team_named(
             re.search(_fold(h) + r"(?:en|et|er|erna|arna|na|ens|ets)?$", word) for h in heads
         )
         if p.key == "FAMILJECENTRAL" or (p.key in PARTY_TEAMS and team):
+            if _listed_with(text, p, parties):
+                continue  # "I första etappen ingår familjecentraler, en skola och förskolor"
             kind = PARTY_TEAMS[p.key]
             return _GroupMention(p, kind, default_level(kind), None)
     return None
@@ -110,6 +112,21 @@ def _term_level(word: str, v: Vocabulary) -> str | None:
     """
     found = [h for h in _find(v.extra.group_levels, word) if h.start == 0 and h.end == len(word)]
     return found[0].key if found else None
+
+
+_JOINED = re.compile(r"\s*(?:,|\boch\b|\bsamt\b)\s*(?:\w+\s+)?$")
+
+
+def _listed_with(text: str, hit: _Hit, parties: list[_Hit]) -> bool:
+    """Whether a party stands in a list with another one ("familjecentraler, en skola och …")."""
+    for p in parties:
+        if p.key == hit.key:
+            continue  # "familjecentraler och familjecentralsliknande verksamheter"
+        if p.start >= hit.end and _JOINED.match(text[hit.end : p.start]):
+            return True
+        if p.end <= hit.start and _JOINED.match(text[p.end : hit.start]):
+            return True
+    return False
 
 
 def _brand_only(text: str, hit: _Hit, agreements: list[tuple[int, int]], v: Vocabulary) -> bool:

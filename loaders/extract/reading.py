@@ -164,8 +164,9 @@ def _read(
         parties = sorted(parties + listed_only, key=lambda h: h.start)
         resolved = sorted(resolved + listed_only, key=lambda h: h.start)
     colocated = _familjecentral_group(text, parties, groups, v)
-    if colocated is None and document:
+    if colocated is None and document and not (whole and list_lead):
         # a document that speaks of its familjecentral speaks of a joint team, not a party
+        # (but an item of a list of parties names it as one: "- familjecentralerna")
         colocated = _team_named(text, parties, groups, v)
     if colocated is not None:
         kind = colocated.group_type
