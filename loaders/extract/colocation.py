@@ -31,7 +31,12 @@ def colocation_cues(
     or more with such a word ("Mödrahälsovård, barnhälsovård och öppen förskola arbetar
     tillsammans för familjerna").
     """
-    words = _find(v.colocation + v.colocation_strong, text)
+    if colocated is None and not (
+        document and previous is not None and previous.group_type == "familjecentral"
+    ):
+        return []
+    # (each list on its own: a new tuple would be a new list to the prefilter's caches)
+    words = _find(v.colocation, text) + _find(v.colocation_strong, text)
     if colocated is not None:
         return [_member(c) for c in words if c.start >= colocated.hit.end]
     if not (document and previous is not None and previous.group_type == "familjecentral"):

@@ -47,6 +47,9 @@ class _Context:
     votes: list = field(default_factory=list)
     #: the sentences read now still speak of an agreement's sides (`sides.after_side`)
     side_carry: bool = False
+    #: parties the sentence before gave as examples, and that sentence (`examples`)
+    examples: tuple[str, ...] = ()
+    examples_quote: str = ""
 
     @property
     def who(self) -> tuple[str, str | None, str | None, str | None]:

@@ -114,7 +114,8 @@ def _ends_with_member_word(text: str, v: Vocabulary) -> bool:
         return False
     end = len(text) - 1
     return any(
-        not text[h.end : end].strip() for h in _find(v.member_cues + v.weak_member_cues, text)
+        not text[h.end : end].strip()
+        for h in _find(v.member_cues, text) + _find(v.weak_member_cues, text)
     )
 
 

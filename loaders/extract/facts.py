@@ -12,6 +12,7 @@ from lokgraph.facts import Fact
 from ..records import Answer
 from . import document, sides
 from .context import _Context
+from .examples import examples_taken, pending_examples
 from .groups import _GroupMention
 from .membership import _scope_break
 from .reading import _read, _Reading
@@ -160,6 +161,15 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         side = sides.is_side(sentence, reading, ctx, v)
         sides.after_side(sentence, reading, side, ctx)
         facts_here = _party_facts(reading, v, ctx, base, members=not side)
+        if document.in_document(ctx):  # "… till exempel BVC och IFO. … ett team bildas …"
+            taken = examples_taken(reading, ctx, v, dict(base))
+            facts = [
+                f
+                for f in facts
+                if not (taken and f.kind == "unplaced" and f.quote == ctx.examples_quote)
+            ]
+            facts_here = taken + facts_here
+            ctx.examples, ctx.examples_quote = pending_examples(reading, v), sentence.text
         if facts_here:
             placed = True
             facts.extend(facts_here)

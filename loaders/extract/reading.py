@@ -91,7 +91,9 @@ def _read(
     group_words = [
         g for g in group_words if not any(a > g.start and e == g.end for a, e in agreements_in)
     ]
-    party_words = _find(v.parties, text, "party")
+    # "barn- och ungdomsmottagningen (BUM)" has no code: a longer actor word wins
+    actors = _find(v.extra.other_actors, text)
+    party_words = [p for p in _find(v.parties, text, "party") if not _inside(p, actors)]
     # "barn- och mödrahälsovården": barnhälsovården too
     entity_hits = party_words + suspended_parties(text, party_words, v) + group_words
     entity_hits += _find(v.principals, text, "principal")
@@ -199,7 +201,7 @@ def _read(
         and " ... " not in c.term.text
         and not _overlaps(c, absence_near)
         # "samlas polis, läkare, socialtjänst och BUP": actors without a code stand in the list
-        and _listed_next_to(text, c, parties + _find(v.extra.other_actors, text), v)
+        and _listed_next_to(text, c, parties + actors, v)
     ]
     kommun_hits = [h for h in resolved if h.kind == "kommun"]
     # a kommun right before a party word owns it ("Leksands vårdcentral", "Hjo vårdcentral")
@@ -378,4 +380,12 @@ def _read(
         topics=topics,
         inherited=inherited,
         absence_reason=absence_cues[0].key if absence_cues else None,
+    )
+
+
+def _inside(hit: _Hit, others: list[_Hit]) -> bool:
+    """Whether a longer hit covers this one."""
+    return any(
+        o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start
+        for o in others
     )

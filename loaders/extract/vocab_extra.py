@@ -7,6 +7,7 @@ later adds its lists here and not to the long list of `Vocabulary` fields.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,7 @@ EXTRA_MEMBER_KEYS = (
     "group_references",
     "other_actors",
     "genitive_from",
+    "formed_words",
 )
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
@@ -56,6 +58,10 @@ class ExtraWords:
     other_actors: tuple[Term, ...]
     #: words before a genitive party that make it the party a person comes from, not a topic
     genitive_from: frozenset[str]
+    #: words for a group being formed or meeting ("ett team kan bildas kring barnet")
+    formed_words: tuple[Term, ...]
+    #: the example markers of ``grammar.example_markers`` anywhere in a sentence
+    example_words: re.Pattern[str]
     #: (first part, level): a compound group whose first part ends so has that level
     #: ("skolchefsnätverket" is strategic: chiefs decide)
     prefix_levels: tuple[tuple[str, str], ...]
@@ -70,6 +76,7 @@ def compile_extra(
     """The `ExtraWords` of a vocabulary; ``plain`` and ``keyed`` compile lists of terms."""
     members = data.get("members") or {}
     compounds = data.get("group_compounds") or {}
+    grammar = data.get("grammar") or {}
     return ExtraWords(
         group_levels=keyed("group_levels", LEVELS),
         side_documents=plain("side_documents", members, "side_document"),
@@ -77,6 +84,8 @@ def compile_extra(
         group_references=plain("group_references", members, "group_reference"),
         other_actors=plain("other_actors", members, "actor"),
         genitive_from=frozenset(_fold(w) for w in members.get("genitive_from") or ()),
+        formed_words=plain("formed_words", members, "formed"),
+        example_words=compile_examples(list(grammar.get("example_markers") or ())),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
     )
 
@@ -94,3 +103,14 @@ def _levelled(section: Mapping[str, Any], source: str) -> tuple[tuple[str, str],
             )
         out += [(_fold(str(w)), str(level)) for w in words or ()]
     return tuple(out)
+
+
+def compile_examples(words: list[str]) -> re.Pattern[str]:
+    """One pattern for the example markers anywhere in a sentence ("till exempel", "t.ex").
+
+    >>> bool(compile_examples(["till exempel", "t.ex"]).search("stöd från till  exempel BVC"))
+    True
+    """
+    ordered = sorted((str(w) for w in words), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return re.compile(r"(?<!\w)(?:" + (alternatives or r"(?!)") + r")(?!\w)\.?", re.I)

@@ -1,0 +1,66 @@
+"""Examples of who meets, named the sentence before the meeting: "Ett barn kan behöva stöd
+från flera håll, till exempel från BVC, elevhälsan och socialtjänsten. … så att ett team kan
+bildas kring barnet." The services of the examples are members of the group the next sentence
+forms (tests/realtext/README.md, "Examples of who meets"), at its level.
+
+A sentence holds examples when it names two parties or more after an example marker
+(``grammar.example_markers``) and no group, member word or absence; the next sentence takes
+them when it names a group, no party, and a word for a group being formed or meeting
+(``members.formed_words``: "bildas", "samlas", "kallas till").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lokgraph.facts import Fact
+
+from .spans import _find
+from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from .context import _Context
+    from .reading import _Reading
+
+__all__ = ["pending_examples", "examples_taken"]
+
+
+def pending_examples(reading: _Reading, v: Vocabulary) -> tuple[str, ...]:
+    """The party codes a sentence gives as examples, when it places them nowhere else.
+
+    >>> from loaders.extract import load_vocabulary
+    >>> from loaders.extract.reading import _read
+    >>> from loaders.extract.sentences import Sentence
+    >>> v = load_vocabulary()
+    >>> text = "Stöd kan komma från till exempel BVC, elevhälsan och socialtjänsten."
+    >>> pending_examples(_read(Sentence(text), v, None), v)
+    ('BVC', 'ELEVHALSA', 'SOCIALTJANST')
+    """
+    if reading.groups or reading.member_cues or reading.member_spans or reading.absent:
+        return ()
+    marker = v.extra.example_words.search(reading.text)
+    if marker is None:
+        return ()
+    keys = tuple(dict.fromkeys(p.key for p in reading.parties if p.start >= marker.end()))
+    return keys if len(keys) >= 2 else ()
+
+
+def examples_taken(reading: _Reading, ctx: _Context, v: Vocabulary, base: dict) -> list[Fact]:
+    """Member facts for the examples of the sentence before, when this one forms their group."""
+    if not ctx.examples or not reading.groups or reading.parties:
+        return []
+    if not _find(v.extra.formed_words, reading.text):
+        return []
+    g = reading.groups[-1]
+    said = {**base, "quote": ctx.examples_quote}
+    return [
+        Fact(
+            kind="member",
+            party=key,
+            group_type=g.group_type,
+            level=g.level,
+            group_name=g.name,
+            **said,
+        )
+        for key in ctx.examples
+    ]
