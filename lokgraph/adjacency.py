@@ -14,6 +14,8 @@ stubs do not declare them, so this module is the one typed way to them.
 {'type': 'MEMBER_OF'}
 >>> pred["group:styrgrupp"]["unit:bup"] is succ["unit:bup"]["group:styrgrupp"]
 True
+>>> node_dicts(graph)["unit:bup"] is graph.nodes["unit:bup"]
+True
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["Adjacency", "adjacency"]
+__all__ = ["Adjacency", "adjacency", "node_dicts"]
 
 #: node → neighbour → edge key → the edge's attributes
 Adjacency = dict[str, dict[str, dict[str, dict[str, Any]]]]
@@ -36,3 +38,10 @@ def adjacency(graph: nx.MultiDiGraph) -> tuple[Adjacency, Adjacency]:
     """
     held = vars(graph)
     return held["_succ"], held["_pred"]
+
+
+def node_dicts(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
+    """node → its attribute dict, the one `graph.nodes[node]` gives (networkx's own dict,
+    without the view's checks on every lookup)."""
+    held: dict[str, dict[str, Any]] = vars(graph)["_node"]
+    return held

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from lokgraph.adjacency import adjacency, node_dicts
 from lokgraph.codes import PARTIES
 from lokgraph.collector import collector_paused
 from lokgraph.presence import presence
@@ -135,41 +136,42 @@ def coverage(
     for n, d in context.kommun_nodes:
         if wanted is None or n in wanted:
             rows[n] = CoverageRow(n, d.get("name", n), lans.get(d.get("lan_kod", "")))
+    nodes, (_, pred) = node_dicts(graph), adjacency(graph)
     for k, row in rows.items():
         links: dict[str, list[CellLink]] = defaultdict(list)
         for target in targets.get(k, ()):
-            name = graph.nodes[target].get("name", target)
-            for unit, _, key, data in graph.in_edges(target, keys=True, data=True):
-                party = graph.nodes[unit].get("party")
-                if graph.nodes[unit].get("label") != "Unit" or party not in columns:
+            name = nodes[target].get("name", target)
+            for unit, keyed in pred[target].items():  # graph.in_edges(target) in order
+                attrs = nodes[unit]
+                party = attrs.get("party")
+                if attrs.get("label") != "Unit" or party not in columns:
                     continue
-                if key in ("MEMBER_OF", "PARTY_TO"):
-                    relation = "partial" if data.get("partial") else "member"
-                elif key == "ABSENT_FROM":
-                    relation = "absent"
-                else:
-                    continue
-                links[party].append(
-                    CellLink(
-                        target,
-                        name,
-                        relation,
-                        data.get("reason"),
-                        tuple(data.get("evidence", ())),
+                for key, data in keyed.items():
+                    if key in ("MEMBER_OF", "PARTY_TO"):
+                        relation = "partial" if data.get("partial") else "member"
+                    elif key == "ABSENT_FROM":
+                        relation = "absent"
+                    else:
+                        continue
+                    links[party].append(
+                        CellLink(
+                            target,
+                            name,
+                            relation,
+                            data.get("reason"),
+                            tuple(data.get("evidence", ())),
+                        )
                     )
-                )
         for party in columns:
             found = sorted(
                 links.get(party, []),
                 key=lambda link: (STATUSES.index(link.relation), link.target_name),
             )
-            status = presence((link.relation, _group_type(graph, link.target)) for link in found)
+            status = presence(
+                (link.relation, nodes[link.target].get("group_type")) for link in found
+            )
             row.cells[party] = Cell(status, tuple(found))
     return sorted(rows.values(), key=lambda r: sv_key(r.kommun))
-
-
-def _group_type(graph: nx.MultiDiGraph, target: str) -> str | None:
-    return graph.nodes[target].get("group_type")
 
 
 def matrix_table(

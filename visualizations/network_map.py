@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from lokgraph.adjacency import adjacency, node_dicts
 from lokgraph.codes import PARTIES
 from lokgraph.collector import collector_paused
 from lokgraph.reference import find_kommun, find_region
@@ -243,7 +244,7 @@ def _node_dict(
     with_names: bool,
     context: RenderContext,
 ) -> dict:
-    d = graph.nodes[node]
+    d = node_dicts(graph)[node]
     label = d.get("label", "")
     name = shown(d.get("name") or node, with_names)
     # no vis "group": vis-network gives each group a palette colour that wins over the node's
@@ -263,11 +264,12 @@ def _node_dict(
         item["party"] = PARTIES[d["party"]].name
     elif label == "Group":
         item["level"] = d.get("level") or "okänd nivå"
+        nodes = node_dicts(graph)
         parties = sorted(
             {
-                PARTIES[graph.nodes[u].get("party", "")].name
-                for u, _, key in graph.in_edges(node, keys=True)
-                if key == "MEMBER_OF" and graph.nodes[u].get("party", "") in PARTIES
+                PARTIES[nodes[u].get("party", "")].name
+                for u, keys in adjacency(graph)[1][node].items()
+                if "MEMBER_OF" in keys and nodes[u].get("party", "") in PARTIES
             }
         )
         item["party"] = parties or None
@@ -283,7 +285,7 @@ def _edge_dict(
         item["kind"] = "absent"
     elif key in STRUCTURAL_EDGES:
         item["kind"] = "structural"
-    if graph.edges[u, v, key].get("partial"):
+    if adjacency(graph)[0][u][v][key].get("partial"):
         item.update(dashes=[2, 5], kind="partial")
     item["tooltip"] = context.once(
         ("edge tooltip", u, v, key, with_names), lambda: edge_tooltip(graph, u, v, key, with_names)

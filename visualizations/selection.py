@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from lokgraph.adjacency import adjacency, node_dicts
 from lokgraph.codes import PARTIES
 from lokgraph.entities import region_id, unit_id
 from lokgraph.errors import InputError, LokgraphError
@@ -118,29 +119,28 @@ def area_nodes(
     Another kommun is shown only when it takes part in one of their groups or LÖKs (not when a
     county-wide group serves it too); groups and units of other kommuner are left out.
     """
+    nodes, (succ, pred) = node_dicts(graph), adjacency(graph)
     core = set(kommun_ids)
     for k in kommun_ids:
-        for u, _, key in graph.in_edges(k, keys=True):
-            if key in ("PART_OF", "SERVES"):
+        for u, keys in pred[k].items():
+            if "PART_OF" in keys or "SERVES" in keys:
                 core.add(u)
-        for _, v, key in graph.out_edges(k, keys=True):
-            if key == "RESPONSIBLE_FOR" or (
-                key == "PARTY_TO" and graph.nodes[v].get("kind") == "LOK"
-            ):
+        for v, keys in succ[k].items():
+            if "RESPONSIBLE_FOR" in keys or ("PARTY_TO" in keys and nodes[v].get("kind") == "LOK"):
                 core.add(v)
     candidates: set[str] = set()
     for n in core:
         candidates |= _shown_neighbours(graph, n)
     candidates -= core
-    names = {graph.nodes[k].get("name") for k in kommun_ids}
+    names = {nodes[k].get("name") for k in kommun_ids}
     homes = kommuner_of(graph, candidates, context=context)
     chosen = set(core)
     for m in candidates:
-        d = graph.nodes[m]
+        d = nodes[m]
         if d.get("label") == "Principal" and d.get("kind") == "kommun":
             if any(
-                key in ("MEMBER_OF", "PARTY_TO") and v in core
-                for _, v, key in graph.out_edges(m, keys=True)
+                v in core and ("MEMBER_OF" in keys or "PARTY_TO" in keys)
+                for v, keys in succ[m].items()
             ):
                 chosen.add(m)
             continue
@@ -148,10 +148,8 @@ def area_nodes(
             continue
         chosen.add(m)
     for n in list(chosen):
-        if graph.nodes[n].get("label") == "Unit":
-            for _, owner, key in graph.out_edges(n, keys=True):
-                if key == "PART_OF":
-                    chosen.add(owner)
+        if nodes[n].get("label") == "Unit":
+            chosen.update(owner for owner, keys in succ[n].items() if "PART_OF" in keys)
     return chosen
 
 
@@ -204,16 +202,15 @@ def owners_of(graph: nx.MultiDiGraph, chosen: set[str], kinds: dict[str, str]) -
         return kind
 
     owners: dict[str, str] = {}
-    links = {"Group": ("MEMBER_OF",), "Agreement": ("PARTY_TO",), "Activity": ("RESPONSIBLE_FOR",)}
+    links = {"Group": "MEMBER_OF", "Agreement": "PARTY_TO", "Activity": "RESPONSIBLE_FOR"}
+    nodes, (_, pred) = node_dicts(graph), adjacency(graph)
     for n in chosen:
-        label = graph.nodes[n].get("label", "")
+        label = nodes[n].get("label", "")
         if label in ("Principal", "Unit"):
             owners[n] = kind_of(n)
             continue
-        found = set()
-        for member, _, key in graph.in_edges(n, keys=True):
-            if key in links.get(label, ()):
-                found.add(kind_of(member))
+        link = links.get(label)
+        found = {kind_of(member) for member, keys in pred[n].items() if link in keys}
         found.discard("none")
         if "joint" in found or {"kommun", "region"} <= found:
             owners[n] = "joint"
@@ -226,15 +223,16 @@ def owners_of(graph: nx.MultiDiGraph, chosen: set[str], kinds: dict[str, str]) -
 
 def owner_kind(graph: nx.MultiDiGraph, node: str) -> str:
     """kommun, region or none: the kind of a principal or of a unit's owner."""
-    d = graph.nodes[node]
+    nodes = node_dicts(graph)
+    d = nodes[node]
     if d.get("label") == "Principal":
         return d.get("kind", "none")
     if d.get("label") == "Unit":
         if d.get("party") in JOINT_PARTIES:
             return "joint"
-        for _, owner, key in graph.out_edges(node, keys=True):
-            if key == "PART_OF":
-                return graph.nodes[owner].get("kind", "none")
+        for owner, keys in adjacency(graph)[0][node].items():
+            if "PART_OF" in keys:
+                return nodes[owner].get("kind", "none")
         party = PARTIES.get(d.get("party", ""))
         return party.huvudman if party else "none"
     return "none"
@@ -278,50 +276,50 @@ def lans_of(
 def _kommuner_of(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, list[str]]:
     result: dict[str, set[str]] = defaultdict(set)
     g = graph
+    attrs, (succ, pred) = node_dicts(graph), adjacency(graph)
     wanted = set(nodes)
 
     def add_kommun(n: str, other: str) -> None:
-        name = _kommun_name(g.nodes[other])
+        name = _kommun_name(attrs[other])
         if name:
             result[n].add(name)
 
+    def linked(ends: dict[str, dict], key: str) -> list[str]:
+        return [end for end, keys in ends.items() if key in keys]
+
     for n in wanted:
-        d = g.nodes[n]
-        label = d.get("label")
+        label = attrs[n].get("label")
         if label == "Principal":
             add_kommun(n, n)
         elif label == "Unit":
-            for _, owner, key in g.out_edges(n, keys=True):
-                if key == "PART_OF":
-                    add_kommun(n, owner)
+            for owner in linked(succ[n], "PART_OF"):
+                add_kommun(n, owner)
         elif label == "Group":
-            for _, target, key in g.out_edges(n, keys=True):
-                if key == "SERVES":
-                    add_kommun(n, target)
+            for target in linked(succ[n], "SERVES"):
+                add_kommun(n, target)
         elif label == "Agreement":
-            for party, _, key in g.in_edges(n, keys=True):
-                if key == "PARTY_TO":
-                    add_kommun(n, party)
+            for party in linked(pred[n], "PARTY_TO"):
+                add_kommun(n, party)
     # regional units and activities: the kommuner of what they link to
     for n in wanted:
-        d = g.nodes[n]
-        if d.get("label") == "Unit" and not result[n]:
-            for _, target, key in g.out_edges(n, keys=True):
-                if key in ("MEMBER_OF", "ABSENT_FROM", "PARTY_TO"):
+        label = attrs[n].get("label")
+        if label == "Unit" and not result[n]:
+            for target, keys in succ[n].items():
+                if "MEMBER_OF" in keys or "ABSENT_FROM" in keys or "PARTY_TO" in keys:
                     result[n].update(_group_kommuner(g, target))
-        elif d.get("label") == "Activity":
-            for who, _, key in g.in_edges(n, keys=True):
-                if key == "RESPONSIBLE_FOR":
-                    result[n].update(_group_kommuner(g, who) | _own_kommun(g, who))
-            for _, grp, key in g.out_edges(n, keys=True):
-                if key == "FOLLOWED_UP_BY":
-                    result[n].update(_group_kommuner(g, grp))
+        elif label == "Activity":
+            for who in linked(pred[n], "RESPONSIBLE_FOR"):
+                result[n].update(_group_kommuner(g, who) | _own_kommun(g, who))
+            for grp in linked(succ[n], "FOLLOWED_UP_BY"):
+                result[n].update(_group_kommuner(g, grp))
     return {n: sorted(result.get(n, ())) for n in wanted}
 
 
 def _shown_neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
-    found = set(graph.successors(node)) | set(graph.predecessors(node))
-    return {n for n in found if graph.nodes[n].get("label") in SHOWN_LABELS}
+    succ, pred = adjacency(graph)
+    nodes = node_dicts(graph)
+    found = succ[node].keys() | pred[node].keys()
+    return {n for n in found if nodes[n].get("label") in SHOWN_LABELS}
 
 
 def _kommun_name(attrs: dict) -> str | None:
@@ -333,15 +331,16 @@ def _kommun_name(attrs: dict) -> str | None:
 
 def _group_kommuner(graph: nx.MultiDiGraph, node: str) -> set[str]:
     names = set()
-    d = graph.nodes[node]
-    for _, target, key in graph.out_edges(node, keys=True):
-        name = _kommun_name(graph.nodes[target])
-        if name and (key == "SERVES" or (key == "PARTY_TO" and d.get("label") != "Unit")):
+    nodes, (succ, pred) = node_dicts(graph), adjacency(graph)
+    d = nodes[node]
+    for target, keys in succ[node].items():
+        name = _kommun_name(nodes[target])
+        if name and ("SERVES" in keys or ("PARTY_TO" in keys and d.get("label") != "Unit")):
             names.add(name)
     if d.get("label") == "Agreement":
-        for party, _, key in graph.in_edges(node, keys=True):
-            name = _kommun_name(graph.nodes[party])
-            if key == "PARTY_TO" and name:
+        for party, keys in pred[node].items():
+            name = _kommun_name(nodes[party])
+            if "PARTY_TO" in keys and name:
                 names.add(name)
     return names
 

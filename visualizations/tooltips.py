@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from lokgraph.adjacency import adjacency, node_dicts
 from lokgraph.codes import LEVELS, PARTIES
 
 from .names import redact_names
@@ -107,7 +108,7 @@ def shown(text: str | None, with_names: bool) -> str:
 def source_title(graph: nx.MultiDiGraph, source: str) -> str:
     """The title of a Source node and its date when known, or its id when the graph does not
     hold it (how quotes cite their source)."""
-    attrs = graph.nodes.get(source) if source in graph else None
+    attrs = node_dicts(graph).get(source)
     if not attrs:
         return source
     title = str(attrs.get("name") or source)
@@ -181,8 +182,8 @@ def node_tooltip(
     sources = sorted(
         {
             source_title(graph, v)
-            for _, v, key in graph.out_edges(node, keys=True)
-            if key == "STATED_IN"
+            for v, keys in adjacency(graph)[0][node].items()
+            if "STATED_IN" in keys
         }
     )
     if len(sources) > 1:  # e.g. a survey and a structure file that both name this group
@@ -196,9 +197,10 @@ def node_tooltip(
 
 def edge_tooltip(graph: nx.MultiDiGraph, u: str, v: str, key: str, with_names: bool) -> str:
     """An edge's tooltip: what it says in Swedish, then its quotes."""
-    d = graph.edges[u, v, key]
-    start = shown(graph.nodes[u].get("name", u), with_names)
-    end = shown(graph.nodes[v].get("name", v), with_names)
+    nodes = node_dicts(graph)
+    d = adjacency(graph)[0][u][v][key]
+    start = shown(nodes[u].get("name", u), with_names)
+    end = shown(nodes[v].get("name", v), with_names)
     if key == "ABSENT_FROM":
         reason = REASON_NAMES.get(d.get("reason") or "missing", d.get("reason") or "saknas")
         head = f"Saknas: {start} i {end} ({reason})"
