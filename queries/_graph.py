@@ -13,6 +13,7 @@ from contextvars import ContextVar
 
 import networkx as nx
 
+from lokgraph.adjacency import adjacency, node_dicts
 from lokgraph.codes import AREA_NAMES, PARTIES
 from lokgraph.models import Evidence
 
@@ -78,11 +79,13 @@ class GraphIndex:
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
-        nodes = graph.nodes
+        # networkx's own dicts: its views check and wrap every lookup (lokgraph.adjacency)
+        nodes, (succ, _) = node_dicts(graph), adjacency(graph)
+        self._nodes = nodes
         self.kommuner: dict[str, str] = {}
         self.surveyed: set[str] = set()
         self.answered: set[str] = set()
-        for node, attrs in nodes(data=True):
+        for node, attrs in nodes.items():
             label = attrs.get("label")
             if label == "Principal" and attrs.get("kind") == "kommun":
                 self.kommuner[node] = attrs.get("name", node)
@@ -93,15 +96,17 @@ class GraphIndex:
         self.kommuner_of: dict[str, list[str]] = defaultdict(list)
         self.loks_of: dict[str, list[str]] = defaultdict(list)
         self.in_edges: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for u, v, key in graph.edges(keys=True):
-            self.in_edges[v, key].append(u)
-            if key == "SERVES" and v in self.kommuner:
-                self.groups_of[v].append(u)
-                self.kommuner_of[u].append(v)
-            elif key == "PARTY_TO" and u in self.kommuner:
-                target = nodes[v]
-                if target.get("label") == "Agreement" and target.get("kind") == "LOK":
-                    self.loks_of[u].append(v)
+        for u, targets in succ.items():  # graph.edges(keys=True), in its order
+            for v, keyed in targets.items():
+                for key in keyed:
+                    self.in_edges[v, key].append(u)
+                    if key == "SERVES" and v in self.kommuner:
+                        self.groups_of[v].append(u)
+                        self.kommuner_of[u].append(v)
+                    elif key == "PARTY_TO" and u in self.kommuner:
+                        target = nodes[v]
+                        if target.get("label") == "Agreement" and target.get("kind") == "LOK":
+                            self.loks_of[u].append(v)
 
     def data_kommuner(self) -> list[str]:
         """Kommuner that appear in the data: served by a group, party to a LÖK, or surveyed."""
@@ -125,11 +130,11 @@ class GraphIndex:
         loks = self.loks_of.get(kommun, [])
         if area is None:
             return list(loks)
-        return [a for a in loks if self.graph.nodes[a].get("area") == area]
+        return [a for a in loks if self._nodes[a].get("area") == area]
 
     def units_into(self, target: str, key: str) -> list[str]:
         """The units with an edge of type `key` into `target`."""
-        nodes = self.graph.nodes
+        nodes = self._nodes
         return [u for u in self.in_edges.get((target, key), ()) if nodes[u].get("label") == "Unit"]
 
 

@@ -22,6 +22,7 @@ from collections import defaultdict
 
 import networkx as nx
 
+from lokgraph.adjacency import adjacency, node_dicts
 from lokgraph.models import Evidence
 from lokgraph.presence import presence
 
@@ -40,25 +41,29 @@ def hard_to_engage(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list
     With `kommun`, only the parties reported absent there (still counted over every kommun).
     """
     index = graph_index(graph)
-    nodes = graph.nodes
+    nodes, (succ, _) = node_dicts(graph), adjacency(graph)
     lok_kommuner: dict[str, list[str]] = defaultdict(list)
     for k, loks in index.loks_of.items():
         for lok in loks:
             lok_kommuner[lok].append(k)
     links: dict[tuple[str, str], list[tuple[str, str | None]]] = defaultdict(list)
     absences: list[tuple[str, str, str, list[str]]] = []
-    for u, t, key, data in graph.edges(keys=True, data=True):
-        relation = _RELATIONS.get(key)
-        if relation is None or nodes[u].get("label") != "Unit":
+    for u, targets in succ.items():  # graph.edges(keys=True, data=True), in its order
+        if nodes[u].get("label") != "Unit":
             continue
-        if relation == "member" and data.get("partial"):
-            relation = "partial"
-        kommuner = index.kommuner_of.get(t, []) + lok_kommuner.get(t, [])
         party = str(nodes[u].get("party"))
-        for k in kommuner:
-            links[(party, k)].append((relation, nodes[t].get("group_type")))
-        if relation == "absent" and kommuner:
-            absences.append((party, u, t, kommuner))
+        for t, keyed in targets.items():
+            for key, data in keyed.items():
+                relation = _RELATIONS.get(key)
+                if relation is None:
+                    continue
+                if relation == "member" and data.get("partial"):
+                    relation = "partial"
+                kommuner = index.kommuner_of.get(t, []) + lok_kommuner.get(t, [])
+                for k in kommuner:
+                    links[(party, k)].append((relation, nodes[t].get("group_type")))
+                if relation == "absent" and kommuner:
+                    absences.append((party, u, t, kommuner))
     places: dict[str, set[str]] = defaultdict(set)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for party, u, t, kommuner in absences:

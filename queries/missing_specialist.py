@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from lokgraph.adjacency import adjacency, node_dicts
 from lokgraph.codes import SPECIALIST_PARTIES
 from lokgraph.models import Evidence
 from lokgraph.presence import is_partial_gap, presence
@@ -49,7 +50,7 @@ def missing_specialist(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> 
     [('BUP', 'not_recorded'), ('HAB', 'not_recorded'), ('SPECIALIST', 'not_recorded')]
     """
     index = graph_index(graph)
-    nodes = graph.nodes
+    nodes = node_dicts(graph)
     gaps = []
     for k in index.data_kommuner():
         targets = index.groups_of.get(k, []) + index.loks(k, "barn_unga")
@@ -78,11 +79,11 @@ def missing_specialist(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> 
 
 def _link(graph: nx.MultiDiGraph, unit: str, target: str, key: str) -> tuple[str, str | None]:
     """(relation, group_type) of one edge, for `lokgraph.presence`."""
-    data = graph.edges[unit, target, key]
+    data = adjacency(graph)[0][unit][target][key]
     relation = {"ABSENT_FROM": "absent", "PARTY_TO": "member"}.get(key)
     if relation is None:
         relation = "partial" if data.get("partial") else "member"
-    return relation, graph.nodes[target].get("group_type")
+    return relation, node_dicts(graph)[target].get("group_type")
 
 
 def _gap(kommun: str, party: str, status: str, evidence: list[Evidence]) -> Gap:

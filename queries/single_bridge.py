@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from lokgraph.adjacency import Adjacency, adjacency
+from lokgraph.adjacency import Adjacency, adjacency, node_dicts
 
 from ._graph import graph_index, party_label
 from .gap import Gap, evidence_from_json, filter_kommun, sort_gaps
@@ -79,9 +79,9 @@ def collaboration_graphs(graph: nx.MultiDiGraph) -> list[Collaboration]:
     """The collaboration graph of every kommun that has any group, as the module defines it."""
     index = graph_index(graph)
     # the adjacency dicts themselves: networkx's views cost more than the work done here
-    nodes, (succ, pred) = graph.nodes, adjacency(graph)
-    is_group = {n for n, a in nodes(data=True) if a.get("label") == "Group"}
-    is_unit = {n for n, a in nodes(data=True) if a.get("label") == "Unit"}
+    nodes, (succ, pred) = node_dicts(graph), adjacency(graph)
+    is_group = {n for n, a in nodes.items() if a.get("label") == "Group"}
+    is_unit = {n for n, a in nodes.items() if a.get("label") == "Unit"}
     upwards: dict[str, frozenset[str]] = {}
     result = []
     for k, name in index.kommuner.items():
