@@ -125,3 +125,43 @@ def test_work_done_according_to_an_agreement_tells_it_is_in_force():
 def test_a_listed_task_on_an_agreement_is_no_title():
     text = "Uppdraget omfattar att\n- införa överenskommelsen i verksamheterna\n- följa upp den"
     assert statuses(text) == set()
+
+
+def test_a_brand_said_to_be_guidelines_is_in_force():
+    text = "Norrbus är riktlinjer för samverkan kring barn och unga mellan länets kommuner."
+    assert statuses(text) == {("other", "in_force")}
+
+
+def test_a_plan_resting_on_an_agreement_tells_it_holds():
+    text = "Handlingsplanen bygger på den regionala överenskommelsen om barn och unga."
+    assert statuses(text) == {("ROK", "in_force")}
+
+
+def test_a_signed_declaration_of_intent_is_another_kind_in_force():
+    text = "Avsiktsförklaring tecknad mellan kommunen, regionen och polisen om tidiga insatser"
+    assert statuses(text, "Orsa") == {("other", "in_force")}
+
+
+def test_a_common_policy_being_drafted_is_in_progress():
+    text = (
+        "Länets kommuner och regionen håller på att ta fram en gemensam policy för barn som "
+        "behöver särskilt stöd."
+    )
+    assert statuses(text) == {("ROK", "in_progress")}
+
+
+def test_an_agreement_adjusted_is_in_force():
+    text = "Den länsgemensamma överenskommelsen om barns hälsa justerades i januari 2024."
+    assert statuses(text) == {("ROK", "in_force")}
+
+
+def test_a_section_named_by_a_kind_of_document_is_no_agreement():
+    assert statuses("3.2 Samverkansdokument\n\nHär beskrivs vad granskningen fann.") == set()
+
+
+def test_a_pronoun_late_in_a_sentence_does_not_refer_to_the_agreement():
+    text = (
+        "Kommunerna och regionen samverkar genom gemensamma överenskommelser.\n\n"
+        "Från 2026 omfattar samverkan också skolan, och modellen görs om för att klara det."
+    )
+    assert all(start != "2026-01-01" for _, _, start, _ in agreements(text))

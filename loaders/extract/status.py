@@ -173,8 +173,7 @@ def _document_votes(
         # är de antagna", "Alla parter har antagit den") or with a status word of its own:
         # "Rutiner saknas" is about something else, and so is a date alone ("Från 2023
         # omfattar samverkan också skolan")
-        words = {_fold(w) for w, _, _ in _words(text)}
-        if not (words & v.grammar.agreement_refers or ((start or end) and votes)):
+        if not (_refers_back(text, v) or ((start or end) and votes)):
             return []
         votes = [(s, r) for s, r in votes if not r]  # "Ja" alone says nothing in a document
     titled = sentence.block in ("heading", "item") or (first and sentence.opens_paragraph)
@@ -260,6 +259,17 @@ def _named_before(text: str, start: int, pos: int, v: Vocabulary) -> bool:
     )
 
 
+def _refers_back(text: str, v: Vocabulary) -> bool:
+    """Whether a sentence refers to the agreement named before: a word for it anywhere
+    ("Alla parter har antagit överenskommelsen"), a pronoun only as its first word ("Den
+    gäller från …", not "… för att klara det")."""
+    words = [_fold(w) for w, _, _ in _words(text)]
+    nouns = v.grammar.agreement_refers - v.absence_roles["subject_pronouns"]
+    if _find(v.version_words, text):
+        return True  # "den version som gäller till …"
+    return bool(words) and (words[0] in v.grammar.agreement_refers or bool(nouns & set(words)))
+
+
 def _before_date(text: str, v: Vocabulary) -> str:
     """The text up to three words after its first date (the whole text if it has none): "Från
     2026 ska den gälla", but not "Sedan 2021 gäller en överenskommelse om hur parterna ska …"."""
@@ -281,6 +291,8 @@ def _opens_with_name(text: str, v: Vocabulary) -> bool:
     """Whether a text starts with the name of an agreement (after a number: "1.2 Avtal …"),
     not a brand ("Västbus organisation: …")."""
     body = text.lstrip("0123456789. ")
+    if len(body.split()) < 2:
+        return False  # "3.2.4 Samverkansdokument": a section on a kind of document
     hits = _find(v.agreement_words, body) + [
         h for h in _find(v.agreement_kinds, body) if h.key == "other"
     ]
