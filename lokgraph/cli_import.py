@@ -32,6 +32,14 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
+# the options `import` and `extract` share, with one help text each
+TextKommun = Annotated[
+    str | None,
+    typer.Option(help="Vilken kommun en .txt-fil handlar om, när texten inte säger det."),
+]
+MappingOpt = Annotated[Path | None, typer.Option(help="Kolumnmappning (YAML) för en Forms-export.")]
+
+
 def _examples() -> list[Path]:
     folder = resources.files("lokgraph") / "examples"
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
@@ -48,13 +56,8 @@ def import_(
         ),
     ],
     store: StoreOpt = DEFAULT_STORE,
-    kommun: Annotated[
-        str | None,
-        typer.Option(help="Vilken kommun en .txt-fil handlar om, när texten inte säger det."),
-    ] = None,
-    mapping: Annotated[
-        Path | None, typer.Option(help="Kolumnmappning (YAML) för en Forms-export.")
-    ] = None,
+    kommun: TextKommun = None,
+    mapping: MappingOpt = None,
     title: Annotated[
         str | None,
         typer.Option(help="Källans rubrik som rapporten citerar, t.ex. 'Enkät LÖK 2024'."),
@@ -144,17 +147,13 @@ def extract(
     file: Annotated[
         Path, typer.Argument(help="En enkätfil (.txt, .docx, .xlsx, .csv).", metavar="FIL")
     ],
-    kommun: Annotated[
-        str | None, typer.Option(help="Vilken kommun en .txt-fil handlar om.")
-    ] = None,
+    kommun: TextKommun = None,
     as_json: Annotated[bool, typer.Option("--json", help="Skriv uppgifterna som JSON.")] = False,
     review: Annotated[
         Path | None,
         typer.Option(help="Skriv uppgifterna som ett granskningsark (CSV eller .xlsx)."),
     ] = None,
-    mapping: Annotated[
-        Path | None, typer.Option(help="Kolumnmappning (YAML) för en Forms-export.")
-    ] = None,
+    mapping: MappingOpt = None,
 ) -> None:
     """Visa de uppgifter en enkät ger, utan att spara dem.
 
