@@ -241,14 +241,22 @@ def anchors_in(text: str) -> frozenset[str]:
     return _text(text).runs
 
 
+#: lists up to this long are tested term by term in a text without a record of its own
+_SMALL = 24
+
+
 def candidates(items: Sequence[T], text: str) -> list[T]:
     """The items of a list (terms, kommun names) that can match ``text``, in list order:
     those whose every run (`Term.runs`) the lower-cased text has."""
     index = _INDEXES.get(id(items))
     if index is None or index.items is not items:
         index = _index(items)
-    seen = _TEXTS.get(text) or _text(text)
-    if index is None or seen.odd or not _ON[0]:
+    seen = _TEXTS.get(text)
+    if seen is None and index is not None and len(items) > _SMALL:
+        seen = _text(text)
+    if seen is None or index is None or seen.odd or not _ON[0]:
+        # a short list in a text not seen before (a word, the rest of a clause): its terms
+        # tested one by one on their anchor costs less than the text's record
         low = text.lower()
         return [t for t in items if not t.anchor or t.anchor in low]
     by_list = seen.by_list
@@ -270,14 +278,23 @@ def matches(item: _Searched, text: str) -> list[re.Match[str]]:
     >>> [m.start() for m in matches(bup, "bup, BUP och BUP:s")]
     [5, 13]
     """
-    seen = _TEXTS.get(text) or _text(text)
-    low = seen.low if _ON[0] else ""
     lead, offset, prefixed = item.lead
-    if not (low and lead):
+    seen = _TEXTS.get(text)
+    if seen is not None:
+        low = seen.low
+    else:  # a text without a record: the same test, made here
+        low = text.lower()
+        low = low if len(low) == len(text) and not _ODD.search(text) else ""
+    if not (low and lead and _ON[0]):
         return list(item.pattern.finditer(text))
-    if prefixed and seen.word_starts is None:
-        seen.word_starts = [m.start() for m in _WORD_RUN.finditer(text)]
-    starts = seen.word_starts
+    starts = None
+    if prefixed:
+        if seen is None:
+            starts = [m.start() for m in _WORD_RUN.finditer(text)]
+        elif seen.word_starts is None:
+            starts = seen.word_starts = [m.start() for m in _WORD_RUN.finditer(text)]
+        else:
+            starts = seen.word_starts
     pattern, find = item.pattern, low.find
     found = []
     end, tried = 0, -1
