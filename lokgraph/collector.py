@@ -18,17 +18,29 @@ def collector_paused() -> Iterator[None]:
     graph again and again (a third to a half of the time, and more the larger the graph).
     Reference counting still frees everything as usual.
 
+    What the block made and kept is long-lived, so it goes straight to the oldest generation
+    when the block ends (`gc.freeze` then `gc.unfreeze` moves every tracked object there):
+    otherwise the next young collections walk all of it (a built graph at 290 kommuner: about
+    0.1 s, a sixth of the build) only to find nothing to free. A full collection still frees
+    any cycle among them. When something else has frozen objects (the console script freezes
+    what start-up made), they stay frozen and the block's objects stay young.
+
     >>> import gc
     >>> with collector_paused():
+    ...     made = [[] for _ in range(3)]
     ...     gc.isenabled()
     False
-    >>> gc.isenabled()
-    True
+    >>> gc.isenabled(), any(o is made for o in gc.get_objects(generation=0))
+    (True, False)
     """
     was_on = gc.isenabled()
+    others_frozen = gc.get_freeze_count()
     gc.disable()
     try:
         yield
     finally:
+        if not others_frozen:
+            gc.freeze()  # then unfreeze: every tracked object to the oldest generation
+            gc.unfreeze()
         if was_on:
             gc.enable()
