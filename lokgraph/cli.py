@@ -31,9 +31,12 @@ def main() -> None:
 
     Usage errors exit 2, everything else 1, Ctrl-C 130; see `lokgraph.cli_errors`.
     """
-    # One command per process: what start-up made lives until exit, so the collector skips
-    # it (freeze), and a graph of 50,000 objects is not scanned again and again while built.
+    # One command per process: what start-up made lives until exit, so it goes to the oldest
+    # generation at once (freeze, then unfreeze, as lokgraph.collector does after each paused
+    # step: frozen objects would keep that from working), and a graph of 50,000 objects is
+    # not scanned again and again while built.
     gc.freeze()
+    gc.unfreeze()
     gc.set_threshold(50_000, 10, 10)
     interrupt.install()
     code = run(app)
