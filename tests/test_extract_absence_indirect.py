@@ -26,6 +26,11 @@ def absent(text: str, kommun: str | None = None) -> set[str | None]:
         ("Kommunerna skriver att samverkan med barnpsykiatrin är svår.", "BUP"),
         ("Förseningarna förklaras med problem i samverkan med skolan.", "SKOLA"),
         ("I flera kommuner står skolan helt utanför samverkan.", "SKOLA"),
+        ("Habiliteringen är sällan med när teamet träffas.", "HAB"),
+        ("Sällan deltar någon från socialtjänsten i nätverket.", "SOCIALTJANST"),
+        ("Elevhälsan är inte längre med i ledningsgruppen.", "ELEVHALSA"),
+        ("Kontakten med barnpsykiatrin är bristfällig enligt rektorerna.", "BUP"),
+        ("Någon företrädare för habiliteringen har inte funnits med.", "HAB"),
     ],
 )
 def test_an_indirect_absence_makes_the_party_absent(text, party):
@@ -42,3 +47,7 @@ def test_what_was_missing_before_is_no_absence_now():
 
 def test_a_party_named_as_the_topic_of_a_missing_routine_is_not_absent():
     assert absent("Rutinen för samverkan med BUP saknas i diariet.") == set()
+
+
+def test_an_agreement_with_a_party_missing_from_the_files_is_no_absence():
+    assert absent("Samverkansavtalet med BUP saknas i kommunens diarium.") == set()

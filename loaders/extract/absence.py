@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .agreements import _documents, _side_words
 from .clauses import _clause_of
 from .spans import _find, _gap, _head, _Hit, _tail, _words
 from .terms import _fold
@@ -174,6 +175,13 @@ def _topic_of_noun(text: str, party: _Hit, v: Vocabulary) -> bool:
     BUP"), not after a person word ("Representation gällande specialistvården")."""
     head = _head(text, party.start)
     offset = party.start - len(head)
+    before = _words(head)[-2:]
+    if (
+        len(before) == 2
+        and _fold(before[1][0]) in _side_words(v.agreement_sides, "with")
+        and (_documents(before[0][0], v) or _find(v.extra.side_documents, before[0][0]))
+    ):
+        return True  # "Avtalet med BUP saknas i diariet": a document, not BUP, is missing
     for word, start, _ in reversed(_words(head)):
         if _fold(word) in v.absence_roles["topic_words"]:
             return not _role_before(text, offset + start, v)
