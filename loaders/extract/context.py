@@ -47,6 +47,9 @@ class _Context:
     votes: list = field(default_factory=list)
     #: the sentences read now still speak of an agreement's sides (`sides.after_side`)
     side_carry: bool = False
+    #: groups named only by meeting words, and groups named otherwise (`meetings`)
+    meetings: set[tuple[str, str | None]] = field(default_factory=set)
+    firm_groups: set[tuple[str, str | None]] = field(default_factory=set)
     #: parties the sentence before gave as examples, and that sentence (`examples`)
     examples: tuple[str, ...] = ()
     examples_quote: str = ""

@@ -1,7 +1,7 @@
 """Examples of who meets, named the sentence before the meeting: "Ett barn kan behöva stöd
 från flera håll, till exempel från BVC, elevhälsan och socialtjänsten. … så att ett team kan
 bildas kring barnet." The services of the examples are members of the group the next sentence
-forms (tests/realtext/README.md, "Examples of who meets"), at its level.
+forms or meets in (tests/realtext/README.md, "Examples of who meets"), at its level.
 
 A sentence holds examples when it names two parties or more after an example marker
 (``grammar.example_markers``) and no group, member word or absence; the next sentence takes
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from lokgraph.facts import Fact
 
+from .meetings import is_meeting
 from .spans import _find
 from .vocabulary import Vocabulary
 
@@ -41,7 +42,8 @@ def pending_examples(reading: _Reading, v: Vocabulary) -> tuple[str, ...]:
     marker = v.extra.example_words.search(reading.text)
     if marker is None:
         return ()
-    keys = tuple(dict.fromkeys(p.key for p in reading.parties if p.start >= marker.end()))
+    # ("Skola, vården (till exempel BUP) och socialtjänst …": the whole list it stands in)
+    keys = tuple(dict.fromkeys(p.key for p in reading.parties))
     return keys if len(keys) >= 2 else ()
 
 
@@ -49,9 +51,9 @@ def examples_taken(reading: _Reading, ctx: _Context, v: Vocabulary, base: dict) 
     """Member facts for the examples of the sentence before, when this one forms their group."""
     if not ctx.examples or not reading.groups or reading.parties:
         return []
-    if not _find(v.extra.formed_words, reading.text):
-        return []
     g = reading.groups[-1]
+    if not (_find(v.extra.formed_words, reading.text) or is_meeting(g, v)):
+        return []  # ("Det görs vid ett SIP-möte": a meeting is formed by who comes to it)
     said = {**base, "quote": ctx.examples_quote}
     return [
         Fact(

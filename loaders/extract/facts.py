@@ -13,6 +13,7 @@ from . import document, sides
 from .context import _Context
 from .examples import examples_taken, pending_examples
 from .groups import _GroupMention
+from .meetings import note_meeting, without_empty_meetings
 from .party_facts import _full_beats_partial, _party_facts
 from .reading import _read
 from .sentences import MAX_SENTENCE, split_sentences
@@ -138,6 +139,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             _adopt_name(g, ctx, v)
         document.note_mentions(sentence, reading, ctx, v)
         for g in reading.groups:
+            note_meeting(g, ctx, v)
             if _seen_group(ctx, g):
                 _keep_level(g, ctx)  # named again: the level it was first given
                 placed = True
@@ -212,7 +214,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
 def _finish(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
     """A document's facts once all of it is read: group levels from everything it says, and
     one status fact per agreement from the votes of all its paragraphs."""
-    out = document.revise_levels(facts, ctx, v)
+    out = without_empty_meetings(document.revise_levels(facts, ctx, v), ctx)
     if document.in_document(ctx):
         out = _full_beats_partial(out)
     out += _status_facts(ctx.votes, ctx, v)

@@ -268,6 +268,7 @@ def _scope_break(
     cue: _Hit,
     v: Vocabulary,
     groups: Sequence[_GroupMention] = (),
+    backward: Sequence[_Hit] = (),
 ) -> bool:
     """Whether a subordinate clause opens between a member word and a party after it, so
     that the word is not about the party: "deltar i utbildningar som BUP håller", "består av
@@ -279,9 +280,14 @@ def _scope_break(
         return True
     if lo >= hi:
         # a member word after the party: "Styrgruppen ansvarar för att elevhälsan och
-        # vårdcentralen samarbetar" is about a task of the group, not its members
+        # vårdcentralen samarbetar" is about a task of the group, not its members (but "…
+        # har bestämt att skolan ska vara en del av SIP-arbetet" names the group after it)
         before = [g for g in groups if g.hit.end <= party.start]
         if not before or cue.start < party.end:
+            return False
+        if any(b.start < cue.end and cue.start < b.end for b in backward) and any(
+            g.hit.start >= cue.end for g in groups
+        ):
             return False
         between = _words_of(text[before[-1].hit.end : party.start])
         return bool(between & v.grammar.task_openers)

@@ -65,7 +65,8 @@ def _party_facts(
         elif not members or (p.start, p.end) in reading.topics:
             continue
         elif any(a <= p.start < b for a, b in reading.member_spans) or any(
-            not _scope_break(reading.text, p, c, v, reading.groups) for c in reading.member_cues
+            not _scope_break(reading.text, p, c, v, reading.groups, reading.backward)
+            for c in reading.member_cues
         ):
             key = ("member", p.key, None)
             if key in seen or ("absent", p.key, None) in seen:

@@ -33,6 +33,7 @@ EXTRA_MEMBER_KEYS = (
     "other_actors",
     "genitive_from",
     "formed_words",
+    "meeting_groups",
 )
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
@@ -60,6 +61,8 @@ class ExtraWords:
     genitive_from: frozenset[str]
     #: words for a group being formed or meeting ("ett team kan bildas kring barnet")
     formed_words: tuple[Term, ...]
+    #: meeting words that name a group only where someone takes part ("SIP-mötet")
+    meeting_groups: tuple[Term, ...]
     #: the example markers of ``grammar.example_markers`` anywhere in a sentence
     example_words: re.Pattern[str]
     #: (first part, level): a compound group whose first part ends so has that level
@@ -85,6 +88,7 @@ def compile_extra(
         other_actors=plain("other_actors", members, "actor"),
         genitive_from=frozenset(_fold(w) for w in members.get("genitive_from") or ()),
         formed_words=plain("formed_words", members, "formed"),
+        meeting_groups=plain("meeting_groups", members, "meeting"),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
     )
