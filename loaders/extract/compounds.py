@@ -60,6 +60,8 @@ def _swallows_compound(text: str, hit: _Hit, v: Vocabulary) -> bool:
     """
     if hit.kind != "party" or hit.key in PARTY_TEAMS:
         return False
+    if hit.term is None or not hit.term.text.endswith("*") or hit.end - hit.start < 8:
+        return False  # only an open ending swallows a compound
     pattern = _compound_pattern(v.compound_heads)
     m = pattern.fullmatch(text, hit.start, hit.end) if pattern else None
     return m is not None and not m.group("prefix").endswith("-")
