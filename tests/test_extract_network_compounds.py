@@ -1,9 +1,9 @@
-"""Compounds on a group word that a party word would swallow ("skolchefsnätverket" is a
-network, not the party skolchef), the level a first part gives ("chefs-": chiefs decide, so
-strategic), whole compounds that are no group ("barngruppen" is the children of a preschool
-class, "barnnätverket" is a network), and a definite group word in the middle of a sentence
-that names the group before ("… kom nätverket att omfatta …"). Texts written for these tests
-in our own words.
+"""Compounds on a group word (-grupp, -team, -nätverk, -forum, -råd) that a party word would
+swallow ("skolchefsnätverket" is a network, not the party skolchef), the level a first part
+gives ("chefs-": chiefs decide, so strategic), whole compounds that are no group
+("barngruppen" is the children of a preschool class, "barnnätverket" is a network; "området"
+is no council), and a definite group word in the middle of a sentence that names the group
+before ("… kom nätverket att omfatta …"). Texts written for these tests in our own words.
 """
 
 from __future__ import annotations
@@ -48,3 +48,11 @@ def test_the_network_named_again_in_the_middle_of_a_sentence_takes_the_members()
         ("BVC", "operativ"),
         ("ELEVHALSA", "operativ"),
     }
+
+
+def test_a_council_is_a_group_and_an_area_or_a_politician_is_not():
+    text = "Ett samordningsråd med verksamhetscheferna för BUP har inrättats."
+    assert groups(text) == [("samverkansgrupp", "operativ")]
+    assert members(text) == {("BUP", "operativ")}
+    assert groups("Utvecklingsområden och ansvarsområdet beskrivs i planen.") == []
+    assert groups("Kommunalrådet och borgarrådet besökte skolan.") == []

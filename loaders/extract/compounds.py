@@ -87,8 +87,12 @@ def _compound_groups(text: str, taken: list[tuple[int, int]], v: Vocabulary) -> 
     for m in pattern.finditer(text):
         prefix = _fold(m.group("prefix").rstrip("-"))
         word = prefix + _fold(m.group("head"))
-        # a first part ("mål-") or a whole compound ("barngrupp", but not "barnnätverk")
-        if len(prefix) < 2 or any(word.startswith(p) for p in v.not_group_prefixes):
+        # a first part ("mål-"), a whole compound ("barngrupp", but not "barnnätverk") or the
+        # end of a first part ("*om": "området" is no council)
+        if len(prefix) < 2 or any(
+            prefix.endswith(p[1:]) if p.startswith("*") else word.startswith(p)
+            for p in v.not_group_prefixes
+        ):
             continue
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
