@@ -136,7 +136,9 @@ def test_a_pass_is_skipped_only_without_its_lists():
 def test_candidates_keep_the_list_order_and_need_every_run():
     v = load_vocabulary()
     text = "Representanter från BUP och barn- och ungdomshabiliteringen"
-    found = candidates(v.parties, text)
+    first = candidates(v.parties, text)  # a list met for the first time: tested term by term
+    found = candidates(v.parties, text)  # met again: indexed
+    assert set(found) <= set(first)
     assert found == [t for t in v.parties if t in found]  # list order
     assert {t.key for t in found} >= {"BUP", "HAB"}
     low = text.lower()
@@ -170,3 +172,32 @@ def test_matches_find_what_finditer_finds():
                 assert [m.span() for m in matches(item, text)] == want, (item, text)
                 tried += 1
     assert tried > 10_000
+
+
+def test_every_term_that_matches_is_a_candidate():
+    # candidates() may leave out only terms that cannot match: checked against the old test
+    # (the anchor in the lower-cased text) on every sentence of the real-text sets
+    from loaders.extract.kommuner import _kommun_patterns
+    from loaders.extract.sentences import split_sentences
+
+    v = load_vocabulary()
+    lists = [x for x in vars(v).values() if isinstance(x, tuple) and x and hasattr(x[0], "lead")]
+    lists.append(_kommun_patterns(v.grammar.kommun_word))
+    texts = [
+        s.text
+        for path in REALTEXT
+        for e in _entries(path)
+        for s in split_sentences(e["text"] or "", v)
+    ]
+    matched = 0
+    for text in texts:
+        low = text.lower()
+        for items in lists:
+            kept = {id(t) for t in candidates(items, text)}
+            for item in items:
+                if item.anchor and item.anchor not in low:
+                    continue
+                if any(m.end() > m.start() for m in item.pattern.finditer(text)):
+                    assert id(item) in kept, (item, text)
+                    matched += 1
+    assert matched > 5_000

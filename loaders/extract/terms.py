@@ -126,7 +126,11 @@ _FOLD = str.maketrans(
 
 def _token_regex(token: str, exact: bool = False) -> str:
     """One word of a term: ``*`` at either end is any word part; å/ä/ö take their variants;
-    a word with a capital after its first letter (BUP, LÖK) is case-sensitive."""
+    a word with a capital after its first letter (BUP, LÖK) is case-sensitive.
+
+    Every plain letter and digit (a-z, 0-9) of a term stays a literal in its pattern, and
+    å, ä, ö and é each match one character: the prefilter relies on it (`Term.runs`,
+    `Term.lead`), and ``tests/test_extract_prefilter.py`` checks it."""
     lead = token.startswith("*")
     trail = token.endswith("*")
     token = token.strip("*")
