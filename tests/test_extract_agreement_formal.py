@@ -165,3 +165,41 @@ def test_a_pronoun_late_in_a_sentence_does_not_refer_to_the_agreement():
         "Från 2026 omfattar samverkan också skolan, och modellen görs om för att klara det."
     )
     assert all(start != "2026-01-01" for _, _, start, _ in agreements(text))
+
+
+def test_an_agreement_being_prepared_is_in_progress():
+    assert statuses("Den lokala överenskommelsen är under beredning.", "Orsa") == {
+        ("LOK", "in_progress")
+    }
+
+
+def test_a_header_line_under_an_agreement_title_keeps_the_agreements_kind():
+    text = (
+        "Överenskommelse om samverkan kring barn och unga i länet\n\n"
+        "Gäller från: 2021-02-01\n"
+        "Version: 3\n"
+    )
+    assert agreements(text) == {("ROK", "in_force", "2021-02-01", None)}
+
+
+def test_the_old_agreement_holding_until_a_new_one_is_ready_is_two_agreements():
+    text = "Den gamla lokala överenskommelsen gäller tills en ny är klar."
+    assert statuses(text, "Orsa") == {("LOK", "in_force"), ("LOK", "in_progress")}
+
+
+def test_an_agreement_in_force_and_now_revised_is_two_agreements():
+    text = "Den länsgemensamma överenskommelsen antogs 2017. Den revideras nu av en arbetsgrupp."
+    assert agreements(text) == {
+        ("ROK", "in_force", "2017-01-01", None),
+        ("ROK", "in_progress", None, None),
+    }
+
+
+def test_a_board_that_decided_to_approve_an_agreement_adopted_it():
+    text = "Socialnämnden beslutade 2023-04-11 att godkänna den lokala överenskommelsen."
+    assert statuses(text, "Orsa") == {("LOK", "in_force")}
+
+
+def test_the_month_an_agreement_was_signed_starts_its_validity():
+    text = "Den lokala överenskommelsen undertecknades i juni 2020 och gäller tills vidare."
+    assert agreements(text, "Orsa") == {("LOK", "in_force", "2020-06-01", None)}

@@ -94,6 +94,10 @@ def _status_votes(reading: _Reading, v: Vocabulary, named: bool = False) -> list
     strong = usable(_find(v.status, text))
     if not strong and ended:
         return [("none", False)]
+    if strong and named and set(strong) == {"in_progress"}:
+        # "Den gamla överenskommelsen gäller tills en ny är klar": the old one holds, a new one
+        # is drafted (a document's two agreements)
+        strong += [s for s in usable(_find(v.status_weak, text)) if s == "in_force"]
     if strong:
         return [(s, False) for s in dict.fromkeys(strong)]
     if reading.agreement or named:
@@ -162,10 +166,11 @@ def _document_votes(
     local = bool(_find(v.local_agreement_words, text))
     # "Godkänd av: …", "Fastställt av länsgruppen 2015-09-23": the document itself
     header = bool(_find(v.header_fields, text))
+    named_before = ctx.names_agreement
+    ctx.names_agreement = ctx.names_agreement or named  # by a word for it, not a header line
     named = named or header
     if not (local or named or ctx.names_agreement):
         return []
-    ctx.names_agreement = ctx.names_agreement or named
     votes = _status_votes(reading, v, named)
     start, end = validity(text, v, reach=8 if header else 3)
     if not local and not named:
@@ -191,7 +196,7 @@ def _document_votes(
         votes = [("in_force", False)]  # "Sedan 2008 följer alla kommuner gemensamma riktlinjer"
     if not votes:
         return []
-    if header and not kind and not ctx.agreement_kind and not _documents(text, v):
+    if header and not (kind or ctx.agreement_kind or named_before or _documents(text, v)):
         kind = "other"  # a guidance or a division of work that calls itself no agreement
     kind = kind or ctx.agreement_kind or ("LOK" if ctx.kommun else "ROK")
     return [Vote(s, reading.area, text, r, kind, start, end) for s, r in votes]
@@ -338,7 +343,10 @@ def _status_facts(votes: list[Vote], ctx: _Context, v: Vocabulary) -> list[Fact]
             last_force = max((i for i, x in enumerate(used) if x.status == "in_force"), default=-1)
             used = [x for i, x in enumerate(used) if x.status != "under_revision" or i > last_force]
         statuses = {x.status for x in used}
-        if (
+        if kind is not None and {"in_force", "under_revision"} <= statuses:
+            # "antogs 2016. Den revideras nu": the one in force and its new version (two)
+            chosen = ["in_force", "in_progress"]
+        elif (
             kind is not None
             and len(statuses & _TOLD_APART) > 1
             and "under_revision" not in statuses
@@ -347,7 +355,13 @@ def _status_facts(votes: list[Vote], ctx: _Context, v: Vocabulary) -> list[Fact]
         else:
             chosen = [_combine(statuses)]
         for status in chosen:
-            mine_of = [x for x in used if x.status == status or status == "under_revision"]
+            mine_of = [
+                x
+                for x in used
+                if x.status == status
+                or status == "under_revision"
+                or (status == "in_progress" and x.status == "under_revision")
+            ]
             # "Den nu gällande överenskommelsen beslutades 2012": the current one's dates first
             mine_of.sort(key=lambda x: not _find(v.current_words, x.quote))
             quotes = list(dict.fromkeys(x.quote for x in mine_of)) or [used[0].quote]
