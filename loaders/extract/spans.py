@@ -54,10 +54,11 @@ def _find_all(terms: tuple[Term, ...], text: str, kind: str) -> list[_Hit]:
     hits = []
     for term in candidates(terms, text):
         for m in matches(term, text):
-            if m.end() == m.start():
+            start, end = m.span()
+            if end == start:
                 continue
-            pre = m.end("pre") - m.start("pre")
-            hits.append(_Hit(term.key, m.start(), m.end(), term, pre, kind))
+            a, b = m.span("pre")
+            hits.append(_Hit(term.key, start, end, term, b - a, kind))
     return hits
 
 
