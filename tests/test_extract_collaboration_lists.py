@@ -39,3 +39,8 @@ def test_a_family_centre_listed_with_other_parties_is_a_party():
 def test_a_family_centre_on_its_own_is_still_the_team():
     found = run("Familjecentralen i stadsdelen har öppet varje vardag.")
     assert [(f.kind, f.group_type) for f in found] == [("group", "familjecentral")]
+
+
+def test_a_place_in_the_lead_does_not_stop_the_list_of_a_group():
+    text = "På varje skola finns ett elevhälsoteam:\n- rektor\n- skolsköterska\n- skolkurator"
+    assert members(text) == {("SKOLA", "individ"), ("ELEVHALSA", "individ")}

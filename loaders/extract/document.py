@@ -28,6 +28,7 @@ need from that structure:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,7 @@ from .membership import _words_of
 from .sentences import Sentence
 from .sides import SIDE, names_document
 from .spans import _find, _outside, _resolve
+from .terms import _fold
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -93,8 +95,14 @@ def lead_of(
     listed = following is not None and following.block in LIST_BLOCKS
     if sentence.block in LIST_BLOCKS:
         return None
-    if reading.parties and not _ends_with_member_word(text, v):
-        return None  # ("… har fått stöd i samverkan med:" opens a list even so)
+    named = [
+        p
+        for p in reading.parties
+        if (p.start, p.end) not in reading.topics and not _at_place(text, p.start, v)
+    ]
+    if named and not _ends_with_member_word(text, v):
+        return None  # ("… har fått stöd i samverkan med:" opens a list even so; a place does
+        # not count: "På varje skola finns ett elevhälsoteam:")
     if not (text.endswith(":") or listed):
         return None
     if reading.absence_reason:
@@ -106,6 +114,16 @@ def lead_of(
     if reading.groups or reading.member_cues or heads or _ends_with_member_word(text, v):
         return "member_partial" if _find(v.partial_cues, text) else "member"
     return None
+
+
+def _at_place(text: str, pos: int, v: Vocabulary) -> bool:
+    """Whether a place preposition and a determiner stand before ``pos`` ("På varje skola")."""
+    words = [_fold(w) for w in re.findall(r"\w+", text[max(0, pos - 30) : pos])][-2:]
+    return (
+        len(words) == 2
+        and words[0] in v.grammar.colocation_prepositions
+        and words[1] in v.extra.place_determiners
+    )
 
 
 def _ends_with_member_word(text: str, v: Vocabulary) -> bool:

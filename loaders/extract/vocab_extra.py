@@ -34,6 +34,7 @@ EXTRA_MEMBER_KEYS = (
     "genitive_from",
     "formed_words",
     "meeting_groups",
+    "place_determiners",
 )
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
@@ -63,6 +64,8 @@ class ExtraWords:
     formed_words: tuple[Term, ...]
     #: meeting words that name a group only where someone takes part ("SIP-mötet")
     meeting_groups: tuple[Term, ...]
+    #: words between a place preposition and a party of a lead line that keep it a place
+    place_determiners: frozenset[str]
     #: the example markers of ``grammar.example_markers`` anywhere in a sentence
     example_words: re.Pattern[str]
     #: (first part, level): a compound group whose first part ends so has that level
@@ -89,6 +92,7 @@ def compile_extra(
         genitive_from=frozenset(_fold(w) for w in members.get("genitive_from") or ()),
         formed_words=plain("formed_words", members, "formed"),
         meeting_groups=plain("meeting_groups", members, "meeting"),
+        place_determiners=frozenset(_fold(w) for w in members.get("place_determiners") or ()),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
     )
