@@ -51,3 +51,14 @@ def test_a_forum_that_takes_the_decisions_is_strategic():
         "skolan och socialtjänsten."
     )
     assert levels(run(text)) == {("samverkansgrupp", "strategisk")}
+
+
+def test_a_level_word_about_the_work_is_not_the_level_of_a_group():
+    text = (
+        "Rektorn sitter i styrgruppen, liksom en medarbetare som arbetar med det operativa "
+        "arbetet i skolan."
+    )
+    found = extract_text(text, source="test")
+    assert [(f.group_type, f.level) for f in found if f.kind == "group"] == [
+        ("styrgrupp", "strategisk")
+    ]
