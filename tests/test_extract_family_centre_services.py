@@ -57,3 +57,11 @@ def test_a_person_from_a_service_of_the_centre_stands_for_the_service():
         "socialtjänstens familjeenhet."
     )
     assert members(text) == fc("BVC", "SOCIALTJANST")
+
+
+def test_a_definition_of_family_centres_in_general_names_no_members():
+    text = (
+        "En familjecentral samlar barnhälsovård, öppen förskola och socialtjänst under ett tak. "
+        "Med familjecentral menas att mödrahälsovård och barnhälsovård finns på samma ställe."
+    )
+    assert members(text) == set()

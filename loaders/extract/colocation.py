@@ -10,7 +10,13 @@ from .spans import _find, _Hit
 from .terms import _fold
 from .vocabulary import Vocabulary
 
-__all__ = ["colocation_cues", "at_the_place"]
+__all__ = ["colocation_cues", "at_the_place", "defines"]
+
+
+def defines(text: str, v: Vocabulary) -> bool:
+    """Whether a sentence says what a family centre is in general ("En familjecentral samlar
+    …", "Med familjecentral menas …"): its services are no members of one (README)."""
+    return bool(_find(v.extra.definitions, text))
 
 
 def colocation_cues(

@@ -10,6 +10,7 @@ from lokgraph.facts import Fact
 
 from ..records import Answer
 from . import document, sides
+from .colocation import defines
 from .context import _Context
 from .examples import examples_taken, pending_examples
 from .groups import _GroupMention
@@ -159,7 +160,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             )
             placed = True
         # members and absences (the sides of an agreement are no members)
-        side = sides.is_side(sentence, reading, ctx, v)
+        side = sides.is_side(sentence, reading, ctx, v) or defines(sentence.text, v)
         sides.after_side(sentence, reading, side, ctx)
         facts_here = _party_facts(reading, v, ctx, base, members=not side)
         if document.in_document(ctx):  # "… till exempel BVC och IFO. … ett team bildas …"

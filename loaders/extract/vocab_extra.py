@@ -35,6 +35,7 @@ EXTRA_MEMBER_KEYS = (
     "formed_words",
     "meeting_groups",
     "place_determiners",
+    "definitions",
 )
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
@@ -66,6 +67,8 @@ class ExtraWords:
     meeting_groups: tuple[Term, ...]
     #: words between a place preposition and a party of a lead line that keep it a place
     place_determiners: frozenset[str]
+    #: openings of a sentence that defines a family centre in general ("En familjecentral …")
+    definitions: tuple[Term, ...]
     #: the example markers of ``grammar.example_markers`` anywhere in a sentence
     example_words: re.Pattern[str]
     #: (first part, level): a compound group whose first part ends so has that level
@@ -92,6 +95,7 @@ def compile_extra(
         genitive_from=frozenset(_fold(w) for w in members.get("genitive_from") or ()),
         formed_words=plain("formed_words", members, "formed"),
         meeting_groups=plain("meeting_groups", members, "meeting"),
+        definitions=plain("definitions", members, "definition"),
         place_determiners=frozenset(_fold(w) for w in members.get("place_determiners") or ()),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
