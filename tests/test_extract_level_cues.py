@@ -62,3 +62,19 @@ def test_a_level_word_about_the_work_is_not_the_level_of_a_group():
     assert [(f.group_type, f.level) for f in found if f.kind == "group"] == [
         ("styrgrupp", "strategisk")
     ]
+
+
+def test_a_group_of_politicians_is_political():
+    text = (
+        "Regional samverkansgrupp\n\nHär sitter politiker från nämnderna i kommunerna och regionen."
+    )
+    found = extract_text(text, source="test")
+    assert [(f.group_type, f.level) for f in found if f.kind == "group"] == [
+        ("politisk_samverkan", "politisk")
+    ]
+
+
+def test_buh_is_the_habilitation():
+    text = "Remisserna handläggs i samarbete mellan BUH och BUP."
+    found = extract_text(text, source="test")
+    assert {f.party for f in found if f.kind == "member"} == {"HAB", "BUP"}
