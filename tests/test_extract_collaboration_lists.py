@@ -44,3 +44,15 @@ def test_a_family_centre_on_its_own_is_still_the_team():
 def test_a_place_in_the_lead_does_not_stop_the_list_of_a_group():
     text = "På varje skola finns ett elevhälsoteam:\n- rektor\n- skolsköterska\n- skolkurator"
     assert members(text) == {("SKOLA", "individ"), ("ELEVHALSA", "individ")}
+
+
+def test_a_group_in_one_roster_line_is_not_the_group_of_the_lines_after_it():
+    text = (
+        "Samordningsrådet för barn och unga\n\n"
+        "Närvarande\n"
+        "Anna Ek, habiliteringen, ordförande\n"
+        "Per Berg, regional styrgrupp\n"
+        "Lisa Holm, barnhälsovården"
+    )
+    found = {(f.party, f.group_type) for f in run(text) if f.kind == "member" and f.party}
+    assert found == {("HAB", "samverkansgrupp"), ("BVC", "samverkansgrupp")}

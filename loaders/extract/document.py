@@ -168,6 +168,8 @@ def after_reading(
         # "Flera aktörer deltar. I kommunen finns förskola och skola, i regionen BUP."
         lead, ctx.continues, ctx.continues_any = "member", True, True
     ctx.list_lead = lead
+    if reading.groups and sentence.block == "roster":
+        return  # "Lena Vik, regional styrgrupp": where one person sits, not the list's group
     if reading.groups:
         ctx.last_group = reading.groups[-1]
         ctx.doc_group = reading.groups[-1]
