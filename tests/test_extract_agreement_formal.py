@@ -203,3 +203,8 @@ def test_a_board_that_decided_to_approve_an_agreement_adopted_it():
 def test_the_month_an_agreement_was_signed_starts_its_validity():
     text = "Den lokala överenskommelsen undertecknades i juni 2020 och gäller tills vidare."
     assert agreements(text, "Orsa") == {("LOK", "in_force", "2020-06-01", None)}
+
+
+def test_a_group_working_also_from_an_agreement_tells_it_holds():
+    text = "Ledningsgruppen utgår också från länets överenskommelse om barns och ungas hälsa."
+    assert statuses(text) == {("ROK", "in_force")}
