@@ -39,3 +39,15 @@ def test_what_is_run_in_collaboration_is_not_a_party_of_it():
 def test_a_reported_collaboration_still_names_its_members():
     text = "Sedan i höstas finns ett samarbete mellan elevhälsan och socialtjänsten."
     assert members(text) == {"ELEVHALSA", "SOCIALTJANST"}
+
+
+def test_a_title_that_names_a_collaboration_is_its_topic():
+    assert members("Samverkan mellan barnpsykiatrin och socialtjänsten") == set()
+
+
+def test_work_on_an_agreement_in_a_subordinate_clause_leaves_its_sides():
+    text = (
+        "Lokala avtal mellan BUP och socialnämnden finns, utom i en kommun där arbetet med "
+        "ett sådant avtal pågår."
+    )
+    assert members(text) == set()

@@ -89,6 +89,11 @@ def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
             return True
     if not {w for w, _, _ in _words(_fold(text[cue.start : cue.end]))} & v.grammar.between:
         return False
+    # "Samverkan mellan barnpsykiatrin och socialtjänsten" as a title, with no verb and no full
+    # stop: the topic of what follows
+    title = not text[: cue.start].strip() and not text.rstrip().endswith(".")
+    if title and not {_fold(w) for w, _, _ in _words(text)} & v.grammar.verbs:
+        return True
     # "Granskningen har avgränsats till samverkan mellan …", "Revisionen konstaterar att
     # samarbetet mellan … inte fungerar": an audit or an aim anywhere before it in the sentence
     if any(_fold(w) in v.aims for w, _, _ in _words(_PERIOD.split(text[: cue.start])[-1])):

@@ -53,11 +53,18 @@ def names_document(text: str, v: Vocabulary) -> bool:
     """
     hits = _find(v.agreement_words, text) + _find(v.extra.side_documents, text)
     # "I gruppen sitter de verksamheter som riktlinjerna omfattar": in a subordinate clause
-    # the document is not what the sentence is about
-    main = [
+    # the document is not what the sentence is about (nor is work on one: "… finns, utom i
+    # ett län där arbetet med en sådan överenskommelse har kommit långt")
+    return bool(_main_clause(text, hits, v)) and not _main_clause(
+        text, _find(v.extra.side_work, text), v
+    )
+
+
+def _main_clause(text: str, hits: list, v: Vocabulary) -> list:
+    """The hits that no subordinate clause opener ("som", "där", "att" …) stands before."""
+    return [
         h for h in hits if not v.scope_breaks & {_fold(w) for w in _WORD.findall(text[: h.start])}
     ]
-    return bool(main) and not _find(v.extra.side_work, text)
 
 
 def is_side(sentence: Sentence, reading: _Reading, ctx: _Context, v: Vocabulary) -> bool:
