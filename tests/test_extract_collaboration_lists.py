@@ -56,3 +56,11 @@ def test_a_group_in_one_roster_line_is_not_the_group_of_the_lines_after_it():
     )
     found = {(f.party, f.group_type) for f in run(text) if f.kind == "member" and f.party}
     assert found == {("HAB", "samverkansgrupp"), ("BVC", "samverkansgrupp")}
+
+
+def test_parties_in_a_project_are_not_members_of_the_group_named_before():
+    text = (
+        "Ett nytt team med flera arbetsgrupper ska stödja barnen. I den första etappen ingår "
+        "familjecentralen, två skolor och en förskola."
+    )
+    assert members(text) == {("FAMILJECENTRAL", None), ("SKOLA", None), ("FORSKOLA", None)}

@@ -10,13 +10,14 @@ from lokgraph.facts import Fact
 from .context import _Context
 from .membership import _scope_break
 from .reading import _Reading
+from .spans import _find
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from .facts import _Said
 
 
-def _target(reading: _Reading, ctx: _Context, pos: int) -> dict[str, Any]:
+def _target(reading: _Reading, ctx: _Context, pos: int, v: Vocabulary) -> dict[str, Any]:
     groups = reading.groups
     if groups:
         chosen = None
@@ -32,6 +33,8 @@ def _target(reading: _Reading, ctx: _Context, pos: int) -> dict[str, Any]:
         return {"group_type": chosen.group_type, "level": chosen.level, "group_name": chosen.name}
     if reading.agreement or ctx.question == "Q1":
         return {"agreement_area": reading.area}
+    if ctx.question is None and _find(v.extra.projects, reading.text):
+        return {}  # "I första etappen ingår skolan": the project's, not the group's before
     if ctx.last_group is not None:
         g = ctx.last_group
         return {"group_type": g.group_type, "level": g.level, "group_name": g.name}
@@ -49,7 +52,7 @@ def _party_facts(
     for i, p in enumerate(reading.parties):
         if p.key == "SPECIALIST" and named_specialists:
             continue
-        target = _target(reading, ctx, p.start)
+        target = _target(reading, ctx, p.start, v)
         if i in reading.absent:
             key = ("absent", p.key, None)
             if key in seen:
@@ -95,7 +98,7 @@ def _party_facts(
             if named in seen:
                 continue
             seen.add(named)
-            target = _target(reading, ctx, pos)
+            target = _target(reading, ctx, pos, v)
             partial = any(a <= pos < b for a, b in reading.partial_clauses)
             facts.append(Fact(kind="member", member_kommun=name, partial=partial, **target, **base))
     return facts

@@ -36,6 +36,7 @@ EXTRA_MEMBER_KEYS = (
     "meeting_groups",
     "place_determiners",
     "definitions",
+    "projects",
 )
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
@@ -69,6 +70,8 @@ class ExtraWords:
     place_determiners: frozenset[str]
     #: openings of a sentence that defines a family centre in general ("En familjecentral …")
     definitions: tuple[Term, ...]
+    #: words for a project a sentence's parties take part in, with no group of its own
+    projects: tuple[Term, ...]
     #: the example markers of ``grammar.example_markers`` anywhere in a sentence
     example_words: re.Pattern[str]
     #: (first part, level): a compound group whose first part ends so has that level
@@ -96,6 +99,7 @@ def compile_extra(
         formed_words=plain("formed_words", members, "formed"),
         meeting_groups=plain("meeting_groups", members, "meeting"),
         definitions=plain("definitions", members, "definition"),
+        projects=plain("projects", members, "project"),
         place_determiners=frozenset(_fold(w) for w in members.get("place_determiners") or ()),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
