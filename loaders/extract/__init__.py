@@ -57,6 +57,15 @@ How a sentence is read:
   plus a new one in progress, is ``under_revision``; then in progress, in force, none.
 - **Deviation reporting** (Q5, or sentences on avvikelser when the question is not known):
   the first phrase of the answer decides none, few or some.
+- **Real-text membership** (documents; the settled conventions of tests/realtext/README.md):
+  the sides of an agreement, the scope of an audit and general statements give no member
+  (``sides.py``, ``membership._aimed``); suspended compounds name each party ("skol- och
+  socialchefer", ``suspended.py``); compounds on -grupp, -team, -nätverk, -forum, -råd are
+  groups, with a level from a first part like "chefs-" (``compounds.py``); a family centre's
+  services, and a place's, are its members (``colocation.py``), but not in a definition of
+  family centres in general; examples of who meets before a group is formed, and a SIP
+  meeting that someone takes part in, give the meeting's members (``examples.py``,
+  ``meetings.py``); the lists of these passes are ``Vocabulary.extra`` (``vocab_extra.py``).
 
 Speed (the prefilter, ``triggers.py``): a list's terms are looked up by their anchors among
 the sentence's words, so a list yields only the terms that can match (`candidates`); and a
