@@ -51,3 +51,18 @@ def test_a_party_named_as_the_topic_of_a_missing_routine_is_not_absent():
 
 def test_an_agreement_with_a_party_missing_from_the_files_is_no_absence():
     assert absent("Samverkansavtalet med BUP saknas i kommunens diarium.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Skolan riskerar att lämnas utanför det nya arbetet.", "SKOLA"),
+        ("Barnpsykiatrin tenderar att utebli från mötena.", "BUP"),
+    ],
+)
+def test_a_verb_that_lends_its_subject_keeps_the_party_absent(text, party):
+    assert absent(text) == {party}
+
+
+def test_a_party_in_another_clause_before_att_is_still_not_absent():
+    assert absent("Skolan är frustrerad över att BUP är svår att nå.") == {"BUP"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .agreements import _documents, _side_words
 from .clauses import _clause_of
 from .spans import _find, _gap, _head, _Hit, _tail, _words
@@ -145,7 +147,7 @@ def _subject(
     if party.end > cue.start:
         return False
     between = [_fold(w) for w, _, _ in _words(text[party.end : cue.start])]
-    if set(between) & roles["subordinators"]:
+    if set(between) & roles["subordinators"] and not _raised(between, roles):
         return True
     if _topic_of_noun(text, party, v):
         return True  # "Rutinen för samverkan med BUP saknas": BUP is the topic
@@ -168,6 +170,13 @@ def _subject(
         for q in parties
     )
     return bool(between) and between[-1] in roles["experiencer"] and object_after
+
+
+def _raised(between: list[str], roles: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the words between a party and the phrase are only a verb that lends the party
+    to the phrase and "att" ("Skolan riskerar att lämnas utanför", "BUP brukar inte delta")."""
+    rest = [w for w in between if w not in roles["raising_verbs"]]
+    return len(rest) < len(between) and set(rest) <= roles["subordinators"]
 
 
 def _topic_of_noun(text: str, party: _Hit, v: Vocabulary) -> bool:

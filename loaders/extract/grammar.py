@@ -36,6 +36,7 @@ ABSENCE_ROLE_KEYS = (
     "before_neither",
     "negation_breaks",
     "past_openers",
+    "raising_verbs",
 )
 
 GRAMMAR_KEYS: tuple[str, ...] = (
