@@ -13,6 +13,7 @@ from . import document, sides
 from .colocation import defines
 from .context import _Context
 from .examples import examples_taken, pending_examples
+from .generic_places import general_place_sentence, one_centre
 from .groups import _GroupMention
 from .meetings import note_meeting, without_empty_meetings
 from .party_facts import _full_beats_partial, _party_facts
@@ -163,6 +164,12 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         side = sides.is_side(sentence, reading, ctx, v) or defines(sentence.text, v)
         sides.after_side(sentence, reading, side, ctx)
         facts_here = _party_facts(reading, v, ctx, base, members=not side)
+        if any(f.group_type == "familjecentral" for f in facts_here) and general_place_sentence(
+            sentence.text, v, one_centre(ctx.last_group, v)
+        ):  # "Familjecentraler bygger på …", "Där ska BVC och MVC arbeta"
+            facts_here = [
+                f for f in facts_here if f.kind != "member" or f.group_type != "familjecentral"
+            ]
         if document.in_document(ctx):  # "… till exempel BVC och IFO. … ett team bildas …"
             taken = examples_taken(reading, ctx, v, dict(base))
             facts = [

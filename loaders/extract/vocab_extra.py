@@ -37,6 +37,9 @@ EXTRA_MEMBER_KEYS = (
     "place_determiners",
     "definitions",
     "projects",
+    "place_irrealis",
+    "place_generic_lead",
+    "place_generic_stem",
 )
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
@@ -72,6 +75,13 @@ class ExtraWords:
     definitions: tuple[Term, ...]
     #: words for a project a sentence's parties take part in, with no group of its own
     projects: tuple[Term, ...]
+    #: words of a plan, wish or possibility: a family centre sentence with one names no
+    #: members ("Där ska BVC och MVC arbeta")
+    place_irrealis: frozenset[str]
+    #: words that may stand before an indefinite centre word opening a sentence ("På en …")
+    place_generic_lead: frozenset[str]
+    #: the indefinite stem of the centre word ("familjecentral")
+    place_generic_stem: str
     #: the example markers of ``grammar.example_markers`` anywhere in a sentence
     example_words: re.Pattern[str]
     #: (first part, level): a compound group whose first part ends so has that level
@@ -101,6 +111,9 @@ def compile_extra(
         definitions=plain("definitions", members, "definition"),
         projects=plain("projects", members, "project"),
         place_determiners=frozenset(_fold(w) for w in members.get("place_determiners") or ()),
+        place_irrealis=frozenset(_fold(w) for w in members.get("place_irrealis") or ()),
+        place_generic_lead=frozenset(_fold(w) for w in members.get("place_generic_lead") or ()),
+        place_generic_stem=_fold(str(members.get("place_generic_stem") or "familjecentral")),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
     )
