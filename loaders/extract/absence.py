@@ -146,6 +146,8 @@ def _subject(
         )
     if party.end > cue.start:
         return False
+    if _labelled(text[party.end : cue.start], v):
+        return True  # "BUP: Insatser för samspelsbehandling saknas": the label of a statement
     between = [_fold(w) for w, _, _ in _words(text[party.end : cue.start])]
     if set(between) & roles["subordinators"] and not _raised(between, roles):
         return True
@@ -170,6 +172,14 @@ def _subject(
         for q in parties
     )
     return bool(between) and between[-1] in roles["experiencer"] and object_after
+
+
+def _labelled(between: str, v: Vocabulary) -> bool:
+    """Whether a party stands as the label of a line ("BUP: …") before a statement with a
+    subject of its own that is no person word ("BUP: Insatser saknas", but "BUP: Företrädare
+    saknas" and "BUP: saknas")."""
+    body = between.lstrip()
+    return body.startswith(":") and bool(_words(body)) and not _find(v.roles, body)
 
 
 def _raised(between: list[str], roles: Mapping[str, frozenset[str]]) -> bool:
