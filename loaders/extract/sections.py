@@ -85,6 +85,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     ),
     "absence": (),
     "absence_list": (),
+    "absence_frames": ("needed",),
     "absence_roles": ABSENCE_ROLE_KEYS,
     "places": (),
     "governance": (),

@@ -300,7 +300,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         aims_after=frozenset(_fold(w) for w in members.get("aims_after") or ()),
         questions=frozenset(_fold(w) for w in members.get("questions") or ()),
         scope_breaks=frozenset(_fold(w) for w in members.get("scope_breaks") or ()),
-        absence=keyed("absence", ABSENCE_REASONS),
+        absence=keyed("absence", ABSENCE_REASONS) + _framed(data.get("absence_frames"), source),
         absence_list=keyed("absence_list", ABSENCE_REASONS),
         absence_roles=word_sets(data.get("absence_roles") or {}, ABSENCE_ROLE_KEYS),
         places=frozenset(_fold(w) for w in data.get("places") or ()),
@@ -336,6 +336,26 @@ def _compound_heads(section: Mapping[str, Any], source: str) -> tuple[tuple[str,
             )
         out += [(str(w), str(level)) for w in words or ()]
     return tuple(out)
+
+
+def _framed(frames: Any, source: str) -> tuple[Term, ...]:
+    """Absence phrases composed of a frame and a predicate (``absence_frames``): every goal
+    before every inclusion ("arbeta för att" … "få med", "se till att" … "hittar … plats"), so
+    a planner adds a goal or a way of being included once, not each pair.
+
+    >>> t = _framed({"needed": {"goals": ["se till att"], "inclusions": ["få med"]}}, "x")
+    >>> [(x.key, x.text) for x in t]
+    [('needed', 'se till att ... få med')]
+    """
+    terms: list[Term] = []
+    for key, frame in (frames or {}).items():
+        if key not in ABSENCE_REASONS or not isinstance(frame, dict):
+            raise InputError(f"'absence_frames' has no reason {key!r}", where=source)
+        pairs = [
+            f"{g} ... {i}" for g in frame.get("goals") or [] for i in frame.get("inclusions") or []
+        ]
+        terms.extend(_terms(pairs, str(key), source, "absence_frames"))
+    return tuple(terms)
 
 
 def _terms(entries: Any, key: str, source: str, section: str) -> Iterator[Term]:
