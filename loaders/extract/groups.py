@@ -30,6 +30,28 @@ def political_type(group_type: str, level: str | None) -> str:
     return group_type
 
 
+def network_type(group_type: str, word: str, v: Vocabulary) -> str:
+    """``natverk`` for a group word whose last part is a network word and whose type says no
+    more than "a group" ("JämtBus-nätverket", "skolchefsnätverket"); else its type.
+
+    >>> from loaders.extract import load_vocabulary
+    >>> v = load_vocabulary()
+    >>> network_type("samverkansgrupp", "Länsnätverket", v)
+    'natverk'
+    >>> network_type("styrgrupp", "Styrgrupp", v)
+    'styrgrupp'
+    """
+    if group_type not in v.extra.network_types:
+        return group_type
+    last = re.split(r"[-\s]", _fold(word))[-1]
+    for head in v.extra.network_heads:
+        i = last.rfind(head)
+        # the head ends the word, or only a definite or genitive ending follows it
+        if i >= 0 and last[i + len(head) :] in ("", "et", "en", "s", "ets", "ens"):
+            return "natverk"
+    return group_type
+
+
 @dataclass
 class _GroupMention:
     hit: _Hit
@@ -154,6 +176,8 @@ def _brand_only(text: str, hit: _Hit, agreements: list[tuple[int, int]], v: Voca
         if s >= hit.end or e <= hit.start
     ):
         return True
+    if not text[: hit.start].strip() and not text[hit.end :].strip(" .:"):
+        return True  # "JämtBus" as a page's title: the page's subject, agreement or group
     return text[: hit.start].rstrip().endswith("(") and text[hit.end :].lstrip().startswith(")")
 
 

@@ -23,6 +23,7 @@ from .groups import (
     _negated_group,
     _team_named,
     _term_level,
+    network_type,
 )
 from .kommuner import _find_kommuner
 from .membership import (
@@ -148,7 +149,10 @@ def _read(
             name = _compound_name(text[hit.start : hit.end], v)
         word = text[hit.start : hit.end]
         told = _term_level(word, v)  # "Barnahuset": a samverkansgrupp about single children
-        mention = _GroupMention(hit, hit.key, told or level, name, hit_text=word)
+        # "JämtBus-nätverket": a network (the brand term ends at the hyphen)
+        tail = re.match(r"-\w+", text[hit.end :])
+        kind = network_type(hit.key, word + (tail.group() if tail else ""), v)
+        mention = _GroupMention(hit, kind, told or level, name, hit_text=word)
         mention.explicit_level = told is not None
         groups.append(mention)
     resolved = _outside(resolved, name_spans)

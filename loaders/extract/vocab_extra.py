@@ -44,7 +44,7 @@ EXTRA_MEMBER_KEYS = (
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
 #: headings under ``group_compounds:`` read into `ExtraWords`
-EXTRA_COMPOUND_KEYS = ("prefix_levels",)
+EXTRA_COMPOUND_KEYS = ("prefix_levels", "network_heads", "network_types")
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,10 @@ class ExtraWords:
     place_generic_stem: str
     #: the example markers of ``grammar.example_markers`` anywhere in a sentence
     example_words: re.Pattern[str]
+    #: the head words of a network ("nätverk"): a group word ending in one is a network
+    network_heads: tuple[str, ...]
+    #: the group types a network head turns into ``natverk`` (those with no better key)
+    network_types: frozenset[str]
     #: (first part, level): a compound group whose first part ends so has that level
     #: ("skolchefsnätverket" is strategic: chiefs decide)
     prefix_levels: tuple[tuple[str, str], ...]
@@ -115,6 +119,8 @@ def compile_extra(
         place_generic_lead=frozenset(_fold(w) for w in members.get("place_generic_lead") or ()),
         place_generic_stem=_fold(str(members.get("place_generic_stem") or "familjecentral")),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
+        network_heads=tuple(_fold(w) for w in compounds.get("network_heads") or ()),
+        network_types=frozenset(str(t) for t in compounds.get("network_types") or ()),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
     )
 
