@@ -50,7 +50,13 @@ def colocation_cues(
     # (not "I sjukhuset finns BVC och MVC": a sentence that opens at another place)
     first = re.match(r"\s*(\w+)", text)
     elsewhere = first is not None and _fold(first.group(1)) in v.grammar.colocation_prepositions
-    listed = len({p.key for p in parties}) >= 2 and words and not groups and not elsewhere
+    listed = (
+        len({p.key for p in parties}) >= 2
+        and words
+        and not groups
+        and not elsewhere
+        and not _broken(text, words[0], parties, v)
+    )
     if refers_back or _find(v.colocation_strong, text) or listed:
         return [_member(c) for c in words]
     return []
@@ -70,6 +76,17 @@ def at_the_place(
         if m and _fold(m.group(1)) in v.grammar.colocation_prepositions:
             out.append((p.start, p.end))
     return out
+
+
+def _broken(text: str, cue: _Hit, parties: list[_Hit], v: Vocabulary) -> bool:
+    """Whether a preposition stands between the colocation word and the first service after it
+    ("finns pengar … fördelade mellan socialnämnden och …": the services are not the ones
+    that are there)."""
+    after = [p for p in parties if p.start >= cue.end]
+    if not after:
+        return False
+    gap = text[cue.end : after[0].start]
+    return any(_fold(w) in v.extra.colocation_breaks for w in re.findall(r"\w+", gap))
 
 
 def _member(c: _Hit) -> _Hit:

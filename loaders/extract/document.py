@@ -36,7 +36,7 @@ from lokgraph.codes import default_level
 from lokgraph.facts import Fact
 
 from .context import _Context
-from .groups import political_type
+from .groups import FIXED_LEVEL_TYPES, political_type
 from .membership import _words_of
 from .sentences import Sentence
 from .sides import SIDE, names_document
@@ -220,6 +220,7 @@ def revise_levels(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]
         if not ctx.explicit.get(key)
         # a political body decides too: what it does never lowers its level
         and default_level(key[0]) != "politisk"
+        and key[0] not in FIXED_LEVEL_TYPES
         and (level := _level_votes(sentences, v)) is not None
     }
     if not levels:

@@ -16,6 +16,10 @@ from .vocabulary import Vocabulary
 #: group types that say nothing of what kind of group it is: with a political level they are a
 #: political body ("ett politiskt samverkansnätverk", "Socialberedningen")
 GENERIC_TYPES = frozenset({"samverkansgrupp", "natverk", "samverkan"})
+#: group types whose level their kind settles (tests/realtext/README.md: a family centre meets
+#: families, so it is at ``individ`` whoever opened it or speaks of it): no level word, heading
+#: or document vote moves it
+FIXED_LEVEL_TYPES = frozenset({"familjecentral"})
 
 
 def political_type(group_type: str, level: str | None) -> str:
@@ -224,7 +228,9 @@ def _levels(text: str, groups: list[_GroupMention], heading: str | None, v: Voca
             g.level = same[0].level
             g.explicit_level = True
     for g in groups:
-        if not g.explicit_level and heading:
+        if g.group_type in FIXED_LEVEL_TYPES:
+            g.level = default_level(g.group_type)
+        elif not g.explicit_level and heading:
             g.level = heading
         g.group_type = political_type(g.group_type, g.level)
 

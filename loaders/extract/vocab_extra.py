@@ -38,6 +38,7 @@ EXTRA_MEMBER_KEYS = (
     "definitions",
     "projects",
     "place_irrealis",
+    "colocation_breaks",
     "place_generic_lead",
     "place_generic_stem",
 )
@@ -78,6 +79,9 @@ class ExtraWords:
     #: words of a plan, wish or possibility: a family centre sentence with one names no
     #: members ("Där ska BVC och MVC arbeta")
     place_irrealis: frozenset[str]
+    #: words between a colocation word and the services after it that make them something
+    #: else's ("finns pengar fördelade mellan socialnämnden och …")
+    colocation_breaks: frozenset[str]
     #: words that may stand before an indefinite centre word opening a sentence ("På en …")
     place_generic_lead: frozenset[str]
     #: the indefinite stem of the centre word ("familjecentral")
@@ -116,6 +120,7 @@ def compile_extra(
         projects=plain("projects", members, "project"),
         place_determiners=frozenset(_fold(w) for w in members.get("place_determiners") or ()),
         place_irrealis=frozenset(_fold(w) for w in members.get("place_irrealis") or ()),
+        colocation_breaks=frozenset(_fold(w) for w in members.get("colocation_breaks") or ()),
         place_generic_lead=frozenset(_fold(w) for w in members.get("place_generic_lead") or ()),
         place_generic_stem=_fold(str(members.get("place_generic_stem") or "familjecentral")),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
