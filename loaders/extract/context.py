@@ -43,6 +43,10 @@ class _Context:
     proposal: bool = False
     #: a sentence of the document was read (the first one is its title)
     read_any: bool = False
+    #: the document's title was read, and it names a board and no group ("Barn- och
+    #: utbildningsnämnden, protokoll"): its rosters are the board's people (`minutes`)
+    title_read: bool = False
+    board_minutes: bool = False
     #: a document's agreement votes, told as facts when the document ends
     votes: list = field(default_factory=list)
     #: the sentences read now still speak of an agreement's sides (`sides.after_side`)

@@ -16,6 +16,7 @@ from .examples import examples_taken, pending_examples
 from .generic_places import general_place_sentence, one_centre
 from .groups import _GroupMention
 from .meetings import note_meeting, without_empty_meetings
+from .minutes import board_title
 from .party_facts import _full_beats_partial, _party_facts
 from .reading import _read
 from .sentences import MAX_SENTENCE, split_sentences
@@ -170,6 +171,13 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             facts_here = [
                 f for f in facts_here if f.kind != "member" or f.group_type != "familjecentral"
             ]
+        if not ctx.title_read:
+            ctx.title_read = True
+            ctx.board_minutes = document.in_document(ctx) and board_title(
+                sentence.text, reading.groups, v
+            )
+        if ctx.board_minutes and sentence.block == "roster":  # the board's people
+            facts_here = [f for f in facts_here if f.kind != "member" or f.group_type]
         if document.in_document(ctx):  # "… till exempel BVC och IFO. … ett team bildas …"
             taken = examples_taken(reading, ctx, v, dict(base))
             facts = [

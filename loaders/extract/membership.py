@@ -89,6 +89,9 @@ def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
             return True
     if not {w for w, _, _ in _words(_fold(text[cue.start : cue.end]))} & v.grammar.between:
         return False
+    # "Rutinen gäller samarbetet mellan …": what a text is about
+    if any(w in v.extra.topic_verbs for w in words):
+        return True
     # "Samverkan mellan barnpsykiatrin och socialtjänsten" as a title, with no verb and no full
     # stop: the topic of what follows
     title = not text[: cue.start].strip() and not text.rstrip().endswith(".")

@@ -39,6 +39,8 @@ EXTRA_MEMBER_KEYS = (
     "projects",
     "place_irrealis",
     "colocation_breaks",
+    "board_heads",
+    "topic_verbs",
     "place_generic_lead",
     "place_generic_stem",
 )
@@ -82,6 +84,11 @@ class ExtraWords:
     #: words between a colocation word and the services after it that make them something
     #: else's ("finns pengar fördelade mellan socialnämnden och …")
     colocation_breaks: frozenset[str]
+    #: the endings of a board's name ("nämnden", "styrelsen"): a protocol titled so is the board's
+    board_heads: tuple[str, ...]
+    #: verbs that make "samarbetet mellan …" after them the topic of a text ("Rutinen gäller
+    #: samarbetet mellan …"), not a collaboration that takes place
+    topic_verbs: frozenset[str]
     #: words that may stand before an indefinite centre word opening a sentence ("På en …")
     place_generic_lead: frozenset[str]
     #: the indefinite stem of the centre word ("familjecentral")
@@ -121,6 +128,8 @@ def compile_extra(
         place_determiners=frozenset(_fold(w) for w in members.get("place_determiners") or ()),
         place_irrealis=frozenset(_fold(w) for w in members.get("place_irrealis") or ()),
         colocation_breaks=frozenset(_fold(w) for w in members.get("colocation_breaks") or ()),
+        board_heads=tuple(_fold(w) for w in members.get("board_heads") or ()),
+        topic_verbs=frozenset(_fold(w) for w in members.get("topic_verbs") or ()),
         place_generic_lead=frozenset(_fold(w) for w in members.get("place_generic_lead") or ()),
         place_generic_stem=_fold(str(members.get("place_generic_stem") or "familjecentral")),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
