@@ -26,6 +26,8 @@ class _Context:
     #: its level came from a level word where it was first named
     mentions: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
     explicit: dict[tuple[str, str | None], bool] = field(default_factory=dict)
+    #: groups whose level came from their word alone: only who sits in them outranks it
+    told: set[tuple[str, str | None]] = field(default_factory=set)
     #: per group (type, name): its group word without a definite ending ("länsgrupp")
     group_stems: dict[tuple[str, str | None], str] = field(default_factory=dict)
     #: the level each group (type, name) was first given

@@ -187,6 +187,8 @@ def note_mentions(sentence: Sentence, reading: _Reading, ctx: _Context, v: Vocab
     if reading.groups:
         for g in reading.groups:
             ctx.mentions.setdefault((g.group_type, g.name), []).append(sentence.text)
+            if g.told_level and (g.group_type, g.name) not in ctx.explicit:
+                ctx.told.add((g.group_type, g.name))
             ctx.explicit.setdefault((g.group_type, g.name), g.explicit_level)
     elif ctx.last_group is not None and refers_back(sentence, v):
         g = ctx.last_group
@@ -217,11 +219,13 @@ def revise_levels(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]
     levels = {
         key: level
         for key, sentences in ctx.mentions.items()
-        if not ctx.explicit.get(key)
+        if (not ctx.explicit.get(key) or key in ctx.told)
         # a political body decides too: what it does never lowers its level
         and default_level(key[0]) != "politisk"
         and key[0] not in FIXED_LEVEL_TYPES
         and (level := _level_votes(sentences, v)) is not None
+        # a level the group word gave ("samrådet": individ) yields only to politicians in it
+        and (key not in ctx.told or level == "politisk")
     }
     if not levels:
         return facts

@@ -64,6 +64,8 @@ class _GroupMention:
     name: str | None
     governed_by: str | None = None
     explicit_level: bool = False
+    #: the level came from the group word itself (``group_levels``: "samrådet" → individ)
+    told_level: bool = False
     #: the words the group was named with in the sentence ("Länsgruppen")
     hit_text: str = ""
 

@@ -154,6 +154,7 @@ def _read(
         kind = network_type(hit.key, word + (tail.group() if tail else ""), v)
         mention = _GroupMention(hit, kind, told or level, name, hit_text=word)
         mention.explicit_level = told is not None
+        mention.told_level = told is not None
         groups.append(mention)
     resolved = _outside(resolved, name_spans)
     # "Ledningsgruppen för barn och unga (socialchef, skolchef och VC-chef)": the brackets
