@@ -24,3 +24,12 @@ def test_missing_representatives_under_a_party_label_are_an_absence():
 
 def test_a_party_missing_without_a_label_is_still_absent():
     assert absent("I samverkansgruppen saknas BUP.") == {"BUP"}
+
+
+def test_a_party_after_what_is_lacked_and_a_place_word_is_not_absent():
+    # the pupils lack grades; the school is only where
+    assert absent("Många elever saknar godkända betyg efter gymnasieskolan.") == set()
+
+
+def test_a_person_of_the_party_lacked_still_makes_it_absent():
+    assert absent("Gruppen saknar en företrädare på BUP.") == {"BUP"}

@@ -136,6 +136,10 @@ def _subject(
             for w, a, _ in between_words
         ):
             return True  # "möten som socialtjänsten håller", but "en företrädare för BUP"
+        if lacks and len(between) > 1 and between[-1] in roles["object_places"]:
+            # "saknar fullständiga betyg efter grundskolan": what is lacked is the noun, the
+            # party only its place or time (but "saknar en företrädare på BUP")
+            return not _find(v.roles, text[cue.end : party.start])
         # "saknar elevhälsan helt kontakt med HAB": the subject right after the verb when
         # another party follows after other words
         return (

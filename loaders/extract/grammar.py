@@ -37,6 +37,7 @@ ABSENCE_ROLE_KEYS = (
     "negation_breaks",
     "past_openers",
     "raising_verbs",
+    "object_places",
 )
 
 GRAMMAR_KEYS: tuple[str, ...] = (
