@@ -57,7 +57,8 @@ def colocation_cues(
         and not elsewhere
         and not _broken(text, words[0], parties, v)
     )
-    if refers_back or _find(v.colocation_strong, text) or listed:
+    pointed = bool(parties) and words and not groups and not elsewhere and _points_back(text, v)
+    if refers_back or _find(v.colocation_strong, text) or listed or pointed:
         return [_member(c) for c in words]
     return []
 
@@ -87,6 +88,11 @@ def _broken(text: str, cue: _Hit, parties: list[_Hit], v: Vocabulary) -> bool:
         return False
     gap = text[cue.end : after[0].start]
     return any(_fold(w) in v.extra.colocation_breaks for w in re.findall(r"\w+", gap))
+
+
+def _points_back(text: str, v: Vocabulary) -> bool:
+    """Whether a word of the sentence refers back to the place ("bemannas den av …")."""
+    return any(_fold(w) in v.extra.place_pronouns for w in re.findall(r"\w+", text))
 
 
 def _member(c: _Hit) -> _Hit:

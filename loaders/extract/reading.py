@@ -360,6 +360,10 @@ def _read(
         before = [p for p in parties if at >= 0 and p.end <= at and not text[p.end : at].strip()]
         if before:  # "… och BUP (vid behov)": the party before the bracket
             clause = (before[-1].start, c.end)
+        elif (prior := [p for p in parties if p.end <= c.start]) and re.fullmatch(
+            r"\s*\([^()]*\)\s*(?:\w+\s+)?", text[prior[-1].end : c.start]
+        ):  # "barnavårdscentralen (BVC) två dagar i veckan": its gloss between
+            clause = (prior[-1].start, c.end)
         partial_clauses.append(clause)
     if inherited and (partial_clauses or list_lead == "member_partial"):
         partial_clauses.append((0, len(text)))  # "BUP (vid behov)"

@@ -40,6 +40,7 @@ EXTRA_MEMBER_KEYS = (
     "place_irrealis",
     "colocation_breaks",
     "board_heads",
+    "place_pronouns",
     "topic_verbs",
     "place_generic_lead",
     "place_generic_stem",
@@ -89,6 +90,8 @@ class ExtraWords:
     #: verbs that make "samarbetet mellan …" after them the topic of a text ("Rutinen gäller
     #: samarbetet mellan …"), not a collaboration that takes place
     topic_verbs: frozenset[str]
+    #: words anywhere in a sentence that refer back to the place ("bemannas den av …")
+    place_pronouns: frozenset[str]
     #: words that may stand before an indefinite centre word opening a sentence ("På en …")
     place_generic_lead: frozenset[str]
     #: the indefinite stem of the centre word ("familjecentral")
@@ -130,6 +133,7 @@ def compile_extra(
         colocation_breaks=frozenset(_fold(w) for w in members.get("colocation_breaks") or ()),
         board_heads=tuple(_fold(w) for w in members.get("board_heads") or ()),
         topic_verbs=frozenset(_fold(w) for w in members.get("topic_verbs") or ()),
+        place_pronouns=frozenset(_fold(w) for w in members.get("place_pronouns") or ()),
         place_generic_lead=frozenset(_fold(w) for w in members.get("place_generic_lead") or ()),
         place_generic_stem=_fold(str(members.get("place_generic_stem") or "familjecentral")),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
