@@ -48,6 +48,7 @@ from .spans import (
     _overlaps,
     _resolve,
 )
+from .speakers import glossed_before, unspoken_parties
 from .status import _area
 from .suspended import suspended_parties
 from .terms import _fold
@@ -164,7 +165,7 @@ def _read(
         m = re.match(r"\s*\(([^()]*)\)", text[end:])
         if m:
             bracket_spans.append((end + m.start(1), end + m.end(1)))
-    parties = _without_glosses(text, [h for h in resolved if h.kind == "party"])
+    parties = _without_glosses(text, unspoken_parties(text, resolved, v))  # "…, säger …"
     listed_only = _outside(_resolve(_find(v.listed_parties, text, "party")), taken + name_spans)
     if listed_only:
         listed_only = _in_lists(text, listed_only, parties, v)
@@ -360,10 +361,8 @@ def _read(
         before = [p for p in parties if at >= 0 and p.end <= at and not text[p.end : at].strip()]
         if before:  # "… och BUP (vid behov)": the party before the bracket
             clause = (before[-1].start, c.end)
-        elif (prior := [p for p in parties if p.end <= c.start]) and re.fullmatch(
-            r"\s*\([^()]*\)\s*(?:\w+\s+)?", text[prior[-1].end : c.start]
-        ):  # "barnavårdscentralen (BVC) två dagar i veckan": its gloss between
-            clause = (prior[-1].start, c.end)
+        elif (prior := glossed_before(text, parties, c.start)) is not None:
+            clause = (prior.start, c.end)  # "barnavårdscentralen (BVC) två dagar i veckan"
         partial_clauses.append(clause)
     if inherited and (partial_clauses or list_lead == "member_partial"):
         partial_clauses.append((0, len(text)))  # "BUP (vid behov)"

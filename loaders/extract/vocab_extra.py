@@ -41,6 +41,7 @@ EXTRA_MEMBER_KEYS = (
     "colocation_breaks",
     "board_heads",
     "place_pronouns",
+    "speech_verbs",
     "topic_verbs",
     "place_generic_lead",
     "place_generic_stem",
@@ -92,6 +93,8 @@ class ExtraWords:
     topic_verbs: frozenset[str]
     #: words anywhere in a sentence that refer back to the place ("bemannas den av …")
     place_pronouns: frozenset[str]
+    #: verbs that after a comma name the speaker of a quote ("…, säger chefen på BVC")
+    speech_verbs: frozenset[str]
     #: words that may stand before an indefinite centre word opening a sentence ("På en …")
     place_generic_lead: frozenset[str]
     #: the indefinite stem of the centre word ("familjecentral")
@@ -134,6 +137,7 @@ def compile_extra(
         board_heads=tuple(_fold(w) for w in members.get("board_heads") or ()),
         topic_verbs=frozenset(_fold(w) for w in members.get("topic_verbs") or ()),
         place_pronouns=frozenset(_fold(w) for w in members.get("place_pronouns") or ()),
+        speech_verbs=frozenset(_fold(w) for w in members.get("speech_verbs") or ()),
         place_generic_lead=frozenset(_fold(w) for w in members.get("place_generic_lead") or ()),
         place_generic_stem=_fold(str(members.get("place_generic_stem") or "familjecentral")),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
