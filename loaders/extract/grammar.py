@@ -75,6 +75,7 @@ GRAMMAR_KEYS: tuple[str, ...] = (
     "adjective_endings",
     "months",
     "agreement_refers",
+    "determiner_followers",
     "example_markers",
     "between_words",
     "actor_words",
@@ -115,6 +116,8 @@ class Grammar:
     months: dict[str, int]
     #: first words of a sentence that mean the agreement named before
     agreement_refers: frozenset[str]
+    #: words after "Den"/"Det" that make it the article of another noun ("Den tredje delen")
+    determiner_followers: frozenset[str]
     #: "I den …", "Där …" at the start of a sentence
     refers_back: re.Pattern[str]
     #: a pronoun right after "Under" ("Under den finns …")
@@ -207,6 +210,7 @@ def compile_grammar(section: Mapping[str, Any], source: str) -> Grammar:
         actors=folded("actor_words"),
         kommun_word=words["kommun_word"][0],
         agreement_refers=folded("agreement_refers"),
+        determiner_followers=folded("determiner_followers"),
         months={_fold(m): i + 1 for i, m in enumerate(words["months"][:12])},
         refers_back=re.compile(r"\s*(?:" + _alt(words["refers_back"]) + r")\b"),
         governance_pronoun=re.compile(

@@ -272,6 +272,8 @@ def _refers_back(text: str, v: Vocabulary) -> bool:
     nouns = v.grammar.agreement_refers - v.absence_roles["subject_pronouns"]
     if _find(v.version_words, text):
         return True  # "den version som gäller till …"
+    if len(words) > 1 and words[1] in v.grammar.determiner_followers:
+        words = words[1:]  # "Den tredje delen är planerad till …": an article, not "it"
     return bool(words) and (words[0] in v.grammar.agreement_refers or bool(nouns & set(words)))
 
 
