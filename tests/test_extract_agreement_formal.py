@@ -4,20 +4,7 @@ lines, and what is no status of ours. Every text is written for these tests in o
 
 from __future__ import annotations
 
-from loaders.extract import extract_text
-
-
-def agreements(text: str, kommun: str | None = None) -> set[tuple]:
-    facts = extract_text(text, source="test", kommun=kommun)
-    return {
-        (f.agreement_kind, f.status, f.valid_from, f.valid_to)
-        for f in facts
-        if f.kind == "agreement_status"
-    }
-
-
-def statuses(text: str, kommun: str | None = None) -> set[tuple]:
-    return {(kind, status) for kind, status, _, _ in agreements(text, kommun)}
+from tests.extract_asserts import agreements, statuses
 
 
 def test_a_decision_under_a_proposal_heading_is_in_progress():

@@ -5,12 +5,7 @@ own words.
 
 from __future__ import annotations
 
-from loaders.extract import extract_text
-
-
-def statuses(text: str, kommun: str | None = None) -> set[tuple[str | None, str | None]]:
-    facts = extract_text(text, source="test", kommun=kommun)
-    return {(f.agreement_kind, f.status) for f in facts if f.kind == "agreement_status"}
+from tests.extract_asserts import statuses
 
 
 def test_a_brand_named_county_agreement_is_another_kind():

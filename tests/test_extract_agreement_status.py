@@ -6,21 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract import extract_text
-from lokgraph.facts import Fact
-
-
-def agreements(text: str, kommun: str | None = None) -> set[tuple]:
-    facts: list[Fact] = extract_text(text, source="test", kommun=kommun)
-    return {
-        (f.agreement_kind, f.status, f.valid_from, f.valid_to)
-        for f in facts
-        if f.kind == "agreement_status"
-    }
-
-
-def statuses(text: str, kommun: str | None = None) -> set[tuple]:
-    return {(kind, status) for kind, status, _, _ in agreements(text, kommun)}
+from tests.extract_asserts import agreements, statuses
 
 
 def test_an_agreement_that_ran_out_is_none_even_where_it_exists():

@@ -5,12 +5,7 @@ Every text is written for these tests in our own words.
 
 from __future__ import annotations
 
-from loaders.extract import extract_text
-
-
-def statuses(text: str, kommun: str | None = None) -> set[tuple[str | None, str | None]]:
-    facts = extract_text(text, source="test", kommun=kommun)
-    return {(f.agreement_kind, f.status) for f in facts if f.kind == "agreement_status"}
+from tests.extract_asserts import statuses
 
 
 def test_a_county_agreement_on_one_kind_of_difficulty_is_another_kind():

@@ -5,16 +5,7 @@ tests in our own words.
 
 from __future__ import annotations
 
-from loaders.extract import extract_text
-
-
-def agreements(text: str, kommun: str | None = None) -> set[tuple]:
-    facts = extract_text(text, source="test", kommun=kommun)
-    return {
-        (f.agreement_kind, f.status, f.valid_from, f.valid_to)
-        for f in facts
-        if f.kind == "agreement_status"
-    }
+from tests.extract_asserts import agreements
 
 
 def test_the_end_of_a_year_is_its_last_day():

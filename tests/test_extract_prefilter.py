@@ -147,12 +147,11 @@ def test_candidates_keep_the_list_order_and_need_every_run():
         assert set(found) <= set(candidates(v.parties, text))
 
 
-def test_matches_find_what_finditer_finds():
-    # every term of every list (and every kommun name) that can match a sentence of a
-    # real-text set, searched at its lead only and by the pattern at every position
+def _term_lists_and_sentences() -> tuple[list[tuple], list[str]]:
+    """Every term list of the vocabulary (and the kommun names), and every sentence of the
+    real-text sets."""
     from loaders.extract.kommuner import _kommun_patterns
     from loaders.extract.sentences import split_sentences
-    from loaders.extract.triggers import matches
 
     v = load_vocabulary()
     lists = [x for x in vars(v).values() if isinstance(x, tuple) and x and hasattr(x[0], "lead")]
@@ -163,6 +162,15 @@ def test_matches_find_what_finditer_finds():
         for e in _entries(path)
         for s in split_sentences(e["text"] or "", v)
     ]
+    return lists, texts
+
+
+def test_matches_find_what_finditer_finds():
+    # every term of every list (and every kommun name) that can match a sentence of a
+    # real-text set, searched at its lead only and by the pattern at every position
+    from loaders.extract.triggers import matches
+
+    lists, texts = _term_lists_and_sentences()
     texts += ["ſkolan och BUP", "İFO och BUP", "Barn- och ungdomshabiliteringens BUP-team"]
     tried = 0
     for text in texts:
@@ -177,18 +185,7 @@ def test_matches_find_what_finditer_finds():
 def test_every_term_that_matches_is_a_candidate():
     # candidates() may leave out only terms that cannot match: checked against the old test
     # (the anchor in the lower-cased text) on every sentence of the real-text sets
-    from loaders.extract.kommuner import _kommun_patterns
-    from loaders.extract.sentences import split_sentences
-
-    v = load_vocabulary()
-    lists = [x for x in vars(v).values() if isinstance(x, tuple) and x and hasattr(x[0], "lead")]
-    lists.append(_kommun_patterns(v.grammar.kommun_word))
-    texts = [
-        s.text
-        for path in REALTEXT
-        for e in _entries(path)
-        for s in split_sentences(e["text"] or "", v)
-    ]
+    lists, texts = _term_lists_and_sentences()
     matched = 0
     for text in texts:
         low = text.lower()
