@@ -119,7 +119,7 @@ class Context:
 
     @cached_property
     def survey_path(self) -> Path:
-        from lokgraph.synth import synth_survey_dump
+        from lokgraph.synth_survey import synth_survey_dump
 
         path = self.work / "enkat.txt"
         path.write_text(synth_survey_dump(self.truth, self.seed), encoding="utf-8")

@@ -159,7 +159,8 @@ def score_synthetic(n_kommuner: int = 49, seed: int = 1) -> dict[str, Score]:
     import tempfile
 
     from loaders.survey_dump import load_survey_dump
-    from lokgraph.synth import expected_facts, synth_survey_dump, synth_truth
+    from lokgraph.synth import synth_truth
+    from lokgraph.synth_survey import expected_facts, synth_survey_dump
 
     truth = synth_truth(n_kommuner, seed)
     with tempfile.TemporaryDirectory() as tmp:

@@ -114,7 +114,8 @@ def synth(
     Exempel: lokgraph synth --kommuner 290 --seed 1 -o sverige
     """
     from .graph import build_graph
-    from .synth import synth_structure, synth_survey_dump, synth_truth
+    from .synth import synth_structure, synth_truth
+    from .synth_survey import synth_survey_dump
 
     if not 1 <= kommuner <= 290:
         raise LokgraphError(

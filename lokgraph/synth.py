@@ -39,7 +39,6 @@ __all__ = [
     "pick_kommuner",
     "synth_graph",
     "synth_structure",
-    "synth_survey_dump",
     "synth_truth",
 ]
 
@@ -60,10 +59,11 @@ QUESTION_TEXTS: tuple[str, ...] = tuple(_WORDS["questions"])
 SURFACE: dict[str, tuple[str, ...]] = _table("surface")
 _GROUP_WORDS = _table("group_words")
 _TOPICS: tuple[str, ...] = tuple(_WORDS["topics"])
-_STATUS_TEXT = _table("status_text")
-_ABSENCE_TEXT = _table("absence_text")
-_DEVIATION_TEXT = _table("deviation_text")
-_FILLER: tuple[str, ...] = tuple(_WORDS["filler"])
+#: Answer sentences per agreement status, absence reason and deviation practice, and filler.
+STATUS_TEXT = _table("status_text")
+ABSENCE_TEXT = _table("absence_text")
+DEVIATION_TEXT = _table("deviation_text")
+FILLER: tuple[str, ...] = tuple(_WORDS["filler"])
 _KOMMUN_PARTIES = ("SOCIALTJANST", "ELEVHALSA", "SKOLA", "FORSKOLA", "LSS")
 _REGION_PARTIES = ("VARDCENTRAL", "UM", "FAMILJECENTRAL", "BVC", "OPPENPSYKIATRI")
 _LEVEL_TYPES = {
@@ -169,7 +169,7 @@ def synth_truth(n_kommuner: int, seed: int = 1) -> list[SynthKommun]:
                 if i not in seats[party]:
                     continue
                 if state == "absent":
-                    absent.append((party, rng.choice(tuple(_ABSENCE_TEXT))))
+                    absent.append((party, rng.choice(tuple(ABSENCE_TEXT))))
                 else:
                     members.add(party)
                     if rng.random() < 0.3:
@@ -199,14 +199,14 @@ def synth_truth(n_kommuner: int, seed: int = 1) -> list[SynthKommun]:
         named |= seats["BUP"] | seats["HAB"]
         named |= set(range(min(6, len(groups))))
         groups = [g if i in named else replace(g, in_survey=False) for i, g in enumerate(groups)]
-        status = rng.choices(list(_STATUS_TEXT), [5, 3, 2, 1])[0]
+        status = rng.choices(list(STATUS_TEXT), [5, 3, 2, 1])[0]
         late = status == "in_force" and rng.random() < 0.2
         truth.append(
             SynthKommun(
                 kommun=kommun,
                 answered=rng.random() < 0.8,
                 lok_status=status,
-                deviation=rng.choice(list(_DEVIATION_TEXT)),
+                deviation=rng.choice(list(DEVIATION_TEXT)),
                 lok_valid_to="2027-12-31"
                 if late
                 else ("2026-06-30" if status == "in_force" else None),
@@ -268,7 +268,7 @@ def synth_structure(
         s = kommun_structure(k)
         nodes.extend(s.nodes)
         rels.extend(s.relationships)
-        said = (Evidence(source=source.id, quote=_STATUS_TEXT[t.lok_status][0], respondent=k.name),)
+        said = (Evidence(source=source.id, quote=STATUS_TEXT[t.lok_status][0], respondent=k.name),)
         _, lok = agreement_structure(k, "barn_unga", t.lok_status, evidence=said)
         lok_nodes = [
             n.model_copy(update={"valid_to": _date(t.lok_valid_to)}) if n.kind == "LOK" else n
@@ -296,7 +296,7 @@ def synth_structure(
                     )
                 )
             for party, reason in g.absent:
-                quote = _ABSENCE_TEXT[reason][0].format(p=party, P=party, g=g.name.lower())
+                quote = ABSENCE_TEXT[reason][0].format(p=party, P=party, g=g.name.lower())
                 rels.append(
                     Relationship(
                         type="ABSENT_FROM",
@@ -323,85 +323,6 @@ def synth_structure(
 
 def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
-
-
-def _surface(rng: random.Random, party: str) -> str:
-    return rng.choice(SURFACE[party])
-
-
-def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
-
-
-def _answers(rng: random.Random, t: SynthKommun) -> list[list[str]]:
-    """Six answer cells (lists of paragraphs) that state the truth's surveyed part in Swedish."""
-    q1 = [rng.choice(_STATUS_TEXT[t.lok_status])]
-    q2: list[str] = []
-    q4: list[str] = []
-    for g in (g for g in t.groups if g.in_survey):
-        word = g.name.removesuffix(f", {t.kommun.name}").removesuffix(f" {t.kommun.name}")
-        if word[1:2].islower():
-            word = word[0].lower() + word[1:]
-        team = "team" in word.lower()
-        article, definite = ("ett", "teamet") if team else ("en", "gruppen")
-        if g.group_type == "polsam":
-            article, definite, word = "", "Polsam", "Polsam"
-        full = _join([_surface(rng, p) for p in g.members if p not in g.partial])
-        intro = {"politisk": "På politisk nivå finns", "strategisk": "På strategisk nivå finns"}
-        opening = intro.get(g.level) or rng.choice(("Vi har", "Det finns"))
-        q2.append(
-            " ".join(w for w in (opening, article, word) if w) + f" med representanter från {full}."
-        )
-        if g.partial:
-            partial = _join([_surface(rng, p) for p in g.partial])
-            q2.append(f"Vid behov deltar även {partial} i {definite}.")
-        for party, reason in g.absent:
-            template = rng.choice(_ABSENCE_TEXT[reason])
-            name = _surface(rng, party)
-            q4.append(template.format(p=name, P=name[0].upper() + name[1:], g=word))
-    q3 = [rng.choice(_FILLER)]
-    q5 = [rng.choice(_DEVIATION_TEXT[t.deviation])]
-    q6 = [rng.choice(_FILLER)] if rng.random() < 0.5 else []
-    return [q1, q2, q3, q4 or ["Inga särskilda svårigheter just nu."], q5, q6]
-
-
-def synth_survey_dump(truth: Iterable[SynthKommun], seed: int = 1) -> str:
-    """The survey as a Word table dumped to text (the format of the county surveys).
-
-    A kommun that did not answer keeps its row with empty cells, as real dumps do.
-    """
-    rng = random.Random(seed)
-    lines = ["\tKommun"]
-    lines += [f"\t{q}" for q in QUESTION_TEXTS]
-    for t in truth:
-        lines.append(f"\t{t.kommun.name}")
-        cells = _answers(rng, t) if t.answered else [[] for _ in QUESTION_TEXTS]
-        for paragraphs in cells:
-            lines.append("\t" + (paragraphs[0] if paragraphs else ""))
-            lines.extend(paragraphs[1:])
-    return "\n".join(lines) + "\n"
-
-
-def expected_facts(truth: Iterable[SynthKommun]) -> dict[str, set[tuple]]:
-    """What an extractor should find in `synth_survey_dump`, per fact kind, for scoring."""
-    expected: dict[str, set[tuple]] = {
-        "member": set(),
-        "absent": set(),
-        "group": set(),
-        "agreement_status": set(),
-        "deviation_reporting": set(),
-    }
-    for t in truth:
-        if not t.answered:
-            continue
-        name = t.kommun.name
-        expected["agreement_status"].add((name, t.lok_status))
-        expected["deviation_reporting"].add((name, t.deviation))
-        for g in (g for g in t.groups if g.in_survey):
-            expected["group"].add((name, g.group_type))
-            expected["member"].update((name, p) for p in g.members)
-            expected["absent"].update((name, p) for p, _ in g.absent)
-    return expected
 
 
 assert all(default_level(t) for types in _LEVEL_TYPES.values() for t in types)

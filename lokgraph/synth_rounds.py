@@ -32,8 +32,8 @@ from .synth import (
     SynthKommun,
     _group_name,
     synth_structure,
-    synth_survey_dump,
 )
+from .synth_survey import synth_survey_dump
 
 __all__ = ["Made", "next_round", "two_rounds", "write_two_rounds"]
 

@@ -91,7 +91,8 @@ def test_the_dalarna_survey_gives_the_same_facts():
 
 def test_a_synthetic_survey_gives_the_same_facts(tmp_path: Path):
     from loaders.survey_dump import load_survey_dump
-    from lokgraph.synth import synth_survey_dump, synth_truth
+    from lokgraph.synth import synth_truth
+    from lokgraph.synth_survey import synth_survey_dump
 
     path = tmp_path / "enkat.txt"
     path.write_text(synth_survey_dump(synth_truth(49, 3), 3), encoding="utf-8")

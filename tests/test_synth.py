@@ -7,7 +7,8 @@ from typer.testing import CliRunner
 from loaders.survey_dump import load_survey_dump
 from lokgraph.cli import app
 from lokgraph.graph import build_graph, summary
-from lokgraph.synth import expected_facts, synth_structure, synth_survey_dump, synth_truth
+from lokgraph.synth import synth_structure, synth_truth
+from lokgraph.synth_survey import expected_facts, synth_survey_dump
 
 
 def test_same_seed_same_data_other_seed_other_data():
