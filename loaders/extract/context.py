@@ -59,6 +59,9 @@ class _Context:
     #: parties the sentence before gave as examples, and that sentence (`examples`)
     examples: tuple[str, ...] = ()
     examples_quote: str = ""
+    #: a sentence spoke of a family centre as planned, or as one that exists (`planned_places`)
+    place_plan: bool = False
+    place_exists: bool = False
 
     @property
     def who(self) -> tuple[str, str | None, str | None, str | None]:

@@ -18,6 +18,7 @@ from .groups import _GroupMention
 from .meetings import note_meeting, without_empty_meetings
 from .minutes import board_title
 from .party_facts import _full_beats_partial, _party_facts
+from .planned_places import note_place_tense, without_planned_places
 from .reading import _read
 from .sentences import MAX_SENTENCE, split_sentences
 from .spans import _find, _resolve
@@ -114,6 +115,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
     sentences = split_sentences(text, v)
     ctx.cut_runs += sum(1 for s in sentences if s.piece == 1)
     for i, sentence in enumerate(sentences):
+        note_place_tense(sentence.text, ctx, v)
         if sentence.is_heading:
             ctx.side_carry = False
             continue
@@ -231,6 +233,7 @@ def _finish(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
     """A document's facts once all of it is read: group levels from everything it says, and
     one status fact per agreement from the votes of all its paragraphs."""
     out = without_empty_meetings(document.revise_levels(facts, ctx, v), ctx)
+    out = without_planned_places(out, ctx, v)
     if document.in_document(ctx):
         out = _full_beats_partial(out)
     out += _status_facts(ctx.votes, ctx, v)

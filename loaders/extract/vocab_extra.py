@@ -45,6 +45,15 @@ EXTRA_MEMBER_KEYS = (
     "topic_verbs",
     "place_generic_lead",
     "place_generic_stem",
+    "place_stems",
+    "place_plans",
+    "place_modals",
+    "place_start_verbs",
+    "place_start_not_before",
+    "place_exists",
+    "place_exists_finns",
+    "place_elsewhere",
+    "place_joint",
 )
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
@@ -99,6 +108,19 @@ class ExtraWords:
     place_generic_lead: frozenset[str]
     #: the indefinite stem of the centre word ("familjecentral")
     place_generic_stem: str
+    #: a family centre only planned (`planned_places`): the centre stems, the words of a plan,
+    #: the start verbs after a modal word (and the words after one that make it no verb), the
+    #: words that say a centre exists (and those that do with "finns"), the words of other
+    #: places, and the words of a collaboration (one or two words each, folded)
+    place_stems: frozenset[str]
+    place_plans: frozenset[str]
+    place_modals: frozenset[str]
+    place_start_verbs: frozenset[str]
+    place_start_not_before: frozenset[str]
+    place_exists: frozenset[str]
+    place_exists_finns: frozenset[str]
+    place_elsewhere: frozenset[str]
+    place_joint: frozenset[str]
     #: the example markers of ``grammar.example_markers`` anywhere in a sentence
     example_words: re.Pattern[str]
     #: the head words of a network ("nätverk"): a group word ending in one is a network
@@ -140,11 +162,25 @@ def compile_extra(
         speech_verbs=frozenset(_fold(w) for w in members.get("speech_verbs") or ()),
         place_generic_lead=frozenset(_fold(w) for w in members.get("place_generic_lead") or ()),
         place_generic_stem=_fold(str(members.get("place_generic_stem") or "familjecentral")),
+        place_stems=_words(members, "place_stems"),
+        place_plans=_words(members, "place_plans"),
+        place_modals=_words(members, "place_modals"),
+        place_start_verbs=_words(members, "place_start_verbs"),
+        place_start_not_before=_words(members, "place_start_not_before"),
+        place_exists=_words(members, "place_exists"),
+        place_exists_finns=_words(members, "place_exists_finns"),
+        place_elsewhere=_words(members, "place_elsewhere"),
+        place_joint=_words(members, "place_joint"),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
         network_heads=tuple(_fold(w) for w in compounds.get("network_heads") or ()),
         network_types=frozenset(str(t) for t in compounds.get("network_types") or ()),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
     )
+
+
+def _words(members: Mapping[str, Any], key: str) -> frozenset[str]:
+    """A list of one- or two-word entries, folded, with single spaces."""
+    return frozenset(" ".join(_fold(w) for w in str(e).split()) for e in members.get(key) or ())
 
 
 def _levelled(section: Mapping[str, Any], source: str) -> tuple[tuple[str, str], ...]:

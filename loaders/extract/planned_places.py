@@ -1,0 +1,129 @@
+"""Family centres only planned: a document that speaks of its family centre as a plan and never
+as one that exists gives no familjecentral group (tests/realtext/README.md, "Family centres
+and barnahus": a centre that is only planned gives no group and no member).
+
+The document is read as a whole, in the sentences (headings too) with a centre word
+(``members.place_stems``). Two signs, read from the words, not from phrases:
+
+- a plan: a word of a plan (``place_plans``: "avsiktsförklaring", "planeras", "etablering",
+  "på väg"), or a modal word (``place_modals``: "ska", "vill", "att") up to three words
+  before a start verb (``place_start_verbs``: "ska tillsammans öppna", "om att starta");
+- a centre that exists: a word of a past opening or of lasting (``place_exists``:
+  "invigdes", "firar", "funnits", "redan"), or "finns" with a word of now (``place_exists_finns``:
+  "finns i dag"); a sentence about other places (``place_elsewhere``: "i sju av länets
+  kommuner", "på andra håll") tells nothing about this one.
+
+When the document has a plan and no centre that exists, its familjecentral groups go; the
+members read into the centre become members of no group (level null) where their sentence
+says they work together (``place_joint``: "Familjecentralen är ett samarbete mellan …"), and
+go otherwise (what the centre shall hold, a description of it). A sentence left without a
+fact is kept as an unplaced fact.
+
+>>> from loaders.extract.vocabulary import load_vocabulary
+>>> v = load_vocabulary()
+>>> place_tense("Kommunen och regionen ska tillsammans öppna en familjecentral.", v)
+(True, False)
+>>> place_tense("Familjecentralen invigdes i maj.", v)
+(False, True)
+>>> place_tense("Familjecentraler finns redan i sju av länets kommuner.", v)
+(False, False)
+>>> place_tense("Där ska öppna förskolan och BVC finnas.", v)
+(False, False)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lokgraph.facts import Fact
+
+from .spans import _words
+from .terms import _fold
+from .triggers import triggered_by
+from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from .context import _Context
+
+__all__ = ["note_place_tense", "place_tense", "without_planned_places"]
+
+#: how many words a start verb may stand after its modal word ("ska tillsammans med regionen öppna")
+_REACH = 3
+
+
+@triggered_by("extra.place_stems", empty=lambda: (False, False))
+def place_tense(text: str, v: Vocabulary) -> tuple[bool, bool]:
+    """(plan, exists): whether a sentence with a centre word speaks of a planned centre, and
+    whether of one that exists here."""
+    words = [_fold(w) for w, _, _ in _words(text)]
+    x = v.extra
+    if not any(s in w for w in words for s in x.place_stems):
+        return False, False
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    elsewhere = _any(words, pairs, x.place_elsewhere)
+    exists = not elsewhere and (
+        _any(words, pairs, x.place_exists)
+        or ("finns" in words and _any(words, pairs, x.place_exists_finns))
+    )
+    plan = _any(words, pairs, x.place_plans) or any(
+        w in x.place_modals and _starts(words[i + 1 : i + 1 + _REACH], words, i, v)
+        for i, w in enumerate(words)
+    )
+    return plan, exists
+
+
+def note_place_tense(text: str, ctx: _Context, v: Vocabulary) -> None:
+    """Remember what a sentence of the document says of its centre (see `place_tense`)."""
+    plan, exists = place_tense(text, v)
+    ctx.place_plan = ctx.place_plan or plan
+    ctx.place_exists = ctx.place_exists or exists
+
+
+def without_planned_places(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
+    """The facts of a document, without the centre it only plans (see the module)."""
+    if not ctx.place_plan or ctx.place_exists:
+        return facts
+    out: list[Fact] = []
+    dropped: list[Fact] = []
+    for f in facts:
+        if f.group_type != "familjecentral" or f.kind not in ("group", "member"):
+            out.append(f)
+        elif f.kind == "member" and _joint(f.quote, v):
+            out.append(f.model_copy(update={"group_type": None, "group_name": None, "level": None}))
+        else:
+            dropped.append(f)
+    kept = {f.quote for f in out}
+    for f in dropped:
+        if f.quote not in kept:
+            kept.add(f.quote)
+            out.append(
+                Fact(
+                    kind="unplaced",
+                    kommun=f.kommun,
+                    respondent=f.respondent,
+                    question=f.question,
+                    quote=f.quote,
+                    source=f.source,
+                )
+            )
+    return out
+
+
+def _starts(after: list[str], words: list[str], i: int, v: Vocabulary) -> bool:
+    x = v.extra
+    for j, w in enumerate(after):
+        if w in x.place_start_verbs:
+            k = i + 1 + j + 1
+            return k >= len(words) or words[k] not in x.place_start_not_before
+    return False
+
+
+def _joint(text: str, v: Vocabulary) -> bool:
+    words = [_fold(w) for w, _, _ in _words(text)]
+    if any(w in v.extra.place_irrealis for w in words):
+        return False
+    return any(w in v.extra.place_joint for w in words)
+
+
+def _any(words: list[str], pairs: list[str], cues: frozenset[str]) -> bool:
+    return any(w in cues for w in words) or any(p in cues for p in pairs)
