@@ -62,6 +62,9 @@ class _Context:
     #: a sentence spoke of a family centre as planned, or as one that exists (`planned_places`)
     place_plan: bool = False
     place_exists: bool = False
+    #: the document named an agreement or a declaration of intent: the services it lists for a
+    #: family centre are what the agreement covers, not who works there (`centre_services`)
+    centre_agreed: bool = False
 
     @property
     def who(self) -> tuple[str, str | None, str | None, str | None]:

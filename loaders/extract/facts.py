@@ -10,6 +10,7 @@ from lokgraph.facts import Fact
 
 from ..records import Answer
 from . import document, sides
+from .centre_services import centre_members
 from .colocation import defines
 from .context import _Context
 from .examples import examples_taken, pending_examples
@@ -121,12 +122,13 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             continue
         following = sentences[i + 1] if i + 1 < len(sentences) else None
         document.before_reading(sentence, ctx, v)
+        previous = ctx.last_group
         whole = document.takes_whole_line(sentence, ctx, v)
         reading = _read(
             sentence,
             v,
             ctx.kommun,
-            ctx.last_group,
+            previous,
             ctx.list_lead,
             whole,
             document.in_document(ctx),
@@ -164,6 +166,8 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             )
             placed = True
         # members and absences (the sides of an agreement are no members)
+        if document.in_document(ctx):  # "På bottenvåningen finns BVC, MVC och …"
+            centre_members(reading, previous, ctx, v)
         side = sides.is_side(sentence, reading, ctx, v) or defines(sentence.text, v)
         sides.after_side(sentence, reading, side, ctx)
         facts_here = _party_facts(reading, v, ctx, base, members=not side)

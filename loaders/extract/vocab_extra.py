@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from lokgraph.codes import LEVELS
+from lokgraph.codes import LEVELS, PARTIES
 from lokgraph.errors import InputError
 
 from .terms import Term, _fold
@@ -54,6 +54,10 @@ EXTRA_MEMBER_KEYS = (
     "place_exists_finns",
     "place_elsewhere",
     "place_joint",
+    "centre_services",
+    "centre_staff",
+    "centre_future",
+    "place_parts",
 )
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
@@ -121,6 +125,14 @@ class ExtraWords:
     place_exists_finns: frozenset[str]
     place_elsewhere: frozenset[str]
     place_joint: frozenset[str]
+    #: the party codes of a family centre's services (`centre_services`)
+    centre_services: frozenset[str]
+    #: words of a centre that does not exist yet ("blir", "kommande")
+    centre_future: frozenset[str]
+    #: (party) staff of a family centre who stand for their service there ("barnmorska": MVC)
+    centre_staff: tuple[Term, ...]
+    #: parts of the building a centre sentence may open at ("På bottenvåningen finns …")
+    place_parts: tuple[Term, ...]
     #: the example markers of ``grammar.example_markers`` anywhere in a sentence
     example_words: re.Pattern[str]
     #: the head words of a network ("nätverk"): a group word ending in one is a network
@@ -136,7 +148,7 @@ def compile_extra(
     data: Mapping[str, Any],
     plain: Callable[[str, Mapping[str, Any], str], tuple],
     source: str,
-    keyed: Callable[[str, Iterable[str]], tuple],
+    keyed: Callable[..., tuple],
 ) -> ExtraWords:
     """The `ExtraWords` of a vocabulary; ``plain`` and ``keyed`` compile lists of terms."""
     members = data.get("members") or {}
@@ -171,6 +183,10 @@ def compile_extra(
         place_exists_finns=_words(members, "place_exists_finns"),
         place_elsewhere=_words(members, "place_elsewhere"),
         place_joint=_words(members, "place_joint"),
+        centre_services=_codes(members.get("centre_services") or (), "centre_services", source),
+        centre_future=frozenset(_fold(w) for w in members.get("centre_future") or ()),
+        centre_staff=keyed("centre_staff", PARTIES, members),
+        place_parts=plain("place_parts", members, "place_part"),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
         network_heads=tuple(_fold(w) for w in compounds.get("network_heads") or ()),
         network_types=frozenset(str(t) for t in compounds.get("network_types") or ()),
@@ -181,6 +197,19 @@ def compile_extra(
 def _words(members: Mapping[str, Any], key: str) -> frozenset[str]:
     """A list of one- or two-word entries, folded, with single spaces."""
     return frozenset(" ".join(_fold(w) for w in str(e).split()) for e in members.get(key) or ())
+
+
+def _codes(words: Iterable[Any], heading: str, source: str) -> frozenset[str]:
+    """Party codes listed under ``members: <heading>``, each one known to `lokgraph.codes`."""
+    out = frozenset(str(w) for w in words)
+    unknown = sorted(out - set(PARTIES))
+    if unknown:
+        raise InputError(
+            f"unknown code {unknown[0]!r} under 'members: {heading}'",
+            where=source,
+            fix="Use one of " + ", ".join(PARTIES),
+        )
+    return out
 
 
 def _levelled(section: Mapping[str, Any], source: str) -> tuple[tuple[str, str], ...]:

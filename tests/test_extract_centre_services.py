@@ -1,0 +1,107 @@
+"""The services of one family centre named without a member word (loaders/extract/
+centre_services.py; tests/realtext/README.md, "Family centres and barnahus"): in a document
+about one centre, a sentence that lists two or more of its services, or the staff who stand
+for them, names members of the centre whatever its verb; a sentence at another place, about a
+centre still to come or centres in general, or in a document about an agreement, does not.
+Texts written for these tests in our own words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text, load_vocabulary
+from loaders.extract.centre_services import staff_hits
+
+
+def members(text: str) -> set[tuple[str | None, str | None, str | None]]:
+    found = extract_text(text, source="test")
+    return {(f.party, f.group_type, f.level) for f in found if f.kind == "member"}
+
+
+def fc(*parties: str) -> set[tuple[str, str, str]]:
+    return {(p, "familjecentral", "individ") for p in parties}
+
+
+HEAD = "Familjecentralen i Björkdalen fyller tio år.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        # a part of the house the sentence opens at is the centre itself
+        (
+            "På entréplanet finns barnmorskemottagning, barnavårdscentral och öppen förskola.",
+            ("MVC", "BVC", "FORSKOLA"),
+        ),
+        # the centre has or holds its services
+        (
+            "Familjecentralen rymmer dessutom mödrahälsovård, socialtjänst och öppen förskola.",
+            ("MVC", "SOCIALTJANST", "FORSKOLA"),
+        ),
+        # a noun of composition and a colon
+        (
+            "Verksamheten vilar på tre pelare: mödrahälsovård, barnhälsovård och öppen förskola.",
+            ("MVC", "BVC", "FORSKOLA"),
+        ),
+        # the services as the subject of any verb
+        (
+            "Barnhälsovården och öppna förskolan håller öppet som vanligt över jul.",
+            ("BVC", "FORSKOLA"),
+        ),
+        # the staff stand for their service
+        (
+            "Här möter du barnmorskor, en distriktssköterska, förskollärare och en socionom.",
+            ("MVC", "BVC", "FORSKOLA", "SOCIALTJANST"),
+        ),
+    ],
+)
+def test_a_sentence_listing_the_centres_services_names_its_members(sentence, parties):
+    assert members(HEAD + sentence) == fc(*parties)
+
+
+def test_familjecentret_is_the_centre_word_too():
+    text = "Familjecentret i Norrby har flyttat.\n\nI huset arbetar nu BVC och MVC sida vid sida."
+    assert members(text) == fc("BVC", "MVC")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # another place
+        "På sjukhuset finns redan barnavårdscentral och barnmorskemottagning.",
+        # a centre still to come, or a plan
+        "Kärnan i den nya delen blir mödrahälsovård, socialtjänst och öppen förskola.",
+        "Syftet är att samla mödravård, barnavård och öppen förskola.",
+        # centres in general: the centre word without a definite ending
+        "För att kallas familjecentral krävs barnhälsovård, mödrahälsovård och öppen förskola.",
+        "Alla familjecentraler i länet har barnhälsovård och öppen förskola.",
+    ],
+)
+def test_a_sentence_about_another_place_or_centre_names_no_members(sentence):
+    assert members(HEAD + sentence) == set()
+
+
+def test_staff_outside_a_family_centre_stand_for_no_service():
+    text = "Skolan har fått en ny rektor.\n\nHär arbetar barnmorskor och förskollärare."
+    assert members(text) == set()
+
+
+def test_a_document_on_an_agreement_lists_what_it_covers_not_who_works_there():
+    text = (
+        "Familjecentralen i Åby närmar sig.\n\n"
+        "Kommunen och regionen har skrivit under en avsiktsförklaring.\n\n"
+        "Familjecentralen innebär samlokalisering av mödravård, barnhälsovård och öppen förskola."
+    )
+    assert members(text) == set()
+
+
+def test_a_health_centre_in_the_sentence_is_no_service_of_the_centre():
+    text = HEAD + "Vårdcentralen flyttar barnhälsovården och mödravården till familjecentralen."
+    assert {p for p, _, _ in members(text)} <= {"BVC", "MVC"}
+
+
+def test_staff_words_are_read_as_their_service():
+    v = load_vocabulary()
+    hits = staff_hits("En socionom, två barnmorskor och en förskollärare.", v)
+    assert [h.key for h in hits] == ["SOCIALTJANST", "MVC", "FORSKOLA"]
