@@ -58,7 +58,7 @@ def extract_answers(
     >>> [(f.kind, f.party, f.reason) for f in extract_answers([a])]
     [('absent', 'BUP', 'needed'), ('absent', 'HAB', 'needed')]
     """
-    # extraction makes no reference cycles (tests/test_extract_prefilter.py checks it), while
+    # extraction makes no reference cycles (tests/test_extract_collector.py checks it), while
     # the collector would walk everything alive again and again: at 290 kommuner a sixth of
     # the time, and more the more the process holds (the survey, a curated structure)
     with collector_paused():
