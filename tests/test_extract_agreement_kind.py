@@ -53,11 +53,12 @@ def test_a_county_wide_agreement_on_one_service_is_another_kind():
     assert statuses(text) == {("other", "in_force")}
 
 
-def test_a_one_kommun_agreement_on_one_service_is_still_a_lok():
+def test_a_one_kommun_agreement_on_one_service_is_another_kind():
+    # the subject decides before the sides (settled in the fifth session; it was a LÖK before)
     text = (
         "Samverkansavtal om familjecentral mellan Malung-Sälens kommun och regionen tecknades 2020."
     )
-    assert statuses(text) == {("LOK", "in_force")}
+    assert statuses(text) == {("other", "in_force")}
 
 
 def test_guidelines_replaced_by_a_new_agreement_take_the_new_ones_kind():

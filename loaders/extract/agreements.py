@@ -56,13 +56,14 @@ def kind_of(
     own: str | None = None,
 ) -> str | None:
     """The kind of agreement the words of a text name, or None (with ``raw``, a named BUS
-    agreement or one on a single subject is ``other_named`` rather than ``other``).
+    agreement is ``other_named`` and one on a single subject ``other_subject`` rather than
+    ``other``).
 
-    After the kind words (a LÖK word, then a brand) come the sides the text names
-    (`_sides_kind`: one kommun with the region is a LÖK, two kommuner another kind), then the
-    subject (an agreement on youth clinics is another kind even when county-wide), then the
-    county-wide words. ``kommuner`` are the kommun names found in the text, ``own`` the kommun
-    the document is about.
+    The subject comes first (an agreement on youth clinics is another kind even between one
+    kommun and the region, or county-wide), then the kind words (a LÖK word, then a brand),
+    then the sides the text names (`_sides_kind`: one kommun with the region is a LÖK, two
+    kommuner another kind), then the county-wide words. ``kommuner`` are the kommun names
+    found in the text, ``own`` the kommun the document is about.
 
     >>> from loaders.extract import load_vocabulary
     >>> v = load_vocabulary()
@@ -70,16 +71,22 @@ def kind_of(
     'LOK'
     >>> kind_of("Länets kommuner har antagit en överenskommelse om ungdomsmottagningarna.", v)
     'other'
+    >>> kind_of("En lokal överenskommelse mellan Orsa kommun och regionen om familjecentralen.", v)
+    'other'
     """
     keys = {h.key for h in _find(v.agreement_kinds, text)}
-    kind = next((k for k in _KIND_ORDER[:2] if k in keys), None)
-    if kind is None and _documents(text, v):
+    documents = _documents(text, v)
+    kind = None
+    if documents and _find(v.agreement_subjects, text):
+        # the subject decides before the sides: "avtal om familjecentral mellan X kommun och
+        # regionen" is another kind, not a LÖK
+        kind = "other_subject"
+    kind = kind or next((k for k in _KIND_ORDER[:2] if k in keys), None)
+    if kind is None and documents:
         kind = _sides_kind(text, v, kommuner, own)
-        if kind is None and _find(v.agreement_subjects, text):
-            kind = "other_named"  # "överenskommelsen om ungdomsmottagningar"
     if kind is None:
         kind = next((k for k in _KIND_ORDER[2:] if k in keys), None)
-    return "other" if kind == "other_named" and not raw else kind
+    return "other" if kind in ("other_named", "other_subject") and not raw else kind
 
 
 def new_side(text: str, v: Vocabulary) -> tuple[int, int] | None:

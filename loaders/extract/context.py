@@ -39,6 +39,10 @@ class _Context:
     names_agreement: bool = False
     #: the document named a BUS agreement: its county-wide words still mean that one
     named_other: bool = False
+    #: the title names a subject of an agreement ("Ungdomsmottagningar"), or the heading the
+    #: sentences stand under does (`agreement_subject`)
+    subject_titled: bool = False
+    subject_heading: bool = False
     #: kinds of agreement the document said were replaced by another kind
     replaced_kinds: set[str] = field(default_factory=set)
     #: the sentences stand under a heading of a proposal or an agenda ("Förslag till beslut")

@@ -17,7 +17,12 @@ from lokgraph.codes import DEVIATION_LEVELS
 from lokgraph.errors import InputError
 
 from .grammar import ABSENCE_ROLE_KEYS, GRAMMAR_KEYS
-from .vocab_extra import EXTRA_COMPOUND_KEYS, EXTRA_MEMBER_KEYS, EXTRA_SECTIONS
+from .vocab_extra import (
+    EXTRA_AGREEMENT_KEYS,
+    EXTRA_COMPOUND_KEYS,
+    EXTRA_MEMBER_KEYS,
+    EXTRA_SECTIONS,
+)
 
 __all__ = ["check_sections"]
 
@@ -59,6 +64,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "version_words",
         "current_words",
         "deadlines",
+        *EXTRA_AGREEMENT_KEYS,
     ),
     "members": (
         "cues",

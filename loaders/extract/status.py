@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from lokgraph.facts import Fact
 
-from .agreements import _dates, _documents, kind_of, new_side, validity
+from .agreement_subject import kind_in_document, note_subject
+from .agreements import _dates, _documents, new_side, validity
 from .clauses import _clause_of
 from .context import _Context
 from .spans import _find, _Hit, _outside, _overlaps, _resolve, _words
@@ -148,8 +148,7 @@ def _document_votes(
     """The votes of a sentence of a free-text document (see `agreement_votes`)."""
     text = sentence.text
     first, ctx.read_any = not ctx.read_any, True  # the first line is the document's title
-    if first and _find(v.agreement_subjects, text):
-        ctx.named_other = True  # a page titled "Ungdomsmottagningar": its agreement is on them
+    note_subject(sentence, first, v, ctx)
     if text.rstrip().endswith("?"):
         return []  # "Finns det en gällande överenskommelse?" asks, it does not tell
     named = bool(
@@ -160,7 +159,7 @@ def _document_votes(
         return []  # "Västbus riktlinjer har ersatts": the old one, whose status is not ours
     if _states_only(text, v):
         return []  # "överenskommelsen mellan staten och SKL": a national one, not ours
-    kind = _kind_in_document(text, reading, v, ctx)
+    kind = kind_in_document(text, reading, v, ctx)
     if kind in ctx.replaced_kinds and new_side(text, v) is None:
         return []
     local = bool(_find(v.local_agreement_words, text))
@@ -200,37 +199,6 @@ def _document_votes(
         kind = "other"  # a guidance or a division of work that calls itself no agreement
     kind = kind or ctx.agreement_kind or ("LOK" if ctx.kommun else "ROK")
     return [Vote(s, reading.area, text, r, kind, start, end) for s, r in votes]
-
-
-def _kind_in_document(text: str, reading: _Reading, v: Vocabulary, ctx: _Context) -> str | None:
-    """The kind of agreement a sentence of a document is about (see `agreements.kind_of`): a
-    document that named a BUS agreement keeps calling it that ("Överenskommelsen tecknades av
-    alla kommuner i länet"), and a sentence that only refers back takes the kind named before."""
-    kommuner = reading.kommuner
-    side = new_side(text, v)
-    if side is not None and side[0] > 0:
-        # "De tidigare Västbus-riktlinjerna ersätts av den nya …": the old kind's history
-        # ("Riktlinjerna antogs 2005") is no longer an agreement in force
-        old = kind_of(text[: side[0]], v)
-        if old is not None and old != kind_of(text[side[0] : side[1]], v):
-            ctx.replaced_kinds.add(old)
-    if side is not None:  # the new one's kind
-        kommuner = [
-            replace(k, start=k.start - side[0], end=k.end - side[0])
-            for k in kommuner
-            if side[0] <= k.start and k.end <= side[1]
-        ]
-        text = text[side[0] : side[1]]
-    raw = kind_of(text, v, raw=True, kommuner=kommuner, own=ctx.kommun)
-    if raw == "other_named":
-        ctx.named_other = True
-    kind = "other" if raw == "other_named" or (raw == "ROK" and ctx.named_other) else raw
-    first = text.split(maxsplit=1)[0] if text.split() else ""
-    if kind is None and _fold(first) in v.grammar.agreement_refers:
-        return ctx.agreement_kind  # "Den tecknades 2012": the one named before
-    if kind is not None:
-        ctx.agreement_kind = kind
-    return kind
 
 
 def _negated(before: list[str], v: Vocabulary) -> bool:

@@ -18,6 +18,7 @@ from lokgraph.errors import InputError
 from .terms import Term, _fold
 
 __all__ = [
+    "EXTRA_AGREEMENT_KEYS",
     "EXTRA_COMPOUND_KEYS",
     "EXTRA_MEMBER_KEYS",
     "EXTRA_SECTIONS",
@@ -59,6 +60,8 @@ EXTRA_MEMBER_KEYS = (
     "centre_future",
     "place_parts",
 )
+#: headings under ``agreement:`` read into `ExtraWords`
+EXTRA_AGREEMENT_KEYS = ("generic_plurals",)
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
 #: headings under ``group_compounds:`` read into `ExtraWords`
@@ -142,6 +145,9 @@ class ExtraWords:
     #: (first part, level): a compound group whose first part ends so has that level
     #: ("skolchefsnätverket" is strategic: chiefs decide)
     prefix_levels: tuple[tuple[str, str], ...]
+    #: agreement words in the indefinite plural ("lokala överenskommelser ska tecknas"):
+    #: agreements in general, not the one a later "Överenskommelsen" refers back to
+    generic_plurals: tuple[Term, ...] = ()
 
 
 def compile_extra(
@@ -154,6 +160,7 @@ def compile_extra(
     members = data.get("members") or {}
     compounds = data.get("group_compounds") or {}
     grammar = data.get("grammar") or {}
+    agreement = data.get("agreement") or {}
     return ExtraWords(
         group_levels=keyed("group_levels", LEVELS),
         side_documents=plain("side_documents", members, "side_document"),
@@ -191,6 +198,7 @@ def compile_extra(
         network_heads=tuple(_fold(w) for w in compounds.get("network_heads") or ()),
         network_types=frozenset(str(t) for t in compounds.get("network_types") or ()),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
+        generic_plurals=plain("generic_plurals", agreement, "generic"),
     )
 
 
