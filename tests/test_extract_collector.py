@@ -31,7 +31,8 @@ def _cycles(run) -> int:
 
 def test_extraction_of_a_synthetic_survey_makes_no_cycles(tmp_path: Path):
     from loaders.survey_dump import load_survey_dump
-    from lokgraph.synth import synth_survey_dump, synth_truth
+    from lokgraph.synth import synth_truth
+    from lokgraph.synth_survey import synth_survey_dump
 
     path = tmp_path / "enkat.txt"
     path.write_text(synth_survey_dump(synth_truth(15, 2), 2), encoding="utf-8")
