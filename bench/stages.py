@@ -39,8 +39,8 @@ def _pipeline(ctx: Context) -> float:
     graph = build_graph(ctx.curated)
     merge(graph, base + facts_to_structure(facts, source=source))
     FileStore(ctx.work / "pipeline.json").save(graph)
-    run_all(graph)
-    (ctx.work / "rapport.html").write_text(report_html(graph), encoding="utf-8")
+    gaps = run_all(graph)  # the report shows these gaps: it does not ask the queries again
+    (ctx.work / "rapport.html").write_text(report_html(graph, gaps=gaps), encoding="utf-8")
     return time.perf_counter() - start
 
 

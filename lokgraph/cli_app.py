@@ -8,9 +8,11 @@ The commands register on `app` in their own modules (`lokgraph.cli_import`, `cli
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -21,7 +23,7 @@ from .store import FileStore
 if TYPE_CHECKING:
     import networkx as nx
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
 app = typer.Typer(
     help="lokgraph: samverkansstrukturer för barns och ungas hälsa som graf, "
@@ -116,8 +118,44 @@ def _print_summary(graph: nx.MultiDiGraph) -> None:
     out.print(table)
 
 
-def _bar() -> Progress:
-    """Progress on stderr, only on a terminal, so piped output (JSON, CSV) stays clean."""
+class _NoBar:
+    """What `_bar` gives when stderr is no terminal: the same calls, and nothing shown."""
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, description: str, **fields: Any) -> TaskID:
+        return cast("TaskID", 0)
+
+    def update(self, task: TaskID, **fields: Any) -> None:
+        return None
+
+    def remove_task(self, task: TaskID) -> None:
+        return None
+
+
+def _on_terminal(stream: Any) -> bool:
+    """False when rich would certainly find `stream` no terminal (rich's own test, without
+    importing rich: its TTY_COMPATIBLE and FORCE_COLOR variables, then ``isatty``)."""
+    if os.environ.get("TTY_COMPATIBLE", "") == "1" or os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _bar() -> Progress | _NoBar:
+    """Progress on stderr, only on a terminal, so piped output (JSON, CSV) stays clean.
+
+    Off a terminal, rich's progress machinery (a tenth of a short command's start-up) is not
+    imported at all.
+    """
+    if not _on_terminal(sys.stderr):
+        return _NoBar()
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     return Progress(

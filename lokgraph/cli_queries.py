@@ -111,14 +111,15 @@ def _print_gap_summary(gaps: list, kind: str | None) -> None:
 
     from .cli_gaps import summary_text
 
+    # plain writes of fixed text (no markup, no emoji codes): rich is not needed to print them
     if not gaps:
-        _said("Inga luckor hittades.")
+        sys.stdout.write("Inga luckor hittades.\n")
         return
     kinds = [kind] if kind else [entry.name for entry in CATALOG]
     sys.stdout.write(summary_text(gaps, kinds) + "\n")
-    _said(
+    sys.stdout.write(
         "Luckorna med citat: lokgraph gaps --kommun NAMN (alla på en gång: --json eller --csv). "
-        "Vad frågorna söker: lokgraph query --list."
+        "Vad frågorna söker: lokgraph query --list.\n"
     )
 
 

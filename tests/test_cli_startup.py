@@ -45,6 +45,14 @@ def test_a_command_that_reads_the_graph_imports_networkx(tmp_path):
     assert "networkx" in _imported("summary", "--store", str(store))
 
 
+def test_gaps_off_a_terminal_imports_no_rich(tmp_path):
+    # no progress bar to show and the summary is plain text: rich's layout is not needed
+    assert lokgraph("demo", "--out", tmp_path).returncode == 0
+    store = str(tmp_path / "lokgraph-store.json")
+    assert "rich" not in _imported("gaps", "--store", store)
+    assert "rich" in _imported("gaps", "--kommun", "Leksand", "--store", store)  # its tables
+
+
 # -- Ctrl-C while the console script is still starting ------------------------------------------
 
 # seconds after `lokgraph.console` is imported (the handler is installed at once after that);

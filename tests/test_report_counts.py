@@ -82,3 +82,14 @@ def test_without_a_title_the_survey_gets_a_readable_one(tmp_path):
         d["name"] for _, d in FileStore(path).load().nodes(data=True) if d["label"] == "Source"
     ]
     assert sources == ["Enkät till 15 kommuner i Dalarnas län"]
+
+
+def test_the_report_of_gaps_already_found_is_the_same_page(store):
+    from queries.registry import run_all
+
+    graph = FileStore(store).load()
+    gaps = run_all(graph)
+    assert gaps  # the Dalarna survey has gaps of several kinds
+    assert report_html(graph, gaps=gaps) == report_html(graph)
+    # the gaps given are the ones shown: without them, the page says none were found
+    assert report_html(graph, gaps=[]) != report_html(graph)

@@ -49,10 +49,13 @@ def report_html(
     with_names: bool = False,
     title: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    gaps: Iterable[object] | None = None,
 ) -> str:
     """The whole report as one HTML page: contents, then one section per area.
 
-    ``progress(done, total)`` is called after each area's section is written.
+    ``progress(done, total)`` is called after each area's section is written. ``gaps`` are
+    the gap queries' results when they have already been run on this graph
+    (``queries.registry.run_all``); without them the report runs the queries itself.
 
     >>> from lokgraph.graph import build_graph
     >>> from lokgraph.models import Principal, Structure
@@ -64,7 +67,7 @@ def report_html(
     # tens of thousands of strings, dicts and lists and no cycles: without the pause, the
     # collector walks the whole graph again and again meanwhile (a fifth of the report)
     with collector_paused():
-        return _report_html(graph, with_names, title, progress)
+        return _report_html(graph, with_names, title, progress, gaps)
 
 
 def _report_html(
@@ -72,11 +75,12 @@ def _report_html(
     with_names: bool,
     title: str | None,
     progress: Callable[[int, int], None] | None,
+    found_gaps: Iterable[object] | None,
 ) -> str:
     title = title or "Luckor i samverkan för barn och unga"
     # what the sections' maps and matrices share, worked out once for the whole report
     context = RenderContext(graph)
-    gaps, ran = gaps_of(graph, context=context)
+    gaps, ran = gaps_of(graph, context=context, found_gaps=found_gaps)
     sections = _sections(graph, context)
     parties = parties_of(graph)
     by_kommun: dict[str, list[ReportGap]] = defaultdict(list)

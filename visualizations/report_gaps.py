@@ -70,22 +70,29 @@ class ReportGap:
 
 
 def gaps_of(
-    graph: nx.MultiDiGraph, *, context: RenderContext | None = None
+    graph: nx.MultiDiGraph,
+    *,
+    context: RenderContext | None = None,
+    found_gaps: Iterable[object] | None = None,
 ) -> tuple[list[ReportGap], bool]:
     """Every gap the queries find, and whether the queries were there to ask.
 
     Without the ``queries`` package, the ABSENT_FROM edges of the graph stand in for them
     (kind ``reported_absent``), so a report always shows the reported absences. The queries
     share one index of the graph; a ``context`` of the graph keeps the missing_specialist
-    gaps for the maps.
+    gaps for the maps. ``found_gaps`` are the queries' gaps when they have already been run
+    on this graph (``queries.registry.run_all``, in report order): they are not asked again.
     """
     found: list[ReportGap] = []
     ran = False
     if context is None or context.graph is not graph:
         context = RenderContext(graph)
-    # many small records and no cycles, as in queries.registry.run_all
-    with context.shared_queries(), collector_paused():
-        results = [(name, list(func(graph))) for name, func in _query_functions()]
+    if found_gaps is not None:
+        results = _by_kind(found_gaps)
+    else:
+        # many small records and no cycles, as in queries.registry.run_all
+        with context.shared_queries(), collector_paused():
+            results = [(name, list(func(graph))) for name, func in _query_functions()]
     for name, result in results:
         ran = True
         if name == "missing_specialist":
@@ -105,6 +112,14 @@ def gaps_of(
     if not ran:
         found = _absences(graph)
     return found, ran
+
+
+def _by_kind(gaps: Iterable[object]) -> list[tuple[str, list]]:
+    """Gaps in report order as (query name, its gaps), as running each query gives them."""
+    results: dict[str, list] = {name: [] for name, _ in _query_functions()}
+    for gap in gaps:
+        results.setdefault(str(getattr(gap, "kind", "")), []).append(gap)
+    return list(results.items())
 
 
 #: a gap query: the graph in, its gaps out (queries/registry's functions)
