@@ -95,3 +95,22 @@ def test_the_signs_are_words_of_a_plan_and_of_a_centre_that_exists():
     assert place_tense("I dag finns två familjecentraler i kommunen.", v) == (False, True)
     assert place_tense("Där ska öppna förskolan finnas.", v) == (False, False)
     assert place_tense("Kommunen planerar en ny skola.", v) == (False, False)
+
+
+def test_a_sentence_planning_a_second_centre_names_no_members_of_the_first():
+    facts = run(
+        "Familjecentralen vid torget\n\n"
+        "Familjecentralen vid torget har funnits i tio år, och där arbetar barnavårdscentralen. "
+        "Nu är det dags att öppna ytterligare en familjecentral med öppen förskola i norr."
+    )
+    assert len(centre_groups(facts)) == 1
+    assert members(facts) == {("BVC", "individ")}
+
+
+def test_centres_in_general_in_a_planning_document_name_no_members():
+    facts = run(
+        "Familjecentral planeras i Orsa\n\n"
+        "I en familjecentral finns barnmorskemottagning, barnavårdscentral och socialtjänst, "
+        "så att samverkan kring familjen blir enkel."
+    )
+    assert members(facts) == set()

@@ -16,8 +16,10 @@ The document is read as a whole, in the sentences (headings too) with a centre w
 When the document has a plan and no centre that exists, its familjecentral groups go; the
 members read into the centre become members of no group (level null) where their sentence
 says they work together (``place_joint``: "Familjecentralen är ett samarbete mellan …"), and
-go otherwise (what the centre shall hold, a description of it). A sentence left without a
-fact is kept as an unplaced fact.
+go otherwise (what the centre shall hold, a description of centres in general). In a
+document whose centre exists, a sentence that plans another one ("Det är dags att öppna
+ytterligare en familjecentral med öppen förskola") still names no members. A sentence left
+without a fact is kept as an unplaced fact.
 
 >>> from loaders.extract.vocabulary import load_vocabulary
 >>> v = load_vocabulary()
@@ -81,14 +83,17 @@ def note_place_tense(text: str, ctx: _Context, v: Vocabulary) -> None:
 
 def without_planned_places(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
     """The facts of a document, without the centre it only plans (see the module)."""
-    if not ctx.place_plan or ctx.place_exists:
+    if not ctx.place_plan:
         return facts
+    planned = not ctx.place_exists
     out: list[Fact] = []
     dropped: list[Fact] = []
     for f in facts:
         if f.group_type != "familjecentral" or f.kind not in ("group", "member"):
             out.append(f)
-        elif f.kind == "member" and _joint(f.quote, v):
+        elif not planned and (f.kind == "group" or not place_tense(f.quote, v)[0]):
+            out.append(f)  # a centre that exists, but not the one a sentence plans beside it
+        elif planned and f.kind == "member" and _joint(f.quote, v):
             out.append(f.model_copy(update={"group_type": None, "group_name": None, "level": None}))
         else:
             dropped.append(f)
@@ -119,8 +124,17 @@ def _starts(after: list[str], words: list[str], i: int, v: Vocabulary) -> bool:
 
 
 def _joint(text: str, v: Vocabulary) -> bool:
+    """Whether a sentence says its services work together, not what a centre in general or
+    a planned one holds ("I en familjecentral finns …", "Där ska …")."""
     words = [_fold(w) for w, _, _ in _words(text)]
     if any(w in v.extra.place_irrealis for w in words):
+        return False
+    lead = v.extra.place_generic_lead
+    i = 0
+    while i < len(words) and words[i] in lead:
+        i += 1
+    stem = v.extra.place_generic_stem
+    if i and i < len(words) and words[i] in (stem, stem + "er"):
         return False
     return any(w in v.extra.place_joint for w in words)
 
