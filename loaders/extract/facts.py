@@ -14,6 +14,7 @@ from . import document, sides
 from .centre_services import centre_members
 from .colocation import defines
 from .context import _Context
+from .ended_groups import without_ended_groups
 from .examples import examples_taken, pending_examples
 from .generic_places import general_place_sentence, one_centre
 from .groups import _GroupMention
@@ -251,6 +252,7 @@ def _finish(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
     one status fact per agreement from the votes of all its paragraphs."""
     out = without_empty_meetings(document.revise_levels(facts, ctx, v), ctx)
     out = without_planned_places(out, ctx, v)
+    out = without_ended_groups(out, ctx, v)
     if document.in_document(ctx):
         out = _full_beats_partial(out)
     out += _status_facts(ctx.votes, ctx, v)

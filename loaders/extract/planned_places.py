@@ -47,7 +47,7 @@ from .vocabulary import Vocabulary
 if TYPE_CHECKING:
     from .context import _Context
 
-__all__ = ["note_place_tense", "place_tense", "without_planned_places"]
+__all__ = ["note_place_tense", "place_tense", "with_unplaced", "without_planned_places"]
 
 #: how many words a start verb may stand after its modal word ("ska tillsammans med regionen öppna")
 _REACH = 3
@@ -97,10 +97,16 @@ def without_planned_places(facts: list[Fact], ctx: _Context, v: Vocabulary) -> l
             out.append(f.model_copy(update={"group_type": None, "group_name": None, "level": None}))
         else:
             dropped.append(f)
-    kept = {f.quote for f in out}
+    return with_unplaced(out, dropped)
+
+
+def with_unplaced(kept: list[Fact], dropped: list[Fact]) -> list[Fact]:
+    """``kept``, and an unplaced fact for each sentence of ``dropped`` left with none."""
+    quotes = {f.quote for f in kept}
+    out = list(kept)
     for f in dropped:
-        if f.quote not in kept:
-            kept.add(f.quote)
+        if f.quote not in quotes:
+            quotes.add(f.quote)
             out.append(
                 Fact(
                     kind="unplaced",

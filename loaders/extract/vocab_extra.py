@@ -59,6 +59,9 @@ EXTRA_MEMBER_KEYS = (
     "centre_staff",
     "centre_future",
     "place_parts",
+    "group_ended",
+    "group_ended_finns",
+    "group_ended_new",
 )
 #: headings under ``agreement:`` read into `ExtraWords`
 EXTRA_AGREEMENT_KEYS = ("generic_plurals",)
@@ -128,6 +131,11 @@ class ExtraWords:
     place_exists_finns: frozenset[str]
     place_elsewhere: frozenset[str]
     place_joint: frozenset[str]
+    #: a group dissolved (`ended_groups`): the words that end it, those that do with "finns",
+    #: and the words of a new group that make a sentence tell nothing (one or two words each)
+    group_ended: frozenset[str]
+    group_ended_finns: frozenset[str]
+    group_ended_new: frozenset[str]
     #: the party codes of a family centre's services (`centre_services`)
     centre_services: frozenset[str]
     #: words of a centre that does not exist yet ("blir", "kommande")
@@ -190,6 +198,9 @@ def compile_extra(
         place_exists_finns=_words(members, "place_exists_finns"),
         place_elsewhere=_words(members, "place_elsewhere"),
         place_joint=_words(members, "place_joint"),
+        group_ended=_words(members, "group_ended"),
+        group_ended_finns=_words(members, "group_ended_finns"),
+        group_ended_new=_words(members, "group_ended_new"),
         centre_services=_codes(members.get("centre_services") or (), "centre_services", source),
         centre_future=frozenset(_fold(w) for w in members.get("centre_future") or ()),
         centre_staff=keyed("centre_staff", PARTIES, members),
