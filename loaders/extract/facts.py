@@ -18,6 +18,7 @@ from .ended_groups import without_ended_groups
 from .examples import examples_taken, pending_examples
 from .generic_places import general_place_sentence, one_centre
 from .groups import _GroupMention
+from .joint_work import joint_members, unbound
 from .meetings import note_meeting, without_empty_meetings
 from .minutes import board_title
 from .party_facts import _full_beats_partial, _party_facts
@@ -180,11 +181,15 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             )
             placed = True
         # members and absences (the sides of an agreement are no members)
+        joint = False
         if document.in_document(ctx):  # "På bottenvåningen finns BVC, MVC och …"
             centre_members(reading, previous, ctx, v)
+            joint = joint_members(reading, sentence.text, v)  # "… ägs gemensamt av X och Y"
         side = sides.is_side(sentence, reading, ctx, v) or defines(sentence.text, v)
         sides.after_side(sentence, reading, side, ctx)
         facts_here = _party_facts(reading, v, ctx, base, members=not side)
+        if joint:
+            facts_here = unbound(facts_here)
         if any(f.group_type == "familjecentral" for f in facts_here) and general_place_sentence(
             sentence.text, v, one_centre(ctx.last_group, v)
         ):  # "Familjecentraler bygger på …", "Där ska BVC och MVC arbeta"

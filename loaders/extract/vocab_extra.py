@@ -56,6 +56,13 @@ EXTRA_MEMBER_KEYS = (
     "place_elsewhere",
     "place_joint",
     "centre_services",
+    "joint_words",
+    "joint_adjectives",
+    "joint_works",
+    "collaboration_verbs",
+    "joint_modals",
+    "joint_topics",
+    "joint_articles",
     "centre_staff",
     "centre_future",
     "place_parts",
@@ -136,6 +143,15 @@ class ExtraWords:
     group_ended: frozenset[str]
     group_ended_finns: frozenset[str]
     group_ended_new: frozenset[str]
+    #: joint work without a group (`joint_work`): words of doing something together, adjectives
+    #: before a noun of work (and those nouns), verbs of collaboration, and duty or wish words
+    joint_words: frozenset[str]
+    joint_adjectives: frozenset[str]
+    joint_works: tuple[Term, ...]
+    collaboration_verbs: frozenset[str]
+    joint_modals: frozenset[str]
+    joint_topics: frozenset[str]
+    joint_articles: frozenset[str]
     #: the party codes of a family centre's services (`centre_services`)
     centre_services: frozenset[str]
     #: words of a centre that does not exist yet ("blir", "kommande")
@@ -202,6 +218,13 @@ def compile_extra(
         group_ended_finns=_words(members, "group_ended_finns"),
         group_ended_new=_words(members, "group_ended_new"),
         centre_services=_codes(members.get("centre_services") or (), "centre_services", source),
+        joint_words=frozenset(_fold(w) for w in members.get("joint_words") or ()),
+        joint_adjectives=frozenset(_fold(w) for w in members.get("joint_adjectives") or ()),
+        joint_works=plain("joint_works", members, "joint_work"),
+        collaboration_verbs=frozenset(_fold(w) for w in members.get("collaboration_verbs") or ()),
+        joint_modals=frozenset(_fold(w) for w in members.get("joint_modals") or ()),
+        joint_topics=frozenset(_fold(w) for w in members.get("joint_topics") or ()),
+        joint_articles=frozenset(_fold(w) for w in members.get("joint_articles") or ()),
         centre_future=frozenset(_fold(w) for w in members.get("centre_future") or ()),
         centre_staff=keyed("centre_staff", PARTIES, members),
         place_parts=plain("place_parts", members, "place_part"),

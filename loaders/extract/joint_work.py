@@ -1,0 +1,147 @@
+"""Services that do something together, said without a member word: a concrete collaboration
+with no group (tests/realtext/README.md, "A concrete collaboration without a group" gives
+members at level null).
+
+Real pages say it with a word of jointness, not of membership: "Projektet ägs gemensamt av
+socialkontoret och utbildningskontoret", "… en satsning som elevhälsan, grundskolan och
+socialtjänsten äger tillsammans", "Socialtjänsten har tillsammans med skolan tagit fram …",
+"BVC och förskolan gör gemensamma hembesök", or with a verb of collaboration that a list or a
+"med" stands away from ("I kommunen samarbetar socialtjänsten nära med skola och BUP",
+"Under året började förvaltningarna och BVC samverka"). The rule is over the clause: a clause
+with such a word (``members.joint_words``, a ``members.joint_adjectives`` word before a noun
+of work, ``members.joint_works``, or a verb of ``members.collaboration_verbs`` not after
+"att") and two services or more names them as members, in a sentence that no other member
+rule placed. Before a partner ("tillsammans med Y") and for a verb, a service must be the
+one that does it (before the word, or right after the verb); otherwise the sentence describes
+a duty ("- samverkar med socialtjänst och BUP" in a list of what a service does) or persons
+("… klipptes av X tillsammans med ordförandena för …"). A duty, need, wish, task or plan
+(``members.joint_modals``: "ska", "behöver", "önskemål", "uppdrag" …, or "att" right before
+the word) names none, nor does a topic ("rutiner för samverkan med …") or a question a
+document describes or audits (``members.joint_topics``: "beskriver hur X och Y samverkar").
+
+>>> from loaders.extract import extract_text
+>>> text = "Skolan och socialtjänsten driver projektet tillsammans."
+>>> [(f.party, f.level) for f in extract_text(text, source="t") if f.kind == "member"]
+[('SKOLA', None), ('SOCIALTJANST', None)]
+>>> [f.kind for f in extract_text("Skolan och socialtjänsten ska arbeta tillsammans.", source="t")]
+['unplaced']
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from lokgraph.facts import Fact
+
+from .clauses import _clause_of
+from .spans import _find, _folded_words
+from .triggers import triggered_by
+from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from .reading import _Reading
+
+__all__ = ["joint_members", "unbound"]
+
+#: how many words a noun of work may stand after its adjective ("gemensamma, regelbundna hembesök")
+_REACH = 3
+
+
+@triggered_by(
+    "extra.joint_words", "extra.joint_adjectives", "extra.collaboration_verbs", empty=bool
+)
+def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
+    """Add the services of a clause of joint work to the members (in place); whether it did.
+
+    ``text`` is the reading's sentence (of a document: survey answers keep their own rules).
+    Only a sentence with no group, no agreement, no member word and no list of members is
+    read."""
+    if reading.groups or reading.agreement or reading.member_cues or reading.member_spans:
+        return False
+    x = v.extra
+    words, _ = _folded_words(text)
+    folded = [w for w, _, _ in words]
+    if any(w in x.joint_modals for w in folded):
+        return False
+    cues: list[tuple[int, int, bool]] = []  # (start, end, needs a subject before it)
+    for i, (w, a, b) in enumerate(words):
+        before = folded[i - 1] if i else ""
+        if before == "att" or v.grammar.topic_preposition.search(text[:a]):
+            continue  # "i uppdrag att tillsammans med …", "rutiner för samverkan med BUP"
+        if any(q in x.joint_topics for q in folded[:i]):
+            continue  # "Dokumentet beskriver hur skola och socialtjänst samverkar"
+        partner = bool(v.grammar.partner.match(text[b:]))
+        # "ett gemensamt projekt": after an article the adverb is an adjective
+        adjective = w in x.joint_adjectives or (w in x.joint_words and before in x.joint_articles)
+        if w in x.joint_words and not adjective:
+            cues.append((a, b, partner))  # "X tillsammans med Y": X is a service too
+        elif adjective and _work_follows(text, words, i, v):
+            cues.append((a, b, False))
+        elif w in x.collaboration_verbs:
+            cues.append((a, b, True))  # "samverkar med …" with no service doing it: a duty
+    if not cues:
+        return False
+    absent = set(reading.absent)
+    spans = []
+    for at, end, subject in cues:
+        clause = _clause_of(reading.clauses, at)
+        # (a list the clause splitter cut at a comma stays one list)
+        here = [
+            p
+            for j, p in enumerate(reading.parties)
+            if _in_list_of(text, reading.parties, j, clause, v)
+            and j not in absent
+            and (p.start, p.end) not in reading.topics
+        ]
+        if subject and not any(p.end <= at or _inverted(text, end, p, v) for p in here):
+            continue
+        if len({p.key for p in here}) >= 2:
+            spans += [(p.start, p.end) for p in here]
+    if spans:
+        reading.member_spans = reading.member_spans + spans
+    return bool(spans)
+
+
+def _in_list_of(
+    text: str, parties: list[Any], j: int, clause: tuple[int, int], v: Vocabulary
+) -> bool:
+    """Whether party ``j`` stands in the clause, or in one list with a party that does."""
+    lo = hi = j
+    while lo > 0 and _joined(text[parties[lo - 1].end : parties[lo].start], v):
+        lo -= 1
+    while hi + 1 < len(parties) and _joined(text[parties[hi].end : parties[hi + 1].start], v):
+        hi += 1
+    return any(clause[0] <= parties[k].start < clause[1] for k in range(lo, hi + 1))
+
+
+def _joined(gap: str, v: Vocabulary) -> bool:
+    words = [w for w, _, _ in _folded_words(gap)[0]]
+    return len(words) <= 1 and all(w in v.grammar.list_joiners for w in words) and "." not in gap
+
+
+def _inverted(text: str, end: int, party: Any, v: Vocabulary) -> bool:
+    """Whether a service stands right after the verb, before its "med", as its subject ("I
+    kommunen samarbetar socialtjänsten nära med skolan")."""
+    if party.start < end:
+        return False
+    return not v.grammar.partner.search(text[end : party.start])
+
+
+def _work_follows(text: str, words: tuple, i: int, v: Vocabulary) -> bool:
+    """Whether a noun of joint work follows the adjective at word ``i`` within a few words."""
+    after = words[i + 1 : i + 1 + _REACH]
+    if not after:
+        return False
+    lo, hi = after[0][1], after[-1][2]
+    return any(lo <= h.start and h.end <= hi for h in _find(v.extra.joint_works, text))
+
+
+def unbound(facts: list[Fact]) -> list[Fact]:
+    """The member facts of a joint-work sentence belong to no group (level null), whatever
+    group the document named before: the sentence names its own collaboration."""
+    return [
+        f.model_copy(update={"group_type": None, "group_name": None, "level": None})
+        if f.kind == "member" and f.group_type is not None
+        else f
+        for f in facts
+    ]
