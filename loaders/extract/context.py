@@ -47,6 +47,10 @@ class _Context:
     replaced_kinds: set[str] = field(default_factory=set)
     #: the sentences stand under a heading of a proposal or an agenda ("Förslag till beslut")
     proposal: bool = False
+    #: the document is an agenda (its title lines say "Kallelse", "Dagordning"), and its
+    #: title lines are still being read (`agenda`)
+    agenda: bool = False
+    opening: bool = True
     #: a sentence of the document was read (the first one is its title)
     read_any: bool = False
     #: the document's title was read, and it names a board and no group ("Barn- och

@@ -70,7 +70,7 @@ def _last_word(window: str) -> re.Match[str] | None:
     return _LAST_WORD.search(window, len(kept) - len(last[-1]) if last else 0)
 
 
-@triggered_by("aims", "questions", "grammar.between", empty=bool)
+@triggered_by("aims", "questions", "grammar.between", "valid_to_words", empty=bool)
 def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
     """A member word that names an aim, not who takes part: "stärka samverkan mellan skola och
     socialtjänst", "se över hur samverkan mellan BUP och elevhälsan kan se ut"."""
@@ -78,6 +78,8 @@ def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
     words = [_fold(w) for w, _, _ in _words(head)[-3:]]
     if any(w in v.aims for w in words):
         return True
+    if any(cue.start <= h.start and h.end == cue.end for h in _find(v.valid_to_words, text)):
+        return True  # "0–20 år till och med 2016-12-31" ("år" reads as "är"): a date, not "är med"
     # "beskriver hur elevhälsan, vårdcentralen och socialtjänsten samverkar": across commas
     # (but not "som beslutar hur arbetet ska gå till, består av …": a verb in between)
     before = _PERIOD.split(_before(text, cue.start))[-1]

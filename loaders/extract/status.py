@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lokgraph.facts import Fact
 
+from .agenda import agenda_item, note_agenda
 from .agreement_subject import kind_in_document, note_subject
 from .agreements import _dates, _documents, new_side, validity
 from .clauses import _clause_of
@@ -63,6 +64,8 @@ def _status_votes(reading: _Reading, v: Vocabulary, named: bool = False) -> list
             clause = _clause_of(reading.clauses, h.start)
             if h.key == "in_force" and clause in ended:
                 continue  # "en överenskommelse som har upphört att gälla"
+            if h.key == "in_force" and _approves_a_plan(h, hits, text):
+                continue  # "godkände ett förslag om att teckna …": the plan, not the agreement
             if h.key == "none" and not _in_clause(named_spans, clause) and named_spans:
                 continue  # "Det finns överenskommelser, men vissa anvisningar saknas"
             if _overlaps(h, absent_clauses):
@@ -135,8 +138,9 @@ def agreement_votes(
     proposed = bool(_find(v.proposals, text))
     if sentence.block == "heading":
         ctx.proposal = proposed  # "Förslag till beslut", "Beslutsärenden": until the next heading
+    note_agenda(sentence, v, ctx)
     votes = _document_votes(sentence, reading, v, ctx)
-    if ctx.proposal or proposed:
+    if ctx.proposal or proposed or agenda_item(sentence, ctx):
         # "Kommunfullmäktige godkänner samverkansavtalet": proposed, not decided
         votes = [x._replace(status="in_progress") if x.status == "in_force" else x for x in votes]
     return votes
@@ -181,7 +185,8 @@ def _document_votes(
             return []
         votes = [(s, r) for s, r in votes if not r]  # "Ja" alone says nothing in a document
     titled = sentence.block in ("heading", "item") or (first and sentence.opens_paragraph)
-    if not votes and named and titled and _opens_with_name(text, v):
+    listed = titled and _opens_with_name(text, v)
+    if not votes and named and (listed or _on_agenda(sentence, ctx, v)):
         # "Överenskommelse om samverkan kring barn och unga" as a heading or a listed item:
         # a document that names an agreement as its subject, and nothing says it is not done
         votes = [("in_force", True)]  # counts only when nothing else in the document does
@@ -201,6 +206,20 @@ def _document_votes(
     return [Vote(s, reading.area, text, r, kind, start, end) for s, r in votes]
 
 
+def _approves_a_plan(hit: _Hit, hits: list[_Hit], text: str) -> bool:
+    """Whether what an in-force word approves is a plan: a word of work in progress follows
+    it with at most two words between ("godkändes ett förslag om att teckna")."""
+    return any(
+        h.key == "in_progress" and h.start >= hit.end and len(text[hit.end : h.start].split()) <= 2
+        for h in hits
+    )
+
+
+def _on_agenda(sentence: Sentence, ctx: _Context, v: Vocabulary) -> bool:
+    """An agenda item that names an agreement by a word for one, not only by a brand."""
+    return agenda_item(sentence, ctx) and bool(_find(v.agreement_words, sentence.text))
+
+
 def _negated(before: list[str], v: Vocabulary) -> bool:
     """Whether a negation among the words before a status word is its own, not that of a verb
     before "sedan", "när" … ("har inte följts upp sedan den tecknades")."""
@@ -215,12 +234,17 @@ def _in_clause(spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
 
 def _names(hit: _Hit, text: str, v: Vocabulary) -> bool:
     """Whether a kind word names an agreement ("riktlinjerna", "Norrbus", "RÖK"), not only the
-    county it covers ("länets kommuner", "länsövergripande")."""
-    if hit.key != "ROK":
+    county it covers ("länets kommuner", "länsövergripande") or the sides of a collaboration
+    ("ett samarbete mellan kommunen och regionen")."""
+    if hit.key not in ("ROK", "LOK"):
         return True
     word = text[hit.start : hit.end]
     # "RÖK" names one; "länsgemensamma rutiner", "länets kommuner" only name the county
-    return word.isupper() or bool(_find(v.agreement_words, word))
+    return (
+        word.isupper()
+        or bool(_find(v.agreement_words, word))
+        or (hit.key == "LOK" and bool(_find(v.extra.contracts, word)))  # "lokala avtalet"
+    )
 
 
 def _named_before(text: str, start: int, pos: int, v: Vocabulary) -> bool:

@@ -70,8 +70,9 @@ EXTRA_MEMBER_KEYS = (
     "group_ended_finns",
     "group_ended_new",
 )
-#: headings under ``agreement:`` read into `ExtraWords`
-EXTRA_AGREEMENT_KEYS = ("generic_plurals",)
+#: headings under ``agreement:`` read into `ExtraWords` (``contract_frames`` into the agreement
+#: words, `loaders.extract.contracts`)
+EXTRA_AGREEMENT_KEYS = ("generic_plurals", "contract_frames", "agendas")
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
 #: headings under ``group_compounds:`` read into `ExtraWords`
@@ -172,6 +173,11 @@ class ExtraWords:
     #: agreement words in the indefinite plural ("lokala överenskommelser ska tecknas"):
     #: agreements in general, not the one a later "Överenskommelsen" refers back to
     generic_plurals: tuple[Term, ...] = ()
+    #: words in a document's title lines that make it an agenda ("Kallelse", "Dagordning"):
+    #: the agreements its items name are up for decision (`agenda`)
+    agendas: tuple[Term, ...] = ()
+    #: the contract words of ``agreement.contract_frames`` ("avtal*") on their own
+    contracts: tuple[Term, ...] = ()
 
 
 def compile_extra(
@@ -233,6 +239,8 @@ def compile_extra(
         network_types=frozenset(str(t) for t in compounds.get("network_types") or ()),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
         generic_plurals=plain("generic_plurals", agreement, "generic"),
+        agendas=plain("agendas", agreement, "agenda"),
+        contracts=plain("contracts", agreement.get("contract_frames") or {}, "contract"),
     )
 
 

@@ -27,6 +27,7 @@ from lokgraph.codes import (
 from lokgraph.errors import InputError
 from lokgraph.facts import ABSENCE_REASONS
 
+from .contracts import contract_terms
 from .grammar import ABSENCE_ROLE_KEYS, Grammar, compile_grammar
 from .sections import check_sections
 from .terms import Term, _compile_term, _fold, word_sets
@@ -256,7 +257,8 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         levels=keyed("levels", LEVELS),
         level_ignore=plain("level_ignore"),
         level_cues=keyed("level_cues", LEVELS),
-        agreement_words=plain("words", agreement, "agreement"),
+        agreement_words=plain("words", agreement, "agreement")
+        + contract_terms(agreement.get("contract_frames"), agreement.get("subjects") or (), source),
         local_agreement_words=plain("local_words", agreement, "local"),
         areas=keyed("areas", AGREEMENT_AREAS, agreement),
         status=keyed("status", AGREEMENT_STATUSES, agreement),
