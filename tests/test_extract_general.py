@@ -832,7 +832,9 @@ def test_member_words_do_not_reach_into_a_subordinate_clause(text, expected):
         ("Vi har en styrgrupp med tre möten per år.", {}),
         (
             "Vi har ett konsultationsteam med skolans elevhälsa och IFO.",
-            {M: {SKOLA, EH, SOC}},
+            # settled convention (tests/realtext/README.md): "skolans elevhälsa" is ELEVHALSA
+            # alone, the school only where it is named as a party beside it
+            {M: {EH, SOC}},
         ),
         ("Ett konsultationsteam med stöd från BUP har startat.", {}),
         ("Vi har en arbetsgrupp med uppdrag att se över samverkan med BUP.", {}),

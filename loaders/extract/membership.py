@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from .groups import _GroupMention
+from .possessors import possessors
 from .spans import WINDOW, _before, _find, _folded_between, _head, _Hit, _words
 from .terms import _fold
 from .triggers import triggered_by
@@ -49,6 +50,8 @@ def _topics(
             if m and _fold(m.group(1)) in v.extra.genitive_from:
                 continue  # "en medarbetare från socialtjänstens råd och service"
             out[(h.start, h.end)] = "topic"
+    for span in possessors(text, hits, v):  # "skolans elevhälsa": ELEVHALSA alone
+        out[span] = "possessor"
     return out
 
 

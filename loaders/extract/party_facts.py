@@ -53,6 +53,8 @@ def _party_facts(
         if p.key == "SPECIALIST" and named_specialists:
             continue
         target = _target(reading, ctx, p.start, v)
+        if reading.topics.get((p.start, p.end)) == "possessor":
+            continue  # "skolans elevhälsa saknas": the pupil health service alone
         if i in reading.absent:
             key = ("absent", p.key, None)
             if key in seen:
