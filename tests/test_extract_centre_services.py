@@ -60,6 +60,23 @@ def test_a_sentence_listing_the_centres_services_names_its_members(sentence, par
     assert members(HEAD + sentence) == fc(*parties)
 
 
+def test_a_sentence_that_opens_at_the_centre_itself_is_about_it():
+    text = HEAD + "På familjecentralen samlas barnmorska, logoped, förskollärare och socionom."
+    assert members(text) == fc("MVC", "FORSKOLA", "SOCIALTJANST")
+
+
+def test_the_centres_family_support_stands_for_social_services_beside_a_member_word():
+    text = HEAD + "Här möts barnavårdscentral, öppen förskola och kommunens föräldrastöd."
+    assert members(text) == fc("BVC", "FORSKOLA", "SOCIALTJANST")
+
+
+def test_an_absence_next_to_the_staff_stays_with_its_party():
+    text = HEAD + "Här arbetar barnmorskor och förskollärare, men socialtjänsten saknas."
+    found = extract_text(text, source="test")
+    assert {f.party for f in found if f.kind == "absent"} == {"SOCIALTJANST"}
+    assert members(text) == fc("MVC", "FORSKOLA")
+
+
 def test_familjecentret_is_the_centre_word_too():
     text = "Familjecentret i Norrby har flyttat.\n\nI huset arbetar nu BVC och MVC sida vid sida."
     assert members(text) == fc("BVC", "MVC")

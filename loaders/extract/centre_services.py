@@ -69,15 +69,18 @@ def centre_members(
     if ctx.place_plan and not ctx.place_exists:  # a centre only planned so far (planned_places)
         return
     here = [g.group_type for g in reading.groups]
-    if reading.member_cues or any(t != CENTRE for t in here):  # member words decide there
+    if any(t != CENTRE for t in here):
         return
     if not here and (last_group is None or last_group.group_type != CENTRE):
         return
     text = reading.text
-    if _elsewhere(text, v) or _not_this_centre(text, v):
+    if _elsewhere(reading, v) or _not_this_centre(text, v):
         return
     taken = [(p.start, p.end) for p in reading.parties]
     staff = [h for h in staff_hits(text, v) if not _overlaps(h, taken)]
+    if reading.member_cues:  # member words decide there ("Här möts BVC och familjestödet")
+        reading.parties = reading.parties + staff  # (after the others: absences index them)
+        return
     absent = {reading.parties[i].key for i in reading.absent}
     services = [
         p
@@ -88,8 +91,7 @@ def centre_members(
     ]
     if len({p.key for p in services}) < 2:
         return
-    if staff:
-        reading.parties = sorted(reading.parties + staff, key=lambda h: h.start)
+    reading.parties = reading.parties + staff
     reading.member_spans = reading.member_spans + [(p.start, p.end) for p in services]
 
 
@@ -112,11 +114,14 @@ def _not_this_centre(text: str, v: Vocabulary) -> bool:
     return any(w.startswith(stem) and w[len(stem) :] in ("", "s", "er", "ers") for w in words)
 
 
-def _elsewhere(text: str, v: Vocabulary) -> bool:
+def _elsewhere(reading: _Reading, v: Vocabulary) -> bool:
     """Whether the sentence opens at a place other than the centre ("På vårdcentralen finns
-    …"), not at a part of its house ("På bottenvåningen finns …")."""
+    …"), not at a part of its house ("På bottenvåningen finns …") or the centre itself."""
+    text = reading.text
     m = _FIRST.match(text)
     if m is None or _fold(m.group(1)) not in v.grammar.colocation_prepositions:
         return False
+    if any(g.hit.start == m.start(2) for g in reading.groups):
+        return False  # "På familjecentralen samlas …"
     part = [h for h in _find(v.extra.place_parts, text) if h.start == m.start(2)]
     return not part
