@@ -19,6 +19,7 @@ from .examples import examples_taken, pending_examples
 from .generic_places import general_place_sentence, one_centre
 from .groups import _GroupMention
 from .joint_work import joint_members, unbound
+from .meeting_notes import notes_group
 from .meetings import note_meeting, without_empty_meetings
 from .minutes import board_title
 from .party_facts import _full_beats_partial, _party_facts
@@ -148,6 +149,9 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             whole,
             document.in_document(ctx),
         )
+        if document.in_document(ctx) and not ctx.title_read:  # "Minnesanteckningar, möte …"
+            notes = notes_group(sentence.text, bool(reading.groups), v)
+            reading.groups += [notes] if notes is not None else []
         placed = False
         base: _Said = {
             "kommun": ctx.kommun,

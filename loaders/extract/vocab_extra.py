@@ -63,6 +63,8 @@ EXTRA_MEMBER_KEYS = (
     "joint_modals",
     "joint_topics",
     "joint_articles",
+    "notes_words",
+    "meeting_words",
     "centre_staff",
     "centre_future",
     "place_parts",
@@ -153,6 +155,9 @@ class ExtraWords:
     joint_modals: frozenset[str]
     joint_topics: frozenset[str]
     joint_articles: frozenset[str]
+    #: a meeting's notes (`meeting_notes`): words of notes and of a meeting in a title
+    notes_words: frozenset[str]
+    meeting_words: frozenset[str]
     #: the party codes of a family centre's services (`centre_services`)
     centre_services: frozenset[str]
     #: words of a centre that does not exist yet ("blir", "kommande")
@@ -231,6 +236,8 @@ def compile_extra(
         joint_modals=frozenset(_fold(w) for w in members.get("joint_modals") or ()),
         joint_topics=frozenset(_fold(w) for w in members.get("joint_topics") or ()),
         joint_articles=frozenset(_fold(w) for w in members.get("joint_articles") or ()),
+        notes_words=frozenset(_fold(w) for w in members.get("notes_words") or ()),
+        meeting_words=frozenset(_fold(w) for w in members.get("meeting_words") or ()),
         centre_future=frozenset(_fold(w) for w in members.get("centre_future") or ()),
         centre_staff=keyed("centre_staff", PARTIES, members),
         place_parts=plain("place_parts", members, "place_part"),
