@@ -179,12 +179,18 @@ def _ticker(bar: Any, task: Any) -> Callable[[int, int], None]:
 
 
 def _said(text: str) -> None:
-    """A line for the planner about what was done (stdout, plain, never wrapped)."""
-    out.print(text, markup=False, highlight=False, soft_wrap=True)
+    """A line for the planner about what was done (stdout, plain, never wrapped).
+
+    Written as it is: rich's console (without markup, highlighting or wrapping, as these
+    lines were printed) gave the same text, at the cost of importing rich in every command.
+    """
+    sys.stdout.write(f"{text}\n")
+    sys.stdout.flush()
 
 
 def _note(text: str) -> None:
-    err.print(f"obs: {text}", markup=False, highlight=False, soft_wrap=True)
+    sys.stderr.write(f"obs: {text}\n")
+    sys.stderr.flush()
 
 
 def _check_date(text: str) -> None:

@@ -58,6 +58,7 @@ What is knowingly missed or wrongly hit:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from importlib import resources
 
@@ -89,8 +90,15 @@ _INTRO_PHRASES: tuple[tuple[str, ...], ...] = tuple(tuple(p) for p in _LISTS["in
 
 _WORD = r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*"
 _TOKEN_RE = re.compile(_WORD)
+_TOKEN_SPLIT = re.compile(f"({_WORD})")  # the words kept between the gaps
+# A capitalised word: _CAPITALISED_RE; what ends a sentence before a word: _SENTENCE_END. Both
+# are tested by hand, with these characters (the patterns are kept as their definition).
 _CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:-[A-ZÀ-ÖØ-Þa-zß-öø-ÿ]+)*")
 _SENTENCE_END = re.compile(r"(^|[.!?:;•\n\r]|(^|\s)[-–—*]|[\"”“'(\[])\s*$")
+_UPPER = frozenset(chr(c) for c in range(0x100) if re.fullmatch("[A-ZÀ-ÖØ-Þ]", chr(c)))
+_LOWER = frozenset(chr(c) for c in range(0x100) if re.fullmatch("[a-zß-öø-ÿ]", chr(c)))
+_ENDS = frozenset(".!?:;•\"”“'([")
+_DASHES = frozenset("-–—*")
 
 
 def redact_names(text: str) -> str:
@@ -130,27 +138,36 @@ def is_known_word(word: str) -> bool:
 # rules are a pure function of the text, so each distinct text is redacted once.
 @functools.lru_cache(maxsize=1 << 16)
 def _redacted(text: str) -> str:
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
-    spans: list[tuple[int, int]] = []
+    # the text split at its words: the gaps at even places, word k at place 2k + 1 (a gap may
+    # be empty), so the rules read words and the text between them without match objects
+    parts = _TOKEN_SPLIT.split(text)
+    words = parts[1::2]
+    # a capitalised word (as _CAPITALISED_RE says: upper case, then lower case; the rest of a
+    # word's letters fit that pattern whatever they are), tested once per word
+    capitalised = [len(w) > 1 and w[0] in _UPPER and w[1] in _LOWER for w in words]
+    if True not in capitalised:  # nothing to look at
+        return text
+    found: list[tuple[int, int]] = []  # (first, last) word of each name
     i = 0
-    while i < len(tokens):
-        run = _capitalised_run(text, tokens, i)
-        if not run:
+    while i < len(words):
+        if not capitalised[i]:
             i += 1
             continue
-        found = _name_in_run(text, tokens, i, run)
-        if found is not None:
-            first, last = found
-            spans.append((tokens[first][0], tokens[last][1]))
+        run = _capitalised_run(parts, capitalised, i)
+        name = _name_in_run(parts, i, run)
+        if name is not None:
+            found.append(name)
         i += len(run)
-    if not spans:
+    if not found:
         return text
+    # word k is part 2k + 1: it starts where the parts before it end
+    offsets = list(itertools.accumulate(map(len, parts), initial=0))
     out = []
     pos = 0
-    for start, end in spans:
-        out.append(text[pos:start])
+    for first, last in found:
+        out.append(text[pos : offsets[2 * first + 1]])
         out.append(NAME_MARK)
-        pos = end
+        pos = offsets[2 * last + 2]
     out.append(text[pos:])
     return "".join(out)
 
@@ -179,15 +196,14 @@ def _vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
-def _capitalised_run(text: str, tokens: list[tuple[int, int, str]], i: int) -> list[int]:
-    """Indexes of capitalised tokens from ``i`` on, joined only by single spaces."""
+def _capitalised_run(parts: list[str], capitalised: list[bool], i: int) -> list[int]:
+    """Indexes of capitalised words from ``i`` on, joined only by single spaces."""
     run: list[int] = []
     j = i
-    while j < len(tokens) and len(run) < 5:
-        start, _end, word = tokens[j]
-        if not _CAPITALISED_RE.fullmatch(word):
+    while j < len(capitalised) and len(run) < 5:
+        if not capitalised[j]:
             break
-        if run and text[tokens[j - 1][1] : start] != " ":
+        if run and parts[2 * j] != " ":
             break
         run.append(j)
         j += 1
@@ -199,31 +215,49 @@ def _first_name(word: str) -> bool:
     return key in FIRST_NAMES or (key.endswith("s") and key[:-1] in FIRST_NAMES)
 
 
-def _at_sentence_start(text: str, start: int) -> bool:
-    return bool(_SENTENCE_END.search(text[:start]))
+def _at_sentence_start(parts: list[str], i: int) -> bool:
+    r"""Whether the text before word ``i`` ends a sentence as _SENTENCE_END says, read from the
+    gap before the word alone: a word ends with a letter, which ends no sentence.
 
-
-def _after_title(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
-    """Whether the words just before token ``i`` are a title or a phrase that introduces a name."""
-    gap = text[tokens[i - 1][1] : tokens[i][0]] if i > 0 else ""
-    if i == 0 or not re.fullmatch(r"\s*:?\s*", gap):
+    >>> [_at_sentence_start([gap, "X", ""], 0) for gap in ("", "  ", "- ", "(")]
+    [True, True, True, True]
+    >>> [_at_sentence_start(["", "a", gap, "X", ""], 1) for gap in (". ", "\n ", " - ", "-", " ")]
+    [True, True, True, False, False]
+    """
+    gap = parts[2 * i]
+    stripped = gap.rstrip()  # str.isspace, the characters `\s` matches
+    trailing = gap[len(stripped) :]
+    if "\n" in trailing or "\r" in trailing:
+        return True
+    if not stripped:
+        return i == 0  # the text so far is blank, or ends with the word before
+    last = stripped[-1]
+    if last in _ENDS:
+        return True
+    if last not in _DASHES:
         return False
-    before = [t[2].lower() for t in tokens[max(0, i - 3) : i]]
+    # a dash after white space or at the start of the text (not right after the word before)
+    return stripped[-2].isspace() if len(stripped) > 1 else i == 0
+
+
+def _after_title(parts: list[str], i: int) -> bool:
+    """Whether the words just before word ``i`` are a title or a phrase that introduces a name."""
+    if i == 0 or not re.fullmatch(r"\s*:?\s*", parts[2 * i]):
+        return False
+    before = [w.lower() for w in parts[2 * max(0, i - 3) + 1 : 2 * i : 2]]
     last = before[-1]
     if last in _TITLES or (last.endswith(_TITLE_SUFFIXES) and not last.endswith("chefer")):
         return True
     return any(tuple(before[-len(p) :]) == p for p in _INTRO_PHRASES)
 
 
-def _name_in_run(
-    text: str, tokens: list[tuple[int, int, str]], i: int, run: list[int]
-) -> tuple[int, int] | None:
-    """The first and last token index of a name in a capitalised run, or None."""
-    words = [tokens[j][2] for j in run]
+def _name_in_run(parts: list[str], i: int, run: list[int]) -> tuple[int, int] | None:
+    """The first and last word index of a name in a capitalised run, or None."""
+    words = [parts[2 * j + 1] for j in run]
     unknown = [not is_known_word(w) for w in words]
-    at_start = _at_sentence_start(text, tokens[i][0])
+    at_start = _at_sentence_start(parts, i)
     # rule 3: after a title, the unknown words that follow are a name
-    if unknown[0] and _after_title(text, tokens, i):
+    if unknown[0] and _after_title(parts, i):
         last = _last_unknown(run, unknown, 0)
         return run[0], last
     # rule 1: a first name and unknown capitalised words after it
@@ -240,19 +274,18 @@ def _name_in_run(
         if k == 0 and at_start:
             if word.lower().rstrip("s") in _AMBIGUOUS_FIRST or word.lower() in _AMBIGUOUS_FIRST:
                 continue
-            if len(words) == 1 and not _followed_by_lower(text, tokens, run[0]):
+            if len(words) == 1 and not _followed_by_lower(parts, run[0]):
                 continue
             return run[0], run[0]
         return run[k], run[k]
     return None
 
 
-def _followed_by_lower(text: str, tokens: list[tuple[int, int, str]], j: int) -> bool:
+def _followed_by_lower(parts: list[str], j: int) -> bool:
     """Whether a lone word at a sentence start is followed by more of the sentence."""
-    if j + 1 >= len(tokens):
+    if 2 * j + 3 >= len(parts):
         return False
-    gap = text[tokens[j][1] : tokens[j + 1][0]]
-    return gap.strip() in ("", ",", "(") and tokens[j + 1][2][:1].islower()
+    return parts[2 * j + 2].strip() in ("", ",", "(") and parts[2 * j + 3][:1].islower()
 
 
 def _last_unknown(run: list[int], unknown: list[bool], k: int) -> int:
