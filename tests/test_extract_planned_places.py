@@ -1,14 +1,19 @@
-"""A document that speaks of its family centre only as a plan (a declaration of intent, a
-decision to start one, a centre "på väg") gives no familjecentral group and no members of it;
+"""A document that speaks of its family centre (or barnahus) only as a plan (a declaration of
+intent, a decision to start one, a centre "på väg") gives no group for it and no members;
 a document that also says a centre exists here keeps it (tests/realtext/README.md, "Family
 centres and barnahus"). Texts written for these tests in our own words.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from loaders.extract import extract_text
 from loaders.extract.planned_places import place_tense
 from loaders.extract.vocabulary import load_vocabulary
+from lokgraph.errors import InputError
 from lokgraph.facts import Fact
 
 
@@ -114,3 +119,36 @@ def test_centres_in_general_in_a_planning_document_name_no_members():
         "så att samverkan kring familjen blir enkel."
     )
     assert members(facts) == set()
+
+
+def barnahus_groups(facts: list[Fact]) -> list[Fact]:
+    return [f for f in facts if f.kind == "group" and "barnahus" in f.quote.lower()]
+
+
+def test_a_barnahus_only_decided_gives_no_group():
+    facts = run(
+        "Barnahus på väg i länet\n\n"
+        "Kommunerna och regionen har beslutat att ett barnahus ska öppnas nästa år. "
+        "Liknande barnahus finns redan i flera större städer."
+    )
+    assert barnahus_groups(facts) == []
+
+
+def test_a_barnahus_that_investigates_is_one_that_exists():
+    facts = run(
+        "Barnahus i länet\n\n"
+        "På barnahuset utreds misstanke om brott mot barn. Socialtjänsten och polisen "
+        "samverkar där kring varje barn."
+    )
+    assert barnahus_groups(facts)
+
+
+def test_an_unknown_group_type_for_a_centre_stem_is_an_error_at_load(tmp_path):
+    source = Path(__file__).resolve().parents[1] / "loaders" / "vocabulary.yaml"
+    text = source.read_text(encoding="utf-8").replace(
+        "    barnahus: samverkansgrupp\n", "    barnahus: barnahusgrupp\n"
+    )
+    bad = tmp_path / "vocabulary.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="place_group_types"):
+        load_vocabulary(bad)

@@ -67,9 +67,9 @@ class _Context:
     #: parties the sentence before gave as examples, and that sentence (`examples`)
     examples: tuple[str, ...] = ()
     examples_quote: str = ""
-    #: a sentence spoke of a family centre as planned, or as one that exists (`planned_places`)
-    place_plan: bool = False
-    place_exists: bool = False
+    #: the centre stems a sentence spoke of as planned, or as existing (`planned_places`)
+    place_plan: set[str] = field(default_factory=set)
+    place_exists: set[str] = field(default_factory=set)
     #: the document named an agreement or a declaration of intent: the services it lists for a
     #: family centre are what the agreement covers, not who works there (`centre_services`)
     centre_agreed: bool = False

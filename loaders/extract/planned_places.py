@@ -1,6 +1,8 @@
-"""Family centres only planned: a document that speaks of its family centre as a plan and never
-as one that exists gives no familjecentral group (tests/realtext/README.md, "Family centres
-and barnahus": a centre that is only planned gives no group and no member).
+"""Family centres and barnahus only planned: a document that speaks of its centre as a plan and
+never as one that exists gives no group for it (tests/realtext/README.md, "Family centres
+and barnahus": a centre that is only planned gives no group and no member). Each centre stem
+(``members.place_stems``: "familjecentr", "barnahus") is read on its own, and gives the group
+type ``members.place_group_types`` names for it.
 
 The document is read as a whole, in the sentences (headings too) with a centre word
 (``members.place_stems``). Two signs, read from the words, not from phrases:
@@ -75,21 +77,30 @@ def place_tense(text: str, v: Vocabulary) -> tuple[bool, bool]:
 
 
 def note_place_tense(text: str, ctx: _Context, v: Vocabulary) -> None:
-    """Remember what a sentence of the document says of its centre (see `place_tense`)."""
+    """Remember what a sentence of the document says of its centres (see `place_tense`), per
+    centre stem it names."""
     plan, exists = place_tense(text, v)
-    ctx.place_plan = ctx.place_plan or plan
-    ctx.place_exists = ctx.place_exists or exists
+    if not (plan or exists):
+        return
+    low = _fold(text)
+    for stem in v.extra.place_stems:
+        if stem in low:
+            if plan:
+                ctx.place_plan.add(stem)
+            if exists:
+                ctx.place_exists.add(stem)
 
 
 def without_planned_places(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
     """The facts of a document, without the centre it only plans (see the module)."""
     if not ctx.place_plan:
         return facts
-    planned = not ctx.place_exists
     out: list[Fact] = []
     dropped: list[Fact] = []
     for f in facts:
-        if f.group_type != "familjecentral" or f.kind not in ("group", "member"):
+        stem = _centre_of(f, v)
+        planned = stem in ctx.place_plan and stem not in ctx.place_exists
+        if stem is None or f.kind not in ("group", "member") or stem not in ctx.place_plan:
             out.append(f)
         elif not planned and (f.kind == "group" or not place_tense(f.quote, v)[0]):
             out.append(f)  # a centre that exists, but not the one a sentence plans beside it
@@ -118,6 +129,22 @@ def with_unplaced(kept: list[Fact], dropped: list[Fact]) -> list[Fact]:
                 )
             )
     return out
+
+
+def _centre_of(f: Fact, v: Vocabulary) -> str | None:
+    """The centre stem a group or member fact is about: by its group type where the type is
+    named by the stem ("familjecentral"), else ("barnahus", a samverkansgrupp) where the fact's
+    sentence has the stem's word."""
+    low: str | None = None
+    for stem, kind in v.extra.place_group_types:
+        if f.group_type != kind:
+            continue
+        if kind.startswith(stem):
+            return stem
+        low = _fold(f.quote) if low is None else low
+        if stem in low:
+            return stem
+    return None
 
 
 def _starts(after: list[str], words: list[str], i: int, v: Vocabulary) -> bool:

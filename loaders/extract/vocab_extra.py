@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from lokgraph.codes import LEVELS, PARTIES
+from lokgraph.codes import GROUP_TYPES, LEVELS, PARTIES
 from lokgraph.errors import InputError
 
 from .terms import Term, _fold
@@ -47,6 +47,7 @@ EXTRA_MEMBER_KEYS = (
     "place_generic_lead",
     "place_generic_stem",
     "place_stems",
+    "place_group_types",
     "place_plans",
     "place_modals",
     "place_start_verbs",
@@ -133,6 +134,8 @@ class ExtraWords:
     #: words that say a centre exists (and those that do with "finns"), the words of other
     #: places, and the words of a collaboration (one or two words each, folded)
     place_stems: frozenset[str]
+    #: (stem, group type): the kind of group each centre stem gives
+    place_group_types: tuple[tuple[str, str], ...]
     place_plans: frozenset[str]
     place_modals: frozenset[str]
     place_start_verbs: frozenset[str]
@@ -217,6 +220,7 @@ def compile_extra(
         place_generic_lead=frozenset(_fold(w) for w in members.get("place_generic_lead") or ()),
         place_generic_stem=_fold(str(members.get("place_generic_stem") or "familjecentral")),
         place_stems=_words(members, "place_stems"),
+        place_group_types=_group_typed(members.get("place_group_types") or {}, source),
         place_plans=_words(members, "place_plans"),
         place_modals=_words(members, "place_modals"),
         place_start_verbs=_words(members, "place_start_verbs"),
@@ -267,6 +271,20 @@ def _codes(words: Iterable[Any], heading: str, source: str) -> frozenset[str]:
             fix="Use one of " + ", ".join(PARTIES),
         )
     return out
+
+
+def _group_typed(section: Any, source: str) -> tuple[tuple[str, str], ...]:
+    """(stem, group type) pairs from ``members: place_group_types``, each type a known one."""
+    if not isinstance(section, dict):
+        raise InputError("'members: place_group_types' must map stems to group types", where=source)
+    for kind in section.values():
+        if str(kind) not in GROUP_TYPES:
+            raise InputError(
+                f"unknown group type {kind!r} under 'members: place_group_types'",
+                where=source,
+                fix="Use one of " + ", ".join(GROUP_TYPES),
+            )
+    return tuple((_fold(str(k)), str(t)) for k, t in section.items())
 
 
 def _levelled(section: Mapping[str, Any], source: str) -> tuple[tuple[str, str], ...]:
