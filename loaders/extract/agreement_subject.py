@@ -34,10 +34,14 @@ __all__ = ["kind_in_document", "note_subject"]
 def note_subject(sentence: Sentence, first: bool, v: Vocabulary, ctx: _Context) -> None:
     """Remember whether the title or the heading a sentence stands under names a subject of an
     agreement: the title for the whole document, a heading until the next heading."""
+    ctx.subject_before, ctx.subject_now = (
+        ctx.subject_now,
+        bool(_find(v.agreement_subjects, sentence.text)),
+    )
     lead = sentence.text.rstrip().endswith(":")
     if not (first or lead or sentence.block == "heading"):
         return
-    named = bool(_find(v.agreement_subjects, sentence.text))
+    named = ctx.subject_now
     if first and named:
         ctx.named_other = True  # a page titled "Ungdomsmottagningar": its agreement is on them
         ctx.subject_titled = True
@@ -51,7 +55,8 @@ def kind_in_document(text: str, reading: _Reading, v: Vocabulary, ctx: _Context)
     """The kind of agreement a sentence of a document is about (see `agreements.kind_of`): a
     document that named a BUS agreement keeps calling it that ("Överenskommelsen tecknades av
     alla kommuner i länet"), a sentence under a title or heading with a subject is on that
-    subject, and a sentence that only refers back takes the kind named before (not that of
+    subject (or, opening "Det har …", on the subject of the sentence before), and a sentence
+    that only refers back takes the kind named before (not that of
     agreements named in general, `_generic`)."""
     kommuner = reading.kommuner
     side = new_side(text, v)
@@ -69,6 +74,8 @@ def kind_in_document(text: str, reading: _Reading, v: Vocabulary, ctx: _Context)
         ]
         text = text[side[0] : side[1]]
     raw = kind_of(text, v, raw=True, kommuner=kommuner, own=ctx.kommun)
+    if raw in ("LOK", "ROK", None) and ctx.subject_before and _find(v.extra.topic_openers, text):
+        raw = "other_subject"  # "… med läs- och skrivsvårigheter. Det har kommunerna enats om"
     if raw == "other_named":
         ctx.named_other = True
     kind = "other" if raw in ("other_named", "other_subject") else raw

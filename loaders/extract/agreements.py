@@ -103,8 +103,15 @@ def new_side(text: str, v: Vocabulary) -> tuple[int, int] | None:
     ((0, 0), None)
     >>> new_side("Den här versionen ersätter den tidigare.", v)
     (0, 18)
+    >>> new_side("Överenskommelsen löpte ut 2021 och har inte ersatts.", v) is None
+    True
     """
-    hits = _resolve(_find(v.replacements, text))
+    hits = [
+        h
+        for h in _resolve(_find(v.replacements, text))
+        # "har inte ersatts": nothing is replaced
+        if not v.negators & {_fold(w) for w, _, _ in _words(text[: h.start])[-2:]}
+    ]
     if not hits:
         return None
     hit = hits[0]
@@ -216,7 +223,8 @@ def _near(text: str, cue: tuple[int, int, str], date: int, reach: int, v: Vocabu
     if len(between) > reach:
         return False
     if _fold(text[cue[0] : cue[1]].strip()) in v.near_cues:
-        return all(w.strip(",") in v.date_fillers for w in between)
+        # a colon after the cue makes it a label ("Giltig till: 2021-05-04")
+        return all(w.strip(",:") in v.date_fillers for w in between if w.strip(",:"))
     return True
 
 
@@ -277,4 +285,25 @@ def validity(text: str, v: Vocabulary, reach: int = 3) -> tuple[str | None, str 
             start = iso
         elif role == "to" and end is None:
             end = iso
+    if start and end is None:
+        end = _lasting(text, start, v)
     return start, end
+
+
+def _lasting(text: str, start: str, v: Vocabulary) -> str | None:
+    """The last day of an agreement that a text says lasts some years from ``start`` ("gäller
+    i tre år", "en treårig överenskommelse"; ``agreement.durations``), else None.
+
+    >>> from loaders.extract import load_vocabulary
+    >>> _lasting("Den gäller i tre år från 2022-01-01.", "2022-01-01", load_vocabulary())
+    '2024-12-31'
+    """
+    hits = _find(v.extra.durations, text)
+    if not hits:
+        return None
+    first = dt.date.fromisoformat(start)
+    try:
+        after = first.replace(year=first.year + int(hits[0].key))
+    except ValueError:  # 29 February
+        after = first.replace(year=first.year + int(hits[0].key), day=28)
+    return (after - dt.timedelta(days=1)).isoformat()

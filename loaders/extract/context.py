@@ -43,6 +43,9 @@ class _Context:
     #: sentences stand under does (`agreement_subject`)
     subject_titled: bool = False
     subject_heading: bool = False
+    #: the sentence read now and the one before name a subject of an agreement
+    subject_now: bool = False
+    subject_before: bool = False
     #: kinds of agreement the document said were replaced by another kind
     replaced_kinds: set[str] = field(default_factory=set)
     #: the sentences stand under a heading of a proposal or an agenda ("Förslag till beslut")

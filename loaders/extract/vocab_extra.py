@@ -75,7 +75,13 @@ EXTRA_MEMBER_KEYS = (
 )
 #: headings under ``agreement:`` read into `ExtraWords` (``contract_frames`` into the agreement
 #: words, `loaders.extract.contracts`)
-EXTRA_AGREEMENT_KEYS = ("generic_plurals", "contract_frames", "agendas")
+EXTRA_AGREEMENT_KEYS = (
+    "generic_plurals",
+    "contract_frames",
+    "agendas",
+    "durations",
+    "topic_openers",
+)
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
 #: headings under ``group_compounds:`` read into `ExtraWords`
@@ -186,6 +192,11 @@ class ExtraWords:
     agendas: tuple[Term, ...] = ()
     #: the contract words of ``agreement.contract_frames`` ("avtal*") on their own
     contracts: tuple[Term, ...] = ()
+    #: how many years an agreement lasts ("gäller i tre år"): the key is the number of years
+    durations: tuple[Term, ...] = ()
+    #: openings whose "Det" is the object, what the sentence before said ("Det har … enats
+    #: om"): that sentence's agreement subject is this one's (`agreement_subject`)
+    topic_openers: tuple[Term, ...] = ()
 
 
 def compile_extra(
@@ -252,6 +263,8 @@ def compile_extra(
         generic_plurals=plain("generic_plurals", agreement, "generic"),
         agendas=plain("agendas", agreement, "agenda"),
         contracts=plain("contracts", agreement.get("contract_frames") or {}, "contract"),
+        durations=_years(agreement.get("durations") or {}, plain, source),
+        topic_openers=plain("topic_openers", agreement, "topic_opener"),
     )
 
 
@@ -285,6 +298,16 @@ def _group_typed(section: Any, source: str) -> tuple[tuple[str, str], ...]:
                 fix="Use one of " + ", ".join(GROUP_TYPES),
             )
     return tuple((_fold(str(k)), str(t)) for k, t in section.items())
+
+
+def _years(
+    section: Any, plain: Callable[[str, Mapping[str, Any], str], tuple], source: str
+) -> tuple:
+    """The terms of ``agreement.durations``, each keyed by its number of years."""
+    if not isinstance(section, dict) or not all(str(k).isdigit() for k in section):
+        raise InputError("'agreement: durations' must map a number of years to words", where=source)
+    named = {str(years): words for years, words in section.items()}
+    return tuple(t for years in named for t in plain(years, named, years))
 
 
 def _levelled(section: Mapping[str, Any], source: str) -> tuple[tuple[str, str], ...]:
