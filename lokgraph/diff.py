@@ -4,6 +4,7 @@ Both sides are graphs (two rounds of one store through :func:`lokgraph.rounds.at
 two stores). Ids are deterministic, so the same group or LÖK has the same id on both sides.
 Gaps come from the caller (the command line runs the gap queries on both sides), so this
 module needs only the graph. Every change carries the quote from each side that shows it.
+The records and their Swedish words are :mod:`lokgraph.diff_records` (exported here too).
 
 >>> from lokgraph.graph import new_graph
 >>> a, b = new_graph(), new_graph()
@@ -23,16 +24,24 @@ module needs only the graph. Every change carries the quote from each side that 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from functools import cache
-from importlib import resources
-from typing import Any, Literal, Protocol, get_args
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import networkx as nx
-import yaml
-from pydantic import BaseModel, ConfigDict
 
+from .adjacency import adjacency, node_dicts
 from .codes import AREA_NAMES
+from .diff_records import (
+    CHANGE_KINDS,
+    Change,
+    ChangeKind,
+    Count,
+    Diff,
+    GapLike,
+    change_words,
+    count_text,
+    status_word,
+)
 from .reference import lan_names
 from .rounds import kommun_index
 from .sv import sv_key
@@ -47,98 +56,6 @@ __all__ = [
     "diff_graphs",
     "status_word",
 ]
-
-ChangeKind = Literal[
-    "group_added",
-    "group_removed",
-    "member_joined",
-    "member_left",
-    "absence_new",
-    "absence_gone",
-    "lok_status",
-    "gap_opened",
-    "gap_closed",
-]
-CHANGE_KINDS: tuple[str, ...] = get_args(ChangeKind)
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Change(_Record):
-    """One change in one kommun (or county-wide when `kommun` is None)."""
-
-    kind: ChangeKind
-    kommun: str | None = None
-    lan: str | None = None
-    subject: str
-    party: str | None = None
-    before: str | None = None
-    after: str | None = None
-    quote_before: str = ""
-    quote_after: str = ""
-    source_before: str | None = None
-    source_after: str | None = None
-    #: for gap changes, the gap query that found it (queries/registry names)
-    gap_kind: str | None = None
-    #: the link the change is about, as node ids (for the maps): (from, to)
-    link: tuple[str, str] | None = None
-
-
-class Count(_Record):
-    """How many kommuner of an area had something in each round ("SAMBU-team: 3 → 11")."""
-
-    lan: str
-    measure: str
-    before: int
-    after: int
-
-
-class Diff(_Record):
-    from_round: str | None = None
-    to_round: str | None = None
-    changes: tuple[Change, ...] = ()
-    counts: tuple[Count, ...] = ()
-
-
-class GapLike(Protocol):
-    kind: str
-    kommun: str | None
-    party: str | None
-    status: str | None
-    subject: str | None
-    detail: str
-    evidence: Any
-
-
-@cache
-def change_words() -> dict[str, Any]:
-    """The Swedish words of changes, statuses, group types and counts (data/changes.yaml)."""
-    text = (resources.files("lokgraph") / "data" / "changes.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
-def status_word(status: str | None) -> str:
-    """A LÖK status in Swedish.
-
-    >>> status_word("in_force"), status_word(None)
-    ('gällande', 'ingen uppgift')
-    """
-    return change_words()["statuses"].get(status, status or "")
-
-
-def count_text(count: Count) -> str:
-    """A count as a planner reads it.
-
-    >>> count_text(Count(lan="x", measure="SAMBU-team", before=3, after=11))
-    'SAMBU-team: 3 → 11 kommuner'
-    >>> count_text(Count(lan="x", measure="BUP rapporteras saknas", before=1, after=1))
-    'BUP rapporteras saknas: 1 → 1 kommun'
-    """
-    words = change_words()["counts"]
-    unit = words["unit_one"] if count.after == 1 else words["unit"]
-    return f"{count.measure}: {count.before} → {count.after} {unit}"
 
 
 def diff_graphs(
@@ -175,13 +92,16 @@ class _Side:
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
+        # networkx's own dicts: its views check and wrap every lookup (lokgraph.adjacency)
+        self.nodes = nodes = node_dicts(graph)
+        self.succ = adjacency(graph)[0]
         self.home = kommun_index(graph)
-        nodes = graph.nodes
         self.kommun_name = {k: nodes[v].get("name", v) for k, v in self.home.items()}
         self.lan = {k: _lan_name(nodes[v].get("lan_kod")) for k, v in self.home.items()}
 
     def name(self, node: str) -> str:
-        return self.graph.nodes[node].get("name", node) if node in self.graph else node
+        attrs = self.nodes.get(node)
+        return node if attrs is None else attrs.get("name", node)
 
     def where(self, *nodes: str) -> tuple[str | None, str | None]:
         for node in nodes:
@@ -216,8 +136,8 @@ def _groups(a: _Side, b: _Side) -> list[Change]:
         (a, b, "group_removed"),
     )
     for side, other, kind in passes:
-        for n, d in side.graph.nodes(data=True):
-            if d["label"] == "Group" and n not in other.graph:
+        for n, d in side.nodes.items():
+            if d["label"] == "Group" and n not in other.nodes:
                 quote, source = _quote(d)
                 keys = (
                     ("quote_after", "source_after")
@@ -251,15 +171,16 @@ def _links(a: _Side, b: _Side, rel: str, kinds: tuple[ChangeKind, ChangeKind]) -
     found = []
     passes: tuple[tuple[_Side, _Side, ChangeKind], ...] = ((b, a, kinds[0]), (a, b, kinds[1]))
     for side, other, kind in passes:
-        for u, v, key, d in side.graph.edges(keys=True, data=True):
-            if key != rel or other.graph.has_edge(u, v, key=key):
+        for u, v, d in _edges_of(side, rel):
+            there_keyed = other.succ.get(u, {}).get(v, {})
+            if rel in there_keyed:
                 continue
-            if rel == "MEMBER_OF" and v not in other.graph:
+            if rel == "MEMBER_OF" and v not in other.nodes:
                 continue
-            party = side.graph.nodes[u].get("party")
+            party = side.nodes[u].get("party")
             subject = side.name(v)
             # the other side's word on the same pair: a member now absent, or the reverse
-            opposite = other.graph.get_edge_data(u, v, key=_OPPOSITE[rel])
+            opposite = there_keyed.get(_OPPOSITE[rel])
             here, there = _quote(d), _quote(opposite)
             added = kind in ("member_joined", "absence_new")
             (qb, sb), (qa, sa) = (there, here) if added else (here, there)
@@ -275,12 +196,11 @@ def _lok_status(a: _Side, b: _Side) -> list[Change]:
     loks = {
         n
         for side in (a, b)
-        for n, d in side.graph.nodes(data=True)
+        for n, d in side.nodes.items()
         if d["label"] == "Agreement" and d.get("kind") == "LOK"
     }
     for n in sorted(loks):
-        old = a.graph.nodes[n] if n in a.graph else None
-        new = b.graph.nodes[n] if n in b.graph else None
+        old, new = a.nodes.get(n), b.nodes.get(n)
         before = old.get("status") if old else None
         after = new.get("status") if new else None
         if before == after:
@@ -362,22 +282,22 @@ def _counts(a: _Side, b: _Side) -> list[Count]:
     tallies: list[dict[tuple[str, str], set[str]]] = []
     for side in (a, b):
         found: dict[tuple[str, str], set[str]] = defaultdict(set)
-        graph = side.graph
-        for u, v, key in graph.edges(keys=True):
+        nodes = side.nodes
+        for u, v, key in _keys_of(side):
             kommun = side.home.get(v) if key in ("SERVES", "ABSENT_FROM") else None
             if key == "ABSENT_FROM" and kommun is None:
                 kommun = side.home.get(u)
             lan = side.lan.get(kommun) if kommun is not None else None
             if kommun is None or lan is None:
                 continue
-            if key == "SERVES" and graph.nodes[u]["label"] == "Group":
-                kind = graph.nodes[u].get("group_type", "")
+            if key == "SERVES" and nodes[u]["label"] == "Group":
+                kind = nodes[u].get("group_type", "")
                 name = words["group_types"].get(kind, kind)
                 found[(lan, words["counts"]["group"].format(name=name))].add(kommun)
             elif key == "ABSENT_FROM":
-                party = graph.nodes[u].get("party") or side.name(u)
+                party = nodes[u].get("party") or side.name(u)
                 found[(lan, words["counts"]["absent"].format(party=party))].add(kommun)
-        for n, d in graph.nodes(data=True):
+        for n, d in nodes.items():
             if (
                 d["label"] == "Agreement"
                 and d.get("kind") == "LOK"
@@ -400,3 +320,20 @@ def _counts(a: _Side, b: _Side) -> list[Count]:
         )
         for lan, m in keys
     ]
+
+
+def _edges_of(side: _Side, rel: str) -> Iterator[tuple[str, str, dict]]:
+    """The side's edges of one type as (source, target, attributes), in the graph's order."""
+    for u, targets in side.succ.items():
+        for v, keyed in targets.items():
+            d = keyed.get(rel)
+            if d is not None:
+                yield u, v, d
+
+
+def _keys_of(side: _Side) -> Iterator[tuple[str, str, str]]:
+    """Every edge of the side as (source, target, type), as ``graph.edges(keys=True)``."""
+    for u, targets in side.succ.items():
+        for v, keyed in targets.items():
+            for key in keyed:
+                yield u, v, key

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .adjacency import adjacency
+from .adjacency import adjacency, node_dicts
 from .collector import collector_paused
 from .errors import InputError
 from .models import Evidence, Source, Structure
@@ -155,17 +155,19 @@ def with_round(structure: Structure, round_: str | None = None, heading: str = "
 
 def kommun_index(graph: nx.MultiDiGraph) -> dict[str, str]:
     """Node id → the kommun it belongs to: a group's SERVES, a unit's PART_OF, a LÖK's kommun."""
-    nodes = graph.nodes
+    nodes, (succ, _) = node_dicts(graph), adjacency(graph)
     found: dict[str, str] = {}
     lok_kommuner: dict[str, set[str]] = defaultdict(set)
-    for n, d in nodes(data=True):
+    for n, d in nodes.items():
         if d["label"] == "Principal" and d.get("kind") == "kommun":
             found[n] = n
-    for u, v, key in graph.edges(keys=True):
-        if key in ("SERVES", "PART_OF") and v in found:
-            found.setdefault(u, v)
-        elif key == "PARTY_TO" and nodes[u].get("kind") == "kommun":
-            lok_kommuner[v].add(u)
+    for u, targets in succ.items():  # graph.edges(keys=True), in its order
+        for v, keyed in targets.items():
+            for key in keyed:
+                if key in ("SERVES", "PART_OF") and v in found:
+                    found.setdefault(u, v)
+                elif key == "PARTY_TO" and nodes[u].get("kind") == "kommun":
+                    lok_kommuner[v].add(u)
     for agreement, kommuner in lok_kommuner.items():
         if len(kommuner) == 1 and nodes[agreement].get("kind") == "LOK":
             found.setdefault(agreement, next(iter(kommuner)))
@@ -206,40 +208,49 @@ def at_round(graph: nx.MultiDiGraph, round_: str | None = None) -> nx.MultiDiGra
 def _view(graph: nx.MultiDiGraph, round_: str | None) -> nx.MultiDiGraph:
     current = _Current(graph, round_)
     home = current.home
+    held, (succ, _) = node_dicts(graph), adjacency(graph)
     nodes = {
-        n: attrs
-        for n, d in graph.nodes(data=True)
+        n: _own(attrs, d)
+        for n, d in held.items()
         if (attrs := _as_of(d, current, home.get(n), n)) is not None
     }
     edges = []
-    for u, v, key, d in graph.edges(keys=True, data=True):
-        if u not in nodes or v not in nodes:
+    for u, targets in succ.items():  # graph.edges(keys=True, data=True), in its order
+        if u not in nodes:
             continue
-        if key == "STATED_IN":
-            if any(e["source"] == v for e in nodes[u].get("evidence", ())):
-                edges.append((u, v, key, d))
-            continue
-        attrs = _as_of(d, current, home.get(u) or home.get(v), None)
-        if attrs is not None:
-            edges.append((u, v, key, attrs))
+        for v, keyed in targets.items():
+            if v not in nodes:
+                continue
+            for key, d in keyed.items():
+                if key == "STATED_IN":
+                    if any(e["source"] == v for e in nodes[u].get("evidence", ())):
+                        edges.append((u, v, key, dict(d)))
+                    continue
+                attrs = _as_of(d, current, home.get(u) or home.get(v), None)
+                if attrs is not None:
+                    edges.append((u, v, key, _own(attrs, d)))
     return _graph_of(nodes, edges)
 
 
-def _graph_of(nodes: dict[str, dict], edges: list[tuple[str, str, str, dict]]) -> nx.MultiDiGraph:
-    """A MultiDiGraph of these nodes and edges, filled the way ``graph.copy()`` fills one.
+def _own(attrs: dict, held: dict) -> dict:
+    """The view's own dict of an item: `_as_of` made a new one, or a copy of the graph's, so
+    the store's graph is never changed through the view."""
+    return dict(held) if attrs is held else attrs
 
-    ``add_edges_from`` checks and copies every edge; at 290 kommuner that is most of a view's
-    time. The view is a new graph with new attribute dicts, so the store's graph is never
-    changed through it.
-    """
+
+def _graph_of(nodes: dict[str, dict], edges: list[tuple[str, str, str, dict]]) -> nx.MultiDiGraph:
+    """A MultiDiGraph of these nodes and edges (the view's own dicts), put in place as
+    ``add_node`` and ``add_edge`` would put them, without their checks and copies (most of a
+    view's time at 290 kommuner otherwise)."""
     view: nx.MultiDiGraph = nx.MultiDiGraph()
-    view.add_nodes_from((n, dict(d)) for n, d in nodes.items())
-    succ, pred = adjacency(view)
-    for u, v, key, attrs in edges:
+    attrs, (succ, pred) = node_dicts(view), adjacency(view)
+    for n, d in nodes.items():
+        attrs[n], succ[n], pred[n] = d, {}, {}
+    for u, v, key, d in edges:
         keys = succ[u].get(v)
         if keys is None:
             keys = succ[u][v] = pred[v][u] = {}
-        keys[key] = dict(attrs)
+        keys[key] = d
     return view
 
 
@@ -251,23 +262,25 @@ class _Current:
     """Which evidence counts as of a round: newest per kommun and kind of source."""
 
     def __init__(self, graph: nx.MultiDiGraph, round_: str | None) -> None:
-        sources = {n: d for n, d in graph.nodes(data=True) if _is_source(d)}
+        nodes, (succ, _) = node_dicts(graph), adjacency(graph)
+        sources = {n: d for n, d in nodes.items() if _is_source(d)}
         self.round_of = {s: d.get("round") or "" for s, d in sources.items()}
         self.kind_of = {s: d.get("kind", "") for s, d in sources.items()}
         eligible = {s for s, r in self.round_of.items() if round_ is None or r <= round_}
-        self.home = kommun_index(graph)
+        self.home = home = kommun_index(graph)
         covers: dict[str, set[str]] = defaultdict(set)
         for s, d in sources.items():
             covers[s].update(d.get("answered", ()))
-        for n, d in graph.nodes(data=True):
-            if n in self.home:
-                for e in d.get("evidence", ()):
-                    covers[e["source"]].add(self.home[n])
-        for u, v, d in graph.edges(data=True):
-            k = self.home.get(u) or self.home.get(v)
-            if k:
-                for e in d.get("evidence", ()):
-                    covers[e["source"]].add(k)
+        for n, kommun in home.items():
+            for e in nodes[n].get("evidence", ()):
+                covers[e["source"]].add(kommun)
+        for u, targets in succ.items():
+            for v, keyed in targets.items():
+                k = home.get(u) or home.get(v)
+                if k:
+                    for d in keyed.values():
+                        for e in d.get("evidence", ()):
+                            covers[e["source"]].add(k)
         self.newest: dict[tuple[str, str], str] = {}
         for s in eligible:
             for k in covers[s]:
