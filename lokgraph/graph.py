@@ -9,14 +9,14 @@ from every source that states it is collected on it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 from pydantic import TypeAdapter
 
-from .adjacency import adjacency
+from .adjacency import adjacency, node_dicts
 from .collector import collector_paused
 from .errors import InputError
 from .graph_records import edge_attrs as _edge_attrs
@@ -84,7 +84,8 @@ def build_graph(structure: Structure) -> nx.MultiDiGraph:
 
 def _round_lookup(graph: nx.MultiDiGraph, structure: Structure) -> dict[str, str]:
     """Source id → its survey round ("" for none), from the graph and the structure."""
-    rounds = {n: d.get("round") or "" for n, d in graph.nodes(data=True) if d["label"] == "Source"}
+    held = node_dicts(graph)
+    rounds = {n: d.get("round") or "" for n, d in held.items() if d["label"] == "Source"}
     for node in structure.nodes:
         if node.label == "Source":
             rounds[node.id] = node.round or ""
@@ -148,9 +149,11 @@ class _Pending:
 
 
 def _check(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> None:
-    labels = {n: d["label"] for n, d in vars(graph)["_node"].items()}
+    held = node_dicts(graph)
+    new: dict[str, str] = {}  # the structure's nodes that the graph does not hold yet
     for node in structure.nodes:
-        known = labels.setdefault(node.id, node.label)
+        old = held.get(node.id)
+        known = new.setdefault(node.id, node.label) if old is None else old["label"]
         if known != node.label:
             raise InputError(
                 f"node {node.id!r} is a {node.label} here but a {known} elsewhere",
@@ -163,21 +166,36 @@ def _check(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> N
             continue
         checked.add(id(rel))
         allowed_from, allowed_to = ALLOWED_ENDPOINTS[rel.type]
-        for end, allowed in ((rel.source, allowed_from), (rel.target, allowed_to)):
-            if end not in labels:
-                raise InputError(
-                    f"{rel.type} from {rel.source!r} to {rel.target!r} names no known node {end!r}",
-                    where=where,
-                    fix="Add that node, or correct the name",
-                )
-            if labels[end] not in allowed:
-                side = "from" if end == rel.source else "to"
-                raise InputError(
-                    f"{rel.type} cannot go {side} a {labels[end]} ({end!r}); it goes from "
-                    f"{' or '.join(sorted(allowed_from))} to {' or '.join(sorted(allowed_to))}",
-                    where=where,
-                    fix="Use the relationship that DESIGN.md gives for these labels",
-                )
+        old = held.get(rel.source)
+        source = new.get(rel.source) if old is None else old["label"]
+        old = held.get(rel.target)
+        target = new.get(rel.target) if old is None else old["label"]
+        if source not in allowed_from or target not in allowed_to:
+            raise _endpoint_error(rel, source, target, where)
+
+
+def _endpoint_error(
+    rel: Relationship, source: str | None, target: str | None, where: str | None
+) -> InputError:
+    """Why a relationship cannot be merged: its first end that names no node or a node of a
+    label it cannot go from or to (`source` and `target`: the ends' labels, None for none)."""
+    allowed_from, allowed_to = ALLOWED_ENDPOINTS[rel.type]
+    ends = (("from", rel.source, source, allowed_from), ("to", rel.target, target, allowed_to))
+    for side, end, label, allowed in ends:
+        if label is None:
+            return InputError(
+                f"{rel.type} from {rel.source!r} to {rel.target!r} names no known node {end!r}",
+                where=where,
+                fix="Add that node, or correct the name",
+            )
+        if label not in allowed:
+            return InputError(
+                f"{rel.type} cannot go {side} a {label} ({end!r}); it goes from "
+                f"{' or '.join(sorted(allowed_from))} to {' or '.join(sorted(allowed_to))}",
+                where=where,
+                fix="Use the relationship that DESIGN.md gives for these labels",
+            )
+    raise ValueError(f"both ends of {rel!r} are allowed")  # called only when one is not
 
 
 def merge(graph: nx.MultiDiGraph, structure: Structure, *, where: str | None = None) -> MergeStats:
@@ -195,7 +213,8 @@ def _merge(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> M
     structure = same_groups(graph, structure)
     _check(graph, structure, where)
     stats = MergeStats()
-    round_of = _round_lookup(graph, structure).get
+    rounds = _round_lookup(graph, structure)  # every Source node, after the merge too
+    round_of = rounds.get
     references: set[int] = set()
     # a new node or edge is put into networkx's own dicts as `add_node` and `add_edge` would
     # put it, without their checks and copies (every end is known: `_check` saw to that)
@@ -226,7 +245,7 @@ def _merge(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> M
             old.clear()
             old.update(merged)
             stats.edges_updated += 1
-    _link_sources(graph, structure, stats)
+    _link_sources(graph, structure, stats, rounds)
     cache = getattr(graph, "__networkx_cache__", None)
     if cache:  # what networkx's own add_edge clears (results cached for its backends)
         cache.clear()
@@ -271,21 +290,20 @@ def _merged(
         yield key, old, pending.result()
 
 
-def _link_sources(graph: nx.MultiDiGraph, structure: Structure, stats: MergeStats) -> None:
-    """STATED_IN from every node with evidence to the Source nodes its evidence names."""
-    done: set[tuple[str, str]] = set()
-    held, (succ, _) = vars(graph)["_node"], adjacency(graph)
+def _link_sources(
+    graph: nx.MultiDiGraph, structure: Structure, stats: MergeStats, sources: Container[str]
+) -> None:
+    """STATED_IN from every node with evidence to the Source nodes (`sources`) its evidence
+    names."""
+    succ = adjacency(graph)[0]
     for node in structure.nodes:
         if not node.evidence or node.label == "Source":
             continue
+        out = succ[node.id]
         for evidence in node.evidence:
-            pair = (node.id, evidence.source)
-            if pair in done:
-                continue
-            done.add(pair)
-            linked = "STATED_IN" in succ[node.id].get(evidence.source, ())
-            if not linked and held.get(evidence.source, {}).get("label") == "Source":
-                graph.add_edge(*pair, key="STATED_IN", type="STATED_IN", evidence=[])
+            source = evidence.source
+            if source in sources and "STATED_IN" not in out.get(source, ()):
+                graph.add_edge(node.id, source, key="STATED_IN", type="STATED_IN", evidence=[])
                 stats.edges_added += 1
 
 
