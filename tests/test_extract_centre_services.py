@@ -77,6 +77,19 @@ def test_an_absence_next_to_the_staff_stays_with_its_party():
     assert members(text) == fc("MVC", "FORSKOLA")
 
 
+def test_a_sentence_that_opens_at_the_centres_name_is_about_it():
+    text = (
+        "Sedan i fjol finns familjecentralen Ekorren i Åby.\n\n"
+        "I Ekorren finns barnhälsovård, mödrahälsovård och ungdomsmottagning."
+    )
+    assert members(text) == fc("BVC", "MVC", "UM")
+
+
+def test_a_service_named_apart_from_the_list_is_not_the_centres():
+    text = HEAD + "Barnhälsovård och mödravård drivs från vårdcentralen två dagar i veckan."
+    assert {p for p, _, _ in members(text)} == {"BVC", "MVC"}
+
+
 def test_familjecentret_is_the_centre_word_too():
     text = "Familjecentret i Norrby har flyttat.\n\nI huset arbetar nu BVC och MVC sida vid sida."
     assert members(text) == fc("BVC", "MVC")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .joint_work import _in_list_of
 from .spans import _find, _Hit, _overlaps, _resolve
 from .terms import _fold
 from .triggers import triggered_by
@@ -39,6 +40,7 @@ __all__ = ["centre_members", "staff_hits"]
 
 _FIRST = re.compile(r"\s*(\w+)\s+(\w+)")
 _WORDS = re.compile(r"\w+")
+_NAME = re.compile(r"\s+([A-ZÅÄÖ][\w-]+)")
 CENTRE = "familjecentral"
 
 
@@ -63,6 +65,7 @@ def centre_members(
     sentence that names an agreement or a declaration of intent on, the document lists what
     it covers (sides of an agreement are no members), and the rule is off; so it is while the
     document has spoken of its centre only as a plan (`planned_places`)."""
+    _note_names(reading, ctx)
     if ctx.centre_agreed or reading.agreement or _find(v.extra.side_documents, reading.text):
         ctx.centre_agreed = True
         return
@@ -74,7 +77,7 @@ def centre_members(
     if not here and (last_group is None or last_group.group_type != CENTRE):
         return
     text = reading.text
-    if _elsewhere(reading, v) or _not_this_centre(text, v):
+    if _elsewhere(reading, ctx, v) or _not_this_centre(text, v):
         return
     taken = [(p.start, p.end) for p in reading.parties]
     staff = [h for h in staff_hits(text, v) if not _overlaps(h, taken)]
@@ -82,17 +85,38 @@ def centre_members(
         reading.parties = reading.parties + staff  # (after the others: absences index them)
         return
     absent = {reading.parties[i].key for i in reading.absent}
-    services = [
+    everyone = reading.parties + staff
+    named = [
         p
-        for p in reading.parties + staff
-        if p.key in v.extra.centre_services
-        and p.key not in absent
+        for p in everyone
+        if p.key not in absent
         and (p.start, p.end) not in reading.topics
+        and p.key != "FAMILJECENTRAL"
     ]
+    services = [p for p in named if p.key in v.extra.centre_services]
     if len({p.key for p in services}) < 2:
         return
-    reading.parties = reading.parties + staff
-    reading.member_spans = reading.member_spans + [(p.start, p.end) for p in services]
+    # other services in one list with them are the centre's too ("barnhälsovård,
+    # barnmorskemottagning och ungdomsmottagning"), not one named apart ("från en vårdcentral")
+    ordered = sorted(named, key=lambda h: h.start)
+    listed = [
+        p
+        for j, p in enumerate(ordered)
+        if p in services
+        or any(_in_list_of(text, ordered, j, (q.start, q.end), v) for q in services)
+    ]
+    reading.parties = everyone
+    reading.member_spans = reading.member_spans + [(p.start, p.end) for p in listed]
+
+
+def _note_names(reading: _Reading, ctx: _Context) -> None:
+    """Remember the proper name right after a centre word ("familjecentralen Lönnen"): a
+    sentence that opens at it ("I Lönnen finns …") is at the centre."""
+    for g in reading.groups:
+        if g.group_type == CENTRE:
+            m = _NAME.match(reading.text[g.hit.end :])
+            if m:
+                ctx.centre_names = ctx.centre_names | {_fold(m.group(1))}
 
 
 def _not_this_centre(text: str, v: Vocabulary) -> bool:
@@ -114,12 +138,15 @@ def _not_this_centre(text: str, v: Vocabulary) -> bool:
     return any(w.startswith(stem) and w[len(stem) :] in ("", "s", "er", "ers") for w in words)
 
 
-def _elsewhere(reading: _Reading, v: Vocabulary) -> bool:
+def _elsewhere(reading: _Reading, ctx: _Context, v: Vocabulary) -> bool:
     """Whether the sentence opens at a place other than the centre ("På vårdcentralen finns
-    …"), not at a part of its house ("På bottenvåningen finns …") or the centre itself."""
+    …"), not at a part of its house ("På bottenvåningen finns …") or the centre itself (its
+    word or its name: "I Lönnen finns …")."""
     text = reading.text
     m = _FIRST.match(text)
     if m is None or _fold(m.group(1)) not in v.grammar.colocation_prepositions:
+        return False
+    if _fold(m.group(2)) in ctx.centre_names:
         return False
     if any(g.hit.start == m.start(2) for g in reading.groups):
         return False  # "På familjecentralen samlas …"

@@ -76,6 +76,8 @@ class _Context:
     #: the document named an agreement or a declaration of intent: the services it lists for a
     #: family centre are what the agreement covers, not who works there (`centre_services`)
     centre_agreed: bool = False
+    #: the proper names the document gave its family centre ("familjecentralen Lönnen"), folded
+    centre_names: frozenset[str] = frozenset()
 
     @property
     def who(self) -> tuple[str, str | None, str | None, str | None]:
