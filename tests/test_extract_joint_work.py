@@ -46,6 +46,11 @@ def free(*parties: str) -> set[tuple[str, None]]:
             "I kommunen samarbetar socialtjänsten nära med skola och BUP.",
             ("SOCIALTJANST", "SKOLA", "BUP"),
         ),
+        # a need said of someone else after the word is no duty of theirs
+        (
+            "BVC samarbetar med förskolan kring barn som behöver extra stöd.",
+            ("BVC", "FORSKOLA"),
+        ),
         # a list the clause splitter cuts at its first comma stays one list
         (
             "Under året började socialförvaltningen, skolförvaltningen och BVC samverka "
@@ -82,6 +87,8 @@ def test_joint_work_after_a_group_is_still_its_own_collaboration():
         "- samverkar med socialtjänst, ungdomsmottagning och BUP",
         # persons alongside the services' people, not the services together
         "Bandet klipptes av kommunalrådet tillsammans med cheferna för skolan och socialtjänsten.",
+        # the partner is a person, not a service
+        "Skolan och socialtjänsten planerar tillsammans med dig vilket stöd som ges.",
         # "gemensamt" after an article is an adjective: only before a noun of work
         "Skolan och socialtjänsten tog fram ett gemensamt underlag för barnen.",
     ],

@@ -61,15 +61,14 @@ def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
     x = v.extra
     words, _ = _folded_words(text)
     folded = [w for w, _, _ in words]
-    if any(w in x.joint_modals for w in folded):
-        return False
     cues: list[tuple[int, int, bool]] = []  # (start, end, needs a subject before it)
     for i, (w, a, b) in enumerate(words):
         before = folded[i - 1] if i else ""
         if before == "att" or v.grammar.topic_preposition.search(text[:a]):
             continue  # "i uppdrag att tillsammans med …", "rutiner för samverkan med BUP"
-        if any(q in x.joint_topics for q in folded[:i]):
-            continue  # "Dokumentet beskriver hur skola och socialtjänst samverkar"
+        if any(q in x.joint_topics or q in x.joint_modals for q in folded[:i]):
+            continue  # "beskriver hur skola och BUP samverkar", "ska samverka" (not "barn som
+            # behöver stöd" after the word)
         partner = bool(v.grammar.partner.match(text[b:]))
         # "ett gemensamt projekt": after an article the adverb is an adjective
         adjective = w in x.joint_adjectives or (w in x.joint_words and before in x.joint_articles)
@@ -95,6 +94,8 @@ def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
         ]
         if subject and not any(p.end <= at or _inverted(text, end, p, v) for p in here):
             continue
+        if subject and not _partner_named(text, end, here, v):
+            continue  # "bestämmer tillsammans med dig och ditt barn": the partner is a person
         if len({p.key for p in here}) >= 2:
             spans += [(p.start, p.end) for p in here]
     if spans:
@@ -117,6 +118,16 @@ def _in_list_of(
 def _joined(gap: str, v: Vocabulary) -> bool:
     words = [w for w, _, _ in _folded_words(gap)[0]]
     return len(words) <= 1 and all(w in v.grammar.list_joiners for w in words) and "." not in gap
+
+
+def _partner_named(text: str, end: int, here: list[Any], v: Vocabulary) -> bool:
+    """Whether a service is the partner after "med" (within two words: "tillsammans med
+    skolan", "samarbetar med bland annat skolan"), or the word has no "med" after it."""
+    m = v.grammar.partner.match(text[end:])
+    if m is None:
+        return True
+    after = end + m.end()
+    return any(p.start >= after and len(text[after : p.start].split()) <= 2 for p in here)
 
 
 def _inverted(text: str, end: int, party: Any, v: Vocabulary) -> bool:
