@@ -105,7 +105,7 @@ def _compound_groups(text: str, taken: list[tuple[int, int]], v: Vocabulary) -> 
             continue  # "IFO:s mottagningsgrupp" is a part of a service, not a group
         out.append(
             _Hit(
-                "samverkansgrupp",
+                _prefix_type(prefix, v) or "samverkansgrupp",
                 m.start(),
                 m.end(),
                 None,
@@ -120,6 +120,11 @@ def _compound_groups(text: str, taken: list[tuple[int, int]], v: Vocabulary) -> 
 def _prefix_level(prefix: str, v: Vocabulary) -> str | None:
     """The level a compound's first part gives it ("skolchefs-": strategisk), if any."""
     return next((level for end, level in v.extra.prefix_levels if prefix.endswith(end)), None)
+
+
+def _prefix_type(prefix: str, v: Vocabulary) -> str | None:
+    """The group type a compound's first part gives it ("socialchefs-": chefsgrupp), if any."""
+    return next((kind for end, kind in v.extra.prefix_types if prefix.endswith(end)), None)
 
 
 def _compound_name(word: str, v: Vocabulary) -> str:

@@ -85,7 +85,7 @@ EXTRA_AGREEMENT_KEYS = (
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
 #: headings under ``group_compounds:`` read into `ExtraWords`
-EXTRA_COMPOUND_KEYS = ("prefix_levels", "network_heads", "network_types")
+EXTRA_COMPOUND_KEYS = ("prefix_levels", "prefix_types", "network_heads", "network_types")
 
 
 @dataclass(frozen=True)
@@ -184,6 +184,9 @@ class ExtraWords:
     #: (first part, level): a compound group whose first part ends so has that level
     #: ("skolchefsnätverket" is strategic: chiefs decide)
     prefix_levels: tuple[tuple[str, str], ...]
+    #: (first part, group type): a compound group whose first part ends so is of that type
+    #: ("socialchefsgruppen" is a chefsgrupp)
+    prefix_types: tuple[tuple[str, str], ...]
     #: agreement words in the indefinite plural ("lokala överenskommelser ska tecknas"):
     #: agreements in general, not the one a later "Överenskommelsen" refers back to
     generic_plurals: tuple[Term, ...] = ()
@@ -260,6 +263,7 @@ def compile_extra(
         network_heads=tuple(_fold(w) for w in compounds.get("network_heads") or ()),
         network_types=frozenset(str(t) for t in compounds.get("network_types") or ()),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
+        prefix_types=_prefix_typed(compounds.get("prefix_types") or {}, source),
         generic_plurals=plain("generic_plurals", agreement, "generic"),
         agendas=plain("agendas", agreement, "agenda"),
         contracts=plain("contracts", agreement.get("contract_frames") or {}, "contract"),
@@ -308,6 +312,23 @@ def _years(
         raise InputError("'agreement: durations' must map a number of years to words", where=source)
     named = {str(years): words for years, words in section.items()}
     return tuple(t for years in named for t in plain(years, named, years))
+
+
+def _prefix_typed(section: Any, source: str) -> tuple[tuple[str, str], ...]:
+    """(first part, group type) pairs from ``group_compounds: prefix_types``, types known."""
+    where = "'group_compounds: prefix_types'"
+    if not isinstance(section, dict):
+        raise InputError(f"{where} must map group types to first parts", where=source)
+    out = []
+    for kind, parts in section.items():
+        if str(kind) not in GROUP_TYPES:
+            raise InputError(
+                f"unknown group type {kind!r} under {where}",
+                where=source,
+                fix="Use one of " + ", ".join(GROUP_TYPES),
+            )
+        out += [(_fold(str(w)), str(kind)) for w in parts or ()]
+    return tuple(out)
 
 
 def _levelled(section: Mapping[str, Any], source: str) -> tuple[tuple[str, str], ...]:
