@@ -1,4 +1,5 @@
-"""Agendas: a document whose title lines call it a notice of a meeting or an agenda.
+"""Agendas and proposals: a document whose title lines call it a notice of a meeting or an
+agenda, and an approval whose object is a plan.
 
 A kallelse, föredragningslista or dagordning (``agreement.agendas`` in the title lines, the
 headings before the first paragraph) lists matters to be decided. An agreement it names in a
@@ -17,14 +18,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .spans import _find
+from .spans import _find, _Hit
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from .context import _Context
     from .sentences import Sentence
 
-__all__ = ["agenda_item", "note_agenda"]
+__all__ = ["agenda_item", "approves_a_plan", "note_agenda", "on_agenda"]
 
 #: the blocks an agenda lists its matters in
 _ITEMS = frozenset({"item", "row", "heading"})
@@ -44,3 +45,17 @@ def note_agenda(sentence: Sentence, v: Vocabulary, ctx: _Context) -> None:
 def agenda_item(sentence: Sentence, ctx: _Context) -> bool:
     """Whether a sentence is a matter an agenda lists (an item, a row, a heading of its own)."""
     return ctx.agenda and sentence.block in _ITEMS
+
+
+def approves_a_plan(hit: _Hit, hits: list[_Hit], text: str) -> bool:
+    """Whether what an in-force word approves is a plan: a word of work in progress follows
+    it with at most two words between ("godkändes ett förslag om att teckna")."""
+    return any(
+        h.key == "in_progress" and h.start >= hit.end and len(text[hit.end : h.start].split()) <= 2
+        for h in hits
+    )
+
+
+def on_agenda(sentence: Sentence, ctx: _Context, v: Vocabulary) -> bool:
+    """An agenda item that names an agreement by a word for one, not only by a brand."""
+    return agenda_item(sentence, ctx) and bool(_find(v.agreement_words, sentence.text))

@@ -51,11 +51,14 @@ def note_subject(sentence: Sentence, first: bool, v: Vocabulary, ctx: _Context) 
         ctx.subject_heading = named
 
 
-def kind_in_document(text: str, reading: _Reading, v: Vocabulary, ctx: _Context) -> str | None:
+def kind_in_document(
+    text: str, reading: _Reading, v: Vocabulary, ctx: _Context, row: bool = False
+) -> str | None:
     """The kind of agreement a sentence of a document is about (see `agreements.kind_of`): a
     document that named a BUS agreement keeps calling it that ("Överenskommelsen tecknades av
     alla kommuner i länet"), a sentence under a title or heading with a subject is on that
-    subject (or, opening "Det har …", on the subject of the sentence before), and a sentence
+    subject (or, opening "Det har …", on the subject of the sentence before), a ``row`` of a
+    table of agreements is one by its cells alone, and a sentence
     that only refers back takes the kind named before (not that of
     agreements named in general, `_generic`)."""
     kommuner = reading.kommuner
@@ -73,7 +76,7 @@ def kind_in_document(text: str, reading: _Reading, v: Vocabulary, ctx: _Context)
             if side[0] <= k.start and k.end <= side[1]
         ]
         text = text[side[0] : side[1]]
-    raw = kind_of(text, v, raw=True, kommuner=kommuner, own=ctx.kommun)
+    raw = kind_of(text, v, raw=True, kommuner=kommuner, own=ctx.kommun, listed=row)
     if raw in ("LOK", "ROK", None) and ctx.subject_before and _find(v.extra.topic_openers, text):
         raw = "other_subject"  # "… med läs- och skrivsvårigheter. Det har kommunerna enats om"
     if raw == "other_named":

@@ -54,6 +54,7 @@ def kind_of(
     raw: bool = False,
     kommuner: Sequence[_Hit] = (),
     own: str | None = None,
+    listed: bool = False,
 ) -> str | None:
     """The kind of agreement the words of a text name, or None (with ``raw``, a named BUS
     agreement is ``other_named`` and one on a single subject ``other_subject`` rather than
@@ -63,7 +64,8 @@ def kind_of(
     kommun and the region, or county-wide), then the kind words (a LÖK word, then a brand),
     then the sides the text names (`_sides_kind`: one kommun with the region is a LÖK, two
     kommuner another kind), then the county-wide words. ``kommuner`` are the kommun names
-    found in the text, ``own`` the kommun the document is about.
+    found in the text, ``own`` the kommun the document is about; ``listed``: the text is a
+    row of a table of agreements, which names one without a word for it.
 
     >>> from loaders.extract import load_vocabulary
     >>> v = load_vocabulary()
@@ -75,7 +77,7 @@ def kind_of(
     'other'
     """
     keys = {h.key for h in _find(v.agreement_kinds, text)}
-    documents = _documents(text, v)
+    documents = listed or _documents(text, v)
     kind = None
     if documents and _find(v.agreement_subjects, text):
         # the subject decides before the sides: "avtal om familjecentral mellan X kommun och

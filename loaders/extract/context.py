@@ -54,6 +54,9 @@ class _Context:
     #: title lines are still being read (`agenda`)
     agenda: bool = False
     opening: bool = True
+    #: a table is being read, and its header row names agreements (`agreement_tables`)
+    in_table: bool = False
+    agreement_table: bool = False
     #: a sentence of the document was read (the first one is its title)
     read_any: bool = False
     #: the document's title was read, and it names a board and no group ("Barn- och

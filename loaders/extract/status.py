@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lokgraph.facts import Fact
 
-from .agenda import agenda_item, note_agenda
+from .agenda import agenda_item, approves_a_plan, note_agenda, on_agenda
 from .agreement_subject import kind_in_document, note_subject
+from .agreement_tables import agreement_row
 from .agreements import _dates, _documents, new_side, validity
 from .clauses import _clause_of
 from .context import _Context
@@ -64,7 +65,7 @@ def _status_votes(reading: _Reading, v: Vocabulary, named: bool = False) -> list
             clause = _clause_of(reading.clauses, h.start)
             if h.key == "in_force" and clause in ended:
                 continue  # "en överenskommelse som har upphört att gälla"
-            if h.key == "in_force" and _approves_a_plan(h, hits, text):
+            if h.key == "in_force" and approves_a_plan(h, hits, text):
                 continue  # "godkände ett förslag om att teckna …": the plan, not the agreement
             if h.key == "none" and not _in_clause(named_spans, clause) and named_spans:
                 continue  # "Det finns överenskommelser, men vissa anvisningar saknas"
@@ -97,9 +98,9 @@ def _status_votes(reading: _Reading, v: Vocabulary, named: bool = False) -> list
     strong = usable(_find(v.status, text))
     if not strong and ended:
         return [("none", False)]
-    if strong and named and set(strong) == {"in_progress"}:
-        # "Den gamla överenskommelsen gäller tills en ny är klar": the old one holds, a new one
-        # is drafted (a document's two agreements)
+    if strong and named and set(strong) <= {"in_progress", "under_revision"}:
+        # "Den gamla överenskommelsen gäller tills en ny är klar", "… är under revidering och
+        # de gamla gäller": the old one holds, a new one is drafted (two agreements)
         strong += [s for s in usable(_find(v.status_weak, text)) if s == "in_force"]
     if strong:
         return [(s, False) for s in dict.fromkeys(strong)]
@@ -155,15 +156,18 @@ def _document_votes(
     note_subject(sentence, first, v, ctx)
     if text.rstrip().endswith("?"):
         return []  # "Finns det en gällande överenskommelse?" asks, it does not tell
-    named = bool(
+    row = agreement_row(sentence, v, ctx)
+    named = row or bool(
         _find(v.agreement_words, text)
         or any(_names(h, text, v) for h in _find(v.agreement_kinds, text))
     )
+    if ctx.agreement_table and not row:
+        return []  # the header row names its columns ("Avtal | Parter | Gäller"), no agreement
     if new_side(text, v) == (0, 0):
         return []  # "Västbus riktlinjer har ersatts": the old one, whose status is not ours
     if _states_only(text, v):
         return []  # "överenskommelsen mellan staten och SKL": a national one, not ours
-    kind = kind_in_document(text, reading, v, ctx)
+    kind = kind_in_document(text, reading, v, ctx, row)
     if kind in ctx.replaced_kinds and new_side(text, v) is None:
         return []
     local = bool(_find(v.local_agreement_words, text))
@@ -186,7 +190,7 @@ def _document_votes(
         votes = [(s, r) for s, r in votes if not r]  # "Ja" alone says nothing in a document
     titled = sentence.block in ("heading", "item") or (first and sentence.opens_paragraph)
     listed = titled and _opens_with_name(text, v)
-    if not votes and named and (listed or _on_agenda(sentence, ctx, v)):
+    if not votes and named and (listed or on_agenda(sentence, ctx, v)):
         # "Överenskommelse om samverkan kring barn och unga" as a heading or a listed item:
         # a document that names an agreement as its subject, and nothing says it is not done
         votes = [("in_force", True)]  # counts only when nothing else in the document does
@@ -198,26 +202,14 @@ def _document_votes(
         and not v.hypothetical & {_fold(w) for w, _, _ in _words(_before_date(text, v))}
     ):
         votes = [("in_force", False)]  # "Sedan 2008 följer alla kommuner gemensamma riktlinjer"
+    if not votes and row:
+        votes = [("in_force", False)]  # a table of agreements lists those that apply
     if not votes:
         return []
     if header and not (kind or ctx.agreement_kind or named_before or _documents(text, v)):
         kind = "other"  # a guidance or a division of work that calls itself no agreement
     kind = kind or ctx.agreement_kind or ("LOK" if ctx.kommun else "ROK")
     return [Vote(s, reading.area, text, r, kind, start, end) for s, r in votes]
-
-
-def _approves_a_plan(hit: _Hit, hits: list[_Hit], text: str) -> bool:
-    """Whether what an in-force word approves is a plan: a word of work in progress follows
-    it with at most two words between ("godkändes ett förslag om att teckna")."""
-    return any(
-        h.key == "in_progress" and h.start >= hit.end and len(text[hit.end : h.start].split()) <= 2
-        for h in hits
-    )
-
-
-def _on_agenda(sentence: Sentence, ctx: _Context, v: Vocabulary) -> bool:
-    """An agenda item that names an agreement by a word for one, not only by a brand."""
-    return agenda_item(sentence, ctx) and bool(_find(v.agreement_words, sentence.text))
 
 
 def _negated(before: list[str], v: Vocabulary) -> bool:
@@ -335,7 +327,15 @@ def _status_facts(votes: list[Vote], ctx: _Context, v: Vocabulary) -> list[Fact]
             # "började revideras 2010 … antogs 2012": a revision told before the agreement
             # was adopted is over
             last_force = max((i for i, x in enumerate(used) if x.status == "in_force"), default=-1)
-            used = [x for i, x in enumerate(used) if x.status != "under_revision" or i > last_force]
+            used = [
+                x
+                for i, x in enumerate(used)
+                # … but not one told in the same sentence ("är under revidering och de gamla
+                # gäller")
+                if x.status != "under_revision"
+                or i > last_force
+                or x.quote == used[last_force].quote
+            ]
         statuses = {x.status for x in used}
         if kind is not None and {"in_force", "under_revision"} <= statuses:
             # "antogs 2016. Den revideras nu": the one in force and its new version (two)
