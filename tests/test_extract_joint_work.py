@@ -51,6 +51,19 @@ def free(*parties: str) -> set[tuple[str, None]]:
             "BVC samarbetar med förskolan kring barn som behöver extra stöd.",
             ("BVC", "FORSKOLA"),
         ),
+        # a collaboration a service has, or a compound on a head of joint work
+        (
+            "Elevhälsan har sedan länge ett nära samarbete med BUP och habiliteringen.",
+            ("ELEVHALSA", "BUP", "HAB"),
+        ),
+        (
+            "Socialtjänsten och BVC har regelbundna samverkansmöten om familjerna.",
+            ("SOCIALTJANST", "BVC"),
+        ),
+        (
+            "Skolan och socialtjänsten driver i år ett samarbetsprojekt om skolnärvaro.",
+            ("SKOLA", "SOCIALTJANST"),
+        ),
         # a list the clause splitter cuts at its first comma stays one list
         (
             "Under året började socialförvaltningen, skolförvaltningen och BVC samverka "
@@ -89,6 +102,10 @@ def test_joint_work_after_a_group_is_still_its_own_collaboration():
         "Bandet klipptes av kommunalrådet tillsammans med cheferna för skolan och socialtjänsten.",
         # the partner is a person, not a service
         "Skolan och socialtjänsten planerar tillsammans med dig vilket stöd som ges.",
+        # a collaboration nobody is said to have, or one that is a duty
+        "Övergången från BUP till vuxenpsykiatrin och samverkan tas upp i kapitel två.",
+        "Samarbetet med elevhälsan och BUP är viktigt för mottagningen.",
+        "Skolan och socialtjänsten är skyldiga att samverka kring barn som far illa.",
         # "gemensamt" after an article is an adjective: only before a noun of work
         "Skolan och socialtjänsten tog fram ett gemensamt underlag för barnen.",
     ],

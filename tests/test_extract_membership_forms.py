@@ -331,3 +331,20 @@ def test_a_familjecentral_colocated_with_its_units():
 )
 def test_units_and_brackets_inside_a_list(text, expected):
     check(text, expected)
+
+
+# --- the group's members told in the past tense --------------------------------------------
+
+PAST = [
+    (
+        "Arbetsgruppen har under året bestått av personal från IFO, skolan och BVC.",
+        {SOC, SKOLA, BVC},
+    ),
+    ("Styrgruppen utgjordes av cheferna för socialtjänsten och elevhälsan.", {SOC, EH}),
+    ("I samverkansgruppen satt med både BUP och habiliteringen.", {BUP, HAB}),
+]
+
+
+@pytest.mark.parametrize(("text", "members"), PAST)
+def test_members_of_a_group_told_in_the_past(text, members):
+    check(text, {M: members})

@@ -48,7 +48,12 @@ _REACH = 3
 
 
 @triggered_by(
-    "extra.joint_words", "extra.joint_adjectives", "extra.collaboration_verbs", empty=bool
+    "extra.joint_words",
+    "extra.joint_adjectives",
+    "extra.collaboration_verbs",
+    "extra.collaboration_nouns",
+    "extra.collaboration_stems",
+    empty=bool,
 )
 def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
     """Add the services of a clause of joint work to the members (in place); whether it did.
@@ -62,6 +67,7 @@ def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
     words, _ = _folded_words(text)
     folded = [w for w, _, _ in words]
     cues: list[tuple[int, int, bool]] = []  # (start, end, needs a subject before it)
+    nouns: list[int] = []  # cues that are nouns: their subject stands before them
     for i, (w, a, b) in enumerate(words):
         before = folded[i - 1] if i else ""
         if before == "att" or v.grammar.topic_preposition.search(text[:a]):
@@ -78,8 +84,11 @@ def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
             cues.append((a, b, False))
         elif w in x.collaboration_verbs:
             cues.append((a, b, True))  # "samverkar med …" with no service doing it: a duty
-    if not cues:
-        return False
+        elif _collaboration_noun(w, x):  # "har ett nära samarbete med", "samverkansmöten"
+            cues.append((a, b, True))
+            nouns.append(a)
+    if not cues or _find(x.side_documents, text):
+        return False  # (the parties of a document on the collaboration are its sides)
     absent = set(reading.absent)
     spans = []
     for at, end, subject in cues:
@@ -92,8 +101,13 @@ def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
             and j not in absent
             and (p.start, p.end) not in reading.topics
         ]
-        if subject and not any(p.end <= at or _inverted(text, end, p, v) for p in here):
+        inverted = at not in nouns  # ("I kommunen samarbetar socialtjänsten med …")
+        if subject and not any(
+            p.end <= at or (inverted and _inverted(text, end, p, v)) for p in here
+        ):
             continue
+        if not inverted and not _had(text, at, here, v):
+            continue  # "övergångar från BUP till vuxenpsykiatrin, samverkan": nobody has it
         if subject and not _partner_named(text, end, here, v):
             continue  # "bestämmer tillsammans med dig och ditt barn": the partner is a person
         if len({p.key for p in here}) >= 2:
@@ -101,6 +115,27 @@ def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
     if spans:
         reading.member_spans = reading.member_spans + spans
     return bool(spans)
+
+
+def _had(text: str, at: int, here: list[Any], v: Vocabulary) -> bool:
+    """Whether a verb of having or doing (``members.collaboration_having``: "har", "driver")
+    stands between the last service before a collaboration noun and the noun."""
+    before = [p for p in here if p.end <= at]
+    if not before:
+        return False
+    gap = _folded_words(text[before[-1].end : at])[0]
+    return any(w in v.extra.collaboration_having for w, _, _ in gap)
+
+
+def _collaboration_noun(word: str, x: Any) -> bool:
+    """A noun of collaboration ("samarbete", "samverkan"), or a compound of a collaboration
+    stem on a head of joint work ("samverkansmöten", "samarbetsprojektet")."""
+    if word in x.collaboration_nouns:
+        return True
+    return any(
+        word.startswith(stem) and any(word[len(stem) :].startswith(h) for h in x.joint_heads)
+        for stem in x.collaboration_stems
+    )
 
 
 def _in_list_of(

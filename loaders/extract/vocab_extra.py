@@ -61,6 +61,10 @@ EXTRA_MEMBER_KEYS = (
     "joint_adjectives",
     "joint_works",
     "collaboration_verbs",
+    "collaboration_nouns",
+    "collaboration_stems",
+    "joint_heads",
+    "collaboration_having",
     "joint_modals",
     "joint_topics",
     "joint_articles",
@@ -161,6 +165,10 @@ class ExtraWords:
     joint_adjectives: frozenset[str]
     joint_works: tuple[Term, ...]
     collaboration_verbs: frozenset[str]
+    collaboration_nouns: frozenset[str]
+    collaboration_stems: frozenset[str]
+    joint_heads: frozenset[str]
+    collaboration_having: frozenset[str]
     joint_modals: frozenset[str]
     joint_topics: frozenset[str]
     joint_articles: frozenset[str]
@@ -251,6 +259,10 @@ def compile_extra(
         joint_adjectives=frozenset(_fold(w) for w in members.get("joint_adjectives") or ()),
         joint_works=plain("joint_works", members, "joint_work"),
         collaboration_verbs=frozenset(_fold(w) for w in members.get("collaboration_verbs") or ()),
+        collaboration_nouns=_words(members, "collaboration_nouns"),
+        collaboration_stems=_words(members, "collaboration_stems"),
+        joint_heads=_words(members, "joint_heads"),
+        collaboration_having=_words(members, "collaboration_having"),
         joint_modals=frozenset(_fold(w) for w in members.get("joint_modals") or ()),
         joint_topics=frozenset(_fold(w) for w in members.get("joint_topics") or ()),
         joint_articles=frozenset(_fold(w) for w in members.get("joint_articles") or ()),
