@@ -126,9 +126,20 @@ def _team_named(
         if p.key == "FAMILJECENTRAL" or (p.key in PARTY_TEAMS and team):
             if _listed_with(text, p, parties):
                 continue  # "I första etappen ingår familjecentraler, en skola och förskolor"
+            if _origin(text, p, v):
+                continue  # "en person från skolans elevhälsoteam": where a member comes from
             kind = PARTY_TEAMS[p.key]
             return _GroupMention(p, kind, default_level(kind), None)
     return None
+
+
+def _origin(text: str, p: _Hit, v: Vocabulary) -> bool:
+    """Whether a party word stands where a person comes from: after a word of
+    ``members.genitive_from`` ("från"), with at most a genitive between ("från skolans …")."""
+    before = [_fold(w) for w in re.findall(r"[\w:-]+", text[max(0, p.start - 40) : p.start])]
+    if before and v.grammar.genitive.search(before[-1]):
+        before = before[:-1]
+    return bool(before) and before[-1] in v.extra.genitive_from
 
 
 def _term_level(word: str, v: Vocabulary) -> str | None:
