@@ -12,6 +12,7 @@ from .agreement_tables import agreement_row
 from .agreements import _dates, _documents, new_side, validity
 from .clauses import _clause_of
 from .context import _Context
+from .presupposed import presupposed
 from .spans import _find, _Hit, _outside, _overlaps, _resolve, _words
 from .terms import _fold
 from .vocabulary import Vocabulary
@@ -204,6 +205,8 @@ def _document_votes(
         votes = [("in_force", False)]  # "Sedan 2008 följer alla kommuner gemensamma riktlinjer"
     if not votes and row:
         votes = [("in_force", False)]  # a table of agreements lists those that apply
+    elif not votes and named and not (ctx.proposal or ctx.agenda) and presupposed(text, v):
+        votes = [("in_force", True)]  # "Den lokala överenskommelsen slår fast …": it exists
     if not votes:
         return []
     if header and not (kind or ctx.agreement_kind or named_before or _documents(text, v)):

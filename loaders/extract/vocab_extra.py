@@ -85,6 +85,7 @@ EXTRA_AGREEMENT_KEYS = (
     "agendas",
     "durations",
     "topic_openers",
+    "presupposition",
 )
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
@@ -208,6 +209,13 @@ class ExtraWords:
     #: openings whose "Det" is the object, what the sentence before said ("Det har … enats
     #: om"): that sentence's agreement subject is this one's (`agreement_subject`)
     topic_openers: tuple[Term, ...] = ()
+    #: (words that make an agreement named in the definite form a former or national one,
+    #: the endings of the definite singular, plurals with those endings): `presupposed`
+    presupposition: tuple[frozenset[str], tuple[str, ...], frozenset[str]] = (
+        frozenset(),
+        (),
+        frozenset(),
+    )
 
 
 def compile_extra(
@@ -221,6 +229,7 @@ def compile_extra(
     compounds = data.get("group_compounds") or {}
     grammar = data.get("grammar") or {}
     agreement = data.get("agreement") or {}
+    presupposing = agreement.get("presupposition") or {}
     return ExtraWords(
         group_levels=keyed("group_levels", LEVELS),
         side_documents=plain("side_documents", members, "side_document"),
@@ -281,6 +290,11 @@ def compile_extra(
         contracts=plain("contracts", agreement.get("contract_frames") or {}, "contract"),
         durations=_years(agreement.get("durations") or {}, plain, source),
         topic_openers=plain("topic_openers", agreement, "topic_opener"),
+        presupposition=(
+            frozenset(_fold(w) for w in presupposing.get("breaks") or ()),
+            tuple(_fold(w) for w in presupposing.get("endings") or ()),
+            frozenset(_fold(w) for w in presupposing.get("plurals") or ()),
+        ),
     )
 
 
