@@ -68,6 +68,8 @@ def _absences(
                 clause = (clauses[index - 1][0], clause[1])
         if cue.key != "needed" and _planned(text, clause[0], cue.start, v):
             continue
+        if _hedged(text, cue, v):
+            continue  # "där saknas kanske mödravård": a guess, not a report
         reach.append((cue, clause, own[0]))
         absent_kommun |= {i for i, k in enumerate(kommun_hits) if clause[0] <= k.start < clause[1]}
     absent: dict[int, str] = {}
@@ -115,6 +117,15 @@ def _planned(text: str, start: int, pos: int, v: Vocabulary) -> bool:
         w in v.hypothetical and (i + 1 == len(words) or words[i + 1] not in v.negators)
         for i, w in enumerate(words)
     )
+
+
+def _hedged(text: str, cue: _Hit, v: Vocabulary) -> bool:
+    """Whether a hedge (``absence_roles.hedges``: "kanske", "eventuellt") stands right before
+    or after an absence phrase."""
+    hedges = v.absence_roles["hedges"]
+    before = _words(text[max(0, cue.start - 30) : cue.start])[-1:]
+    after = _words(text[cue.end : cue.end + 30])[:1]
+    return any(_fold(w) in hedges for w, _, _ in before + after)
 
 
 def _subject(
