@@ -25,6 +25,7 @@ from .minutes import board_title
 from .party_facts import _full_beats_partial, _party_facts
 from .planned_places import note_place_tense, without_planned_places
 from .reading import _read
+from .role_groups import role_members
 from .sentences import MAX_SENTENCE, split_sentences
 from .spans import _find, _resolve
 from .status import Vote, _status_facts, agreement_votes
@@ -192,6 +193,8 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         side = sides.is_side(sentence, reading, ctx, v) or defines(sentence.text, v)
         sides.after_side(sentence, reading, side, ctx)
         facts_here = _party_facts(reading, v, ctx, base, members=not side)
+        if not side:  # "socialchefsnätverket": the chiefs of social services
+            facts_here += role_members(reading, v, base, facts_here)
         if joint:
             facts_here = unbound(facts_here)
         if any(f.group_type == "familjecentral" for f in facts_here) and general_place_sentence(

@@ -69,6 +69,7 @@ EXTRA_MEMBER_KEYS = (
     "joint_topics",
     "joint_articles",
     "notes_words",
+    "role_receivers",
     "meeting_words",
     "centre_staff",
     "centre_future",
@@ -175,6 +176,8 @@ class ExtraWords:
     joint_articles: frozenset[str]
     #: a meeting's notes (`meeting_notes`): words of notes and of a meeting in a title
     notes_words: frozenset[str]
+    #: words before a group named by its people's role that make it a receiver (`role_groups`)
+    role_receivers: frozenset[str]
     meeting_words: frozenset[str]
     #: the party codes of a family centre's services (`centre_services`)
     centre_services: frozenset[str]
@@ -276,6 +279,7 @@ def compile_extra(
         joint_topics=frozenset(_fold(w) for w in members.get("joint_topics") or ()),
         joint_articles=frozenset(_fold(w) for w in members.get("joint_articles") or ()),
         notes_words=frozenset(_fold(w) for w in members.get("notes_words") or ()),
+        role_receivers=_words(members, "role_receivers"),
         meeting_words=frozenset(_fold(w) for w in members.get("meeting_words") or ()),
         centre_future=frozenset(_fold(w) for w in members.get("centre_future") or ()),
         centre_staff=keyed("centre_staff", PARTIES, members),
