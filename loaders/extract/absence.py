@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .agreement_phrase import in_agreement_phrase
 from .agreements import _documents, _side_words
 from .clauses import _clause_of
 from .spans import _find, _gap, _head, _Hit, _tail, _words
@@ -136,6 +137,8 @@ def _subject(
     but "BUP saknar vi"), who has the difficulty ("Skolan har svårt att få med BUP"), or one in
     another clause before or after "att"/"som" ("Primärvården är frustrerad över att BUP är svår
     att nå", "inte bjudits in till möten som socialtjänsten håller")."""
+    if in_agreement_phrase(text, party, v):
+        return True  # "saknas en överenskommelse mellan socialtjänsten och BUP": its sides
     roles = v.absence_roles
     phrase = [_fold(w) for w, _, _ in _words(text[cue.start : cue.end])]
     lacks = bool(phrase) and phrase[0] in roles["lacks"]

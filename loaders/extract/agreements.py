@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .agreement_phrase import between_services
 from .spans import _find, _Hit, _resolve, _words
 from .terms import Term, _fold
 from .vocabulary import Vocabulary
@@ -86,6 +87,8 @@ def kind_of(
     kind = kind or next((k for k in _KIND_ORDER[:2] if k in keys), None)
     if kind is None and documents:
         kind = _sides_kind(text, v, kommuner, own)
+        if kind is None and between_services(text, v):
+            kind = "other"  # "överenskommelsen mellan barnpsykiatrin och socialtjänsten"
     if kind is None:
         kind = next((k for k in _KIND_ORDER[2:] if k in keys), None)
     return "other" if kind in ("other_named", "other_subject") and not raw else kind

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .agreement_phrase import in_agreement_phrase
 from .spans import _find
 from .terms import _fold
 from .vocabulary import Vocabulary
@@ -75,6 +76,8 @@ def is_side(sentence: Sentence, reading: _Reading, ctx: _Context, v: Vocabulary)
         return True
     if names_document(sentence.text, v):
         return True
+    if reading.parties and all(in_agreement_phrase(sentence.text, p, v) for p in reading.parties):
+        return True  # "… att det saknas en överenskommelse mellan socialtjänsten och BUP"
     return ctx.side_carry and bool(reading.parties) and not _find(v.extra.side_work, sentence.text)
 
 
