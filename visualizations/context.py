@@ -29,6 +29,8 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
+from lokgraph.adjacency import adjacency, node_dicts
+
 __all__ = ["RenderContext", "missing_specialist_gaps"]
 
 T = TypeVar("T")
@@ -82,9 +84,8 @@ class RenderContext:
     def _in_area(self) -> dict[str, list[str]]:
         """Area or node id → the nodes with an IN_AREA edge to it."""
         inside: dict[str, list[str]] = defaultdict(list)
-        for u, v, key in self.graph.edges(keys=True):
-            if key == "IN_AREA":
-                inside[v].append(u)
+        for u, v in _keyed(self.graph, "IN_AREA"):
+            inside[v].append(u)
         return dict(inside)
 
     def area_kommuner(self, area_id: str) -> set[str]:
@@ -128,13 +129,13 @@ class RenderContext:
     @cached_property
     def coverage_targets(self) -> dict[str, list[str]]:
         """Kommun id → the groups that SERVE it and the LÖKs it is PARTY_TO, in edge order."""
-        graph = self.graph
+        nodes = node_dicts(self.graph)
         kommuner = {n for n, _ in self.kommun_nodes}
         targets: dict[str, list[str]] = defaultdict(list)
-        for u, v, key in graph.edges(keys=True):
+        for u, v, key in _edges(self.graph, ("SERVES", "PARTY_TO")):
             if key == "SERVES" and v in kommuner:
                 targets[v].append(u)
-            elif key == "PARTY_TO" and u in kommuner and graph.nodes[v].get("kind") == "LOK":
+            elif key == "PARTY_TO" and u in kommuner and nodes[v].get("kind") == "LOK":
                 targets[u].append(v)
         return dict(targets)
 
@@ -143,11 +144,12 @@ class RenderContext:
         """The ids of the nodes the data says something about: a group serves them, they are
         party to a LÖK, or a survey asked them."""
         graph = self.graph
+        nodes = node_dicts(graph)
         found = set()
-        for u, v, key in graph.edges(keys=True):
+        for u, v, key in _edges(graph, ("SERVES", "PARTY_TO")):
             if key == "SERVES":
                 found.add(v)
-            elif key == "PARTY_TO" and graph.nodes[v].get("kind") == "LOK":
+            elif nodes[v].get("kind") == "LOK":
                 found.add(u)
         for _, d in graph.nodes(data=True):
             if d.get("label") == "Source":
@@ -173,3 +175,21 @@ class RenderContext:
             return
         with shared_index(self.graph):
             yield
+
+
+def _edges(graph: nx.MultiDiGraph, keys: tuple[str, ...]) -> Iterator[tuple[str, str, str]]:
+    """(u, v, key) of the edges with one of these keys, in ``graph.edges`` order (read from
+    networkx's own dicts: the edge view wraps every edge it yields)."""
+    for u, nbrs in adjacency(graph)[0].items():
+        for v, keyed in nbrs.items():
+            for key in keyed:
+                if key in keys:
+                    yield u, v, key
+
+
+def _keyed(graph: nx.MultiDiGraph, key: str) -> Iterator[tuple[str, str]]:
+    """(u, v) of the edges with this key, in ``graph.edges`` order."""
+    for u, nbrs in adjacency(graph)[0].items():
+        for v, keyed in nbrs.items():
+            if key in keyed:
+                yield u, v
