@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from lokgraph.facts import Fact
 
 from .meetings import is_meeting
-from .spans import _find
+from .spans import _find, _folded_words
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from .context import _Context
     from .reading import _Reading
 
-__all__ = ["pending_examples", "examples_taken"]
+__all__ = ["pending_examples", "examples_taken", "examples_here"]
 
 
 def pending_examples(reading: _Reading, v: Vocabulary) -> tuple[str, ...]:
@@ -66,3 +66,28 @@ def examples_taken(reading: _Reading, ctx: _Context, v: Vocabulary, base: dict) 
         )
         for key in ctx.examples
     ]
+
+
+def examples_here(reading: _Reading, text: str, v: Vocabulary) -> None:
+    """Examples of who meets in the sentence that names the meeting: "… ett SIP-möte där ni
+    träffar de som ansvarar, till exempel personal från socialtjänsten, skolan eller
+    habiliteringen". With a group and a word of meeting (``members.meeting_verbs``), the two
+    services or more after an example marker are members of the group (added in place)."""
+    if not reading.groups or reading.member_spans:
+        return
+    marker = v.extra.example_words.search(text)
+    if marker is None:
+        return
+    words = {w for w, _, _ in _folded_words(text)[0]}
+    if not words & v.extra.meeting_verbs:
+        return
+    absent = {reading.parties[i].key for i in reading.absent}
+    after = [
+        p
+        for p in reading.parties
+        if p.start >= marker.end()
+        and p.key not in absent
+        and (p.start, p.end) not in reading.topics
+    ]
+    if len({p.key for p in after}) >= 2:
+        reading.member_spans = reading.member_spans + [(p.start, p.end) for p in after]

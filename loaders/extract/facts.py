@@ -15,7 +15,7 @@ from .centre_services import centre_members
 from .colocation import defines
 from .context import _Context
 from .ended_groups import without_ended_groups
-from .examples import examples_taken, pending_examples
+from .examples import examples_here, examples_taken, pending_examples
 from .generic_places import general_place_sentence, one_centre
 from .groups import _GroupMention
 from .joint_work import joint_members, unbound
@@ -190,6 +190,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         if document.in_document(ctx):  # "På bottenvåningen finns BVC, MVC och …"
             centre_members(reading, previous, ctx, v)
             joint = joint_members(reading, sentence.text, v)  # "… ägs gemensamt av X och Y"
+            examples_here(reading, sentence.text, v)  # "SIP-möte där …, till exempel X och Y"
         side = sides.is_side(sentence, reading, ctx, v) or defines(sentence.text, v)
         sides.after_side(sentence, reading, side, ctx)
         facts_here = _party_facts(reading, v, ctx, base, members=not side)

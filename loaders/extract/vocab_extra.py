@@ -70,6 +70,7 @@ EXTRA_MEMBER_KEYS = (
     "joint_articles",
     "notes_words",
     "role_receivers",
+    "meeting_verbs",
     "meeting_words",
     "centre_staff",
     "centre_future",
@@ -179,6 +180,8 @@ class ExtraWords:
     notes_words: frozenset[str]
     #: words before a group named by its people's role that make it a receiver (`role_groups`)
     role_receivers: frozenset[str]
+    #: words of meeting: with a group, the examples of the same sentence meet in it (`examples`)
+    meeting_verbs: frozenset[str]
     meeting_words: frozenset[str]
     #: the party codes of a family centre's services (`centre_services`)
     centre_services: frozenset[str]
@@ -283,6 +286,7 @@ def compile_extra(
         joint_articles=frozenset(_fold(w) for w in members.get("joint_articles") or ()),
         notes_words=frozenset(_fold(w) for w in members.get("notes_words") or ()),
         role_receivers=_words(members, "role_receivers"),
+        meeting_verbs=_words(members, "meeting_verbs"),
         meeting_words=frozenset(_fold(w) for w in members.get("meeting_words") or ()),
         centre_future=frozenset(_fold(w) for w in members.get("centre_future") or ()),
         centre_staff=keyed("centre_staff", PARTIES, members),
