@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .context import _Context
     from .sentences import Sentence
 
-__all__ = ["agenda_item", "approves_a_plan", "note_agenda", "on_agenda"]
+__all__ = ["agenda_item", "approves_a_plan", "decided_proposal", "note_agenda", "on_agenda"]
 
 #: the blocks an agenda lists its matters in
 _ITEMS = frozenset({"item", "row", "heading"})
@@ -47,15 +47,28 @@ def agenda_item(sentence: Sentence, ctx: _Context) -> bool:
     return ctx.agenda and sentence.block in _ITEMS
 
 
-def approves_a_plan(hit: _Hit, hits: list[_Hit], text: str) -> bool:
-    """Whether what an in-force word approves is a plan: a word of work in progress follows
-    it with at most two words between ("godkändes ett förslag om att teckna")."""
+def approves_a_plan(hit: _Hit, text: str, v: Vocabulary) -> bool:
+    """Whether what an in-force word approves is a plan to make an agreement
+    (``agreement.plans``) with at most two words between ("godkändes ett förslag om att
+    teckna"), not the proposed agreement itself ("antar förslaget till överenskommelse")."""
     return any(
-        h.key == "in_progress" and h.start >= hit.end and len(text[hit.end : h.start].split()) <= 2
-        for h in hits
+        h.start >= hit.end and len(text[hit.end : h.start].split()) <= 2
+        for h in _find(v.extra.plans, text)
     )
 
 
 def on_agenda(sentence: Sentence, ctx: _Context, v: Vocabulary) -> bool:
     """An agenda item that names an agreement by a word for one, not only by a brand."""
     return agenda_item(sentence, ctx) and bool(_find(v.agreement_words, sentence.text))
+
+
+def decided_proposal(hit: _Hit, hits: list[_Hit], text: str, v: Vocabulary) -> bool:
+    """Whether a word of work in progress is what an in-force word right before it decides
+    ("Nämnden antar förslaget till överenskommelse": the agreement is adopted), not a plan."""
+    return any(
+        h.key == "in_force"
+        and h.end <= hit.start
+        and len(text[h.end : hit.start].split()) <= 2
+        and not approves_a_plan(h, text, v)
+        for h in hits
+    )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lokgraph.facts import Fact
 
-from .agenda import agenda_item, approves_a_plan, note_agenda, on_agenda
+from .agenda import agenda_item, approves_a_plan, decided_proposal, note_agenda, on_agenda
 from .agreement_subject import kind_in_document, note_subject
 from .agreement_tables import agreement_row
 from .agreements import _dates, _documents, new_side, validity
@@ -66,8 +66,10 @@ def _status_votes(reading: _Reading, v: Vocabulary, named: bool = False) -> list
             clause = _clause_of(reading.clauses, h.start)
             if h.key == "in_force" and clause in ended:
                 continue  # "en överenskommelse som har upphört att gälla"
-            if h.key == "in_force" and approves_a_plan(h, hits, text):
+            if h.key == "in_force" and approves_a_plan(h, text, v):
                 continue  # "godkände ett förslag om att teckna …": the plan, not the agreement
+            if h.key == "in_progress" and decided_proposal(h, hits, text, v):
+                continue  # "antar förslaget till överenskommelse": decided
             if h.key == "none" and not _in_clause(named_spans, clause) and named_spans:
                 continue  # "Det finns överenskommelser, men vissa anvisningar saknas"
             if _overlaps(h, absent_clauses):
@@ -86,12 +88,13 @@ def _status_votes(reading: _Reading, v: Vocabulary, named: bool = False) -> list
                 _fold(w) for w, _, _ in _words(text[: h.start])
             }:
                 continue  # "… bör utvärderas, och riktlinjer tas fram": a wish
-            if _negated(before, v):
+            # a negation in a gap of the phrase counts too ("har inte antagit överenskommelsen")
+            inner = v.negators & {_fold(w) for w, _, _ in _words(text[h.start : h.end])}
+            if _negated(before, v) or (h.key == "in_force" and inner):
                 if h.key == "in_force":
                     # "Överenskommelsen är inte påskriven": written, not yet signed
-                    out.append(
-                        "in_progress" if _named_before(text, clause[0], h.start, v) else "none"
-                    )
+                    end = h.end if inner else h.start
+                    out.append("in_progress" if _named_before(text, clause[0], end, v) else "none")
                 continue
             out.append(h.key)
         return out

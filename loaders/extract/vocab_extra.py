@@ -89,6 +89,7 @@ EXTRA_AGREEMENT_KEYS = (
     "topic_openers",
     "presupposition",
     "side_prepositions",
+    "plans",
 )
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
@@ -216,6 +217,8 @@ class ExtraWords:
     #: openings whose "Det" is the object, what the sentence before said ("Det har … enats
     #: om"): that sentence's agreement subject is this one's (`agreement_subject`)
     topic_openers: tuple[Term, ...] = ()
+    #: a plan to make an agreement as the object of an approval ("förslag om att teckna")
+    plans: tuple[Term, ...] = ()
     #: prepositions before the sides of an agreement ("mellan", "med"): `agreement_phrase`
     side_prepositions: frozenset[str] = frozenset()
     #: (words that make an agreement named in the definite form a former or national one,
@@ -301,6 +304,7 @@ def compile_extra(
         contracts=plain("contracts", agreement.get("contract_frames") or {}, "contract"),
         durations=_years(agreement.get("durations") or {}, plain, source),
         topic_openers=plain("topic_openers", agreement, "topic_opener"),
+        plans=plain("plans", agreement, "plan"),
         side_prepositions=frozenset(_fold(w) for w in agreement.get("side_prepositions") or ()),
         presupposition=(
             frozenset(_fold(w) for w in presupposing.get("breaks") or ()),
