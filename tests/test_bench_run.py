@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +82,15 @@ def test_the_peak_memory_is_the_commands_own_not_the_benchmarks():
         repeats=1,
     )
     assert 150 < peak < 290
+
+
+def test_the_commands_are_measured_with_their_bytecode_compiled_as_an_install_has_it():
+    import importlib.util
+
+    from bench.run import ROOT, compile_sources
+
+    assert compile_sources()
+    for module in ("lokgraph/cli.py", "loaders/extract/facts.py", "visualizations/report.py"):
+        source = ROOT / module
+        cached = importlib.util.cache_from_source(str(source))
+        assert Path(cached).stat().st_mtime >= source.stat().st_mtime, module
