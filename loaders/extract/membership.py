@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from .groups import _GroupMention
+from .informants import informants
 from .possessors import possessors
 from .spans import WINDOW, _before, _find, _folded_between, _head, _Hit, _words
 from .terms import _fold
@@ -52,6 +53,8 @@ def _topics(
             out[(h.start, h.end)] = "topic"
     for span in possessors(text, hits, v):  # "skolans elevhälsa": ELEVHALSA alone
         out[span] = "possessor"
+    for span in informants(text, hits, v):  # "har intervjuat företrädare för BUP"
+        out.setdefault(span, "informant")
     return out
 
 

@@ -12,10 +12,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from lokgraph.codes import GROUP_TYPES, LEVELS, PARTIES
+from lokgraph.codes import LEVELS, PARTIES
 from lokgraph.errors import InputError
 
 from .terms import Term, _fold
+from .vocab_words import group_typed, prefix_typed
+from .vocab_words import words as word_list
 
 __all__ = [
     "EXTRA_AGREEMENT_KEYS",
@@ -78,6 +80,8 @@ EXTRA_MEMBER_KEYS = (
     "group_ended",
     "group_ended_finns",
     "group_ended_new",
+    "informant_cues",
+    "informant_sources",
 )
 #: headings under ``agreement:`` read into `ExtraWords` (``contract_frames`` into the agreement
 #: words, `loaders.extract.contracts`)
@@ -164,6 +168,10 @@ class ExtraWords:
     group_ended: frozenset[str]
     group_ended_finns: frozenset[str]
     group_ended_new: frozenset[str]
+    #: the words of an interview or a survey, and those before one that make the
+    #: interviewed the source of what is said (`informants`)
+    informant_cues: tuple[Term, ...]
+    informant_sources: frozenset[str]
     #: joint work without a group (`joint_work`): words of doing something together, adjectives
     #: before a noun of work (and those nouns), verbs of collaboration, and duty or wish words
     joint_words: frozenset[str]
@@ -262,34 +270,36 @@ def compile_extra(
         speech_verbs=frozenset(_fold(w) for w in members.get("speech_verbs") or ()),
         place_generic_lead=frozenset(_fold(w) for w in members.get("place_generic_lead") or ()),
         place_generic_stem=_fold(str(members.get("place_generic_stem") or "familjecentral")),
-        place_stems=_words(members, "place_stems"),
-        place_group_types=_group_typed(members.get("place_group_types") or {}, source),
-        place_plans=_words(members, "place_plans"),
-        place_modals=_words(members, "place_modals"),
-        place_start_verbs=_words(members, "place_start_verbs"),
-        place_start_not_before=_words(members, "place_start_not_before"),
-        place_exists=_words(members, "place_exists"),
-        place_exists_finns=_words(members, "place_exists_finns"),
-        place_elsewhere=_words(members, "place_elsewhere"),
-        place_joint=_words(members, "place_joint"),
-        group_ended=_words(members, "group_ended"),
-        group_ended_finns=_words(members, "group_ended_finns"),
-        group_ended_new=_words(members, "group_ended_new"),
+        place_stems=word_list(members, "place_stems"),
+        place_group_types=group_typed(members.get("place_group_types") or {}, source),
+        place_plans=word_list(members, "place_plans"),
+        place_modals=word_list(members, "place_modals"),
+        place_start_verbs=word_list(members, "place_start_verbs"),
+        place_start_not_before=word_list(members, "place_start_not_before"),
+        place_exists=word_list(members, "place_exists"),
+        place_exists_finns=word_list(members, "place_exists_finns"),
+        place_elsewhere=word_list(members, "place_elsewhere"),
+        place_joint=word_list(members, "place_joint"),
+        group_ended=word_list(members, "group_ended"),
+        group_ended_finns=word_list(members, "group_ended_finns"),
+        group_ended_new=word_list(members, "group_ended_new"),
+        informant_cues=plain("informant_cues", members, "informant"),
+        informant_sources=word_list(members, "informant_sources"),
         centre_services=_codes(members.get("centre_services") or (), "centre_services", source),
         joint_words=frozenset(_fold(w) for w in members.get("joint_words") or ()),
         joint_adjectives=frozenset(_fold(w) for w in members.get("joint_adjectives") or ()),
         joint_works=plain("joint_works", members, "joint_work"),
         collaboration_verbs=frozenset(_fold(w) for w in members.get("collaboration_verbs") or ()),
-        collaboration_nouns=_words(members, "collaboration_nouns"),
-        collaboration_stems=_words(members, "collaboration_stems"),
-        joint_heads=_words(members, "joint_heads"),
-        collaboration_having=_words(members, "collaboration_having"),
+        collaboration_nouns=word_list(members, "collaboration_nouns"),
+        collaboration_stems=word_list(members, "collaboration_stems"),
+        joint_heads=word_list(members, "joint_heads"),
+        collaboration_having=word_list(members, "collaboration_having"),
         joint_modals=frozenset(_fold(w) for w in members.get("joint_modals") or ()),
         joint_topics=frozenset(_fold(w) for w in members.get("joint_topics") or ()),
         joint_articles=frozenset(_fold(w) for w in members.get("joint_articles") or ()),
         notes_words=frozenset(_fold(w) for w in members.get("notes_words") or ()),
-        role_receivers=_words(members, "role_receivers"),
-        meeting_verbs=_words(members, "meeting_verbs"),
+        role_receivers=word_list(members, "role_receivers"),
+        meeting_verbs=word_list(members, "meeting_verbs"),
         meeting_words=frozenset(_fold(w) for w in members.get("meeting_words") or ()),
         centre_future=frozenset(_fold(w) for w in members.get("centre_future") or ()),
         centre_staff=keyed("centre_staff", PARTIES, members),
@@ -298,7 +308,7 @@ def compile_extra(
         network_heads=tuple(_fold(w) for w in compounds.get("network_heads") or ()),
         network_types=frozenset(str(t) for t in compounds.get("network_types") or ()),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
-        prefix_types=_prefix_typed(compounds.get("prefix_types") or {}, source),
+        prefix_types=prefix_typed(compounds.get("prefix_types") or {}, source),
         generic_plurals=plain("generic_plurals", agreement, "generic"),
         agendas=plain("agendas", agreement, "agenda"),
         contracts=plain("contracts", agreement.get("contract_frames") or {}, "contract"),
@@ -314,11 +324,6 @@ def compile_extra(
     )
 
 
-def _words(members: Mapping[str, Any], key: str) -> frozenset[str]:
-    """A list of one- or two-word entries, folded, with single spaces."""
-    return frozenset(" ".join(_fold(w) for w in str(e).split()) for e in members.get(key) or ())
-
-
 def _codes(words: Iterable[Any], heading: str, source: str) -> frozenset[str]:
     """Party codes listed under ``members: <heading>``, each one known to `lokgraph.codes`."""
     out = frozenset(str(w) for w in words)
@@ -332,20 +337,6 @@ def _codes(words: Iterable[Any], heading: str, source: str) -> frozenset[str]:
     return out
 
 
-def _group_typed(section: Any, source: str) -> tuple[tuple[str, str], ...]:
-    """(stem, group type) pairs from ``members: place_group_types``, each type a known one."""
-    if not isinstance(section, dict):
-        raise InputError("'members: place_group_types' must map stems to group types", where=source)
-    for kind in section.values():
-        if str(kind) not in GROUP_TYPES:
-            raise InputError(
-                f"unknown group type {kind!r} under 'members: place_group_types'",
-                where=source,
-                fix="Use one of " + ", ".join(GROUP_TYPES),
-            )
-    return tuple((_fold(str(k)), str(t)) for k, t in section.items())
-
-
 def _years(
     section: Any, plain: Callable[[str, Mapping[str, Any], str], tuple], source: str
 ) -> tuple:
@@ -354,23 +345,6 @@ def _years(
         raise InputError("'agreement: durations' must map a number of years to words", where=source)
     named = {str(years): words for years, words in section.items()}
     return tuple(t for years in named for t in plain(years, named, years))
-
-
-def _prefix_typed(section: Any, source: str) -> tuple[tuple[str, str], ...]:
-    """(first part, group type) pairs from ``group_compounds: prefix_types``, types known."""
-    where = "'group_compounds: prefix_types'"
-    if not isinstance(section, dict):
-        raise InputError(f"{where} must map group types to first parts", where=source)
-    out = []
-    for kind, parts in section.items():
-        if str(kind) not in GROUP_TYPES:
-            raise InputError(
-                f"unknown group type {kind!r} under {where}",
-                where=source,
-                fix="Use one of " + ", ".join(GROUP_TYPES),
-            )
-        out += [(_fold(str(w)), str(kind)) for w in parts or ()]
-    return tuple(out)
 
 
 def _levelled(section: Mapping[str, Any], source: str) -> tuple[tuple[str, str], ...]:
