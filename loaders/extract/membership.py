@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from .groups import _GroupMention
 from .informants import informants
 from .possessors import possessors
+from .shared_places import shared_places
 from .spans import WINDOW, _before, _find, _folded_between, _head, _Hit, _words
 from .terms import _fold
 from .triggers import triggered_by
@@ -55,6 +56,8 @@ def _topics(
         out[span] = "possessor"
     for span in informants(text, hits, v):  # "har intervjuat företrädare för BUP"
         out.setdefault(span, "informant")
+    for span in shared_places(text, hits, out, v):  # "stöd i skola och förskola"
+        out[span] = "place"
     return out
 
 
