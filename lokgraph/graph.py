@@ -270,7 +270,8 @@ def _merged(
 ) -> Iterator[tuple[Any, dict | None, dict]]:
     """Each key's records merged, in the order the keys first come: (key, the attributes the
     graph holds or None, the merged attributes)."""
-    grouped: dict[Any, list] = {}
+    first: dict[Any, Node | Relationship] = {}  # each key's first record
+    more: dict[Any, list] = {}  # all records of a key stated more than once
     for record in records:
         # a record without evidence only fills missing values, so the same object (a kommun
         # that every fact names) needs adding once
@@ -278,15 +279,25 @@ def _merged(
             if id(record) in references:
                 continue
             references.add(id(record))
-        grouped.setdefault(key_of(record), []).append(record)
-    for key, group in grouped.items():
+        key = key_of(record)
+        found = first.get(key)
+        if found is None:
+            first[key] = record
+        else:
+            group = more.get(key)
+            if group is None:
+                more[key] = [found, record]
+            else:
+                group.append(record)
+    for key, record in first.items():
         old = old_of(key)
-        if old is None and len(group) == 1:
-            yield key, None, attrs_of(group[0])  # new, and stated once: its record as it is
+        group = more.get(key)
+        if old is None and group is None:
+            yield key, None, attrs_of(record)  # new, and stated once: its record as it is
             continue
         pending = _Pending(old, round_of)
-        for record in group:
-            pending.add(attrs_of(record))
+        for each in group or (record,):
+            pending.add(attrs_of(each))
         yield key, old, pending.result()
 
 
