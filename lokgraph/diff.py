@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
@@ -108,6 +109,17 @@ class _Side:
             if node in self.home:
                 return self.kommun_name[node], self.lan[node]
         return None, None
+
+    @cached_property
+    def by_kommun_name(self) -> dict[str, tuple[str | None, str | None]]:
+        """A kommun's name → (its län, its node), for the gaps, which name their kommun: the
+        first node of that kommun, in the graph's order, gives the län."""
+        found: dict[str, tuple[str | None, str | None]] = {}
+        for n, name in self.kommun_name.items():
+            lan, kommun = found.setdefault(name, (self.lan[n], None))
+            if kommun is None and self.home[n] == n:
+                found[name] = (lan, n)
+        return found
 
 
 def _lan_name(lan_kod: str | None) -> str | None:
@@ -244,9 +256,7 @@ def _gaps(sides: tuple[_Side, _Side], before: list[GapLike], after: list[GapLike
             evidence = list(gap.evidence or ())
             quote = evidence[0].quote if evidence else ""
             source = evidence[0].source if evidence else None
-            lan = next(
-                (side.lan[n] for n, name in side.kommun_name.items() if name == gap.kommun), None
-            )
+            lan, _ = side.by_kommun_name.get(gap.kommun or "", (None, None))
             opened = kind == "gap_opened"
             found.append(
                 Change(
@@ -268,10 +278,7 @@ def _gaps(sides: tuple[_Side, _Side], before: list[GapLike], after: list[GapLike
 
 def _gap_link(side: _Side, gap: GapLike) -> tuple[str, str] | None:
     """The kommun a gap is about and its subject, for the map's closed-gap lines."""
-    kommun = next(
-        (n for n, name in side.kommun_name.items() if name == gap.kommun and side.home[n] == n),
-        None,
-    )
+    _, kommun = side.by_kommun_name.get(gap.kommun or "", (None, None))
     if kommun and gap.subject and gap.subject != kommun:
         return (gap.subject, kommun)
     return None
