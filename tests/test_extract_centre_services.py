@@ -135,3 +135,10 @@ def test_staff_words_are_read_as_their_service():
     v = load_vocabulary()
     hits = staff_hits("En socionom, två barnmorskor och en förskollärare.", v)
     assert [h.key for h in hits] == ["SOCIALTJANST", "MVC", "FORSKOLA"]
+
+
+def test_a_service_that_comes_to_the_centre_is_there_but_one_to_come_is_not():
+    visits = HEAD + "BVC finns på plats på tisdagar, och barnmorskan kommer på torsdagar."
+    assert members(visits) == fc("BVC", "MVC")
+    future = HEAD + "Till hösten kommer att finnas både BVC och mödravård i huset."
+    assert members(future) == set()

@@ -132,8 +132,12 @@ def _not_this_centre(text: str, v: Vocabulary) -> bool:
     False
     """
     words = [_fold(w) for w in _WORDS.findall(text)]
-    if any(w in v.extra.centre_future or w in v.extra.place_irrealis for w in words):
-        return True
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    future = v.extra.centre_future
+    if any(w in future or w in v.extra.place_irrealis for w in words) or any(
+        p in future for p in pairs
+    ):
+        return True  # ("kommer att öppna"; but "barnmorskan kommer varannan vecka" is a visit)
     stem = v.extra.place_generic_stem
     return any(w.startswith(stem) and w[len(stem) :] in ("", "s", "er", "ers") for w in words)
 

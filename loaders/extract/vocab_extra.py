@@ -301,7 +301,7 @@ def compile_extra(
         role_receivers=word_list(members, "role_receivers"),
         meeting_verbs=word_list(members, "meeting_verbs"),
         meeting_words=frozenset(_fold(w) for w in members.get("meeting_words") or ()),
-        centre_future=frozenset(_fold(w) for w in members.get("centre_future") or ()),
+        centre_future=word_list(members, "centre_future"),
         centre_staff=keyed("centre_staff", PARTIES, members),
         place_parts=plain("place_parts", members, "place_part"),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
