@@ -81,6 +81,10 @@ class _Context:
     centre_agreed: bool = False
     #: the proper names the document gave its family centre ("familjecentralen Lönnen"), folded
     centre_names: frozenset[str] = frozenset()
+    #: the first sentence that speaks of casework about one child, or "" (`casework`)
+    casework_quote: str = ""
+    #: the document speaks of a SIP: its casework group is a `sip_samverkan`
+    casework_sip: bool = False
 
     @property
     def who(self) -> tuple[str, str | None, str | None, str | None]:

@@ -11,6 +11,7 @@ from lokgraph.facts import Fact
 
 from ..records import Answer
 from . import document, sides
+from .casework import casework_members, note_casework
 from .centre_services import centre_members
 from .colocation import defines
 from .context import _Context
@@ -139,6 +140,8 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             continue
         following = sentences[i + 1] if i + 1 < len(sentences) else None
         document.before_reading(sentence, ctx, v)
+        if document.in_document(ctx):
+            note_casework(sentence.text, ctx, v)
         previous = ctx.last_group
         whole = document.takes_whole_line(sentence, ctx, v)
         reading = _read(
@@ -266,6 +269,8 @@ def _finish(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
     out = without_empty_meetings(document.revise_levels(facts, ctx, v), ctx)
     out = without_planned_places(out, ctx, v)
     out = without_ended_groups(out, ctx, v)
+    if document.in_document(ctx):
+        out = casework_members(out, ctx)
     if document.in_document(ctx):
         out = _full_beats_partial(out)
     out += _status_facts(ctx.votes, ctx, v)

@@ -37,6 +37,8 @@ EXTRA_MEMBER_KEYS = (
     "genitive_from",
     "formed_words",
     "meeting_groups",
+    "casework_cues",
+    "casework_sip",
     "place_determiners",
     "definitions",
     "projects",
@@ -123,6 +125,10 @@ class ExtraWords:
     formed_words: tuple[Term, ...]
     #: meeting words that name a group only where someone takes part ("SIP-mötet")
     meeting_groups: tuple[Term, ...]
+    #: words of casework about one child: consent, a network meeting (`casework`)
+    casework_cues: tuple[Term, ...]
+    #: words of a SIP: the casework group of such a document is a `sip_samverkan`
+    casework_sip: tuple[Term, ...]
     #: words between a place preposition and a party of a lead line that keep it a place
     place_determiners: frozenset[str]
     #: openings of a sentence that defines a family centre in general ("En familjecentral …")
@@ -259,6 +265,8 @@ def compile_extra(
         genitive_from=frozenset(_fold(w) for w in members.get("genitive_from") or ()),
         formed_words=plain("formed_words", members, "formed"),
         meeting_groups=plain("meeting_groups", members, "meeting"),
+        casework_cues=plain("casework_cues", members, "casework"),
+        casework_sip=plain("casework_sip", members, "casework_sip"),
         definitions=plain("definitions", members, "definition"),
         projects=plain("projects", members, "project"),
         place_determiners=frozenset(_fold(w) for w in members.get("place_determiners") or ()),
