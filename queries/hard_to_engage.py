@@ -48,10 +48,20 @@ def hard_to_engage(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list
             lok_kommuner[lok].append(k)
     links: dict[tuple[str, str], list[tuple[str, str | None]]] = defaultdict(list)
     absences: list[tuple[str, str, str, list[str]]] = []
+    kommuner_of: dict[str, list[str]] = {}  # a target's kommuner, once per target
+    units = [u for u, a in nodes.items() if a.get("label") == "Unit"]
+    # only a party reported absent somewhere can be a gap: the others' links are never read
+    reported = {
+        str(nodes[u].get("party"))
+        for u in units
+        if any("ABSENT_FROM" in keyed for keyed in succ[u].values())
+    }
     for u, targets in succ.items():  # graph.edges(keys=True, data=True), in its order
         if nodes[u].get("label") != "Unit":
             continue
         party = str(nodes[u].get("party"))
+        if party not in reported:
+            continue
         for t, keyed in targets.items():
             for key, data in keyed.items():
                 relation = _RELATIONS.get(key)
@@ -59,7 +69,10 @@ def hard_to_engage(graph: nx.MultiDiGraph, *, kommun: str | None = None) -> list
                     continue
                 if relation == "member" and data.get("partial"):
                     relation = "partial"
-                kommuner = index.kommuner_of.get(t, []) + lok_kommuner.get(t, [])
+                kommuner = kommuner_of.get(t)
+                if kommuner is None:
+                    kommuner = index.kommuner_of.get(t, []) + lok_kommuner.get(t, [])
+                    kommuner_of[t] = kommuner
                 for k in kommuner:
                     links[(party, k)].append((relation, nodes[t].get("group_type")))
                 if relation == "absent" and kommuner:

@@ -201,7 +201,9 @@ def _path(
                 path.append(step)
                 step = parent[step]
             return path[::-1]
-        for nxt in sorted(adjacency.get(node, ())):
+        # any order: a bridge lies on every path, so which shortest path is found does not
+        # change the gaps (and `sort_gaps` orders them)
+        for nxt in adjacency.get(node, ()):
             if nxt != avoid and nxt not in parent:
                 parent[nxt] = node
                 queue.append(nxt)
