@@ -596,6 +596,22 @@ def test_run_all_is_every_query_in_report_order():
     assert {"missing_specialist", "lok_status", "missing_level", "no_answer"} <= set(kinds)
 
 
+def test_run_all_is_sorted_and_without_repeats_as_sort_gaps_makes_it():
+    """run_all trusts each query's own sort (sort_gaps) instead of sorting the whole list."""
+    from lokgraph.synth import synth_graph
+
+    for graph in (synth_graph(60, seed=1), dalarna_survey_graph()):
+        gaps = run_all(graph)
+        assert len({g.kind for g in gaps}) >= 5
+        assert gaps == sort_gaps(gaps)
+        assert gaps == sort_gaps(g for q in all_queries() for g in q.function(graph, kommun=None))
+        for kommun in ("Orsa", "Leksand"):
+            one = run_all(graph, kommun=kommun)
+            assert one == sort_gaps(
+                g for q in all_queries() for g in q.function(graph, kommun=kommun)
+            )
+
+
 # -- the must-show of issue 5 on the imported Dalarna survey ---------------------------------
 
 
