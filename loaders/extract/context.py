@@ -85,6 +85,10 @@ class _Context:
     casework_quote: str = ""
     #: the document speaks of a SIP: its casework group is a `sip_samverkan`
     casework_sip: bool = False
+    #: the document's first line, and how many political parties in brackets it gives
+    #: ("Ledamot (M)": `political_rosters`)
+    title_text: str = ""
+    party_markers: int = 0
 
     @property
     def who(self) -> tuple[str, str | None, str | None, str | None]:

@@ -25,6 +25,7 @@ from .meetings import note_meeting, without_empty_meetings
 from .minutes import board_title
 from .party_facts import _full_beats_partial, _party_facts
 from .planned_places import note_place_tense, without_planned_places
+from .political_rosters import note_politicians, political_title_group
 from .reading import _read
 from .role_groups import role_members
 from .sentences import MAX_SENTENCE, split_sentences
@@ -135,6 +136,8 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
     ctx.cut_runs += sum(1 for s in sentences if s.piece == 1)
     for i, sentence in enumerate(sentences):
         note_place_tense(sentence.text, ctx, v)
+        if document.in_document(ctx):
+            note_politicians(sentence.text, ctx, v)
         if sentence.is_heading:
             ctx.side_carry = False
             continue
@@ -271,6 +274,7 @@ def _finish(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
     out = without_ended_groups(out, ctx, v)
     if document.in_document(ctx):
         out = casework_members(out, ctx)
+        out = political_title_group(out, ctx)
     if document.in_document(ctx):
         out = _full_beats_partial(out)
     out += _status_facts(ctx.votes, ctx, v)

@@ -39,6 +39,7 @@ EXTRA_MEMBER_KEYS = (
     "meeting_groups",
     "casework_cues",
     "casework_sip",
+    "political_parties",
     "place_determiners",
     "definitions",
     "projects",
@@ -129,6 +130,8 @@ class ExtraWords:
     casework_cues: tuple[Term, ...]
     #: words of a SIP: the casework group of such a document is a `sip_samverkan`
     casework_sip: tuple[Term, ...]
+    #: political parties as a roster marks its elected members ("(S)"): `political_rosters`
+    political_parties: tuple[Term, ...]
     #: words between a place preposition and a party of a lead line that keep it a place
     place_determiners: frozenset[str]
     #: openings of a sentence that defines a family centre in general ("En familjecentral …")
@@ -267,6 +270,7 @@ def compile_extra(
         meeting_groups=plain("meeting_groups", members, "meeting"),
         casework_cues=plain("casework_cues", members, "casework"),
         casework_sip=plain("casework_sip", members, "casework_sip"),
+        political_parties=plain("political_parties", members, "political_party"),
         definitions=plain("definitions", members, "definition"),
         projects=plain("projects", members, "project"),
         place_determiners=frozenset(_fold(w) for w in members.get("place_determiners") or ()),
