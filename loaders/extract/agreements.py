@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .agreement_phrase import between_services
-from .spans import _find, _Hit, _resolve, _words
+from .spans import _find, _Hit, _overlaps, _resolve, _words
 from .terms import Term, _fold
 from .vocabulary import Vocabulary
 
@@ -77,7 +77,9 @@ def kind_of(
     >>> kind_of("En lokal överenskommelse mellan Orsa kommun och regionen om familjecentralen.", v)
     'other'
     """
-    keys = {h.key for h in _find(v.agreement_kinds, text)}
+    # "lokalpolisområdet … överenskommelse" is no local agreement: a third side is no kind word
+    thirds = [(h.start, h.end) for h in _find(v.agreement_sides, text) if h.key == "third"]
+    keys = {h.key for h in _find(v.agreement_kinds, text) if not _overlaps(h, thirds)}
     documents = listed or _documents(text, v)
     kind = None
     if documents and _find(v.agreement_subjects, text):
@@ -146,7 +148,8 @@ def _documents_in(text: str, v: Vocabulary) -> list[_Hit]:
 def _sides_kind(text: str, v: Vocabulary, kommuner: Sequence[_Hit], own: str | None) -> str | None:
     """LOK when one kommun and the region are the sides of an agreement ("mellan Melleruds
     kommun och nämnden", "Kommunen och landstinget har …", "ett avtal med regionen"), other
-    when two kommuner are ("mellan Mölndals stad och Härryda kommun"), else None."""
+    when two kommuner are ("mellan Mölndals stad och Härryda kommun") or a third side with no
+    region ("mellan kommunen och föreningen", the police), else None."""
     hits = _find(v.agreement_sides, text)
     regions = [h for h in hits if h.key == "region"]
     boards = [h for h in hits if h.key == "board"]
@@ -159,6 +162,8 @@ def _sides_kind(text: str, v: Vocabulary, kommuner: Sequence[_Hit], own: str | N
         return "LOK"
     if regions:
         return None
+    if any(h.key == "third" for h in hits):
+        return "other"  # "mellan kommunen och föreningen", "kommunen och polisen"
     if len(named) >= 2 and any(
         _joined(text, a, b, v) for a in kommuner for b in kommuner if a.key != b.key
     ):

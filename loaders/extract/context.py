@@ -46,6 +46,9 @@ class _Context:
     #: the sentence read now and the one before name a subject of an agreement
     subject_now: bool = False
     subject_before: bool = False
+    #: the sentence before named a national agreement (the state and SKR its sides): a
+    #: sentence right after it that only refers back ("Överenskommelsen ska …") is that one
+    national: bool = False
     #: kinds of agreement the document said were replaced by another kind
     replaced_kinds: set[str] = field(default_factory=set)
     #: the sentences stand under a heading of a proposal or an agenda ("Förslag till beslut")

@@ -169,7 +169,9 @@ def _document_votes(
         return []  # the header row names its columns ("Avtal | Parter | Gäller"), no agreement
     if new_side(text, v) == (0, 0):
         return []  # "Västbus riktlinjer har ersatts": the old one, whose status is not ours
-    if _states_only(text, v):
+    national, ctx.national = ctx.national, False
+    if _states_only(text, v) or (national and _national_again(text, v)):
+        ctx.national = True
         return []  # "överenskommelsen mellan staten och SKL": a national one, not ours
     kind = kind_in_document(text, reading, v, ctx, row)
     if kind in ctx.replaced_kinds and new_side(text, v) is None:
@@ -280,8 +282,16 @@ def _before_date(text: str, v: Vocabulary) -> str:
 def _states_only(text: str, v: Vocabulary) -> bool:
     """Whether the sides a text names are the state's (staten, SKR), none of the region or a
     kommun."""
-    keys = {h.key for h in _find(v.agreement_sides, text)}
+    # the longest name wins: "Sveriges Kommuner och Landsting" is the state's, not a region
+    keys = {h.key for h in _resolve(_find(v.agreement_sides, text))}
     return "state" in keys and not keys & {"kommun", "region", "board"}
+
+
+def _national_again(text: str, v: Vocabulary) -> bool:
+    """Whether a sentence after one on a national agreement speaks of that one: it refers
+    back ("Överenskommelsen ska ge …") and names no kind and no side of its own."""
+    sides = {h.key for h in _find(v.agreement_sides, text)} & {"kommun", "region", "board"}
+    return _refers_back(text, v) and not sides and not _find(v.agreement_kinds, text)
 
 
 def _opens_with_name(text: str, v: Vocabulary) -> bool:

@@ -36,7 +36,7 @@ from .vocab_extra import ExtraWords, compile_extra
 #: kinds of agreement in ``agreement.kinds``; ``other_named`` (a BUS agreement) wins over RÖK
 AGREEMENT_KIND_KEYS = ("LOK", "ROK", "other", "other_named")
 #: the sides an agreement names in ``agreement.sides`` (and the words that join them)
-AGREEMENT_SIDE_KEYS = ("kommun", "region", "board", "state", "joins", "with")
+AGREEMENT_SIDE_KEYS = ("kommun", "region", "board", "state", "third", "joins", "with")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,64 @@
+"""The kind of an agreement from sides that are neither one kommun with the region nor all of
+them (tests/realtext/README.md, "Settled conventions", agreement kind): an agreement between
+a kommun and the police or an association is another kind, not a LÖK; one between the state
+and SKR (also by their full names) is a national agreement and no item, nor is the sentence
+right after it that refers back to it; an agreement on one condition (dyslexia) is another
+kind. Texts written for these tests in our own words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+
+
+def agreements(text: str, kommun: str | None = "Tibro") -> set[tuple[str | None, str | None]]:
+    facts = extract_text(text, source="test", kommun=kommun)
+    return {(f.agreement_kind, f.status) for f in facts if f.kind == "agreement_status"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kommunen och polisen har tecknat en ny samverkansöverenskommelse om tryggheten.",
+        "Kommunstyrelsen och lokalpolisområdet skrev i fredags under en överenskommelse.",
+        "Överenskommelse om IOP mellan kommunen och föreningen antogs i våras.",
+    ],
+)
+def test_an_agreement_with_a_third_side_and_no_region_is_another_kind(text):
+    assert agreements(text) == {("other", "in_force")}
+
+
+def test_an_agreement_between_the_kommun_and_the_region_stays_a_lok():
+    text = "Kommunen och regionen har tecknat en ny överenskommelse om samverkan."
+    assert agreements(text) == {("LOK", "in_force")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Satsningen för 2019 är en överenskommelse mellan staten och Sveriges Kommuner och "
+        "Landsting.",
+        "Satsningen är en överenskommelse mellan regeringen och Sveriges Kommuner och Regioner."
+        " Överenskommelsen ska ge ett långsiktigt stöd till arbetet med psykisk hälsa.",
+    ],
+)
+def test_a_national_agreement_by_the_full_names_is_no_item(text):
+    assert agreements(text, kommun=None) == set()
+
+
+def test_a_local_agreement_named_after_a_national_one_still_counts():
+    text = (
+        "Satsningen är en överenskommelse mellan staten och Sveriges Kommuner och Regioner.\n\n"
+        "Kommunen och regionen har dessutom tecknat en lokal överenskommelse om barn och unga."
+    )
+    assert agreements(text) == {("LOK", "in_force")}
+
+
+def test_an_agreement_on_dyslexia_is_another_kind():
+    text = (
+        "Regionen och kommunförbundet har en överenskommelse om hur barn utreds vid "
+        "misstanke om dyslexi."
+    )
+    assert agreements(text, kommun=None) == {("other", "in_force")}
