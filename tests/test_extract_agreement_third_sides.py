@@ -62,3 +62,21 @@ def test_an_agreement_on_dyslexia_is_another_kind():
         "misstanke om dyslexi."
     )
     assert agreements(text, kommun=None) == {("other", "in_force")}
+
+
+def test_a_county_agreement_named_by_its_compound_is_a_rok():
+    text = "Arbetet beskrivs i den nya länsöverenskommelsen om samverkan kring barn och unga."
+    assert agreements(text) == {("ROK", "in_force")}
+
+
+def test_guidelines_as_the_last_part_of_a_compound_name_a_guideline():
+    text = "Samverkansriktlinjer vid misstänkt adhd\n\nSkolan skickar en remiss till BUP."
+    assert agreements(text, kommun=None) == {("other", "in_force")}
+
+
+def test_a_county_agreement_on_one_subject_named_again_by_its_word_stays_that_one():
+    text = (
+        "Regionen har tagit fram en länsöverenskommelse om hälsoundersökningar för placerade "
+        "barn.\n\nLänsöverenskommelsen finns på regionens webbplats."
+    )
+    assert agreements(text, kommun=None) == {("other", "in_force")}

@@ -81,6 +81,13 @@ def kind_in_document(
         raw = "other_subject"  # "… med läs- och skrivsvårigheter. Det har kommunerna enats om"
     if raw == "other_named":
         ctx.named_other = True
+    county = {h.term.text for h in _find(v.agreement_kinds, text) if h.key == "ROK" and h.term}
+    if raw == "other_subject":
+        ctx.subject_county_words |= county
+    elif raw == "ROK" and county and county <= ctx.subject_county_words:
+        # "… en länsöverenskommelse om hälsoundersökningar …", later "Länsöverenskommelsen
+        # finns här": the one on that subject again
+        raw = "other_subject"
     kind = "other" if raw in ("other_named", "other_subject") else raw
     if kind == "ROK" and ctx.named_other:
         kind = "other"

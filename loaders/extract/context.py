@@ -46,6 +46,9 @@ class _Context:
     #: the sentence read now and the one before name a subject of an agreement
     subject_now: bool = False
     subject_before: bool = False
+    #: county-wide kind words ("länsöverenskommelse*") of an agreement named with a subject
+    #: (`agreement_subject`): named again by the same word, it is that one, not a RÖK
+    subject_county_words: set[str] = field(default_factory=set)
     #: the sentence before named a national agreement (the state and SKR its sides): a
     #: sentence right after it that only refers back ("Överenskommelsen ska …") is that one
     national: bool = False
