@@ -97,9 +97,28 @@ def sort_gaps(gaps: Iterable[Gap]) -> list[Gap]:
     >>> b = Gap(kind="missing_specialist", kommun="Åre", party="BUP", detail="y")
     >>> [g.kommun for g in sort_gaps([a, b, a])]
     ['Åre', 'Säter']
+
+    Gaps alike but for their quotes are both kept, in the order of their JSON:
+
+    >>> quoted = [Gap(kind="no_answer", kommun="Säter", detail="x",
+    ...               evidence=[{"source": "source:a", "quote": q}]) for q in ("Nej", "Ja")]
+    >>> [[e.quote for e in g.evidence] for g in sort_gaps([*quoted, a, quoted[0]])]
+    [[], ['Ja'], ['Nej']]
     """
-    unique = {gap.sort_key() + (gap.model_dump_json(),): gap for gap in gaps}
-    return [unique[key] for key in sorted(unique)]
+    # Ordered by the sort key, then by the whole record as JSON; only gaps with the same key
+    # (rare) need their JSON to be told apart or dropped as repeats.
+    same_key: dict[tuple, list[Gap]] = {}
+    for gap in gaps:
+        same_key.setdefault(gap.sort_key(), []).append(gap)
+    ordered = []
+    for key in sorted(same_key):
+        found = same_key[key]
+        if len(found) == 1:
+            ordered += found
+        else:
+            unique = {gap.model_dump_json(): gap for gap in found}
+            ordered += [unique[text] for text in sorted(unique)]
+    return ordered
 
 
 def filter_kommun(gaps: Iterable[Gap], kommun: str | None) -> list[Gap]:

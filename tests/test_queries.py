@@ -612,6 +612,24 @@ def test_run_all_is_sorted_and_without_repeats_as_sort_gaps_makes_it():
             )
 
 
+def test_sort_gaps_is_the_order_of_key_then_json_without_repeats():
+    """sort_gaps reads a gap's JSON only among gaps of the same key: the order is as if every
+    gap were sorted by (sort key, JSON), repeats dropped, on real gaps shuffled and repeated."""
+    import random
+
+    from lokgraph.synth import synth_graph
+
+    gaps = run_all(synth_graph(30, seed=2)) + run_all(dalarna_survey_graph())
+    # gaps alike but for their quotes share a key: the JSON must tell them apart
+    alike = [g.model_copy(update={"evidence": g.evidence[:1]}) for g in gaps if g.evidence]
+    pool = gaps + alike + gaps[::3]
+    random.Random(7).shuffle(pool)
+    reference = {g.sort_key() + (g.model_dump_json(),): g for g in pool}
+    expected = [reference[k].model_dump_json() for k in sorted(reference)]
+    assert len({g.sort_key() for g in pool}) < len(expected)  # some keys are shared
+    assert [g.model_dump_json() for g in sort_gaps(pool)] == expected
+
+
 # -- the must-show of issue 5 on the imported Dalarna survey ---------------------------------
 
 
