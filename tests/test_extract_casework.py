@@ -62,7 +62,7 @@ def test_the_members_join_the_one_individ_group_the_page_names():
 
 def test_a_page_that_speaks_of_a_sip_gives_a_sip_group():
     text = (
-        "Samordnad individuell plan\n\n"
+        "Samordnad individuell plan – SIP\n\n"
         "En SIP görs när du behöver stöd från flera håll. Förutom kommunen kan till exempel "
         "skolan vara med på mötet.\n\n"
         "Du lämnar samtycke till att de som deltar får dela information med varandra."
@@ -79,3 +79,22 @@ def test_a_group_on_another_level_keeps_the_members_where_they_are():
     )
     assert "strategisk" in {lv for _, lv in groups(text)}
     assert ("SKOLA", "samverkansgrupp", "individ") not in members(text)
+
+
+def test_an_hlt_team_is_casework():
+    text = (
+        "Tidigt stöd i länet\n\n"
+        "För elever som behöver samordnat stöd tidigt finns HLT, där skolan och socialtjänsten "
+        "arbetar tillsammans."
+    )
+    assert groups(text) == {("samverkansgrupp", "individ")}
+    assert ("SOCIALTJANST", "samverkansgrupp", "individ") in members(text)
+
+
+def test_a_sip_named_in_the_body_as_a_next_step_leaves_a_samverkansgrupp():
+    text = (
+        "Stöd kring elever\n\n"
+        "Skolan och socialtjänsten arbetar tillsammans kring eleven. Familjen ger sitt samtycke."
+        "\n\nBehövs mer kan arbetet fortsätta med en SIP."
+    )
+    assert groups(text) == {("samverkansgrupp", "individ")}

@@ -7,8 +7,9 @@ individual children (tests/realtext/README.md: "A team formed around one child t
 called a SIP is `samverkansgrupp` at `individ`"). The services it names as working together
 without a group word are the members of that meeting's group at `individ`: of the one group
 the document names, when that group is on the individual level, or of a new
-`samverkansgrupp` at `individ` when it names no group (a `sip_samverkan` when the document
-speaks of a SIP, ``members.casework_sip``). A document that names a group on
+`samverkansgrupp` at `individ` when it names no group (a `sip_samverkan` when the document's
+title speaks of a SIP, ``members.casework_sip``; a SIP named in the body as a next step leaves
+it a `samverkansgrupp`). A document that names a group on
 another level is left as it is (its services may sit there).
 """
 
@@ -61,10 +62,9 @@ def note_casework(text: str, ctx: _Context, v: Vocabulary) -> None:
     """Remember the first sentence of a document that speaks of casework about one child."""
     if not ctx.casework_quote and is_casework(text, v):
         ctx.casework_quote = text
-    ctx.casework_sip = ctx.casework_sip or speaks_of_sip(text, v)
 
 
-def casework_members(facts: list[Fact], ctx: _Context) -> list[Fact]:
+def casework_members(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
     """The facts of a casework document with its members of no group moved to its individ group.
 
     >>> from loaders.extract import extract_text
@@ -89,7 +89,7 @@ def casework_members(facts: list[Fact], ctx: _Context) -> list[Fact]:
     if groups:
         group_type, name, _ = groups.pop()
     else:
-        group_type, name = (SIP if ctx.casework_sip else TEAM), None
+        group_type, name = (SIP if speaks_of_sip(ctx.title_text, v) else TEAM), None
         first = next(f for f in facts if f.kind == "member")
         out.append(
             Fact(

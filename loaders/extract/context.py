@@ -89,8 +89,6 @@ class _Context:
     centre_names: frozenset[str] = frozenset()
     #: the first sentence that speaks of casework about one child, or "" (`casework`)
     casework_quote: str = ""
-    #: the document speaks of a SIP: its casework group is a `sip_samverkan`
-    casework_sip: bool = False
     #: the document's first line, and how many political parties in brackets it gives
     #: ("Ledamot (M)": `political_rosters`)
     title_text: str = ""

@@ -273,7 +273,7 @@ def _finish(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
     out = without_planned_places(out, ctx, v)
     out = without_ended_groups(out, ctx, v)
     if document.in_document(ctx):
-        out = casework_members(out, ctx)
+        out = casework_members(out, ctx, v)
         out = political_title_group(out, ctx)
     if document.in_document(ctx):
         out = _full_beats_partial(out)
