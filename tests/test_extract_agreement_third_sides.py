@@ -80,3 +80,24 @@ def test_a_county_agreement_on_one_subject_named_again_by_its_word_stays_that_on
         "barn.\n\nLänsöverenskommelsen finns på regionens webbplats."
     )
     assert agreements(text, kommun=None) == {("other", "in_force")}
+
+
+def test_a_heading_that_names_a_national_agreement_by_a_bare_word_is_no_item():
+    text = (
+        "Överenskommelsen för 2031–2032\n\n"
+        "Regeringen och SKR har enats om en ny överenskommelse om psykisk hälsa."
+    )
+    assert agreements(text, kommun=None) == set()
+
+
+def test_a_heading_before_a_sentence_on_our_own_agreement_stays():
+    text = "Överenskommelsen för 2031\n\nKommunen och regionen tecknade överenskommelsen i maj."
+    assert agreements(text) == {("LOK", "in_force")}
+
+
+def test_an_iop_on_an_agenda_is_another_kind_in_progress():
+    text = (
+        "Föredragningslista\n1. Val av justerare\n"
+        "2. Idéburet offentligt partnerskap med en förening"
+    )
+    assert agreements(text) == {("other", "in_progress")}

@@ -52,6 +52,9 @@ class _Context:
     #: the sentence before named a national agreement (the state and SKR its sides): a
     #: sentence right after it that only refers back ("Överenskommelsen ska …") is that one
     national: bool = False
+    #: how many votes the heading just read gave, when it named an agreement by a bare word
+    #: (`national.drop_national_heading`)
+    bare_heading_votes: int = 0
     #: kinds of agreement the document said were replaced by another kind
     replaced_kinds: set[str] = field(default_factory=set)
     #: the sentences stand under a heading of a proposal or an agenda ("Förslag till beslut")

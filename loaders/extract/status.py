@@ -12,6 +12,7 @@ from .agreement_tables import agreement_row
 from .agreements import _dates, _documents, new_side, validity
 from .clauses import _clause_of
 from .context import _Context
+from .national import _refers_back, _states_only, drop_national_heading, national_again
 from .presupposed import presupposed
 from .spans import _find, _Hit, _outside, _overlaps, _resolve, _words
 from .terms import _fold
@@ -145,6 +146,7 @@ def agreement_votes(
         ctx.proposal = proposed  # "Förslag till beslut", "Beslutsärenden": until the next heading
     note_agenda(sentence, v, ctx)
     votes = _document_votes(sentence, reading, v, ctx)
+    drop_national_heading(sentence, votes, v, ctx)
     if ctx.proposal or proposed or agenda_item(sentence, ctx):
         # "Kommunfullmäktige godkänner samverkansavtalet": proposed, not decided
         votes = [x._replace(status="in_progress") if x.status == "in_force" else x for x in votes]
@@ -170,7 +172,7 @@ def _document_votes(
     if new_side(text, v) == (0, 0):
         return []  # "Västbus riktlinjer har ersatts": the old one, whose status is not ours
     national, ctx.national = ctx.national, False
-    if _states_only(text, v) or (national and _national_again(text, v)):
+    if _states_only(text, v) or (national and national_again(text, v)):
         ctx.national = True
         return []  # "överenskommelsen mellan staten och SKL": a national one, not ours
     kind = kind_in_document(text, reading, v, ctx, row)
@@ -256,19 +258,6 @@ def _named_before(text: str, start: int, pos: int, v: Vocabulary) -> bool:
     )
 
 
-def _refers_back(text: str, v: Vocabulary) -> bool:
-    """Whether a sentence refers to the agreement named before: a word for it anywhere
-    ("Alla parter har antagit överenskommelsen"), a pronoun only as its first word ("Den
-    gäller från …", not "… för att klara det")."""
-    words = [_fold(w) for w, _, _ in _words(text)]
-    nouns = v.grammar.agreement_refers - v.absence_roles["subject_pronouns"]
-    if _find(v.version_words, text):
-        return True  # "den version som gäller till …"
-    if len(words) > 1 and words[1] in v.grammar.determiner_followers:
-        words = words[1:]  # "Den tredje delen är planerad till …": an article, not "it"
-    return bool(words) and (words[0] in v.grammar.agreement_refers or bool(nouns & set(words)))
-
-
 def _before_date(text: str, v: Vocabulary) -> str:
     """The text up to three words after its first date (the whole text if it has none): "Från
     2026 ska den gälla", but not "Sedan 2021 gäller en överenskommelse om hur parterna ska …"."""
@@ -277,21 +266,6 @@ def _before_date(text: str, v: Vocabulary) -> str:
         return text
     after = text[dates[0][1] :].split()[:3]
     return text[: dates[0][1]] + " " + " ".join(after)
-
-
-def _states_only(text: str, v: Vocabulary) -> bool:
-    """Whether the sides a text names are the state's (staten, SKR), none of the region or a
-    kommun."""
-    # the longest name wins: "Sveriges Kommuner och Landsting" is the state's, not a region
-    keys = {h.key for h in _resolve(_find(v.agreement_sides, text))}
-    return "state" in keys and not keys & {"kommun", "region", "board"}
-
-
-def _national_again(text: str, v: Vocabulary) -> bool:
-    """Whether a sentence after one on a national agreement speaks of that one: it refers
-    back ("Överenskommelsen ska ge …") and names no kind and no side of its own."""
-    sides = {h.key for h in _find(v.agreement_sides, text)} & {"kommun", "region", "board"}
-    return _refers_back(text, v) and not sides and not _find(v.agreement_kinds, text)
 
 
 def _opens_with_name(text: str, v: Vocabulary) -> bool:
