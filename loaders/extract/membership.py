@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from .groups import _GroupMention
 from .informants import informants
+from .named_topics import named_gloss
 from .possessors import possessors
 from .shared_places import shared_places
 from .spans import WINDOW, _before, _find, _folded_between, _head, _Hit, _words
@@ -107,6 +108,8 @@ def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
     # stop: the topic of what follows
     title = not text[: cue.start].strip() and not text.rstrip().endswith(".")
     if title and not {_fold(w) for w, _, _ in _words(text)} & v.grammar.verbs:
+        return True
+    if named_gloss(text, cue.start, v):  # "SSPF – samverkan mellan skola, socialtjänst …"
         return True
     # "Granskningen har avgränsats till samverkan mellan …", "Revisionen konstaterar att
     # samarbetet mellan … inte fungerar": an audit or an aim anywhere before it in the sentence
