@@ -193,9 +193,26 @@ def _brand_only(text: str, hit: _Hit, agreements: list[tuple[int, int]], v: Voca
         if s >= hit.end or e <= hit.start
     ):
         return True
-    if not text[: hit.start].strip() and not text[hit.end :].strip(" .:"):
+    if not text[: hit.start].strip() and _title_rest(text, hit.end, v):
         return True  # "JämtBus" as a page's title: the page's subject, agreement or group
     return text[: hit.start].rstrip().endswith("(") and text[hit.end :].lstrip().startswith(")")
+
+
+def _title_rest(text: str, end: int, v: Vocabulary) -> bool:
+    """Whether what follows a brand name that opens the line keeps the line a title: nothing,
+    or a place or subtitle of up to four words with no verb and no full stop ("Barnens bästa
+    gäller i Kronoberg", "Samba – länets modell").
+
+    >>> from loaders.extract import load_vocabulary
+    >>> v = load_vocabulary()
+    >>> [_title_rest(t, 5, v) for t in ("Samba", "Samba i Örebro län", "Samba har möten.")]
+    [True, True, False]
+    """
+    rest = text[end:].strip(" .:")
+    if not rest:
+        return True
+    words = [_fold(w) for w, _, _ in _words(rest)]
+    return not text.rstrip().endswith(".") and len(words) <= 4 and not set(words) & v.grammar.verbs
 
 
 def _heading_group(text: str, hit: _Hit, v: Vocabulary) -> bool:
