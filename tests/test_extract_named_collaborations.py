@@ -59,3 +59,9 @@ def test_a_named_defined_or_judged_collaboration_names_no_members(text):
 )
 def test_a_reported_collaboration_still_names_its_members(text, parties):
     assert members(text) == parties
+
+
+def test_leisure_services_without_a_code_keep_the_list_whole():
+    # "fritid" has no party code but stands in the list like "polis": the services still count
+    text = "Förskola, socialtjänst, polis och fritid samarbetar med föräldrarna i området."
+    assert members(text) == {"FORSKOLA", "SOCIALTJANST"}
