@@ -19,6 +19,7 @@ import typer
 from .cli_help import SwedishGroup
 from .errors import InputError, LokgraphError, StoreError
 from .store import FileStore
+from .terminal import printable
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -53,7 +54,11 @@ class _Console:
         if self._console is None:
             from rich.console import Console
 
-            self._console = Console(**self._options)
+            class _Printable(Console):
+                def render_str(self, text: str, **options: Any) -> Any:
+                    return super().render_str(printable(text), **options)
+
+            self._console = _Printable(**self._options)
         return self._console
 
 
@@ -184,12 +189,12 @@ def _said(text: str) -> None:
     Written as it is: rich's console (without markup, highlighting or wrapping, as these
     lines were printed) gave the same text, at the cost of importing rich in every command.
     """
-    sys.stdout.write(f"{text}\n")
+    sys.stdout.write(printable(f"{text}\n"))
     sys.stdout.flush()
 
 
 def _note(text: str) -> None:
-    sys.stderr.write(f"obs: {text}\n")
+    sys.stderr.write(printable(f"obs: {text}\n"))
     sys.stderr.flush()
 
 

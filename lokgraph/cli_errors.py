@@ -26,6 +26,7 @@ from typing import Any
 
 from . import interrupt
 from .errors import LokgraphError
+from .terminal import printable
 
 __all__ = ["INTERRUPTED", "paragraph", "run", "usage_paragraph", "write_details"]
 
@@ -155,7 +156,7 @@ def _translate(error: BaseException) -> int:
         _say(INTERRUPTED if isinstance(error.__context__, KeyboardInterrupt) else "avbrutet.")
         return EXIT_INTERRUPTED if isinstance(error.__context__, KeyboardInterrupt) else 1
     if "NoArgsIsHelpError" in names:
-        sys.stderr.write(str(getattr(error, "message", "")).rstrip() + "\n")
+        sys.stderr.write(printable(str(getattr(error, "message", "")).rstrip()) + "\n")
         return EXIT_USAGE
     if "UsageError" in names:
         _say(usage_paragraph(error))
@@ -219,7 +220,7 @@ def _say(text: str) -> None:
     """One paragraph on stderr, without colours or markup, never wrapped into lines."""
     text = " ".join(text.split())
     try:
-        sys.stderr.write(f"lokgraph: {text}\n")
+        sys.stderr.write(printable(f"lokgraph: {text}\n"))
         sys.stderr.flush()
     except (OSError, ValueError):
         pass

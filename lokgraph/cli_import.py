@@ -27,6 +27,7 @@ from .cli_app import (
 )
 from .store import DEFAULT_STORE, FileStore, graph_to_json, write_atomic
 from .sv import antal
+from .terminal import json_printable
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -176,7 +177,10 @@ def extract(
         )
     if as_json:
         sys.stdout.write(
-            json.dumps([f.model_dump() for f in facts], ensure_ascii=False, indent=1) + "\n"
+            json_printable(
+                json.dumps([f.model_dump() for f in facts], ensure_ascii=False, indent=1)
+            )
+            + "\n"
         )
     elif not review:
         from rich.table import Table

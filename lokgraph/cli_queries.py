@@ -24,6 +24,7 @@ from .cli_app import (
 )
 from .errors import LokgraphError
 from .store import DEFAULT_STORE
+from .terminal import json_printable, printable
 
 
 def _gaps(
@@ -116,7 +117,7 @@ def _print_gap_summary(gaps: list, kind: str | None) -> None:
         sys.stdout.write("Inga luckor hittades.\n")
         return
     kinds = [kind] if kind else [entry.name for entry in CATALOG]
-    sys.stdout.write(summary_text(gaps, kinds) + "\n")
+    sys.stdout.write(printable(summary_text(gaps, kinds)) + "\n")
     sys.stdout.write(
         "Luckorna med citat: lokgraph gaps --kommun NAMN (alla på en gång: --json eller --csv). "
         "Vad frågorna söker: lokgraph query --list.\n"
@@ -143,7 +144,9 @@ def gaps(
     """
     found = _gaps(store, backend, neo4j, kind, kommun, round_)
     if as_json:
-        sys.stdout.write(json.dumps(_gap_rows(found), ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(
+            json_printable(json.dumps(_gap_rows(found), ensure_ascii=False, indent=1)) + "\n"
+        )
     elif as_csv:
         from .sheets import csv_text
 
@@ -199,6 +202,8 @@ def query(
         return
     found = _gaps(store, backend, neo4j, name, kommun, round_)
     if as_json:
-        sys.stdout.write(json.dumps(_gap_rows(found), ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(
+            json_printable(json.dumps(_gap_rows(found), ensure_ascii=False, indent=1)) + "\n"
+        )
     else:
         _print_gaps(found)

@@ -18,6 +18,7 @@ from .cli_app import _read_store, app, err, out
 from .errors import InputError
 from .store import DEFAULT_STORE
 from .sv import sv_key
+from .terminal import json_printable
 
 if TYPE_CHECKING:  # the graph code loads when a command runs, not for --help
     import networkx as nx
@@ -73,7 +74,9 @@ def diff(
         html = change_report_html(found, with_names=with_names)
         err.print(f"skrev {save(html, output)}")
     if as_json:
-        sys.stdout.write(json.dumps(found.model_dump(mode="json"), ensure_ascii=False, indent=1))
+        sys.stdout.write(
+            json_printable(json.dumps(found.model_dump(mode="json"), ensure_ascii=False, indent=1))
+        )
         sys.stdout.write("\n")
     else:
         print_diff(found)
@@ -210,7 +213,7 @@ def inventory(
     found = lok_inventory(graph)
     if as_json:
         rows = [lan.model_dump(mode="json") for lan in found]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json_printable(json.dumps(rows, ensure_ascii=False, indent=1)) + "\n")
         return
     print_inventory(found)
 
