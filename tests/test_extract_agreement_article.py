@@ -6,12 +6,12 @@ back. Every text is written for these tests in our own words.
 
 from __future__ import annotations
 
-from loaders.extract import extract_text
+from tests.extract_asserts import agreements as agreement_facts
 
 
-def agreements(text: str) -> set[tuple[str | None, str | None]]:
-    facts = extract_text(text, source="test", kommun=None)
-    return {(f.status, f.valid_to) for f in facts if f.kind == "agreement_status"}
+def agreements(text: str) -> set[tuple]:
+    """(status, valid_to) of every agreement in a text."""
+    return {(status, valid_to) for _, status, _, valid_to in agreement_facts(text)}
 
 
 def test_den_before_an_ordinal_is_an_article_of_another_noun():

@@ -5,12 +5,12 @@ is written for these tests in our own words.
 
 from __future__ import annotations
 
-from loaders.extract import extract_text
+from tests.extract_asserts import statuses as kinds_and_statuses
 
 
 def statuses(text: str, kommun: str | None = None) -> set[str | None]:
-    facts = extract_text(text, source="test", kommun=kommun)
-    return {f.status for f in facts if f.kind == "agreement_status"}
+    """The status of every agreement in a text."""
+    return {status for _, status in kinds_and_statuses(text, kommun)}
 
 
 def test_an_adverb_between_har_and_tecknat_still_tells_a_signed_agreement():

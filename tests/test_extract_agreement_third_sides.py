@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract import extract_text
+from tests.extract_asserts import statuses
 
 
-def agreements(text: str, kommun: str | None = "Tibro") -> set[tuple[str | None, str | None]]:
-    facts = extract_text(text, source="test", kommun=kommun)
-    return {(f.agreement_kind, f.status) for f in facts if f.kind == "agreement_status"}
+def agreements(text: str, kommun: str | None = "Tibro") -> set[tuple]:
+    """(kind, status) of every agreement in a text about Tibro."""
+    return statuses(text, kommun)
 
 
 @pytest.mark.parametrize(
