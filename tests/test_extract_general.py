@@ -231,8 +231,8 @@ def test_the_members_belong_to_the_group_named():
     assert {(f.party, f.group_type) for f in facts if f.kind == "member"} == {
         (SOC, "narsjukvardsgrupp"),
         (VC, "narsjukvardsgrupp"),
-        (EH, "samverkan"),
-        (UM, "samverkan"),
+        (EH, "samverkansgrupp"),
+        (UM, "samverkansgrupp"),
     }
 
 
@@ -351,7 +351,7 @@ def test_utan_in_a_list_is_absent_only_for_what_follows():
         "Samverkansteamet med IFO och elevhälsan arbetar utan BUP.",
         {M: {SOC, EH}, A: {BUP}},
     )
-    assert {f.group_type for f in facts if f.kind in ("member", "absent")} == {"samverkan"}
+    assert {f.group_type for f in facts if f.kind in ("member", "absent")} == {"samverkansgrupp"}
 
 
 # --- negations that are not absences -------------------------------------------------------------
