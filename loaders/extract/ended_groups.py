@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING
 
 from lokgraph.facts import Fact
 
-from .planned_places import with_unplaced
 from .spans import _find, _words
 from .terms import _fold
 from .triggers import triggered_by
+from .unplaced import with_unplaced
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:

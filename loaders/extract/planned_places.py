@@ -44,12 +44,13 @@ from lokgraph.facts import Fact
 from .spans import _words
 from .terms import _fold
 from .triggers import triggered_by
+from .unplaced import with_unplaced
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from .context import _Context
 
-__all__ = ["note_place_tense", "place_tense", "with_unplaced", "without_planned_places"]
+__all__ = ["note_place_tense", "place_tense", "without_planned_places"]
 
 #: how many words a start verb may stand after its modal word ("ska tillsammans med regionen öppna")
 _REACH = 3
@@ -109,26 +110,6 @@ def without_planned_places(facts: list[Fact], ctx: _Context, v: Vocabulary) -> l
         else:
             dropped.append(f)
     return with_unplaced(out, dropped)
-
-
-def with_unplaced(kept: list[Fact], dropped: list[Fact]) -> list[Fact]:
-    """``kept``, and an unplaced fact for each sentence of ``dropped`` left with none."""
-    quotes = {f.quote for f in kept}
-    out = list(kept)
-    for f in dropped:
-        if f.quote not in quotes:
-            quotes.add(f.quote)
-            out.append(
-                Fact(
-                    kind="unplaced",
-                    kommun=f.kommun,
-                    respondent=f.respondent,
-                    question=f.question,
-                    quote=f.quote,
-                    source=f.source,
-                )
-            )
-    return out
 
 
 def _centre_of(f: Fact, v: Vocabulary) -> str | None:
