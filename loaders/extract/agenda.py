@@ -12,6 +12,15 @@ convention: agenda items are ``in_progress``), and nothing in the document makes
 >>> [(f.agreement_kind, f.status) for f in extract_text(text, source="x", kommun="Mora")
 ...  if f.kind == "agreement_status"]
 [('other', 'in_progress')]
+
+A group an item or a table row names is a matter of the meeting too, not a group the agenda
+says exists: its funding ("Finansiering av mobila närvårdsteam"), a review of it ("Översyn av
+beredningen"), or the one who presents an item ("Information | ledningsgruppen"). The body
+the agenda belongs to stands in its title lines and is read as before.
+
+>>> text = "Kallelse\\nVårdstyrelsen\\n\\n1. Justering\\n2. Finansiering av mobila närvårdsteam"
+>>> [f.kind for f in extract_text(text, source="x") if f.kind == "group"]
+[]
 """
 
 from __future__ import annotations
@@ -25,10 +34,19 @@ if TYPE_CHECKING:
     from .context import _Context
     from .sentences import Sentence
 
-__all__ = ["agenda_item", "approves_a_plan", "decided_proposal", "note_agenda", "on_agenda"]
+__all__ = [
+    "agenda_item",
+    "approves_a_plan",
+    "decided_proposal",
+    "matter_groups",
+    "note_agenda",
+    "on_agenda",
+]
 
 #: the blocks an agenda lists its matters in
 _ITEMS = frozenset({"item", "row", "heading"})
+#: the blocks whose groups are matters of the meeting, not groups that exist (`matter_groups`)
+_MATTERS = frozenset({"item", "row"})
 
 
 def note_agenda(sentence: Sentence, v: Vocabulary, ctx: _Context) -> None:
@@ -45,6 +63,13 @@ def note_agenda(sentence: Sentence, v: Vocabulary, ctx: _Context) -> None:
 def agenda_item(sentence: Sentence, ctx: _Context) -> bool:
     """Whether a sentence is a matter an agenda lists (an item, a row, a heading of its own)."""
     return ctx.agenda and sentence.block in _ITEMS
+
+
+def matter_groups(sentence: Sentence, ctx: _Context) -> bool:
+    """Whether the groups a sentence names are matters of an agenda: it is an item or a table
+    row of a document whose title lines call it an agenda (not a heading, which may title the
+    body itself)."""
+    return ctx.agenda and sentence.block in _MATTERS
 
 
 def approves_a_plan(hit: _Hit, text: str, v: Vocabulary) -> bool:

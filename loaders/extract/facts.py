@@ -11,6 +11,7 @@ from lokgraph.facts import Fact
 
 from ..records import Answer
 from . import document, sides
+from .agenda import matter_groups
 from .casework import casework_members, note_casework
 from .centre_services import centre_members
 from .colocation import defines
@@ -167,7 +168,9 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             "quote": sentence.text,
             "source": ctx.source,
         }
-        # groups
+        # groups (an agenda's items name matters, not groups that exist)
+        if matter_groups(sentence, ctx):
+            reading.groups = []
         for g in reading.groups:
             _adopt_name(g, ctx, v)
         document.note_mentions(sentence, reading, ctx, v)
