@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .roster_lines import role_lines
 from .vocabulary import Vocabulary, load_vocabulary
 
 
@@ -57,9 +58,10 @@ def split_sentences(text: str, vocabulary: Vocabulary | None = None) -> list[Sen
             lines.append(line)
     sentences: list[Sentence] = []
     heading: str | None = None
+    previous = ""
     for i, line in enumerate(lines):
         if not line:
-            heading = None
+            heading, previous = None, ""
             continue
         body = _LIST_MARKER.sub("", line, count=1).strip()
         if not body:
@@ -70,7 +72,11 @@ def split_sentences(text: str, vocabulary: Vocabulary | None = None) -> list[Sen
             heading = level
             sentences.append(Sentence(body, level, True, "heading", opens))
             continue
-        block = _block_of(line, body, lines[i + 1] if i + 1 < len(lines) else "")
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        block = _block_of(line, body, following)
+        if block == "heading" and role_lines(body, previous, following, vocabulary):
+            block = "roster"  # "Ordförande (S), barn- och utbildningsnämnden"
+        previous = block
         for j, part in enumerate(_split_line(body, vocabulary)):
             pieces = _bounded(part)
             for k, piece in enumerate(pieces):
@@ -113,7 +119,10 @@ def _is_heading(line: str, vocabulary: Vocabulary) -> str | None:
 #: a sentence longer than this is read in pieces (a run of text without full stops)
 MAX_SENTENCE = 1500
 
-_ROSTER_NAME = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéü-]+(?:\s+[A-ZÅÄÖÉ][a-zåäöéü-]+){1,2},\s")
+#: "Anna Berg, …", and with the party an elected member sits for: "Anna Berg (S), …"
+_ROSTER_NAME = re.compile(
+    r"^[A-ZÅÄÖÉ][a-zåäöéü-]+(?:\s+[A-ZÅÄÖÉ][a-zåäöéü-]+){1,2}(?:\s*\([^()]{1,15}\))?,\s"
+)
 
 
 def _block_of(raw: str, body: str, following: str) -> str:

@@ -46,6 +46,7 @@ EXTRA_MEMBER_KEYS = (
     "place_irrealis",
     "colocation_breaks",
     "board_heads",
+    "roster_roles",
     "place_pronouns",
     "speech_verbs",
     "topic_verbs",
@@ -146,6 +147,8 @@ class ExtraWords:
     colocation_breaks: frozenset[str]
     #: the endings of a board's name ("nämnden", "styrelsen"): a protocol titled so is the board's
     board_heads: tuple[str, ...]
+    #: roles that open a roster line ("Ordförande (S), socialnämnden"): `roster_lines`
+    roster_roles: tuple[Term, ...]
     #: verbs that make "samarbetet mellan …" after them the topic of a text ("Rutinen gäller
     #: samarbetet mellan …"), not a collaboration that takes place
     topic_verbs: frozenset[str]
@@ -277,6 +280,7 @@ def compile_extra(
         place_irrealis=frozenset(_fold(w) for w in members.get("place_irrealis") or ()),
         colocation_breaks=frozenset(_fold(w) for w in members.get("colocation_breaks") or ()),
         board_heads=tuple(_fold(w) for w in members.get("board_heads") or ()),
+        roster_roles=plain("roster_roles", members, "roster_role"),
         topic_verbs=frozenset(_fold(w) for w in members.get("topic_verbs") or ()),
         place_pronouns=frozenset(_fold(w) for w in members.get("place_pronouns") or ()),
         speech_verbs=frozenset(_fold(w) for w in members.get("speech_verbs") or ()),
