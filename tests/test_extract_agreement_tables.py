@@ -17,7 +17,7 @@ def test_each_row_of_a_table_of_agreements_is_an_agreement():
         "Ungdomsmottagningen | Rättviks kommun och Region Dalarna | Tills vidare\n"
     )
     assert agreements(text, "Rättvik") == {
-        ("LOK", "in_force", "2021-01-01", "2024-01-01"),
+        ("LOK", "in_force", "2021-01-01", "2024-12-31"),
         ("other", "in_force", None, None),
     }
 

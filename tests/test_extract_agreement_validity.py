@@ -50,6 +50,24 @@ def test_the_end_told_beside_none_belongs_to_the_one_that_was_in_force():
         "gällande överenskommelse."
     )
     assert agreements(text) == {
-        ("ROK", "in_force", "2019-03-01", "2021-01-01"),
+        ("ROK", "in_force", "2019-03-01", "2021-12-31"),
         ("ROK", "none", None, None),
     }
+
+
+def test_a_year_alone_ends_on_its_last_day_and_starts_on_its_first():
+    # sixth-session convention: a year or month alone as an END date is its last day
+    text = "Överenskommelsen mellan kommunen och regionen gäller 2022–2025."
+    assert agreements(text, "Mora") == {("LOK", "in_force", "2022-01-01", "2025-12-31")}
+
+
+def test_a_month_alone_ends_on_its_last_day():
+    text = (
+        "Den länsgemensamma överenskommelsen gäller från september 2023 till och med februari 2028."
+    )
+    assert agreements(text) == {("ROK", "in_force", "2023-09-01", "2028-02-29")}
+
+
+def test_a_full_end_date_is_kept_as_written():
+    text = "Den länsgemensamma överenskommelsen gäller från 2023-09-15 till 2026-06-15."
+    assert agreements(text) == {("ROK", "in_force", "2023-09-15", "2026-06-15")}

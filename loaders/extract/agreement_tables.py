@@ -4,8 +4,9 @@ A kommun or region page often lists its agreements as a table ("Avtal/överensko
 Parter | Gäller"). When the first row of a table (its header) names an agreement word or a
 contract word (``agreement.words``, ``agreement.contract_frames: contracts``), each later row
 is one agreement: in force (the page lists what applies), with the dates of its cells
-("2013–2015", "Tills vidare"), of the kind its cells give (a subject such as "Familjecentraler"
-makes it another kind; one kommun and the region make a LÖK, `agreements.kind_of`).
+("2013–2015" is 2013-01-01 to 2015-12-31, "Tills vidare"), of the kind its cells give (a
+subject such as "Familjecentraler" makes it another kind; one kommun and the region make a
+LÖK, `agreements.kind_of`).
 
 >>> from loaders.extract import extract_text
 >>> text = ("Våra avtal\\n\\nAvtal | Parter | Gäller\\n"
@@ -14,7 +15,7 @@ makes it another kind; one kommun and the region make a LÖK, `agreements.kind_o
 >>> facts = extract_text(text, source="x", kommun="Leksand")
 >>> sorted((f.agreement_kind, f.status, f.valid_from, f.valid_to)
 ...        for f in facts if f.kind == "agreement_status")
-[('LOK', 'in_force', '2020-01-01', '2023-01-01'), ('other', 'in_force', None, None)]
+[('LOK', 'in_force', '2020-01-01', '2023-12-31'), ('other', 'in_force', None, None)]
 """
 
 from __future__ import annotations

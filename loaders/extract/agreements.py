@@ -6,8 +6,9 @@ In a free-text document a sentence about an agreement gets its kind from
 document named last, else LÖK when the document is about one kommun and RÖK otherwise. Its
 validity comes from the dates after ``agreement.valid_from`` and ``agreement.valid_to`` words
 ("gäller från 2015-01-01 till 2018-12-31", "sedan 2008", "Giltigt till och med: 2016-12-31")
-or from a range of years ("gäller 2020–2023"); a year alone is its first day, a month its first
-day.
+or from a range of years ("gäller 2020–2023"). A year or month alone that starts the validity is
+its first day, one that ends it its last day ("2020–2023" is 2020-01-01 to 2023-12-31; sixth
+session).
 
 >>> from loaders.extract import load_vocabulary
 >>> v = load_vocabulary()
@@ -18,7 +19,9 @@ day.
 >>> validity("Den började gälla den 1 januari 2014.", v)
 ('2014-01-01', None)
 >>> validity("En uppdragshandling som gäller 2020–2023.", v)
-('2020-01-01', '2023-01-01')
+('2020-01-01', '2023-12-31')
+>>> validity("Avtalet gäller från mars 2021 till februari 2024.", v)
+('2021-03-01', '2024-02-29')
 >>> validity("Den version som gäller till utgången av 2018.", v)
 (None, '2018-12-31')
 >>> validity("Förslaget är ute på remiss till den 14 februari 2020.", v)
@@ -238,9 +241,14 @@ def _near(text: str, cue: tuple[int, int, str], date: int, reach: int, v: Vocabu
     return True
 
 
-def _dates(text: str, v: Vocabulary) -> list[tuple[int, int, str]]:
-    """Every date in a text as (start, end, ISO date): 2015-01-01, 1 januari 2014, maj 2019,
-    2012 (a year alone)."""
+def _dates(text: str, v: Vocabulary) -> list[tuple[int, int, str, str]]:
+    """Every date in a text as (start, end, first day, last day): 2015-01-01, 1 januari 2014,
+    maj 2019 (its first and last day), 2012 (a year alone: 2012-01-01 and 2012-12-31).
+
+    >>> from loaders.extract import load_vocabulary
+    >>> [d[2:] for d in _dates("Från maj 2019 till 2021 och 2020-02-29.", load_vocabulary())]
+    [('2019-05-01', '2019-05-31'), ('2021-01-01', '2021-12-31'), ('2020-02-29', '2020-02-29')]
+    """
     months = v.grammar.months
     pattern = _date_pattern("|".join(sorted(months, key=len, reverse=True)))
     out = []
@@ -248,17 +256,22 @@ def _dates(text: str, v: Vocabulary) -> list[tuple[int, int, str]]:
     for m in pattern.finditer(text):
         try:
             if m.group("iso"):
-                date = dt.date.fromisoformat(m.group("iso"))
+                first = last = dt.date.fromisoformat(m.group("iso"))
             elif m.group("month"):
-                month = months[_fold(m.group("month"))]
-                date = dt.date(int(m.group("myear")), month, int(m.group("day") or 1))
+                year, month = int(m.group("myear")), months[_fold(m.group("month"))]
+                if m.group("day"):
+                    first = last = dt.date(year, month, int(m.group("day")))
+                else:
+                    first = dt.date(year, month, 1)
+                    last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
             elif any(h.end == len(text[: m.start()].rstrip()) for h in year_ends):
-                date = dt.date(int(m.group("year")), 12, 31)  # "till utgången av 2018"
+                first = last = dt.date(int(m.group("year")), 12, 31)  # "till utgången av 2018"
             else:
-                date = dt.date(int(m.group("year")), 1, 1)
+                first = dt.date(int(m.group("year")), 1, 1)
+                last = dt.date(int(m.group("year")), 12, 31)
         except ValueError:
             continue  # "2015-13-45" is no date
-        out.append((m.start(), m.end(), date.isoformat()))
+        out.append((m.start(), m.end(), first.isoformat(), last.isoformat()))
     return out
 
 
@@ -275,7 +288,7 @@ def validity(text: str, v: Vocabulary, reach: int = 3) -> tuple[str | None, str 
         + [(h.start, h.end, "to") for h in _find(v.valid_to_words, text)]
     )
     deadline = bool(_find(v.deadline_words, text))
-    for i, (a, b, iso) in enumerate(dates):
+    for i, (a, b, first, last) in enumerate(dates):
         before = [
             c
             for c in cues
@@ -292,9 +305,9 @@ def validity(text: str, v: Vocabulary, reach: int = 3) -> tuple[str | None, str 
         if role == "to" and deadline:
             continue  # "ute på remiss till den 14 februari": when answers are due
         if role == "from" and start is None:
-            start = iso
+            start = first
         elif role == "to" and end is None:
-            end = iso
+            end = last  # a year or month alone ends on its last day
     if start and end is None:
         end = _lasting(text, start, v)
     return start, end
