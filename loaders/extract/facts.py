@@ -21,6 +21,7 @@ from .examples import examples_here, examples_taken, pending_examples
 from .generic_places import general_place_sentence, one_centre
 from .groups import _GroupMention
 from .joint_work import joint_members, unbound
+from .leaders import without_leaders
 from .meeting_notes import notes_group
 from .meetings import note_meeting, without_empty_meetings
 from .minutes import board_title
@@ -160,6 +161,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         if document.in_document(ctx) and not ctx.title_read:  # "Minnesanteckningar, möte …"
             notes = notes_group(sentence.text, bool(reading.groups), v)
             reading.groups += [notes] if notes is not None else []
+        without_leaders(sentence.text, reading, previous, v)  # "IFO leds av …": no group, no member
         placed = False
         base: _Said = {
             "kommun": ctx.kommun,

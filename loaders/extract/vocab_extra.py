@@ -86,6 +86,7 @@ EXTRA_MEMBER_KEYS = (
     "group_ended_new",
     "informant_cues",
     "informant_sources",
+    "leader_cues",
 )
 #: headings under ``agreement:`` read into `ExtraWords` (``contract_frames`` into the agreement
 #: words, `loaders.extract.contracts`)
@@ -184,6 +185,8 @@ class ExtraWords:
     #: interviewed the source of what is said (`informants`)
     informant_cues: tuple[Term, ...]
     informant_sources: frozenset[str]
+    #: member words of who leads or convenes: a member only of a group (`leaders`)
+    leader_cues: frozenset[str]
     #: joint work without a group (`joint_work`): words of doing something together, adjectives
     #: before a noun of work (and those nouns), verbs of collaboration, and duty or wish words
     joint_words: frozenset[str]
@@ -301,6 +304,7 @@ def compile_extra(
         group_ended_new=word_list(members, "group_ended_new"),
         informant_cues=plain("informant_cues", members, "informant"),
         informant_sources=word_list(members, "informant_sources"),
+        leader_cues=word_list(members, "leader_cues"),
         centre_services=_codes(members.get("centre_services") or (), "centre_services", source),
         joint_words=frozenset(_fold(w) for w in members.get("joint_words") or ()),
         joint_adjectives=frozenset(_fold(w) for w in members.get("joint_adjectives") or ()),
