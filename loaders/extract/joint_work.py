@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from lokgraph.facts import Fact
 
 from .clauses import _clause_of
-from .spans import _find, _folded_words
+from .spans import _find, _folded_words, _resolve
 from .triggers import triggered_by
 from .vocabulary import Vocabulary
 
@@ -89,16 +89,19 @@ def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
             nouns.append(a)
     if not cues or _find(x.side_documents, text):
         return False  # (the parties of a document on the collaboration are its sides)
-    absent = set(reading.absent)
+    absent = {id(reading.parties[j]) for j in reading.absent}
+    # "Polisen och socialtjänsten tar ett gemensamt ansvar": an actor with no code (the police,
+    # the region) is a partner too, though only the services become members
+    pool = sorted(reading.parties + _partners(text, reading, v), key=lambda h: h.start)
     spans = []
     for at, end, subject in cues:
         clause = _clause_of(reading.clauses, at)
         # (a list the clause splitter cut at a comma stays one list)
         here = [
             p
-            for j, p in enumerate(reading.parties)
-            if _in_list_of(text, reading.parties, j, clause, v)
-            and j not in absent
+            for j, p in enumerate(pool)
+            if _in_list_of(text, pool, j, clause, v)
+            and id(p) not in absent
             and (p.start, p.end) not in reading.topics
         ]
         inverted = at not in nouns  # ("I kommunen samarbetar socialtjänsten med …")
@@ -110,21 +113,35 @@ def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
             continue  # "övergångar från BUP till vuxenpsykiatrin, samverkan": nobody has it
         if subject and not _partner_named(text, end, here, v):
             continue  # "bestämmer tillsammans med dig och ditt barn": the partner is a person
-        if len({p.key for p in here}) >= 2:
-            spans += [(p.start, p.end) for p in here]
+        services = [p for p in here if p.kind == "party"]
+        if len({p.key for p in here}) >= 2 and services:
+            spans += [(p.start, p.end) for p in services]
     if spans:
         reading.member_spans = reading.member_spans + spans
     return bool(spans)
 
 
+def _partners(text: str, reading: _Reading, v: Vocabulary) -> list[Any]:
+    """Actors with no party code (``members.other_actors``: the police) and principals (the
+    region, ``principals``) of the sentence, outside its services."""
+    taken = [(p.start, p.end) for p in reading.parties]
+    hits = _resolve(_find(v.extra.other_actors, text, "actor") + _find(v.principals, text, "actor"))
+    return [h for h in hits if not any(h.start < b and a < h.end for a, b in taken)]
+
+
 def _had(text: str, at: int, here: list[Any], v: Vocabulary) -> bool:
     """Whether a verb of having or doing (``members.collaboration_having``: "har", "driver")
-    stands between the last service before a collaboration noun and the noun."""
+    stands between the last service before a collaboration noun and the noun, or right before
+    that service (inverted order)."""
     before = [p for p in here if p.end <= at]
     if not before:
         return False
     gap = _folded_words(text[before[-1].end : at])[0]
-    return any(w in v.extra.collaboration_having for w, _, _ in gap)
+    if any(w in v.extra.collaboration_having for w, _, _ in gap):
+        return True
+    # "I år inleder socialtjänsten ett samarbete med BUP": the verb before its subject
+    lead = _folded_words(text[: before[-1].start])[0]
+    return bool(lead) and lead[-1][0] in v.extra.collaboration_having
 
 
 def _collaboration_noun(word: str, x: Any) -> bool:
