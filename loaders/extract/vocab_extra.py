@@ -16,7 +16,7 @@ from lokgraph.codes import LEVELS, PARTIES
 from lokgraph.errors import InputError
 
 from .terms import Term, _fold
-from .vocab_words import group_typed, prefix_typed
+from .vocab_words import group_typed, phrase_words, prefix_typed
 from .vocab_words import words as word_list
 
 __all__ = [
@@ -103,7 +103,7 @@ EXTRA_AGREEMENT_KEYS = (
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
 #: headings under ``group_compounds:`` read into `ExtraWords`
-EXTRA_COMPOUND_KEYS = ("prefix_levels", "prefix_types", "network_heads", "network_types")
+EXTRA_COMPOUND_KEYS = ("prefix_levels", "prefix_types", "network_heads", "network_types", "phrases")
 
 
 @dataclass(frozen=True)
@@ -219,6 +219,10 @@ class ExtraWords:
     example_words: re.Pattern[str]
     #: the head words of a network ("nätverk"): a group word ending in one is a network
     network_heads: tuple[str, ...]
+    #: a group word after an adjective ("Samordnande grupp", `phrase_groups`): its heads,
+    #: the adjective endings, the words with such an ending that are no adjective of one, and
+    #: the copulas after which the phrase describes a group named before
+    phrases: tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]
     #: the group types a network head turns into ``natverk`` (those with no better key)
     network_types: frozenset[str]
     #: (first part, level): a compound group whose first part ends so has that level
@@ -326,6 +330,7 @@ def compile_extra(
         place_parts=plain("place_parts", members, "place_part"),
         example_words=compile_examples(list(grammar.get("example_markers") or ())),
         network_heads=tuple(_fold(w) for w in compounds.get("network_heads") or ()),
+        phrases=phrase_words(compounds.get("phrases") or {}),
         network_types=frozenset(str(t) for t in compounds.get("network_types") or ()),
         prefix_levels=_levelled(compounds.get("prefix_levels") or {}, source),
         prefix_types=prefix_typed(compounds.get("prefix_types") or {}, source),

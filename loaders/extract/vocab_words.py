@@ -15,7 +15,7 @@ from lokgraph.errors import InputError
 
 from .terms import _fold
 
-__all__ = ["group_typed", "prefix_typed", "words"]
+__all__ = ["group_typed", "phrase_words", "prefix_typed", "words"]
 
 
 def words(members: Mapping[str, Any], key: str) -> frozenset[str]:
@@ -52,3 +52,15 @@ def prefix_typed(section: Any, source: str) -> tuple[tuple[str, str], ...]:
             )
         out += [(_fold(str(w)), str(kind)) for w in parts or ()]
     return tuple(out)
+
+
+def phrase_words(section: Mapping[str, Any]) -> tuple[Any, ...]:
+    """``group_compounds: phrases`` (`phrase_groups`): the group heads, the adjective endings,
+    the words with such an ending that are no adjective of a group ("olika"), and the copulas
+    after which the phrase describes a group ("är ett välfungerande team")."""
+    return (
+        words(section, "heads"),
+        tuple(_fold(str(w)) for w in section.get("endings") or ()),
+        words(section, "not_adjectives"),
+        words(section, "copulas"),
+    )
