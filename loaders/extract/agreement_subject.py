@@ -15,7 +15,6 @@ agreement told under a heading or a title that names such a subject ("Familjecen
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .agreements import kind_of, new_side
@@ -71,7 +70,7 @@ def kind_in_document(
             ctx.replaced_kinds.add(old)
     if side is not None:  # the new one's kind
         kommuner = [
-            replace(k, start=k.start - side[0], end=k.end - side[0])
+            k._replace(start=k.start - side[0], end=k.end - side[0])
             for k in kommuner
             if side[0] <= k.start and k.end <= side[1]
         ]

@@ -10,7 +10,7 @@ from .groups import PARTY_TEAMS
 from .phrase_groups import phrase_group_hits
 from .spans import _Hit, _overlaps
 from .terms import _fold
-from .triggers import triggered_by
+from .triggers import fires, triggered_by
 from .vocabulary import Vocabulary
 
 __all__ = ["compound_hits"]
@@ -28,6 +28,8 @@ def compound_hits(text: str, hits: list[_Hit], v: Vocabulary) -> tuple[list[_Hit
     >>> [(text[h.start : h.end], h.extra) for h in groups], rest
     ([('Skolchefsnätverket', 'strategisk'), ('HLT-teamet', 'individ')], [])
     """
+    if not fires(v, text, "compound_heads"):  # asked once, not once per hit
+        return [], list(hits)
     swallowed = [h for h in hits if _swallows_compound(text, h, v)]
     taken = [(h.start, h.end) for h in hits if h not in swallowed]
     compounds = _compound_groups(text, taken, v)

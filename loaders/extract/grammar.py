@@ -244,7 +244,11 @@ def compile_grammar(section: Mapping[str, Any], source: str) -> Grammar:
         gap_break=re.compile(
             r",|" + "|".join(r"\b" + re.escape(w) + r"\b" for w in words["gap_words"])
         ),
-        genitive=re.compile(r"(?::s|[a-zåäö]{3,}(?:" + endings["genitive_endings"] + r"))$", re.I),
+        # searched, so a word's letters are tried from their first only (the same words
+        # match: a later start would find the same ending)
+        genitive=re.compile(
+            r"(?::s|(?<![a-zåäö])[a-zåäö]{3,}(?:" + endings["genitive_endings"] + r"))$", re.I
+        ),
         definite=re.compile(r"(?:" + endings["definite_endings"] + r")$"),
         adjective=re.compile(r"(?:" + endings["adjective_endings"] + r")$"),
         example_marker=re.compile(

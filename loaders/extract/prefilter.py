@@ -268,6 +268,27 @@ def candidates(items: Sequence[T], text: str) -> list[T]:
     return [items[i] for i in hit] if hit else []
 
 
+def none_can_match(items: Sequence[Any], text: str) -> bool:
+    """Whether the text's record already says that no item of the list can match it: the
+    quick answer of `candidates` for the lists a sentence does not have (most of the lists
+    asked about a sentence), without making the candidate list. False when it cannot say.
+
+    >>> from loaders.extract.vocabulary import load_vocabulary
+    >>> v = load_vocabulary()
+    >>> _ = candidates(v.absence, "BUP deltar."), candidates(v.absence, "BUP deltar.")
+    >>> none_can_match(v.absence, "BUP deltar."), none_can_match(v.absence, "BUP saknas.")
+    (True, False)
+    """
+    seen = _TEXTS.get(text)
+    if seen is None or seen.odd or not _ON[0]:
+        return False
+    index = _INDEXES.get(id(items))
+    if index is None or index.items is not items or index.always:
+        return False
+    by_list = seen.by_list
+    return id(items) not in (seen.lists() if by_list is None else by_list)
+
+
 def matches(item: _Searched, text: str) -> list[re.Match[str]]:
     """What ``item.pattern.finditer(text)`` finds, for a non-empty pattern: where the item
     has a lead (the run every match starts with), the pattern is tried only where the
