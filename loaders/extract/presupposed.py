@@ -19,11 +19,11 @@ False
 
 from __future__ import annotations
 
-from .spans import _find, _words
+from .spans import _find, _Hit, _words
 from .terms import _fold
 from .vocabulary import Vocabulary
 
-__all__ = ["presupposed"]
+__all__ = ["definite_singular", "presupposed"]
 
 
 def presupposed(text: str, v: Vocabulary) -> bool:
@@ -31,18 +31,32 @@ def presupposed(text: str, v: Vocabulary) -> bool:
     "samarbetsavtalet"; not "avtalen") with no plan, wish or negation before it, and no word
     that makes it a former or a national one (``agreement.presupposition``: "den
     tidigare överenskommelsen", "den nationella överenskommelsen")."""
-    breaks, endings, plurals = v.extra.presupposition
+    return any(exists(text, hit, v) for hit in _find(v.agreement_words, text))
+
+
+def exists(text: str, hit: _Hit, v: Vocabulary) -> bool:
+    """Whether the agreement word ``hit`` of a text names one agreement that exists: in the
+    definite singular (`definite_singular`), with no plan, wish, negation or former/national
+    word before it anywhere in the text (see `presupposed`)."""
+    breaks = v.extra.presupposition[0]
     stop = v.hypothetical | v.wishes | v.negators | breaks
-    for hit in _find(v.agreement_words, text):
-        words = _words(text[hit.start : hit.end])
-        nouns = [
-            _fold(w)
-            for w, _, _ in words
-            if _find(v.agreement_words, w) or _find(v.extra.contracts, w)
-        ]
-        if not any(w.endswith(endings) and w not in plurals for w in nouns):
-            continue
-        before = {_fold(w) for w, _, _ in _words(text[: hit.start])}
-        if not before & stop:
-            return True
-    return False
+    before = {_fold(w) for w, _, _ in _words(text[: hit.start])}
+    return definite_singular(text, hit, v) and not before & stop
+
+
+def definite_singular(text: str, hit: _Hit, v: Vocabulary) -> bool:
+    """Whether the agreement word ``hit`` of a text is in the definite singular.
+
+    >>> from loaders.extract import load_vocabulary
+    >>> v = load_vocabulary()
+    >>> t = "Lokala överenskommelser tecknas utifrån den regionala överenskommelsen och avtalen."
+    >>> [definite_singular(t, h, v) for h in _find(v.agreement_words, t)]
+    [False, True]
+    """
+    _, endings, plurals = v.extra.presupposition
+    nouns = [
+        _fold(w)
+        for w, _, _ in _words(text[hit.start : hit.end])
+        if _find(v.agreement_words, w) or _find(v.extra.contracts, w)
+    ]
+    return any(w.endswith(endings) and w not in plurals for w in nouns)

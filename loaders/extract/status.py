@@ -14,6 +14,7 @@ from .clauses import _clause_of
 from .context import _Context
 from .national import _refers_back, _states_only, drop_national_heading, national_again
 from .presupposed import presupposed
+from .second_agreements import other_kinds
 from .spans import _find, _Hit, _outside, _overlaps, _resolve, _words
 from .terms import _fold
 from .vocabulary import Vocabulary
@@ -219,7 +220,9 @@ def _document_votes(
     if header and not (kind or ctx.agreement_kind or named_before or _documents(text, v)):
         kind = "other"  # a guidance or a division of work that calls itself no agreement
     kind = kind or ctx.agreement_kind or ("LOK" if ctx.kommun else "ROK")
-    return [Vote(s, reading.area, text, r, kind, start, end) for s, r in votes]
+    # "Grunden för den lokala överenskommelsen är den regionala": the second one exists
+    second = [Vote("in_force", reading.area, text, True, k) for k in other_kinds(text, kind, v)]
+    return [Vote(s, reading.area, text, r, kind, start, end) for s, r in votes] + second
 
 
 def _negated(before: list[str], v: Vocabulary) -> bool:
