@@ -26,6 +26,7 @@ from .meeting_notes import notes_group
 from .meetings import note_meeting, without_empty_meetings
 from .minutes import board_title
 from .party_facts import _full_beats_partial, _party_facts
+from .persons import person_members
 from .planned_places import note_place_tense, without_planned_places
 from .political_rosters import note_politicians, political_title_group
 from .reading import _read
@@ -202,6 +203,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             centre_members(reading, previous, ctx, v)
             joint = joint_members(reading, sentence.text, v)  # "… ägs gemensamt av X och Y"
             examples_here(reading, sentence.text, v)  # "SIP-möte där …, till exempel X och Y"
+        person_members(reading, sentence.text, previous, v)  # "en kurator från elevhälsan"
         side = sides.is_side(sentence, reading, ctx, v) or defines(sentence.text, v)
         sides.after_side(sentence, reading, side, ctx)
         facts_here = _party_facts(reading, v, ctx, base, members=not side)
