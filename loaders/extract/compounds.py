@@ -95,7 +95,7 @@ def _compound_groups(text: str, taken: list[tuple[int, int]], v: Vocabulary) -> 
         # a first part ("mål-"), a whole compound ("barngrupp", but not "barnnätverk") or the
         # end of a first part ("*om": "området" is no council)
         if len(prefix) < 2 or any(
-            prefix.endswith(p[1:]) if p.startswith("*") else word.startswith(p)
+            prefix.endswith(p[1:]) if p.startswith("*") else _blocks(p, word, levels)
             for p in v.not_group_prefixes
         ):
             continue
@@ -120,6 +120,22 @@ def _compound_groups(text: str, taken: list[tuple[int, int]], v: Vocabulary) -> 
             )
         )
     return out
+
+
+def _blocks(first: str, word: str, heads: dict[str, str]) -> bool:
+    """Whether a ``not_groups`` first part makes a compound no group: "målgruppen" is none; a
+    first part that is itself a word on a group head ("samråd") is none alone ("i samråd med")
+    but a longer compound on another head is ("samrådsgruppen").
+
+    >>> _blocks("samrad", "samrad", {"rad": "operativ", "grupp": "operativ"})
+    True
+    >>> _blocks("samrad", "samradsgrupp", {"rad": "operativ", "grupp": "operativ"})
+    False
+    """
+    if not word.startswith(first):
+        return False
+    rest = word[len(first) :].lstrip("s-")
+    return not (any(first.endswith(h) for h in heads) and any(rest.endswith(h) for h in heads))
 
 
 def _prefix_level(prefix: str, v: Vocabulary) -> str | None:
