@@ -25,7 +25,7 @@ from .leaders import without_leaders
 from .meeting_notes import notes_group
 from .meetings import note_meeting, without_empty_meetings
 from .minutes import board_title
-from .party_facts import _full_beats_partial, _party_facts
+from .party_facts import _full_beats_partial, _grouped_beats_ungrouped, _party_facts
 from .persons import person_members
 from .planned_places import note_place_tense, without_planned_places
 from .political_rosters import note_politicians, political_title_group
@@ -283,7 +283,7 @@ def _finish(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fact]:
         out = casework_members(out, ctx, v)
         out = political_title_group(out, ctx)
     if document.in_document(ctx):
-        out = _full_beats_partial(out)
+        out = _grouped_beats_ungrouped(_full_beats_partial(out))
     out += _status_facts(ctx.votes, ctx, v)
     ctx.votes = []
     return out

@@ -127,6 +127,31 @@ def _full_beats_partial(facts: list[Fact]) -> list[Fact]:
     ]
 
 
+def _grouped_beats_ungrouped(facts: list[Fact]) -> list[Fact]:
+    """A document that makes a party a member of one of its groups and says elsewhere that
+    it works with others in no group ("… i samverkan mellan region, skola och socialtjänst")
+    tells of one participation: the member of no group goes (a partial one stays).
+
+    >>> from loaders.extract import extract_text
+    >>> text = ("Kommunen satsar på tidiga insatser i samverkan mellan skola och "
+    ...         "socialtjänst. I styrgruppen sitter skolchefen.")
+    >>> [(f.party, f.level) for f in extract_text(text, source="x") if f.kind == "member"]
+    [('SOCIALTJANST', None), ('SKOLA', 'strategisk')]
+    """
+    grouped = {f.party for f in facts if f.kind == "member" and f.party and f.group_type}
+    return [
+        f
+        for f in facts
+        if not (
+            f.kind == "member"
+            and f.group_type is None
+            and f.level is None
+            and not f.partial
+            and f.party in grouped
+        )
+    ]
+
+
 def _partial_and_hard(reading: _Reading, p: Any, i: int) -> bool:
     """A party reported hard to engage in a sentence that also says it takes part only partly,
     with a member word of its own ("HAB deltar bara i vissa delar och är svår att få med")."""
