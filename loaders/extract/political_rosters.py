@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from lokgraph.facts import Fact
 
-from .groups import FIXED_LEVEL_TYPES
+from .groups import FIXED_LEVEL_TYPES, political_type
 from .spans import _find
 from .triggers import triggered_by
 from .vocabulary import Vocabulary
@@ -64,6 +64,9 @@ def political_title_group(facts: list[Fact], ctx: _Context) -> list[Fact]:
     >>> sorted({(f.kind, f.level) for f in extract_text(text, source="t")
     ...         if f.kind == "group"})
     [('group', 'politisk')]
+    >>> sorted({(f.group_type, f.level) for f in extract_text(text, source="t")
+    ...         if f.kind == "group"})
+    [('politisk_samverkan', 'politisk')]
     """
     if ctx.party_markers < MIN_MARKERS or not ctx.title_text:
         return facts
@@ -77,8 +80,10 @@ def political_title_group(facts: list[Fact], ctx: _Context) -> list[Fact]:
     key = titled.pop()
     if key[0] in FIXED_LEVEL_TYPES:
         return facts
+    # a generic group so raised is a political body (`groups.political_type`)
+    kind = political_type(key[0] or "", POLITISK)
     return [
-        f.model_copy(update={"level": POLITISK})
+        f.model_copy(update={"level": POLITISK, "group_type": kind})
         if f.kind in ("group", "member", "absent") and (f.group_type, f.group_name) == key
         else f
         for f in facts
