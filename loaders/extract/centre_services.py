@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .basis import basis_sentence
 from .joint_work import _in_list_of
 from .spans import _find, _Hit, _overlaps, _resolve
 from .terms import _fold
@@ -77,7 +78,7 @@ def centre_members(
     if not here and (last_group is None or last_group.group_type != CENTRE):
         return
     text = reading.text
-    if _elsewhere(reading, ctx, v) or _not_this_centre(text, v):
+    if _elsewhere(reading, ctx, v) or _not_this_centre(text, v) or basis_sentence(text, v):
         return
     taken = [(p.start, p.end) for p in reading.parties]
     staff = [h for h in staff_hits(text, v) if not _overlaps(h, taken)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .basis import collaboration_basis
 from .groups import _GroupMention
 from .informants import informants
 from .named_topics import named_gloss
@@ -80,7 +81,9 @@ def _last_word(window: str) -> re.Match[str] | None:
     return _LAST_WORD.search(window, len(kept) - len(last[-1]) if last else 0)
 
 
-@triggered_by("aims", "questions", "grammar.between", "valid_to_words", empty=bool)
+@triggered_by(
+    "aims", "questions", "grammar.between", "valid_to_words", "extra.basis_words", empty=bool
+)
 def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
     """A member word that names an aim, not who takes part: "stärka samverkan mellan skola och
     socialtjänst", "se över hur samverkan mellan BUP och elevhälsan kan se ut"."""
@@ -110,6 +113,8 @@ def _aimed(text: str, cue: _Hit, v: Vocabulary) -> bool:
     if title and not {_fold(w) for w, _, _ in _words(text)} & v.grammar.verbs:
         return True
     if named_gloss(text, cue.start, v):  # "SSPF – samverkan mellan skola, socialtjänst …"
+        return True
+    if collaboration_basis(text, cue, v):  # "Modellen bygger på samverkan mellan …"
         return True
     # "Granskningen har avgränsats till samverkan mellan …", "Revisionen konstaterar att
     # samarbetet mellan … inte fungerar": an audit or an aim anywhere before it in the sentence

@@ -87,6 +87,7 @@ EXTRA_MEMBER_KEYS = (
     "informant_cues",
     "informant_sources",
     "leader_cues",
+    "basis_words",
 )
 #: headings under ``agreement:`` read into `ExtraWords` (``contract_frames`` into the agreement
 #: words, `loaders.extract.contracts`)
@@ -185,8 +186,8 @@ class ExtraWords:
     #: interviewed the source of what is said (`informants`)
     informant_cues: tuple[Term, ...]
     informant_sources: frozenset[str]
-    #: member words of who leads or convenes: a member only of a group (`leaders`)
     leader_cues: frozenset[str]
+    basis_words: frozenset[str]
     #: joint work without a group (`joint_work`): words of doing something together, adjectives
     #: before a noun of work (and those nouns), verbs of collaboration, and duty or wish words
     joint_words: frozenset[str]
@@ -309,6 +310,7 @@ def compile_extra(
         informant_cues=plain("informant_cues", members, "informant"),
         informant_sources=word_list(members, "informant_sources"),
         leader_cues=word_list(members, "leader_cues"),
+        basis_words=word_list(members, "basis_words"),
         centre_services=_codes(members.get("centre_services") or (), "centre_services", source),
         joint_words=frozenset(_fold(w) for w in members.get("joint_words") or ()),
         joint_adjectives=frozenset(_fold(w) for w in members.get("joint_adjectives") or ()),
