@@ -73,6 +73,7 @@ GRAMMAR_KEYS: tuple[str, ...] = (
     "kommun_word",
     "genitive_endings",
     "definite_endings",
+    "plural_endings",
     "adjective_endings",
     "months",
     "agreement_refers",
@@ -144,6 +145,8 @@ class Grammar:
     gap_break: re.Pattern[str]
     genitive: re.Pattern[str]
     definite: re.Pattern[str]
+    #: the endings of an indefinite plural noun ("riktlinjer", "överenskommelser")
+    plural: re.Pattern[str]
     adjective: re.Pattern[str]
     #: ", till exempel" / "(t.ex.": an apposition that lists examples of the noun before it
     example_marker: re.Pattern[str]
@@ -250,6 +253,7 @@ def compile_grammar(section: Mapping[str, Any], source: str) -> Grammar:
             r"(?::s|(?<![a-zåäö])[a-zåäö]{3,}(?:" + endings["genitive_endings"] + r"))$", re.I
         ),
         definite=re.compile(r"(?:" + endings["definite_endings"] + r")$"),
+        plural=re.compile(r"(?:" + endings["plural_endings"] + r")$"),
         adjective=re.compile(r"(?:" + endings["adjective_endings"] + r")$"),
         example_marker=re.compile(
             r"[,(]\s*(?:" + _alt(words["example_markers"]) + r")(?!\w)\.?", re.I

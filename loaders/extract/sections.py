@@ -40,6 +40,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "agreement": (
         "words",
         "local_words",
+        "document_types",
         "areas",
         "status",
         "status_weak",

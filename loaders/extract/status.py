@@ -12,6 +12,7 @@ from .agreement_tables import agreement_row
 from .agreements import _dates, _documents, new_side, validity
 from .clauses import _clause_of
 from .context import _Context
+from .document_types import names_types
 from .national import _refers_back, _states_only, drop_national_heading, national_again
 from .presupposed import presupposed
 from .second_agreements import other_kinds
@@ -185,8 +186,8 @@ def _document_votes(
     named_before = ctx.names_agreement
     ctx.names_agreement = ctx.names_agreement or named  # by a word for it, not a header line
     named = named or header
-    if not (local or named or ctx.names_agreement):
-        return []
+    if not (local or named or ctx.names_agreement) or names_types(text, v):
+        return []  # (or "riktlinjer och rutiner": kinds of document in general)
     votes = _status_votes(reading, v, named)
     start, end = validity(text, v, reach=8 if header else 3)
     if not local and not named:

@@ -58,6 +58,8 @@ class Vocabulary:
     level_cues: tuple[Term, ...]
     agreement_words: tuple[Term, ...]
     local_agreement_words: tuple[Term, ...]
+    #: words for kinds of document ("rutiner", "anvisningar"): `document_types`
+    document_types: tuple[Term, ...]
     areas: tuple[Term, ...]
     status: tuple[Term, ...]
     status_weak: tuple[Term, ...]
@@ -260,6 +262,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         agreement_words=plain("words", agreement, "agreement")
         + contract_terms(agreement.get("contract_frames"), agreement.get("subjects") or (), source),
         local_agreement_words=plain("local_words", agreement, "local"),
+        document_types=plain("document_types", agreement, "document_type"),
         areas=keyed("areas", AGREEMENT_AREAS, agreement),
         status=keyed("status", AGREEMENT_STATUSES, agreement),
         status_weak=keyed("status_weak", AGREEMENT_STATUSES, agreement),
