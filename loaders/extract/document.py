@@ -116,6 +116,13 @@ def lead_of(
     return None
 
 
+def _same_paragraph(following: Sentence | None) -> bool:
+    """Whether the next sentence goes on in the same paragraph."""
+    return (
+        following is not None and following.block == "paragraph" and not following.opens_paragraph
+    )
+
+
 def _at_place(text: str, pos: int, v: Vocabulary) -> bool:
     """Whether a place preposition and a determiner stand before ``pos`` ("På varje skola")."""
     words = [_fold(w) for w in re.findall(r"\w+", text[max(0, pos - 30) : pos])][-2:]
@@ -143,8 +150,11 @@ def after_reading(
     """Update what the next sentences inherit: the list lead and the group of the block."""
     whole = takes_whole_line(sentence, ctx, v)
     keep = reading.inherited or (whole and sentence.block in LIST_BLOCKS)
-    lead = ctx.list_lead if keep else None
-    ctx.continues = ctx.continues_any = False
+    # the answer's paragraph goes on: "Vilka kan vara med? Det är barnets behov som avgör. Det
+    # kan vara personal från skolan och BUP."
+    waiting = ctx.continues_any and not reading.parties and _same_paragraph(following)
+    lead = ctx.list_lead if keep or waiting else None
+    ctx.continues = ctx.continues_any = waiting
     opened = lead_of(sentence, following, reading, v, in_document(ctx))
     if opened is not None:
         lead = opened
@@ -166,6 +176,17 @@ def after_reading(
         and following.block == "paragraph"
     ):
         # "Flera aktörer deltar. I kommunen finns förskola och skola, i regionen BUP."
+        lead, ctx.continues, ctx.continues_any = "member", True, True
+    elif (
+        in_document(ctx)
+        and sentence.text.rstrip().endswith("?")
+        and reading.member_cues
+        and not (reading.parties or reading.groups)
+        and following is not None
+        and following.block == "paragraph"
+    ):
+        # a question about who takes part answered by the paragraph under it: "Vilka kan vara
+        # med?" then "Det kan vara personal från skolan, BUP eller socialtjänsten."
         lead, ctx.continues, ctx.continues_any = "member", True, True
     ctx.list_lead = lead
     if reading.groups and sentence.block == "roster":
