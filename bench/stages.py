@@ -108,8 +108,13 @@ def _save(ctx: Context) -> float:
 
 @measure("save_floor_s", "floor: json.dumps (C encoder) s", stage=True)
 def _save_floor(ctx: Context) -> float:
+    """`json.dumps` with the C encoder of the document the store writes (version 2: the graph's
+    node and edge dicts, keys sorted, an item a line), as parsed from the store file."""
+    from lokgraph.store_text import SEPARATORS
+
     doc = json.loads(ctx.store_path.read_text(encoding="utf-8"))
-    return ctx.best(lambda: json.dumps(doc, ensure_ascii=False, sort_keys=True))
+    options = {"ensure_ascii": False, "sort_keys": True, "separators": SEPARATORS}
+    return ctx.best(lambda: json.dumps(doc, **options))
 
 
 @measure("load_s", "load s", stage=True)
@@ -131,9 +136,13 @@ def _load_floor(ctx: Context) -> float:
         with collector_paused():
             doc = json.loads(ctx.store_path.read_text(encoding="utf-8"))
             graph = nx.MultiDiGraph()
-            graph.add_nodes_from((node.pop("id"), node) for node in doc["nodes"])
-            edges = doc["edges"]
-            graph.add_edges_from((e.pop("source"), e.pop("target"), e["type"], e) for e in edges)
+            graph.add_nodes_from(doc["nodes"].items())
+            graph.add_edges_from(
+                (u, v, key, edge)
+                for u, out in doc["edges"].items()
+                for v, keyed in out.items()
+                for key, edge in keyed.items()
+            )
             return graph
 
     return ctx.best(floor)

@@ -1,9 +1,9 @@
 """Where a graph lives: the store interface, and the embedded store that keeps it in one file.
 
-The file is JSON, one record a line with sorted keys and rows, so the same graph always gives
-the same bytes (`lokgraph.store_text`; stores written indented before load the same way), and
-it is written to a temporary file and renamed over the old one, so a crash mid-write leaves
-the previous store whole.
+The file is JSON, the graph's dicts with sorted keys and an item a line, so the same graph
+always gives the same bytes (`lokgraph.store_text`, version 2; stores of version 1, one record
+a line or indented, load the same way), and it is written to a temporary file and renamed over
+the old one, so a crash mid-write leaves the previous store whole.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from . import interrupt
 from .collector import collector_paused
 from .errors import StoreError
 from .lock import remove_stale_temp_files, store_lock
-from .store_text import FORMAT, VERSION, store_text
+from .store_text import FORMAT, READS, store_text
 
 if TYPE_CHECKING:  # networkx and pydantic load with the first graph, not with the command line
     import networkx as nx
@@ -68,7 +68,7 @@ def graph_from_json(text: str, *, where: str = "store") -> nx.MultiDiGraph:
 
 
 def _graph_from_json(text: str, where: str) -> nx.MultiDiGraph:
-    from .store_check import check_document
+    from .store_check import check_document, check_document_v2
 
     try:
         doc = json.loads(text)
@@ -85,18 +85,24 @@ def _graph_from_json(text: str, where: str) -> nx.MultiDiGraph:
             where=where,
             fix="Ange med --store en fil som lokgraph har skrivit",
         )
-    if doc.get("version") != VERSION:
+    version = doc.get("version")
+    if version not in READS or type(version) is not int:
+        readable = " och ".join(str(v) for v in READS)
         raise StoreError(
-            f"lagret har version {doc.get('version')}, den här lokgraph läser version {VERSION}",
+            f"lagret har version {version}, den här lokgraph läser version {readable}",
             where=where,
             fix="Använd den lokgraph-version som skrev det, eller importera källorna igen",
         )
-    check_document(doc, where=where)
-    return _filled(doc["nodes"], doc["edges"])
+    if version == 1:
+        check_document(doc, where=where)
+        return _filled(doc["nodes"], doc["edges"])
+    check_document_v2(doc, where=where)
+    return _filled_v2(doc["nodes"], doc["edges"])
 
 
 def _filled(nodes: list[dict], edges: list[dict]) -> nx.MultiDiGraph:
-    """A graph of checked records (ids unique, every edge's ends present, no edge twice).
+    """A graph of checked records of version 1 (ids unique, every edge's ends present, no edge
+    twice).
 
     The records, new from the parser, become the graph's attribute dicts, put in place as
     `add_node` and `add_edge` would put them but without their checks and copies (most of a
@@ -116,6 +122,26 @@ def _filled(nodes: list[dict], edges: list[dict]) -> nx.MultiDiGraph:
         if keys is None:
             keys = succ[u][v] = pred[v][u] = {}
         keys[edge["type"]] = edge
+    return graph
+
+
+def _filled_v2(nodes: dict[str, dict], edges: dict[str, dict]) -> nx.MultiDiGraph:
+    """A graph of checked dicts of version 2: they are the graph's own dicts already, in the
+    order `_filled` gives a store of version 1 (nodes by id, each node's edges by target and
+    type, its predecessors by source). An empty dict of targets or edges is no edge."""
+    from .adjacency import adjacency
+    from .graph import new_graph
+
+    graph = new_graph()
+    attrs, (succ, pred) = vars(graph)["_node"], adjacency(graph)
+    attrs.update(nodes)
+    for n in nodes:
+        succ[n], pred[n] = {}, {}
+    for u, out in edges.items():
+        mine = succ.get(u, {})  # a node, if it has an edge: checked
+        for v, keyed in out.items():
+            if keyed:
+                mine[v] = pred[v][u] = keyed
     return graph
 
 

@@ -2,14 +2,17 @@
 
 A store file is the planner's working data; it can be damaged by a hand edit, a sync tool or
 an editor that saves it in another encoding. Rather than fail deep inside a query, or worse
-draw a damaged graph as if it were whole, `check_document` goes over the parsed file once and
-raises a `StoreError` that names the first bad record and says how to recover.
+draw a damaged graph as if it were whole, `check_document` (`check_document_v2` for a store of
+version 2) goes over the parsed file once and raises a `StoreError` that names the first bad
+record and says how to recover.
 
-What is checked, from the models in `lokgraph.models`: the ``nodes`` and ``edges`` lists; each
+What is checked, from the models in `lokgraph.models`: the ``nodes`` and ``edges`` (lists of
+records in version 1, the graph's dicts in version 2: an edge's type is its key there); each
 node's id (unique), label, the keys its label requires and the allowed values of its `kind`;
 each edge's type, that both ends are nodes of the store and of the labels the type allows,
 `partial` and `reason`; and the shape of every evidence record. Other properties are not
-checked (the models take them as they come).
+checked (the models take them as they come). In version 2 an id or an edge is a key of a JSON
+object, which cannot be written twice without the JSON reader keeping only the last.
 
 >>> check_document({"nodes": [{"id": "kommun:orsa", "label": "Principal", "name": "Orsa",
 ...                  "kind": "kommun"}], "edges": []}, where="lagret.json")
@@ -37,7 +40,7 @@ from .models import (
     Unit,
 )
 
-__all__ = ["RECOVER", "check_document", "decode_store"]
+__all__ = ["RECOVER", "check_document", "check_document_v2", "decode_store"]
 
 #: How to get a working store back, for every message here.
 RECOVER = (
@@ -88,54 +91,118 @@ def decode_store(data: bytes, *, where: str) -> str:
 
 
 def check_document(doc: dict[str, Any], *, where: str) -> None:
-    """Raise `StoreError` for the first node or edge that does not fit the schema.
+    """Raise `StoreError` for the first node or edge that does not fit the schema (version 1:
+    ``nodes`` and ``edges`` are lists of records).
 
     Each record is checked with a few fast tests; only a record that fails one is looked at
     again to say exactly what is wrong, so checking costs little next to parsing the JSON.
     """
-    nodes, edges = doc.get("nodes"), doc.get("edges")
-    for key, value in (("nodes", nodes), ("edges", edges)):
-        if not isinstance(value, list):
-            problem = "saknas" if value is None else f"är {_kind(value)}, inte en lista"
-            _fail(where, f"nyckeln {key!r} {problem}")
+    nodes, edges = _lists(doc, where, list, "en lista")
     labels: dict[str, str] = {}
-    schema = _SCHEMA
-    for number, node in enumerate(typing.cast(list, nodes), start=1):
+    for number, node in enumerate(nodes, start=1):
         if type(node) is not dict:
             _fail(where, f"nod nr {number} är {_kind(node)}, inte en post")
-        node_id, label = node.get("id"), node.get("label")
-        entry = schema.get(label) if type(label) is str else None
-        if (
-            entry is None
-            or type(node_id) is not str
-            or not node_id
-            or node_id in labels
-            or not all(type(node.get(k)) is str and node[k] for k in entry[0])
-            or not all(node.get(k) in allowed for k, allowed in entry[1].items() if k in node)
-            or not _evidence_ok(node.get("evidence", _NO_EVIDENCE))
-        ):
+        node_id = node.get("id")
+        if not _node_ok(node_id, node, labels):
             _explain_node(node, number, labels, where)
-        labels[typing.cast(str, node_id)] = typing.cast(str, label)
+        labels[typing.cast(str, node_id)] = node["label"]
     seen: set[tuple[str, str, str]] = set()
-    endpoints = ALLOWED_ENDPOINTS
-    for number, edge in enumerate(typing.cast(list, edges), start=1):
+    for number, edge in enumerate(edges, start=1):
         if type(edge) is not dict:
             _fail(where, f"kant nr {number} är {_kind(edge)}, inte en post")
         # "" for a missing field: no node or type has it, so the edge is explained below
         triple = (edge.get("source", ""), edge.get("target", ""), edge.get("type", ""))
-        ends = endpoints.get(triple[2]) if type(triple[2]) is str else None
-        partial, reason = edge.get("partial"), edge.get("reason")
-        if (
-            ends is None
-            or labels.get(triple[0], "") not in ends[0]
-            or labels.get(triple[1], "") not in ends[1]
-            or triple in seen
-            or (partial is not None and type(partial) is not bool)
-            or (reason is not None and type(reason) is not str)
-            or not _evidence_ok(edge.get("evidence", _NO_EVIDENCE))
-        ):
+        if triple in seen or not _edge_ok(triple, edge, labels):
             _explain_edge(edge, number, labels, seen, where)
         seen.add(triple)
+
+
+def check_document_v2(doc: dict[str, Any], *, where: str) -> None:
+    """`check_document` for version 2: ``nodes`` maps an id to its attributes, ``edges`` a
+    source to its targets and each target to its edges by type.
+
+    >>> check_document_v2({"nodes": {"kommun:orsa": {"label": "Principal", "name": "Orsa",
+    ...                    "kind": "kommun"}}, "edges": {}}, where="lagret.json")
+    >>> check_document_v2({"nodes": {}, "edges": {"kommun:orsa": {"area:lan:20": {"IN_AREA": {
+    ...                    "type": "IN_AREA"}}}}}, where="lagret.json")
+    Traceback (most recent call last):
+    lokgraph.errors.StoreError: lagret.json: lagret är skadat: kant nr 1 (IN_AREA från ...
+    """
+    nodes, edges = _lists(doc, where, dict, "en post")
+    labels: dict[str, str] = {}
+    for number, (node_id, node) in enumerate(nodes.items(), start=1):
+        if type(node) is not dict:
+            _fail(where, f"nod nr {number} (id {node_id!r}) är {_kind(node)}, inte en post")
+        if not _node_ok(node_id, node, labels):
+            _explain_node({"id": node_id, **node}, number, labels, where)
+        labels[node_id] = node["label"]
+    number = 0
+    for source, out in edges.items():
+        if type(out) is not dict:
+            _fail(where, f"kanterna från {source!r} är {_kind(out)}, inte en post")
+        for target, keyed in out.items():
+            if type(keyed) is not dict:
+                what = _kind(keyed)
+                _fail(where, f"kanterna från {source!r} till {target!r} är {what}, inte en post")
+            for rel_type, edge in keyed.items():
+                number += 1
+                if type(edge) is not dict:
+                    _fail(where, f"kant nr {number} är {_kind(edge)}, inte en post")
+                if edge.get("type") != rel_type or not _edge_ok(
+                    (source, target, rel_type), edge, labels
+                ):
+                    _explain_edge_v2(source, target, rel_type, edge, number, labels, where)
+
+
+def _lists(doc: dict[str, Any], where: str, kind: type, named: str) -> tuple[Any, Any]:
+    """The document's nodes and edges, each a `kind` (a list in version 1, a dict in 2)."""
+    found = doc.get("nodes"), doc.get("edges")
+    for key, value in zip(("nodes", "edges"), found, strict=True):
+        if not isinstance(value, kind):
+            problem = "saknas" if value is None else f"är {_kind(value)}, inte {named}"
+            _fail(where, f"nyckeln {key!r} {problem}")
+    return found
+
+
+def _node_ok(node_id: object, node: dict, labels: dict[str, str]) -> bool:
+    """A node's few fast tests: id, label, the label's required keys and Literal values,
+    evidence."""
+    label = node.get("label")
+    entry = _SCHEMA.get(label) if type(label) is str else None
+    return not (
+        entry is None
+        or type(node_id) is not str
+        or not node_id
+        or node_id in labels
+        or not all(type(node.get(k)) is str and node[k] for k in entry[0])
+        or not all(node.get(k) in allowed for k, allowed in entry[1].items() if k in node)
+        or not _evidence_ok(node.get("evidence", _NO_EVIDENCE))
+    )
+
+
+def _edge_ok(triple: tuple[Any, Any, Any], edge: dict, labels: dict[str, str]) -> bool:
+    """An edge's few fast tests: its type, the labels of its ends, `partial`, `reason`,
+    evidence."""
+    ends = ALLOWED_ENDPOINTS.get(triple[2]) if type(triple[2]) is str else None
+    partial, reason = edge.get("partial"), edge.get("reason")
+    return not (
+        ends is None
+        or labels.get(triple[0], "") not in ends[0]
+        or labels.get(triple[1], "") not in ends[1]
+        or (partial is not None and type(partial) is not bool)
+        or (reason is not None and type(reason) is not str)
+        or not _evidence_ok(edge.get("evidence", _NO_EVIDENCE))
+    )
+
+
+def _explain_edge_v2(
+    source: str, target: str, rel_type: str, edge: dict, number: int, labels: dict, where: str
+) -> None:
+    stated = edge.get("type")
+    if stated is not None and stated != rel_type:
+        name = _edge_name(number, {"type": rel_type, "source": source, "target": target})
+        _fail(where, f"{name} har 'type' {stated!r}, som inte är dess nyckel {rel_type!r}")
+    _explain_edge({**edge, "source": source, "target": target}, number, labels, set(), where)
 
 
 _NO_EVIDENCE: list = []

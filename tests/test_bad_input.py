@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from lokgraph.graph import build_graph, merge
-from lokgraph.store import graph_to_json
+from lokgraph.store import FileStore, graph_to_json
 from tests.cli_run import assert_clean_failure, lokgraph, snapshot
 from tests.test_store_damage import DAMAGED
 
@@ -882,6 +882,6 @@ def test_100000_short_lines_about_one_kommun_import(tmp_path):
         "import", path, "--kommun", "Leksand", "--store", store, cwd=tmp_path, timeout=600
     )
     assert result.returncode == 0, str(result)
-    graph = json.loads(store.read_text(encoding="utf-8"))
-    edge = next(e for e in graph["edges"] if e["type"] == "ABSENT_FROM")
+    graph = FileStore(store).load()
+    edge = next(d for _, _, key, d in graph.edges(keys=True, data=True) if key == "ABSENT_FROM")
     assert len(edge["evidence"]) == 100_000

@@ -37,3 +37,22 @@ def test_push_round_sends_that_rounds_view(bolt_uri, bolt_clean, tmp_path):
     assert rounds(pulled) == ["2023"]
     assert pulled.nodes["agreement:lok:orsa:barn-unga"]["status"] == "none"
     assert "group:orsa:sambu-team" not in pulled
+
+
+def test_a_store_of_either_version_pushes_and_pulls_the_same(bolt_uri, bolt_clean, tmp_path):
+    """Version 1 (the committed two-round fixture) and version 2 of the same data: the same
+    server after the push, and the same store back from it."""
+    from tests.test_store_bytes import V1_STORE
+
+    v2 = tmp_path / "v2.json"
+    FileStore(v2).save(FileStore(V1_STORE).load())
+    env = {"NEO4J_USER": bolt_uri.user, "NEO4J_PASSWORD": bolt_uri.password}
+    pulled = []
+    for store in (V1_STORE, v2):
+        pushed = lokgraph("push", "--neo4j", bolt_uri.uri, "--store", store, env=env)
+        assert pushed.returncode == 0, str(pushed)
+        back = tmp_path / f"tillbaka-{len(pulled)}.json"
+        result = lokgraph("pull", "--neo4j", bolt_uri.uri, "--store", back, env=env)
+        assert result.returncode == 0, str(result)
+        pulled.append(back.read_bytes())
+    assert pulled[0] == pulled[1] == v2.read_bytes()

@@ -22,6 +22,7 @@ from lokgraph.lock import lock_path, store_lock
 from lokgraph.models import Evidence, Group, Principal, Relationship, Source, Structure, Unit
 from lokgraph.store import FileStore, graph_to_json
 from tests.cli_run import assert_clean_failure, lokgraph, snapshot
+from tests.graph_helpers import as_v1
 
 ORSA = Principal(id="kommun:orsa", name="Orsa", kind="kommun")
 GROUP = Group(id="group:orsa:styrgrupp", name="Styrgrupp", group_type="styrgrupp")
@@ -30,7 +31,8 @@ SOURCE = Source(id="source:enkat", name="Enkät", kind="survey")
 QUOTE = Evidence(source="source:enkat", quote="BUP deltar inte i styrgruppen.")
 
 
-def good_document() -> dict:
+def good_document(version: int = 1) -> dict:
+    """A small good store document of version 1 (records in lists) or 2 (the graph's dicts)."""
     graph = build_graph(
         Structure(
             nodes=(ORSA, BUP, SOURCE, GROUP.model_copy(update={"evidence": (QUOTE,)})),
@@ -46,7 +48,8 @@ def good_document() -> dict:
             ),
         )
     )
-    return json.loads(graph_to_json(graph))
+    doc = json.loads(graph_to_json(graph))
+    return doc if version == 2 else as_v1(doc)
 
 
 def _node(doc: dict, node_id: str) -> dict:
@@ -159,6 +162,11 @@ DAMAGED = [
 def test_a_damaged_store_names_the_first_bad_record(tmp_path, name, make, mentions):
     path = tmp_path / "lagret.json"
     path.write_text(json.dumps(make(), ensure_ascii=False, indent=1), encoding="utf-8")
+    assert_named_as_damaged(path, mentions)
+
+
+def assert_named_as_damaged(path, mentions: list[str]) -> None:
+    """Loading the store fails with one paragraph: damaged, these words, how to recover."""
     with pytest.raises(StoreError) as caught:
         FileStore(path).load()
     message = str(caught.value)
@@ -169,10 +177,20 @@ def test_a_damaged_store_names_the_first_bad_record(tmp_path, name, make, mentio
         assert word in message
 
 
-def test_the_good_document_of_these_tests_loads():
+def test_the_good_documents_of_these_tests_load(tmp_path):
     doc = good_document()
     store_check.check_document(doc, where="lagret.json")
     assert len(doc["nodes"]) == 4 and len(doc["edges"]) >= 3
+    doc = good_document(version=2)
+    store_check.check_document_v2(doc, where="lagret.json")
+    assert (
+        len(doc["nodes"]) == 4
+        and sum(len(k) for o in doc["edges"].values() for k in o.values()) >= 3
+    )
+    for version in (1, 2):
+        path = tmp_path / f"v{version}.json"
+        path.write_text(json.dumps(good_document(version)), encoding="utf-8")
+        assert FileStore(path).load().number_of_edges() >= 3
 
 
 def test_a_store_saved_again_as_latin1_is_named_with_its_line(tmp_path):
