@@ -1,7 +1,8 @@
 """Meetings as groups: a word for a meeting ("SIP-mötet", "SIP-arbetet", ``members.meeting_groups``)
 names a group of its own only where the document says who takes part in it (tests/realtext/
 README.md: "Examples of who meets … are members of that meeting's group at its level"); named
-without members ("Teamet kan leda SIP-möten") it is no group.
+without members ("Teamet kan leda SIP-möten") it is no group, nor with only partners that have
+no party code ("Vi samarbetar med regionen och blir ett team": the region as a whole).
 """
 
 from __future__ import annotations
@@ -42,11 +43,14 @@ def note_meeting(g: _GroupMention, ctx: _Context, v: Vocabulary) -> None:
 
 
 def without_empty_meetings(facts: list[Fact], ctx: _Context) -> list[Fact]:
-    """The facts without the group facts of meetings that no member takes part in."""
+    """The facts without the group facts of meetings that no member with a party code takes
+    part in."""
     empty = {
         key
         for key in ctx.meetings - ctx.firm_groups
-        if not any(f.kind == "member" and (f.group_type, f.group_name) == key for f in facts)
+        if not any(
+            f.kind == "member" and f.party and (f.group_type, f.group_name) == key for f in facts
+        )
     }
     if not empty:
         return facts
