@@ -28,11 +28,17 @@ def test_a_short_cue_needs_its_date_right_after_it():
 
 def test_a_date_in_a_clause_about_another_thing_is_not_the_agreements():
     text = (
-        "Den länsgemensamma överenskommelsen om barns hälsa antogs 2016. "
+        "Den länsgemensamma överenskommelsen om barns hälsa gäller sedan 2016. "
         "Regionen och kommunerna har också ett gemensamt ledningssystem, som började gälla "
         "den 1 mars 2019."
     )
     assert agreements(text) == {("ROK", "in_force", "2016-01-01", None)}
+
+
+def test_the_year_an_agreement_was_adopted_is_no_stated_validity():
+    # sixth session: the sets' annotators read "antogs 2011" as no validity date (dev rd-041)
+    text = "Den länsgemensamma överenskommelsen om barns hälsa antogs av fullmäktige 2011."
+    assert agreements(text) == {("ROK", "in_force", None, None)}
 
 
 def test_the_current_versions_date_goes_before_an_older_one():

@@ -41,6 +41,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "words",
         "local_words",
         "document_types",
+        "charters",
         "areas",
         "status",
         "status_weak",

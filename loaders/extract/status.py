@@ -10,6 +10,7 @@ from .agenda import agenda_item, approves_a_plan, decided_proposal, note_agenda,
 from .agreement_subject import kind_in_document, note_subject
 from .agreement_tables import agreement_row
 from .agreements import _dates, _documents, new_side, validity
+from .charters import joint_charter
 from .clauses import _clause_of
 from .context import _Context
 from .document_types import names_types
@@ -169,6 +170,8 @@ def _document_votes(
         _find(v.agreement_words, text)
         or any(_names(h, text, v) for h in _find(v.agreement_kinds, text))
     )
+    charter = joint_charter(text, v)  # "Kommunerna och regionen har tagit fram en rutin"
+    named = named or charter
     if ctx.agreement_table and not row:
         return []  # the header row names its columns ("Avtal | Parter | Gäller"), no agreement
     if new_side(text, v) == (0, 0):
@@ -188,7 +191,7 @@ def _document_votes(
     named = named or header
     if not (local or named or ctx.names_agreement) or names_types(text, v):
         return []  # (or "riktlinjer och rutiner": kinds of document in general)
-    votes = _status_votes(reading, v, named)
+    votes = _status_votes(reading, v, named) or ([("in_force", False)] if charter else [])
     start, end = validity(text, v, reach=8 if header else 3)
     if not local and not named:
         # a sentence after the agreement was named speaks of it only with a word for it ("Nu
@@ -220,7 +223,9 @@ def _document_votes(
         return []
     if header and not (kind or ctx.agreement_kind or named_before or _documents(text, v)):
         kind = "other"  # a guidance or a division of work that calls itself no agreement
-    kind = kind or ctx.agreement_kind or ("LOK" if ctx.kommun else "ROK")
+    # a document titled on one subject ("Rutiner … vid misstänkta sexualbrott"): another kind
+    default = "other" if ctx.subject_titled else "LOK" if ctx.kommun else "ROK"
+    kind = kind or ctx.agreement_kind or default
     # "Grunden för den lokala överenskommelsen är den regionala": the second one exists
     second = [Vote("in_force", reading.area, text, True, k) for k in other_kinds(text, kind, v)]
     return [Vote(s, reading.area, text, r, kind, start, end) for s, r in votes] + second

@@ -60,6 +60,8 @@ class Vocabulary:
     local_agreement_words: tuple[Term, ...]
     #: words for kinds of document ("rutiner", "anvisningar"): `document_types`
     document_types: tuple[Term, ...]
+    #: a routine or strategy both principals made (document, made, kommun): `charters`
+    charters: tuple[Term, ...]
     areas: tuple[Term, ...]
     status: tuple[Term, ...]
     status_weak: tuple[Term, ...]
@@ -263,6 +265,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         + contract_terms(agreement.get("contract_frames"), agreement.get("subjects") or (), source),
         local_agreement_words=plain("local_words", agreement, "local"),
         document_types=plain("document_types", agreement, "document_type"),
+        charters=keyed("charters", ("document", "made", "kommun"), agreement),
         areas=keyed("areas", AGREEMENT_AREAS, agreement),
         status=keyed("status", AGREEMENT_STATUSES, agreement),
         status_weak=keyed("status_weak", AGREEMENT_STATUSES, agreement),
