@@ -23,7 +23,7 @@ def _clauses(
     """Clause spans: cut at commas, semicolons and clause words; list pieces stay joined,
     but never across a semicolon."""
     cuts = {0, len(text)}
-    for m in re.finditer(r"[,;]|\s[-–]\s|\(|\)", text):
+    for m in _CUTS.finditer(text):
         cuts.add(m.start())
     for h in _find(v.clause_breaks, text):
         cuts.add(h.start)
@@ -66,6 +66,8 @@ def _is_list_piece(blanked: str, a: int, b: int) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: where a clause may end: a comma, a semicolon, a dash between spaces, a bracket
+_CUTS = re.compile(r"[,;]|\s[-–]\s|\(|\)")
 
 
 def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:

@@ -51,10 +51,10 @@ def _compound_pattern(heads: tuple[tuple[str, str], ...]) -> re.Pattern[str] | N
     )
 
 
-@triggered_by("compound_heads", empty=bool)
 def _swallows_compound(text: str, hit: _Hit, v: Vocabulary) -> bool:
     """Whether a party word with an open ending ("skolchef*") matched a whole closed compound
     on a group word ("Skolchefsnätverket", "socialchefsnätverk"): the compound is the group.
+    (Asked for each hit of a sentence `compound_hits` has found a compound head in.)
 
     >>> from loaders.extract import load_vocabulary
     >>> from loaders.extract.spans import _find

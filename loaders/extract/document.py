@@ -93,7 +93,7 @@ def lead_of(
     opens none."""
     text = sentence.text.rstrip()
     listed = following is not None and following.block in LIST_BLOCKS
-    if sentence.block in LIST_BLOCKS:
+    if sentence.block in LIST_BLOCKS or not (text.endswith(":") or listed):
         return None
     named = [
         p
@@ -103,8 +103,6 @@ def lead_of(
     if named and not _ends_with_member_word(text, v):
         return None  # ("… har fått stöd i samverkan med:" opens a list even so; a place does
         # not count: "På varje skola finns ett elevhälsoteam:")
-    if not (text.endswith(":") or listed):
-        return None
     if reading.absence_reason:
         return reading.absence_reason
     scope = _find(v.scope_heads, text)

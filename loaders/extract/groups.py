@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lokgraph.codes import default_level
 
 from .clauses import _clause_of, _plain_clauses
-from .spans import _before, _distance, _find, _Hit, _outside, _resolve, _words
+from .spans import _before, _distance, _find, _Hit, _outside, _resolve, _words, word_is_term
 from .terms import _fold
 from .triggers import triggered_by
 from .vocabulary import Vocabulary
@@ -329,13 +329,13 @@ def _group_name(text: str, hit: _Hit, v: Vocabulary) -> tuple[str | None, int]:
             ok = nxt in v.grammar.age_word or "-" in core or "–" in core
         elif folded in v.grammar.name_stopwords:
             ok = False
-        elif any(t.pattern.fullmatch(core) for t in v.group_name_words):
+        elif word_is_term(v.group_name_words, core):
             ok = True
-        elif not words and core[0].islower() and any(t.pattern.fullmatch(core) for t in v.parties):
+        elif not words and core[0].islower() and word_is_term(v.parties, core):
             ok = True  # a topic right after the group word: "arbetsgrupp förskola"
         else:
             ok = core[0].isupper() and (not words or words[-1][0].isupper())
-            ok = ok and not any(t.pattern.match(core) for t in v.groups)
+            ok = ok and not word_is_term(v.groups, core, whole=False)
         if not ok:
             break
         words.append(core)

@@ -11,7 +11,7 @@ from .informants import informants
 from .named_topics import named_gloss
 from .possessors import possessors
 from .shared_places import shared_places
-from .spans import WINDOW, _before, _find, _folded_between, _head, _Hit, _words
+from .spans import WINDOW, _before, _find, _folded_between, _head, _Hit, _words, word_is_term
 from .terms import _fold
 from .triggers import triggered_by
 from .vocabulary import Vocabulary
@@ -201,9 +201,9 @@ def _unit_follows(rest: str, v: Vocabulary) -> bool:
     words = re.findall(r"\w[\w-]*", head)[:4]
     i = 0
     while i < len(words):
-        if any(t.pattern.fullmatch(words[i]) for t in v.unit_words):
+        if word_is_term(v.unit_words, words[i]):
             # "familjecentralens styrgrupp" is a group of its own, not a unit
-            return not any(t.pattern.fullmatch(words[i]) for t in v.groups)
+            return not word_is_term(v.groups, words[i])
         if (
             words[i].endswith("-")
             and i + 1 < len(words)
@@ -215,6 +215,13 @@ def _unit_follows(rest: str, v: Vocabulary) -> bool:
         else:
             return False
     return False
+
+
+#: what `_list_after` steps over: the gap before an item, a word that is no party, the word
+#: after it (matched where the list has come to, not on a copy of the rest of the text)
+_LIST_GAP = re.compile(r"[\s,]*")
+_LIST_WORD = re.compile(r"\w[\w:.-]*\w|\w")
+_LIST_NEXT = re.compile(r"\s+(\w+)")
 
 
 def _list_after(
@@ -237,11 +244,11 @@ def _list_after(
     previous_party = False
     opening = True
     while pos < len(text):
-        gap = re.match(r"[\s,]*", text[pos:])
+        gap = _LIST_GAP.match(text, pos)
         assert gap is not None  # the pattern may be empty: it always matches
         if "," in gap.group() and opening and first:
             return None
-        pos += gap.end()
+        pos = gap.end()
         if pos >= len(text):
             break
         if any(s.start == pos for s in stops):
@@ -253,7 +260,7 @@ def _list_after(
             previous_party = True
             opening = False
             continue
-        word = re.match(r"\w[\w:.-]*\w|\w", text[pos:])
+        word = _LIST_WORD.match(text, pos)
         if word is None:
             break
         options = [h for h in roles + fillers if h.start == pos]
@@ -266,7 +273,7 @@ def _list_after(
             opening = False
             continue
         if previous_party and word.group()[0].isupper():
-            pos += word.end()  # "BUP Värmland", "Närhälsan Kungshamn"
+            pos = word.end()  # "BUP Värmland", "Närhälsan Kungshamn"
             continue
         if previous_party and _unit_follows(text[pos:], v):
             # "IFO:s mottagningsgrupp", "socialtjänstens förebyggande enhet"
@@ -274,14 +281,14 @@ def _list_after(
             units = [
                 m.end()
                 for m in list(re.finditer(r"\w[\w-]*", head))[:4]
-                if any(t.pattern.fullmatch(m.group()) for t in v.unit_words)
+                if word_is_term(v.unit_words, m.group())
             ]
             if units:
                 pos += units[0]
                 continue
-        nxt = re.match(r"\s+(\w+)", text[pos + word.end() :])
+        nxt = _LIST_NEXT.match(text, word.end())
         if found and nxt and _fold(nxt.group(1)) in v.grammar.person_of:
-            pos += word.end()  # a person not in the vocabulary: "fältassistent från IFO"
+            pos = word.end()  # a person not in the vocabulary: "fältassistent från IFO"
             previous_party = False
             opening = False
             continue

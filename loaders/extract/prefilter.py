@@ -215,6 +215,12 @@ def _in_word(word: str) -> frozenset[str]:
     return found
 
 
+def odd_letters(text: str) -> bool:
+    """Whether a text has a letter that a case-blind pattern reads as i or s but that
+    lower-cases to something else (its terms' anchors then say nothing)."""
+    return bool(_ODD.search(text))
+
+
 def is_on() -> bool:
     """Whether the prefilter is on (it is, except in `prefilter_off`)."""
     return _ON[0]

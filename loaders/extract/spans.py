@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from .prefilter import candidates, forget_with_prefilter, matches, none_can_match
+from .prefilter import candidates, forget_with_prefilter, matches, none_can_match, odd_letters
 from .terms import Term, _fold
 
 
@@ -68,6 +68,42 @@ def _find_all(terms: tuple[Term, ...], text: str, kind: str) -> list[_Hit]:
     return hits
 
 
+#: per list (by id, the list held) and word: whether a term of the list matches the word
+_WORD_TERMS: dict[tuple[int, str, bool], tuple[tuple[Term, ...], bool]] = {}
+
+
+def word_is_term(terms: tuple[Term, ...], word: str, *, whole: bool = True) -> bool:
+    """Whether a term of the list matches the whole word (``whole``) or a start of it:
+    ``any(t.pattern.fullmatch(word) for t in terms)``, remembered per list and word (the
+    passes ask it of the words after a group word or a party, the same words again and
+    again, and a list has hundreds of terms).
+
+    >>> from loaders.extract.vocabulary import load_vocabulary
+    >>> v = load_vocabulary()
+    >>> word_is_term(v.parties, "förskola"), word_is_term(v.parties, "förskolan och")
+    (True, False)
+    >>> word_is_term(v.groups, "Styrgruppen", whole=False), word_is_term(v.groups, "Stor")
+    (True, False)
+    """
+    key = (id(terms), word, whole)
+    known = _WORD_TERMS.get(key)
+    if known is not None and known[0] is terms:
+        return known[1]
+    low = word.lower()
+    if len(low) == len(word) and not odd_letters(word):  # a match holds its term's anchor
+        tried = [t for t in terms if not t.anchor or t.anchor in low]
+    else:
+        tried = list(terms)
+    if whole:
+        found = any(t.pattern.fullmatch(word) for t in tried)
+    else:
+        found = any(t.pattern.match(word) for t in tried)
+    if len(_WORD_TERMS) > 20_000:
+        _WORD_TERMS.clear()
+    _WORD_TERMS[key] = (terms, found)  # holding ``terms`` keeps its id from being reused
+    return found
+
+
 def _resolve(hits: list[_Hit]) -> list[_Hit]:
     """Non-overlapping hits: earliest first, then whole words before compounds, then longest."""
     order = sorted(hits, key=lambda h: (h.start, h.pre, -(h.term.weight if h.term else 0), -h.end))
@@ -91,13 +127,20 @@ _WORD = re.compile(r"\w[\w:-]*")
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    """The words of a text with their spans (a new list: the passes ask again and again about
+    the same sentence, so the words are found once per text)."""
+    return list(_word_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _word_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple([(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)])
 
 
 @lru_cache(maxsize=64)
 def _folded_words(text: str) -> tuple[tuple[tuple[str, int, int], ...], tuple[int, ...]]:
     """The folded words of a text with their spans, and their starts (for `_folded_between`)."""
-    words = tuple((_fold(w), a, b) for w, a, b in _words(text))
+    words = tuple((_fold(w), a, b) for w, a, b in _word_spans(text))
     return words, tuple(a for _, a, _ in words)
 
 

@@ -17,6 +17,7 @@ import re
 
 from .spans import _Hit, _overlaps
 from .terms import _fold
+from .triggers import triggered_by
 from .vocabulary import Vocabulary
 
 __all__ = ["glossed_before", "speaker_spans", "unspoken_parties"]
@@ -24,6 +25,7 @@ __all__ = ["glossed_before", "speaker_spans", "unspoken_parties"]
 _WORD = re.compile(r"\w+")
 
 
+@triggered_by("extra.speech_verbs", empty=list)
 def speaker_spans(text: str, v: Vocabulary) -> list[tuple[int, int]]:
     """Spans from a speech verb right after a comma or a quote mark to the end of its clause."""
     out = []
@@ -40,8 +42,9 @@ def speaker_spans(text: str, v: Vocabulary) -> list[tuple[int, int]]:
 
 def unspoken_parties(text: str, hits: list[_Hit], v: Vocabulary) -> list[_Hit]:
     """The party hits of a sentence outside the speaker of a quote."""
-    spoken = speaker_spans(text, v)
-    return [h for h in hits if h.kind == "party" and not _overlaps(h, spoken)]
+    parties = [h for h in hits if h.kind == "party"]
+    spoken = speaker_spans(text, v) if parties else []
+    return [h for h in parties if not _overlaps(h, spoken)]
 
 
 def glossed_before(text: str, parties: list[_Hit], pos: int) -> _Hit | None:
