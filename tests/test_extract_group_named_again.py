@@ -58,3 +58,14 @@ def test_a_surname_in_a_roster_is_no_kommun():
     facts = run(text)
     assert {f.member_kommun for f in facts if f.kind == "member" and f.member_kommun} == {"Orsa"}
     assert {f.party for f in facts if f.kind == "member" and f.party} == {"SOCIALTJANST", "SKOLA"}
+
+
+def test_a_compound_group_in_the_genitive_is_the_same_group():
+    # "Dalarådets arbetsordning": the genitive names the Dalaråd of the line before
+    text = (
+        "Samverkan i länet\n\n"
+        "Dalarådet är den politiska samverkansarenan för regionen och kommunerna.\n\n"
+        "Styrdokument\n- Dalarådets arbetsordning\n- Samverkansavtalet"
+    )
+    groups = {(f.group_type, f.group_name) for f in run(text) if f.kind == "group"}
+    assert len({name for _, name in groups}) == 1

@@ -155,8 +155,16 @@ def _compound_name(word: str, v: Vocabulary) -> str:
     >>> v = load_vocabulary()
     >>> _compound_name("HLT-teamen", v), _compound_name("Vårdteam", v)
     ('HLT-team', 'Vårdteam')
+
+    A genitive is the same group ("Värmlandsrådets arbetsformer": the Värmlandsråd).
+
+    >>> _compound_name("Värmlandsrådets", v), _compound_name("Vårdteams", v)
+    ('Värmlandsråd', 'Vårdteam')
     """
-    m = v.grammar.definite.search(_fold(word))
-    stem = word[: m.start()] if m else word
-    heads = [h for h, _ in v.compound_heads if _fold(stem).endswith(_fold(h))]
-    return stem if heads else word
+    forms = [word, word[:-1]] if _fold(word).endswith("s") else [word]
+    for form in forms:
+        m = v.grammar.definite.search(_fold(form))
+        stem = form[: m.start()] if m else form
+        if any(_fold(stem).endswith(_fold(h)) for h, _ in v.compound_heads):
+            return stem
+    return word
