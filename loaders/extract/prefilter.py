@@ -134,7 +134,7 @@ class _Text:
         self.low = low if len(low) == len(text) and not self.odd else ""
         self.by_list: dict[int, list[int]] | None = None
         self.folded: str | None = None
-        self.fired: dict[tuple[int, tuple[str, ...]], tuple[Any, bool]] = {}
+        self.fired: dict[tuple[str, ...], tuple[Any, bool]] = {}
         #: where each run of word characters starts (made when first asked)
         self.word_starts: list[int] | None = None
 

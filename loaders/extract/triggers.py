@@ -47,15 +47,18 @@ def fires(v: Any, text: str, *lists: str) -> bool:
     (folded words), or a table of (word, value) pairs (``"compound_heads"``), fires when one
     of its words (folded) is in the folded text. If none fires, a pass
     triggered by these lists finds nothing in ``text``. Always true with the prefilter off."""
-    if not prefilter.is_on():
-        return True
+    return _fired(v, text, lists) if prefilter.is_on() else True
+
+
+def _fired(v: Any, text: str, lists: tuple[str, ...]) -> bool:
+    """`fires` with the prefilter on: the answer remembered in the text's record (per lists,
+    with the vocabulary it was found with)."""
     seen = prefilter.seen(text)
-    key = (id(v), lists)
-    known = seen.fired.get(key)
+    known = seen.fired.get(lists)
     if known is not None and known[0] is v:
         return known[1]
     found = _fires(v, text, lists)
-    seen.fired[key] = (v, found)  # holding ``v`` keeps its id from being reused
+    seen.fired[lists] = (v, found)
     return found
 
 
@@ -119,7 +122,7 @@ def triggered_by(*lists: str, empty: Callable[[], Any] = lambda: None) -> Callab
             if prefilter.is_on():
                 text = args[at_text] if len(args) > at_text else kwargs["text"]
                 v = args[at_v] if len(args) > at_v else kwargs["v"]
-                if not fires(v, text, *lists):
+                if not _fired(v, text, lists):
                     return empty()
             return fn(*args, **kwargs)
 
