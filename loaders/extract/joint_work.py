@@ -68,6 +68,7 @@ def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
     folded = [w for w, _, _ in words]
     cues: list[tuple[int, int, bool]] = []  # (start, end, needs a subject before it)
     nouns: list[int] = []  # cues that are nouns: their subject stands before them
+    verbs: list[int] = []  # cues that are verbs of collaboration: services on both sides
     for i, (w, a, b) in enumerate(words):
         before = folded[i - 1] if i else ""
         if before == "att" or v.grammar.topic_preposition.search(text[:a]):
@@ -84,6 +85,7 @@ def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
             cues.append((a, b, False))
         elif w in x.collaboration_verbs:
             cues.append((a, b, True))  # "samverkar med …" with no service doing it: a duty
+            verbs.append(a)
         elif _collaboration_noun(w, x):  # "har ett nära samarbete med", "samverkansmöten"
             cues.append((a, b, True))
             nouns.append(a)
@@ -114,7 +116,10 @@ def joint_members(reading: _Reading, text: str, v: Vocabulary) -> bool:
         if subject and not _partner_named(text, end, here, v):
             continue  # "bestämmer tillsammans med dig och ditt barn": the partner is a person
         services = [p for p in here if p.kind == "party"]
-        if len({p.key for p in here}) >= 2 and services:
+        # ("Polisen samarbetar ofta med socialtjänsten": a verb names a habit of one service,
+        # so it takes two services; a word of doing something together takes any partner)
+        sides = services if at in verbs else here
+        if len({p.key for p in sides}) >= 2 and services:
             spans += [(p.start, p.end) for p in services]
     if spans:
         reading.member_spans = reading.member_spans + spans
