@@ -31,17 +31,24 @@ def colocation_cues(
 ) -> list[_Hit]:
     """The words of a sentence that make its services members of a place.
 
-    After the place in the same sentence ("På familjecentralen arbetar BVC och MVC"), or, in a
+    After the place in the same sentence ("På familjecentralen arbetar BVC och MVC", and so
+    at a barnahus: "På barnahuset finns åklagare, socialtjänsten och BUP"), or, in a
     document about a familjecentral, in a sentence that refers back to it ("Där finns …"),
     that says the services share rooms ("… finns i samma lokaler") or that lists two services
     or more with such a word ("Mödrahälsovård, barnhälsovård och öppen förskola arbetar
     tillsammans för familjerna").
     """
+    # (each list on its own: a new tuple would be a new list to the prefilter's caches)
+    place = next((g for g in groups if _is_place(g, v)), None) if colocated is None else None
+    if place is not None:  # "På barnahuset finns åklagare, socialtjänsten och BUP"
+        words = _find(v.colocation, text) + _find(v.colocation_strong, text)
+        before = re.search(r"(\w+)\s+$", text[: place.hit.start])
+        if before and _fold(before.group(1)) in v.grammar.colocation_prepositions:
+            return [_member(c) for c in words if c.start >= place.hit.end]
     if colocated is None and not (
         document and previous is not None and previous.group_type == "familjecentral"
     ):
         return []
-    # (each list on its own: a new tuple would be a new list to the prefilter's caches)
     words = _find(v.colocation, text) + _find(v.colocation_strong, text)
     if colocated is not None:
         return [_member(c) for c in words if c.start >= colocated.hit.end]
@@ -61,6 +68,15 @@ def colocation_cues(
     if refers_back or _find(v.colocation_strong, text) or listed or pointed:
         return [_member(c) for c in words]
     return []
+
+
+def _is_place(g: _GroupMention, v: Vocabulary) -> bool:
+    """Whether a group is a joint place other than a familjecentral: a word on a stem of
+    ``members.place_stems`` ("barnahuset") that gives no familjecentral."""
+    word = _fold(g.hit_text)
+    return g.group_type != "familjecentral" and any(
+        word.startswith(stem) for stem in v.extra.place_stems
+    )
 
 
 def at_the_place(
