@@ -16,7 +16,7 @@ __all__ = ["suspended_parties"]
 
 #: a first part and its hyphen before a list joiner ("skol- och"); the words after it, up to
 #: the first whole word, are read by `suspended_parties`
-_PART = re.compile(r"(?<![\w-])([^\W\d_]{2,})-\s+(?=\w)")
+_PART = re.compile(r"(?<![\w-])([^\W\d_]{2,})-(,?)\s+(?=\w)")
 _WORD = re.compile(r"([^\W\d_]+)(-?)\s*")
 
 
@@ -28,6 +28,9 @@ def suspended_parties(text: str, taken: list[_Hit], v: Vocabulary) -> list[_Hit]
     >>> text = "Här finns barn- och mödrahälsovården."
     >>> [(h.key, text[h.start : h.end]) for h in suspended_parties(text, _find(v.parties, text), v)]
     [('BVC', 'barn-')]
+    >>> text = "I gruppen sitter social-, vård- och omsorgschefer."
+    >>> [(h.key, text[h.start : h.end]) for h in suspended_parties(text, _find(v.parties, text), v)]
+    [('SOCIALTJANST', 'social-')]
     """
     if "- " not in text:
         return []
@@ -35,7 +38,7 @@ def suspended_parties(text: str, taken: list[_Hit], v: Vocabulary) -> list[_Hit]
     for m in _PART.finditer(text):
         if any(h.start <= m.start(1) < h.end for h in taken):
             continue  # "barn- och ungdomspsykiatrin" is one term
-        head = _completing_word(text, m.end(), v)
+        head = _completing_word(text, m.end(), v, joined=bool(m.group(2)))
         if head is None:
             continue
         first = m.group(1)
@@ -50,9 +53,9 @@ def suspended_parties(text: str, taken: list[_Hit], v: Vocabulary) -> list[_Hit]
     return out
 
 
-def _completing_word(text: str, pos: int, v: Vocabulary) -> str | None:
-    """The first whole word after a joiner at ``pos``, past other first parts ("vård- och")."""
-    joined = False
+def _completing_word(text: str, pos: int, v: Vocabulary, joined: bool = False) -> str | None:
+    """The first whole word after a joiner at ``pos``, past other first parts ("vård- och");
+    a comma after the hyphen is a joiner too ("social-, vård- och omsorgschefer")."""
     while True:
         m = _WORD.match(text, pos)
         if m is None:
