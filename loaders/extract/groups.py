@@ -223,6 +223,10 @@ def _heading_group(text: str, hit: _Hit, v: Vocabulary) -> bool:
     return not v.grammar.definite.search(_fold(text[hit.start : hit.end]))
 
 
+#: how many words a "för …" after a group may have before the "med" of its member list
+_MODIFIER_WORDS = 8
+
+
 def _after_group_positions(text: str, end: int, v: Vocabulary) -> list[int]:
     """Where a member list may start after a group and its name: right after it, after a
     bracket ("Styrgruppen (GNV) med …"), or after a short "för …" ("för skolfrågor med …")."""
@@ -231,9 +235,13 @@ def _after_group_positions(text: str, end: int, v: Vocabulary) -> list[int]:
     pos = end + m.end()
     out = [pos]
     f = v.grammar.group_preposition.match(text[pos:])
-    if f:
+    if f:  # "för skolfrågor med …", "för utvecklingen av länets centraler, med …"
         rest = pos + f.end()
-        out += [rest + w.start(1) for w in re.finditer(r"\s+([^\s,.;:()]+)", text[rest:])][:4]
+        stops = v.grammar.verbs | v.absence_roles.get("subordinators", frozenset())
+        for w in list(re.finditer(r",?\s+([^\s,.;:()]+)", text[rest:]))[:_MODIFIER_WORDS]:
+            if _fold(w.group(1)) in stops:
+                break  # "för barn som har kontakt med BUP": a relative clause, not the group's
+            out.append(rest + w.start(1))
     return out
 
 
