@@ -27,6 +27,7 @@ from .meetings import note_meeting, without_empty_meetings
 from .minutes import board_title
 from .party_facts import _full_beats_partial, _grouped_beats_ungrouped, _party_facts
 from .persons import person_members
+from .planned_groups import planned_group
 from .planned_places import note_place_tense, without_planned_places
 from .political_rosters import note_politicians, political_title_group
 from .reading import _read
@@ -172,7 +173,9 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             "source": ctx.source,
         }
         # groups (an agenda's items name matters, not groups that exist)
-        if matter_groups(sentence, ctx):
+        # … nor a group only planned ("En styrgrupp ska bildas"), nor its members
+        planned = planned_group(sentence.text, v)
+        if planned or matter_groups(sentence, ctx):
             reading.groups = []
         for g in reading.groups:
             _adopt_name(g, ctx, v)
@@ -233,6 +236,8 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
             ]
             facts_here = taken + facts_here
             ctx.examples, ctx.examples_quote = pending_examples(reading, v), sentence.text
+        if planned:
+            facts_here = [f for f in facts_here if f.kind != "member"]
         if facts_here:
             placed = True
             facts.extend(facts_here)

@@ -16,6 +16,12 @@ from lokgraph.codes import LEVELS, PARTIES
 from lokgraph.errors import InputError
 
 from .terms import Term, _fold
+from .vocab_keys import (
+    EXTRA_AGREEMENT_KEYS,
+    EXTRA_COMPOUND_KEYS,
+    EXTRA_MEMBER_KEYS,
+    EXTRA_SECTIONS,
+)
 from .vocab_words import group_typed, phrase_words, prefix_typed
 from .vocab_words import words as word_list
 
@@ -27,84 +33,6 @@ __all__ = [
     "ExtraWords",
     "compile_extra",
 ]
-
-#: headings under ``members:`` read into `ExtraWords`
-EXTRA_MEMBER_KEYS = (
-    "side_documents",
-    "side_work",
-    "group_references",
-    "other_actors",
-    "genitive_from",
-    "formed_words",
-    "meeting_groups",
-    "casework_cues",
-    "casework_sip",
-    "political_parties",
-    "place_determiners",
-    "definitions",
-    "projects",
-    "place_irrealis",
-    "colocation_breaks",
-    "board_heads",
-    "roster_roles",
-    "place_pronouns",
-    "speech_verbs",
-    "topic_verbs",
-    "place_generic_lead",
-    "place_generic_stem",
-    "place_stems",
-    "place_group_types",
-    "place_plans",
-    "place_modals",
-    "place_start_verbs",
-    "place_start_not_before",
-    "place_exists",
-    "place_exists_finns",
-    "place_elsewhere",
-    "place_joint",
-    "centre_services",
-    "joint_words",
-    "joint_adjectives",
-    "joint_works",
-    "collaboration_verbs",
-    "collaboration_nouns",
-    "collaboration_stems",
-    "joint_heads",
-    "collaboration_having",
-    "joint_modals",
-    "joint_topics",
-    "joint_articles",
-    "notes_words",
-    "role_receivers",
-    "meeting_verbs",
-    "meeting_words",
-    "centre_staff",
-    "centre_future",
-    "place_parts",
-    "group_ended",
-    "group_ended_finns",
-    "group_ended_new",
-    "informant_cues",
-    "informant_sources",
-    "leader_cues",
-    "basis_words",
-)
-#: headings under ``agreement:`` read into `ExtraWords` (``contract_frames`` into the agreement
-#: words, `loaders.extract.contracts`)
-EXTRA_AGREEMENT_KEYS = (
-    "generic_plurals",
-    "contract_frames",
-    "agendas",
-    "durations",
-    "topic_openers",
-    "presupposition",
-    "side_prepositions",
-    "plans",
-)
-#: top-level headings read into `ExtraWords`
-EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
-#: headings under ``group_compounds:`` read into `ExtraWords`
-EXTRA_COMPOUND_KEYS = ("prefix_levels", "prefix_types", "network_heads", "network_types", "phrases")
 
 
 @dataclass(frozen=True)
@@ -188,6 +116,9 @@ class ExtraWords:
     informant_sources: frozenset[str]
     leader_cues: frozenset[str]
     basis_words: frozenset[str]
+    group_plan_words: frozenset[str]
+    group_start_verbs: frozenset[str]
+    group_plan_practice: frozenset[str]
     #: joint work without a group (`joint_work`): words of doing something together, adjectives
     #: before a noun of work (and those nouns), verbs of collaboration, and duty or wish words
     joint_words: frozenset[str]
@@ -311,6 +242,9 @@ def compile_extra(
         informant_sources=word_list(members, "informant_sources"),
         leader_cues=word_list(members, "leader_cues"),
         basis_words=word_list(members, "basis_words"),
+        group_plan_words=word_list(members, "group_plan_words"),
+        group_start_verbs=word_list(members, "group_start_verbs"),
+        group_plan_practice=word_list(members, "group_plan_practice"),
         centre_services=_codes(members.get("centre_services") or (), "centre_services", source),
         joint_words=frozenset(_fold(w) for w in members.get("joint_words") or ()),
         joint_adjectives=frozenset(_fold(w) for w in members.get("joint_adjectives") or ()),
