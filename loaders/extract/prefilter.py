@@ -141,14 +141,15 @@ class _Text:
     def lists(self) -> dict[int, list[int]]:
         """Per list (by id): the positions of its terms that can match, in list order."""
         by_list: dict[int, list[int]] = {}
-        runs = self.runs
-        for anchor in runs & _POSTINGS.keys():
-            for list_id, pos, needs in _POSTINGS[anchor]:
+        runs, postings, known = self.runs, _POSTINGS, by_list.get
+        for anchor in runs & postings.keys():
+            for list_id, pos, needs in postings[anchor]:
                 if needs <= runs:
-                    if list_id in by_list:
-                        by_list[list_id].append(pos)
-                    else:
+                    positions = known(list_id)
+                    if positions is None:
                         by_list[list_id] = [pos]
+                    else:
+                        positions.append(pos)
         for positions in by_list.values():
             positions.sort()
         self.by_list = by_list
@@ -272,27 +273,6 @@ def candidates(items: Sequence[T], text: str) -> list[T]:
         extra = [i for i in index.always if runs[i] <= here]
         hit = sorted((hit or []) + extra)
     return [items[i] for i in hit] if hit else []
-
-
-def none_can_match(items: Sequence[Any], text: str) -> bool:
-    """Whether the text's record already says that no item of the list can match it: the
-    quick answer of `candidates` for the lists a sentence does not have (most of the lists
-    asked about a sentence), without making the candidate list. False when it cannot say.
-
-    >>> from loaders.extract.vocabulary import load_vocabulary
-    >>> v = load_vocabulary()
-    >>> _ = candidates(v.absence, "BUP deltar."), candidates(v.absence, "BUP deltar.")
-    >>> none_can_match(v.absence, "BUP deltar."), none_can_match(v.absence, "BUP saknas.")
-    (True, False)
-    """
-    seen = _TEXTS.get(text)
-    if seen is None or seen.odd or not _ON[0]:
-        return False
-    index = _INDEXES.get(id(items))
-    if index is None or index.items is not items or index.always:
-        return False
-    by_list = seen.by_list
-    return id(items) not in (seen.lists() if by_list is None else by_list)
 
 
 def matches(item: _Searched, text: str) -> list[re.Match[str]]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from .prefilter import candidates, forget_with_prefilter, matches, none_can_match, odd_letters
+from .prefilter import candidates, forget_with_prefilter, matches, odd_letters
 from .terms import Term, _fold
 
 
@@ -43,22 +43,24 @@ forget_with_prefilter(_FOUND.clear)
 
 def _find(terms: tuple[Term, ...], text: str, kind: str = "") -> list[_Hit]:
     """Every match of every term (overlaps included; `_resolve` chooses)."""
-    if none_can_match(terms, text):
+    found = candidates(terms, text)
+    if not found:  # most lists asked about a sentence have no term it can hold
         return []
     key = (id(terms), kind, text)
     known = _FOUND.get(key)
     if known is not None and known[0] is terms:
         return list(known[1])
-    hits = _find_all(terms, text, kind)
+    hits = _find_all(found, text, kind)
     if len(_FOUND) > 512:
         _FOUND.clear()
     _FOUND[key] = (terms, hits)  # holding ``terms`` keeps its id from being reused
     return list(hits)
 
 
-def _find_all(terms: tuple[Term, ...], text: str, kind: str) -> list[_Hit]:
+def _find_all(found: list[Term], text: str, kind: str) -> list[_Hit]:
+    """The hits of the candidate terms ``found`` in the text."""
     hits = []
-    for term in candidates(terms, text):
+    for term in found:
         for m in matches(term, text):
             start, end = m.span()
             if end == start:
