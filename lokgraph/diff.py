@@ -44,7 +44,7 @@ from .diff_records import (
     status_word,
 )
 from .reference import lan_names
-from .rounds import kommun_index
+from .rounds import PLACING, kommun_index_of
 from .sv import sv_key
 
 __all__ = [
@@ -96,8 +96,8 @@ class _Side:
         # networkx's own dicts: its views check and wrap every lookup (lokgraph.adjacency)
         self.nodes = nodes = node_dicts(graph)
         self.succ = adjacency(graph)[0]
-        self.edges = _edges_by_type(self.succ)
-        self.home = kommun_index(graph)
+        self.edges, placing = _edges_by_type(self.succ)
+        self.home = kommun_index_of(nodes, placing)
         self.kommun_name = {k: nodes[v].get("name", v) for k, v in self.home.items()}
         self.lan = {k: _lan_name(nodes[v].get("lan_kod")) for k, v in self.home.items()}
 
@@ -343,15 +343,21 @@ def _count_edge(
 _READ = ("MEMBER_OF", "ABSENT_FROM", "SERVES")
 
 
-def _edges_by_type(succ: dict) -> dict[str, list[tuple[str, str, dict]]]:
+def _edges_by_type(
+    succ: dict,
+) -> tuple[dict[str, list[tuple[str, str, dict]]], list[tuple[str, str, str]]]:
     """The edges of each type the diff reads, as (source, target, attributes) in the graph's
-    order, from one pass over the graph (each pass over the 290-kommun graph's 41,000 edges
-    misses the processor's caches anew)."""
+    order, and the edges that place a node in a kommun (`lokgraph.rounds.kommun_index_of`),
+    from one pass over the graph (each pass over the 290-kommun graph's 41,000 edges misses
+    the processor's caches anew)."""
     found: dict[str, list[tuple[str, str, dict]]] = {rel: [] for rel in _READ}
+    placing: list[tuple[str, str, str]] = []
     for u, targets in succ.items():
         for v, keyed in targets.items():
             for key, d in keyed.items():
                 edges = found.get(key)
                 if edges is not None:
                     edges.append((u, v, d))
-    return found
+                if key in PLACING:
+                    placing.append((u, v, key))
+    return found, placing

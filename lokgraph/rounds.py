@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -31,10 +32,12 @@ from .models import Evidence, Source, Structure
 from .round_values import BY_ROUND, values_at
 
 __all__ = [
+    "PLACING",
     "at_round",
     "default_round",
     "file_heading",
     "kommun_index",
+    "kommun_index_of",
     "latest_round",
     "round_label",
     "rounds",
@@ -155,19 +158,42 @@ def with_round(structure: Structure, round_: str | None = None, heading: str = "
 
 def kommun_index(graph: nx.MultiDiGraph) -> dict[str, str]:
     """Node id → the kommun it belongs to: a group's SERVES, a unit's PART_OF, a LÖK's kommun."""
-    nodes, (succ, _) = node_dicts(graph), adjacency(graph)
+    succ = adjacency(graph)[0]
+    edges = [  # graph.edges(keys=True), in its order: the kinds of edge that place a node
+        (u, v, key)
+        for u, targets in succ.items()
+        for v, keyed in targets.items()
+        for key in keyed
+        if key in PLACING
+    ]
+    return kommun_index_of(node_dicts(graph), edges)
+
+
+#: the kinds of edge that place a node in a kommun
+PLACING = frozenset({"SERVES", "PART_OF", "PARTY_TO"})
+
+
+def kommun_index_of(
+    nodes: dict[str, dict], edges: Iterable[tuple[str, str, str]]
+) -> dict[str, str]:
+    """`kommun_index` of a graph's node dicts and its PLACING edges (source, target, type) in
+    the graph's order: the first edge that places a node wins.
+
+    >>> nodes = {"kommun:hjo": {"label": "Principal", "kind": "kommun"},
+    ...          "group:hjo:sambu": {"label": "Group"}}
+    >>> kommun_index_of(nodes, [("group:hjo:sambu", "kommun:hjo", "SERVES")])
+    {'kommun:hjo': 'kommun:hjo', 'group:hjo:sambu': 'kommun:hjo'}
+    """
     found: dict[str, str] = {}
     lok_kommuner: dict[str, set[str]] = defaultdict(set)
     for n, d in nodes.items():
         if d["label"] == "Principal" and d.get("kind") == "kommun":
             found[n] = n
-    for u, targets in succ.items():  # graph.edges(keys=True), in its order
-        for v, keyed in targets.items():
-            for key in keyed:
-                if key in ("SERVES", "PART_OF") and v in found:
-                    found.setdefault(u, v)
-                elif key == "PARTY_TO" and nodes[u].get("kind") == "kommun":
-                    lok_kommuner[v].add(u)
+    for u, v, key in edges:
+        if key in ("SERVES", "PART_OF") and v in found:
+            found.setdefault(u, v)
+        elif key == "PARTY_TO" and nodes[u].get("kind") == "kommun":
+            lok_kommuner[v].add(u)
     for agreement, kommuner in lok_kommuner.items():
         if len(kommuner) == 1 and nodes[agreement].get("kind") == "LOK":
             found.setdefault(agreement, next(iter(kommuner)))
