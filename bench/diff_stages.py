@@ -28,22 +28,22 @@ def _two_round_graph(ctx: Context):
 @measure("diff_s", "diff two rounds s (both views + changes)", stage=True)
 def _diff(ctx: Context) -> float:
     from lokgraph.diff import diff_graphs
-    from lokgraph.rounds import at_round
+    from lokgraph.rounds import at_rounds
 
-    graph = _two_round_graph(ctx)
-    return ctx.best(lambda: diff_graphs(at_round(graph, "2024"), at_round(graph, "2025")))
+    graph = _two_round_graph(ctx)  # both views as `lokgraph diff` makes them of one store
+    return ctx.best(lambda: diff_graphs(*at_rounds(graph, "2024", "2025")))
 
 
 @measure("diff_gaps_s", "diff two rounds with gaps s", "{:.2f}", stage=True)
 def _diff_gaps(ctx: Context) -> float:
     from lokgraph.diff import diff_graphs
-    from lokgraph.rounds import at_round
+    from lokgraph.rounds import at_rounds
     from queries.registry import run_all
 
     graph = _two_round_graph(ctx)
 
     def run():
-        before, after = at_round(graph, "2024"), at_round(graph, "2025")
+        before, after = at_rounds(graph, "2024", "2025")
         return diff_graphs(before, after, gaps_before=run_all(before), gaps_after=run_all(after))
 
     return ctx.best(run, 1)

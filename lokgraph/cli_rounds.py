@@ -86,7 +86,7 @@ def _sides(
     paths: list[Path], from_: str | None, to: str | None
 ) -> tuple[nx.MultiDiGraph, nx.MultiDiGraph, str | None, str | None]:
     """The two graphs to compare and their round names."""
-    from .rounds import at_round, latest_round, round_label, rounds
+    from .rounds import at_round, at_rounds, latest_round, round_label, rounds
 
     graphs = [_read_store(p) for p in paths]
     if len(graphs) == 2:
@@ -105,7 +105,8 @@ def _sides(
         )
     to_round = to or known[-1]
     from_round = from_ or max((r for r in known if r < to_round), default=known[0])
-    return at_round(graph, from_round), at_round(graph, to_round), from_round, to_round
+    before, after = at_rounds(graph, from_round, to_round)
+    return before, after, from_round, to_round
 
 
 def _diff(

@@ -34,6 +34,7 @@ from .round_values import BY_ROUND, values_at
 __all__ = [
     "PLACING",
     "at_round",
+    "at_rounds",
     "default_round",
     "file_heading",
     "kommun_index",
@@ -219,20 +220,36 @@ def at_round(graph: nx.MultiDiGraph, round_: str | None = None) -> nx.MultiDiGra
     ...  for year in ("2023", "2024")]
     [['unit:region-dalarna:bup'], ['unit:region-dalarna:hab']]
     """
+    return at_rounds(graph, round_)[0]
+
+
+def at_rounds(graph: nx.MultiDiGraph, *rounds_: str | None) -> tuple[nx.MultiDiGraph, ...]:
+    """`at_round` for each of several rounds of one graph (the two sides of a diff): what the
+    views share (each source's round and kind, each node's kommun, the kommuner each source
+    speaks about) is found once, in two passes over the graph, not once per view.
+
+    >>> from lokgraph.graph import new_graph
+    >>> g = new_graph()
+    >>> at_rounds(g, None, None) == (g, g)
+    True
+    """
     known = rounds(graph)
-    if round_ is not None and round_ not in known:
-        raise InputError(
-            f"omgången {round_!r} finns inte i lagret",
-            fix="Välj en av " + ", ".join(repr(r) for r in known) if known else "Importera först",
-        )
+    for round_ in rounds_:
+        if round_ is not None and round_ not in known:
+            raise InputError(
+                f"omgången {round_!r} finns inte i lagret",
+                fix="Välj en av " + ", ".join(repr(r) for r in known)
+                if known
+                else "Importera först",
+            )
     if len(known) <= 1:
-        return graph
+        return tuple(graph for _ in rounds_)
     with collector_paused():
-        return _view(graph, round_)
+        said = _Said(graph)
+        return tuple(_view(graph, _Current(said, round_)) for round_ in rounds_)
 
 
-def _view(graph: nx.MultiDiGraph, round_: str | None) -> nx.MultiDiGraph:
-    current = _Current(graph, round_)
+def _view(graph: nx.MultiDiGraph, current: _Current) -> nx.MultiDiGraph:
     home = current.home
     held, (succ, _) = node_dicts(graph), adjacency(graph)
     nodes = {
@@ -284,17 +301,18 @@ def _is_source(attrs: dict) -> bool:
     return attrs.get("label") == "Source"
 
 
-class _Current:
-    """Which evidence counts as of a round: newest per kommun and kind of source."""
+class _Said:
+    """What every round's view of a graph reads: each source's round and kind, each node's
+    kommun, and the kommuner each source speaks about."""
 
-    def __init__(self, graph: nx.MultiDiGraph, round_: str | None) -> None:
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
         nodes, (succ, _) = node_dicts(graph), adjacency(graph)
         sources = {n: d for n, d in nodes.items() if _is_source(d)}
         self.round_of = {s: d.get("round") or "" for s, d in sources.items()}
         self.kind_of = {s: d.get("kind", "") for s, d in sources.items()}
-        eligible = {s for s, r in self.round_of.items() if round_ is None or r <= round_}
         self.home = home = kommun_index(graph)
-        covers: dict[str, set[str]] = defaultdict(set)
+        self.covers: dict[str, set[str]] = defaultdict(set)
+        covers = self.covers
         for s, d in sources.items():
             covers[s].update(d.get("answered", ()))
         for n, kommun in home.items():
@@ -307,6 +325,15 @@ class _Current:
                     for d in keyed.values():
                         for e in d.get("evidence", ()):
                             covers[e["source"]].add(k)
+
+
+class _Current:
+    """Which evidence counts as of a round: newest per kommun and kind of source."""
+
+    def __init__(self, said: _Said, round_: str | None) -> None:
+        self.round_of, self.kind_of, self.home = said.round_of, said.kind_of, said.home
+        covers = said.covers
+        eligible = {s for s, r in self.round_of.items() if round_ is None or r <= round_}
         self.newest: dict[tuple[str, str], str] = {}
         for s in eligible:
             for k in covers[s]:
