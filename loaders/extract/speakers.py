@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .spans import _Hit, _overlaps
+from .spans import _find, _Hit, _overlaps
 from .terms import _fold
 from .triggers import triggered_by
 from .vocabulary import Vocabulary
@@ -36,8 +36,25 @@ def speaker_spans(text: str, v: Vocabulary) -> list[tuple[int, int]]:
         if not before or before[-1] not in ',”"–-':
             continue  # "BVC säger att …": the party speaks as itself
         end = re.search(r"[.;!?]|$", text[m.end() :])
-        out.append((m.start(), m.end() + (end.end() if end else 0)))
+        span = (m.start(), m.end() + (end.end() if end else 0))
+        if _sits_in(text[span[0] : span[1]], v):
+            continue  # "…, säger socialchefen, som sitter i styrgruppen": a member who speaks
+        out.append(span)
     return out
+
+
+def _sits_in(clause: str, v: Vocabulary) -> bool:
+    """Whether the speaker's clause says, in a relative clause, that the speaker takes part
+    ("…, som också sitter i styrgruppen")."""
+    relative = [
+        w
+        for w in _WORD.finditer(clause)
+        if _fold(w.group()) in v.absence_roles.get("subordinators", ())
+    ]
+    if not relative:
+        return False
+    rest = clause[relative[0].end() :]
+    return bool(_find(v.member_cues, rest) or _find(v.weak_member_cues, rest))
 
 
 def unspoken_parties(text: str, hits: list[_Hit], v: Vocabulary) -> list[_Hit]:
