@@ -10,7 +10,12 @@ from .spans import _find, _Hit
 from .terms import _fold
 from .vocabulary import Vocabulary
 
-__all__ = ["colocation_cues", "at_the_place", "defines"]
+__all__ = ["CENTRE", "colocation_cues", "at_the_place", "defines"]
+
+#: the party whose word, in a document about the place, names the family centre itself: its
+#: other mentions are the centre, not a party (an elevhälsoteam keeps its staff as members:
+#: "Elevhälsoteamet består av rektor, skolsköterska och kurator")
+CENTRE = "FAMILJECENTRAL"
 
 
 def defines(text: str, v: Vocabulary) -> bool:

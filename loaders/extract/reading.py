@@ -9,7 +9,7 @@ from lokgraph.codes import default_level
 
 from .absence import _absences, _negated_absence, _negated_nearby, _wished
 from .clauses import _clause_of, _clauses
-from .colocation import at_the_place, colocation_cues
+from .colocation import CENTRE, at_the_place, colocation_cues
 from .compounds import _compound_name, compound_hits
 from .groups import (
     _after_group_positions,
@@ -181,7 +181,7 @@ def _read(
         parties = [
             p
             for p in parties
-            if p is not colocated.hit and not (document and p.key == colocated.hit.key)
+            if p is not colocated.hit and not (document and p.key == colocated.hit.key == CENTRE)
         ]
         colocated = _GroupMention(
             _Hit(kind, colocated.hit.start, colocated.hit.end, None, 0, "group"),
