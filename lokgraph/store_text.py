@@ -57,7 +57,8 @@ _encode = json.JSONEncoder(
     ensure_ascii=False, sort_keys=True, separators=SEPARATORS, check_circular=False
 ).encode
 
-_HEAD = '{"format": "lokgraph-store", "version": 2,\n"nodes": '
+#: the document's opening, from FORMAT and VERSION
+_HEAD = f'{{"format": {json.dumps(FORMAT)}, "version": {VERSION},\n"nodes": '
 
 
 def store_text(graph: nx.MultiDiGraph) -> str:
