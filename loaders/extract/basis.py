@@ -52,10 +52,7 @@ def _group_word(text: str, v: Vocabulary) -> bool:
     """Whether a word of the sentence is a group word's head or ends in one, inflected
     ("teamen", "HLT-teamet", "nätverken": ``compound_heads``)."""
     words = [_fold(w) for w, _, _ in _words(text)]
+    ends = v.grammar.group_inflections
     return any(
-        h in w and w[w.rindex(h) + len(h) :] in _ENDINGS for h, _ in v.compound_heads for w in words
+        h in w and w[w.rindex(h) + len(h) :] in ends for h, _ in v.compound_heads for w in words
     )
-
-
-#: what may follow a group word's head in its inflected forms ("team", "teamen", "grupperna")
-_ENDINGS = frozenset({"", "en", "et", "er", "erna", "arna", "na", "ens", "ets", "ar", "s"})

@@ -75,6 +75,7 @@ GRAMMAR_KEYS: tuple[str, ...] = (
     "definite_endings",
     "plural_endings",
     "adjective_endings",
+    "group_word_inflections",
     "months",
     "agreement_refers",
     "determiner_followers",
@@ -113,6 +114,8 @@ class Grammar:
     between: frozenset[str]
     #: "aktörer", "verksamheter": who takes part, named before the list of them
     actors: frozenset[str]
+    #: what may follow a group word's head in its inflected forms ("", "en", "erna" …)
+    group_inflections: frozenset[str]
     kommun_word: str
     #: month names (folded) → 1-12, in the order the list gives them
     months: dict[str, int]
@@ -212,6 +215,7 @@ def compile_grammar(section: Mapping[str, Any], source: str) -> Grammar:
         relatives=folded("relative_words"),
         between=folded("between_words"),
         actors=folded("actor_words"),
+        group_inflections=folded("group_word_inflections") | {""},  # and the bare head
         kommun_word=words["kommun_word"][0],
         agreement_refers=folded("agreement_refers"),
         determiner_followers=folded("determiner_followers"),
