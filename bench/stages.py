@@ -86,14 +86,20 @@ def _build(ctx: Context) -> float:
 def _build_floor(ctx: Context) -> float:
     import networkx as nx
 
+    from lokgraph.collector import collector_paused
+
     nodes = list(ctx.graph.nodes(data=True))
     edges = list(ctx.graph.edges(keys=True, data=True))
 
     def from_tuples():
-        graph = nx.MultiDiGraph()
-        graph.add_nodes_from(nodes)
-        graph.add_edges_from(edges)
-        return graph
+        # the collector paused as the build pauses it (lokgraph.graph): with it on, the floor
+        # was half collection at 290 kommuner and grew with exponent 1.36, which made the
+        # build look 2.4x its floor when it is about 4.7x the same work done the same way
+        with collector_paused():
+            graph = nx.MultiDiGraph()
+            graph.add_nodes_from(nodes)
+            graph.add_edges_from(edges)
+            return graph
 
     return ctx.best(from_tuples)
 
