@@ -31,6 +31,7 @@ class Measure:
     fmt: str = "{:.3f}"
     once: bool = False  # once per run, not per size
     stage: bool = False  # a time that should grow no faster than the data: print its exponent
+    floor: bool = False  # a floor for a ratio: its exponent is printed, but it is not a stage
     bolt: bool = False  # needs the Neo4j server
 
 

@@ -196,7 +196,8 @@ def judge(rows: list[dict], once: dict) -> list[dict]:
                 "met": met,
             }
         )
-    growth = exponents(rows)
+    floors = {m.key for m in MEASURES if m.floor}
+    growth = {key: e for key, e in exponents(rows).items() if key not in floors}
     if growth:
         worst = max(growth, key=growth.__getitem__)
         results.append(

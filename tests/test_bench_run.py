@@ -51,6 +51,14 @@ def test_the_growth_exponent_is_the_slope_in_log_log_and_linear_is_met():
     assert worst["met"] is False
 
 
+def test_a_floor_prints_its_exponent_but_is_not_a_stage_of_the_growth_target():
+    rows = _rows(build_floor_s=0.015 * (290 / 15) ** 1.4)
+    assert exponents(rows)["build_floor_s"] == pytest.approx(1.4)
+    worst = _result(judge(rows, {}), "growth")
+    assert worst["measure"] == "build_s"
+    assert worst["met"] is True
+
+
 def test_every_target_names_a_registered_measure_and_the_table_shows_it():
     keys = {m.key for m in MEASURES}
     assert len(keys) == len(MEASURES)
