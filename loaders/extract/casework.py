@@ -8,9 +8,11 @@ called a SIP is `samverkansgrupp` at `individ`"). The services it names as worki
 without a group word are the members of that meeting's group at `individ`: of the one group
 the document names, when that group is on the individual level, or of a new
 `samverkansgrupp` at `individ` when it names no group (a `sip_samverkan` when the document's
-title speaks of a SIP, ``members.casework_sip``; a SIP named in the body as a next step leaves
-it a `samverkansgrupp`). A document that names a group on
-another level is left as it is (its services may sit there).
+title speaks of a SIP, ``members.casework_sip``, or the sentence that made it casework does; a
+SIP named in the body as a next step after a consent leaves it a `samverkansgrupp`). A SIP is
+itself casework: the plan is made at a meeting about one child, so a page that speaks of one
+("Vilka är med på en SIP?", "Vid behov kallar vi till en SIP") is a casework document too. A
+document that names a group on another level is left as it is (its services may sit there).
 """
 
 from __future__ import annotations
@@ -59,8 +61,9 @@ def speaks_of_sip(text: str, v: Vocabulary) -> bool:
 
 
 def note_casework(text: str, ctx: _Context, v: Vocabulary) -> None:
-    """Remember the first sentence of a document that speaks of casework about one child."""
-    if not ctx.casework_quote and is_casework(text, v):
+    """Remember the first sentence of a document that speaks of casework about one child (a
+    SIP is such work: a plan made at a meeting about one child)."""
+    if not ctx.casework_quote and (is_casework(text, v) or speaks_of_sip(text, v)):
         ctx.casework_quote = text
 
 
@@ -89,7 +92,8 @@ def casework_members(facts: list[Fact], ctx: _Context, v: Vocabulary) -> list[Fa
     if groups:
         group_type, name, _ = groups.pop()
     else:
-        group_type, name = (SIP if speaks_of_sip(ctx.title_text, v) else TEAM), None
+        sip = speaks_of_sip(ctx.title_text, v) or speaks_of_sip(ctx.casework_quote, v)
+        group_type, name = (SIP if sip else TEAM), None
         first = next(f for f in facts if f.kind == "member")
         out.append(
             Fact(

@@ -68,12 +68,17 @@ def examples_taken(reading: _Reading, ctx: _Context, v: Vocabulary, base: dict) 
     ]
 
 
-def examples_here(reading: _Reading, text: str, v: Vocabulary) -> None:
+def examples_here(reading: _Reading, text: str, v: Vocabulary, meeting_doc: bool = False) -> None:
     """Examples of who meets in the sentence that names the meeting: "… ett SIP-möte där ni
     träffar de som ansvarar, till exempel personal från socialtjänsten, skolan eller
     habiliteringen". With a group and a word of meeting (``members.meeting_verbs``), the two
-    services or more after an example marker are members of the group (added in place)."""
-    if not reading.groups or reading.member_spans:
+    services or more after an example marker are members of the group (added in place).
+
+    In a document about a meeting on one child (``meeting_doc``: a SIP, a network meeting,
+    `casework`), the meeting need not be named in the sentence: "Även personal från till
+    exempel skolan och förskolan kan delta" names who comes to it, and `casework_members`
+    puts them in its group at `individ`."""
+    if not (reading.groups or meeting_doc) or reading.member_spans:
         return
     marker = v.extra.example_words.search(text)
     if marker is None:

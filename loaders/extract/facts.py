@@ -205,7 +205,8 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         if document.in_document(ctx):  # "På bottenvåningen finns BVC, MVC och …"
             centre_members(reading, previous, ctx, v)
             joint = joint_members(reading, sentence.text, v)  # "… ägs gemensamt av X och Y"
-            examples_here(reading, sentence.text, v)  # "SIP-möte där …, till exempel X och Y"
+            # "SIP-möte där …, till exempel X och Y"; in a SIP page "X och Y kan delta"
+            examples_here(reading, sentence.text, v, bool(ctx.casework_quote))
         person_members(reading, sentence.text, previous, v)  # "en kurator från elevhälsan"
         side = sides.is_side(sentence, reading, ctx, v) or defines(sentence.text, v)
         sides.after_side(sentence, reading, side, ctx)
