@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from .groups import PARTY_TEAMS
+from .listed_units import unit_compound
 from .phrase_groups import phrase_group_hits
 from .spans import _Hit, _overlaps
 from .terms import _fold
@@ -32,7 +33,8 @@ def compound_hits(text: str, hits: list[_Hit], v: Vocabulary) -> tuple[list[_Hit
         return [], list(hits)
     swallowed = [h for h in hits if _swallows_compound(text, h, v)]
     taken = [(h.start, h.end) for h in hits if h not in swallowed]
-    compounds = _compound_groups(text, taken, v)
+    # "BVC, familjeteamet, MVC", "en kurator från kommunens resursteam": a unit, no group
+    compounds = [c for c in _compound_groups(text, taken, v) if not unit_compound(text, c, hits, v)]
     # "Samordnande grupp Barn och unga", "skolsociala team": a group word after an adjective
     compounds += phrase_group_hits(text, taken + [(c.start, c.end) for c in compounds], v)
     spans = [(c.start, c.end) for c in compounds]

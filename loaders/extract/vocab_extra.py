@@ -86,6 +86,9 @@ class ExtraWords:
     place_pronouns: frozenset[str]
     #: verbs that after a comma name the speaker of a quote ("…, säger chefen på BVC")
     speech_verbs: frozenset[str]
+    #: prepositions after a person word that make the compound team after them the person's
+    #: workplace ("en socialsekreterare från kommunens familjeteam"): `listed_units`
+    unit_prepositions: frozenset[str]
     #: words that may stand before an indefinite centre word opening a sentence ("På en …")
     place_generic_lead: frozenset[str]
     #: the indefinite stem of the centre word ("familjecentral")
@@ -223,6 +226,7 @@ def compile_extra(
         topic_verbs=frozenset(_fold(w) for w in members.get("topic_verbs") or ()),
         place_pronouns=frozenset(_fold(w) for w in members.get("place_pronouns") or ()),
         speech_verbs=frozenset(_fold(w) for w in members.get("speech_verbs") or ()),
+        unit_prepositions=frozenset(_fold(w) for w in members.get("unit_prepositions") or ()),
         place_generic_lead=frozenset(_fold(w) for w in members.get("place_generic_lead") or ()),
         place_generic_stem=_fold(str(members.get("place_generic_stem") or "familjecentral")),
         place_stems=word_list(members, "place_stems"),

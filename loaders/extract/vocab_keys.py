@@ -30,6 +30,7 @@ EXTRA_MEMBER_KEYS = (
     "roster_roles",
     "place_pronouns",
     "speech_verbs",
+    "unit_prepositions",
     "topic_verbs",
     "place_generic_lead",
     "place_generic_stem",
