@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .dated_lines import fronted_subject
 from .spans import _find, _resolve, _words
 from .terms import _fold
 from .vocabulary import Vocabulary
@@ -72,4 +73,6 @@ def _refers_back(text: str, v: Vocabulary) -> bool:
         return True  # "den version som gäller till …"
     if len(words) > 1 and words[1] in v.grammar.determiner_followers:
         words = words[1:]  # "Den tredje delen är planerad till …": an article, not "it"
-    return bool(words) and (words[0] in v.grammar.agreement_refers or bool(nouns & set(words)))
+    if bool(words) and (words[0] in v.grammar.agreement_refers or bool(nouns & set(words))):
+        return True
+    return fronted_subject(text, v)  # "I januari 2021 trädde den i kraft"

@@ -9,12 +9,14 @@ from lokgraph.facts import Fact
 from .agenda import agenda_item, approves_a_plan, decided_proposal, note_agenda, on_agenda
 from .agreement_subject import kind_in_document, note_subject
 from .agreement_tables import agreement_row
-from .agreements import _dates, _documents, new_side, validity
+from .agreements import _dates, _documents, new_side
 from .charters import joint_charter
 from .clauses import _clause_of
 from .context import _Context
+from .dated_lines import dated, dated_header
 from .document_types import names_types
 from .national import _refers_back, _states_only, drop_national_heading, national_again
+from .planned_agreements import planned, with_plans
 from .presupposed import presupposed
 from .second_agreements import other_kinds
 from .spans import _find, _Hit, _outside, _overlaps, _resolve, _words
@@ -171,7 +173,7 @@ def _document_votes(
         or any(_names(h, text, v) for h in _find(v.agreement_kinds, text))
     )
     charter = joint_charter(text, v)  # "Kommunerna och regionen har tagit fram en rutin"
-    named = named or charter
+    named = named or charter or planned(text, v)  # "ska teckna avtal med …" names one
     if ctx.agreement_table and not row:
         return []  # the header row names its columns ("Avtal | Parter | Gäller"), no agreement
     if new_side(text, v) == (0, 0):
@@ -185,14 +187,15 @@ def _document_votes(
         return []
     local = bool(_find(v.local_agreement_words, text))
     # "Godkänd av: …", "Fastställt av länsgruppen 2015-09-23": the document itself
-    header = bool(_find(v.header_fields, text))
+    header = dated_header(text, v)
     named_before = ctx.names_agreement
     ctx.names_agreement = ctx.names_agreement or named  # by a word for it, not a header line
     named = named or header
     if not (local or named or ctx.names_agreement) or names_types(text, v):
         return []  # (or "riktlinjer och rutiner": kinds of document in general)
     votes = _status_votes(reading, v, named) or ([("in_force", False)] if charter else [])
-    start, end = validity(text, v, reach=8 if header else 3)
+    votes = with_plans(text, votes, v)  # "Kommunen ska teckna ett avtal med regionen"
+    start, end = dated(text, v, reach=8 if header else 3)
     if not local and not named:
         # a sentence after the agreement was named speaks of it only with a word for it ("Nu
         # är de antagna", "Alla parter har antagit den") or with a status word of its own:

@@ -183,6 +183,16 @@ class ExtraWords:
     plans: tuple[Term, ...] = ()
     #: prepositions before the sides of an agreement ("mellan", "med"): `agreement_phrase`
     side_prepositions: frozenset[str] = frozenset()
+    #: words before a date that opens a sentence ("I januari 2021 trädde den i kraft")
+    fronted_openers: frozenset[str] = frozenset()
+    #: a plan, a verb of making an agreement, and that verb in the present: `planned_agreements`
+    plan_modals: tuple[Term, ...] = ()
+    making_verbs: tuple[Term, ...] = ()
+    making_present: tuple[Term, ...] = ()
+    #: words after "det" that make it an expletive ("gäller det att …"), not the agreement
+    fronted_clauses: frozenset[str] = frozenset()
+    #: openings of a subjectless line on validity ("Gäller 2020–2023"): `dated_lines`
+    validity_labels: tuple[Term, ...] = ()
     #: (words that make an agreement named in the definite form a former or national one,
     #: the endings of the definite singular, plurals with those endings): `presupposed`
     presupposition: tuple[frozenset[str], tuple[str, ...], frozenset[str]] = (
@@ -281,6 +291,12 @@ def compile_extra(
         topic_openers=plain("topic_openers", agreement, "topic_opener"),
         plans=plain("plans", agreement, "plan"),
         side_prepositions=frozenset(_fold(w) for w in agreement.get("side_prepositions") or ()),
+        fronted_openers=frozenset(_fold(w) for w in agreement.get("fronted_openers") or ()),
+        plan_modals=plain("plan_modals", agreement, "plan_modal"),
+        making_verbs=plain("making_verbs", agreement, "making_verb"),
+        making_present=plain("making_present", agreement, "making_present"),
+        fronted_clauses=frozenset(_fold(w) for w in agreement.get("fronted_clauses") or ()),
+        validity_labels=plain("validity_labels", agreement, "validity_label"),
         presupposition=(
             frozenset(_fold(w) for w in presupposing.get("breaks") or ()),
             tuple(_fold(w) for w in presupposing.get("endings") or ()),

@@ -85,6 +85,12 @@ EXTRA_AGREEMENT_KEYS = (
     "presupposition",
     "side_prepositions",
     "plans",
+    "fronted_openers",
+    "plan_modals",
+    "making_verbs",
+    "making_present",
+    "fronted_clauses",
+    "validity_labels",
 )
 #: top-level headings read into `ExtraWords`
 EXTRA_SECTIONS: dict[str, tuple[str, ...]] = {"group_levels": ()}
