@@ -173,6 +173,13 @@ def _subject(
         return True  # "Rutinen för samverkan med BUP saknas": BUP is the topic
     if cue.term is not None and " med ... " in f" {cue.term.text} ":
         return True  # "samverkan med ... behöver stärkas": the object is the slot after "med"
+    if (
+        cue.key == "needed"  # a need only: "har inte funnits med" is no passive
+        and phrase[-2:-1]
+        and phrase[-1] in roles["passive_objects"]
+        and phrase[-2].endswith("s")
+    ):
+        return True  # "Skolans utredning kan behöva kompletteras med …": the object follows
     if any(
         cue.start < q.start < cue.end
         or (cue.end <= q.start and not text[cue.end : q.start].strip())

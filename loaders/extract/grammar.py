@@ -38,6 +38,7 @@ ABSENCE_ROLE_KEYS = (
     "past_openers",
     "raising_verbs",
     "object_places",
+    "passive_objects",
     "hedges",
 )
 
