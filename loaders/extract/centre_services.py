@@ -9,7 +9,13 @@ socionom"). The rule is over the document, not the verb: in a document whose gro
 family centre, a sentence that names no other group and lists two or more of the centre's
 services (``members.centre_services``, its staff under ``members.centre_staff`` standing
 for their service) names members of the centre (tests/realtext/README.md, "Family centres and
-barnahus"). A sentence that opens at another place ("På vårdcentralen finns …"; a part of the
+barnahus"). So does a sentence that names one of them in the singular ("Verksamheten fungerar
+som en öppen förskola", "BVC har mottagning där två dagar i veckan"), outside a
+roster line: the service in the plural is services in general or elsewhere ("Regionen har
+barnavårdscentraler där …", "I kommunen finns sju öppna förskolor"), a contact line names a
+person's unit, and one the kommun acts on ("Kommunen lägger ner den öppna förskolan") or that
+stands after a preposition ("pengar delade mellan socialnämnden och …") is not one that works
+there. A sentence that opens at another place ("På vårdcentralen finns …"; a part of the
 house, ``members.place_parts``, is no other place) does not, and the later passes still drop
 a centre in general or in plans (`generic_places`), topics, absences and sides.
 
@@ -42,6 +48,7 @@ __all__ = ["centre_members", "staff_hits"]
 _FIRST = re.compile(r"\s*(\w+)\s+(\w+)")
 _WORDS = re.compile(r"\w+")
 _NAME = re.compile(r"\s+([A-ZÅÄÖ][\w-]+)")
+_WORD_END = re.compile(r"[\w-]*")
 CENTRE = "familjecentral"
 
 
@@ -57,12 +64,17 @@ def staff_hits(text: str, v: Vocabulary) -> list[_Hit]:
 
 
 def centre_members(
-    reading: _Reading, last_group: _GroupMention | None, ctx: _Context, v: Vocabulary
+    reading: _Reading,
+    last_group: _GroupMention | None,
+    ctx: _Context,
+    v: Vocabulary,
+    roster: bool = False,
 ) -> None:
     """Add the centre's services a document sentence lists to its members (in place).
 
     ``last_group`` is the document's group before this sentence; the sentence must name the
-    centre or stand after it, name no other group and list two services or more. From the
+    centre or stand after it, name no other group and list two services or more, or name one
+    in the singular when it is no ``roster`` line. From the
     sentence that names an agreement or a declaration of intent on, the document lists what
     it covers (sides of an agreement are no members), and the rule is off; so it is while the
     document has spoken of its centre only as a plan (`planned_places`)."""
@@ -95,7 +107,17 @@ def centre_members(
         and p.key != "FAMILJECENTRAL"
     ]
     services = [p for p in named if p.key in v.extra.centre_services]
-    if len({p.key for p in services}) < 2:
+    if not services:
+        return
+    if len({p.key for p in services}) == 1:  # one service: in the singular, named alone
+        if roster or any(_plural(text, p, v) for p in services if p not in staff):
+            return
+        if any(k.start < services[0].start for k in reading.own_kommun):
+            return  # the kommun acts on the service ("Kommunen lägger ner den öppna förskolan")
+        if _after_preposition(text, services[0], v):
+            return  # something else's ("pengar fördelade mellan socialnämnden och …")
+        reading.parties = everyone
+        reading.member_spans = reading.member_spans + [(p.start, p.end) for p in services]
         return
     # other services in one list with them are the centre's too ("barnhälsovård,
     # barnmorskemottagning och ungdomsmottagning"), not one named apart ("från en vårdcentral")
@@ -108,6 +130,36 @@ def centre_members(
     ]
     reading.parties = everyone
     reading.member_spans = reading.member_spans + [(p.start, p.end) for p in listed]
+
+
+def _plural(text: str, hit: _Hit, v: Vocabulary) -> bool:
+    """Whether a service is named in the plural: the word the hit ends in ("förskolor",
+    "BVC-grupper" are plural; "öppna förskolan", "BVC" are not).
+
+    >>> from loaders.extract import load_vocabulary
+    >>> v = load_vocabulary()
+    >>> text = "Här finns öppna förskolor och BVC."
+    >>> [_plural(text, h, v) for h in (_Hit("FORSKOLA", 10, 24), _Hit("BVC", 29, 32))]
+    [True, False]
+    """
+    end = _WORD_END.match(text, hit.end)
+    word = text[hit.start : end.end() if end else hit.end]
+    return bool(v.grammar.any_plural.search(_fold(word)))
+
+
+def _after_preposition(text: str, hit: _Hit, v: Vocabulary) -> bool:
+    """Whether a preposition of ``members.colocation_breaks`` stands right before the service
+    (or before its article): the service is something else's, not one that is there.
+
+    >>> from loaders.extract import load_vocabulary
+    >>> v = load_vocabulary()
+    >>> _after_preposition("Pengarna delas mellan socialnämnden och skolan.", _Hit("S", 23, 36), v)
+    True
+    >>> _after_preposition("På torsdagar har BVC öppet.", _Hit("BVC", 17, 20), v)
+    False
+    """
+    before = [_fold(w) for w in _WORDS.findall(text[: hit.start])][-2:]
+    return any(w in v.extra.colocation_breaks for w in before)
 
 
 def _note_names(reading: _Reading, ctx: _Context) -> None:

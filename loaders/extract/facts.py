@@ -203,7 +203,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         # members and absences (the sides of an agreement are no members)
         joint = False
         if document.in_document(ctx):  # "På bottenvåningen finns BVC, MVC och …"
-            centre_members(reading, previous, ctx, v)
+            centre_members(reading, previous, ctx, v, roster=sentence.block == "roster")
             joint = joint_members(reading, sentence.text, v)  # "… ägs gemensamt av X och Y"
             # "SIP-möte där …, till exempel X och Y"; in a SIP page "X och Y kan delta"
             examples_here(reading, sentence.text, v, bool(ctx.casework_quote))

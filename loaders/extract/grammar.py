@@ -75,6 +75,7 @@ GRAMMAR_KEYS: tuple[str, ...] = (
     "genitive_endings",
     "definite_endings",
     "plural_endings",
+    "plural_definite_endings",
     "adjective_endings",
     "group_word_inflections",
     "months",
@@ -151,6 +152,8 @@ class Grammar:
     definite: re.Pattern[str]
     #: the endings of an indefinite plural noun ("riktlinjer", "överenskommelser")
     plural: re.Pattern[str]
+    #: a plural noun, indefinite or definite ("förskolor", "förskolorna")
+    any_plural: re.Pattern[str]
     adjective: re.Pattern[str]
     #: ", till exempel" / "(t.ex.": an apposition that lists examples of the noun before it
     example_marker: re.Pattern[str]
@@ -259,6 +262,9 @@ def compile_grammar(section: Mapping[str, Any], source: str) -> Grammar:
         ),
         definite=re.compile(r"(?:" + endings["definite_endings"] + r")$"),
         plural=re.compile(r"(?:" + endings["plural_endings"] + r")$"),
+        any_plural=re.compile(
+            r"(?:" + endings["plural_endings"] + "|" + endings["plural_definite_endings"] + r")$"
+        ),
         adjective=re.compile(r"(?:" + endings["adjective_endings"] + r")$"),
         example_marker=re.compile(
             r"[,(]\s*(?:" + _alt(words["example_markers"]) + r")(?!\w)\.?", re.I
