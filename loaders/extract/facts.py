@@ -31,6 +31,7 @@ from .planned_groups import planned_group
 from .planned_places import note_place_tense, without_planned_places
 from .political_rosters import note_politicians, political_title_group
 from .reading import _read
+from .record import close_record, open_record
 from .role_groups import role_members
 from .sentences import MAX_SENTENCE, split_sentences
 from .spans import _find, _resolve
@@ -139,6 +140,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
     sentences = split_sentences(text, v)
     ctx.cut_runs += sum(1 for s in sentences if s.piece == 1)
     for i, sentence in enumerate(sentences):
+        open_record(sentence.text, v)  # the sentence scanned once: every pass reads this
         note_place_tense(sentence.text, ctx, v)
         if document.in_document(ctx):
             note_politicians(sentence.text, ctx, v)
@@ -263,6 +265,7 @@ def _extract(text: str, v: Vocabulary, ctx: _Context) -> list[Fact]:
         # a sentence that names a party or a group is never dropped, however short ("BUP.")
         if not placed and (reading.parties or reading.groups or not _boilerplate(sentence.text, v)):
             facts.append(Fact(kind="unplaced", **base))
+    close_record()
     facts.extend(_status_facts(status_votes, ctx, v))
     if deviation is not None:
         facts.append(

@@ -56,6 +56,9 @@ T = TypeVar("T", bound=_Anchored)
 #: off only in the equivalence test (`prefilter_off`): every term tested, every pass run
 _ON = [True]
 
+#: the record of the sentence being read (`loaders.extract.record`), or None
+CURRENT: list[Any] = [None]
+
 
 #: caches whose entries depend on the prefilter (`forget_with_prefilter`), emptied whenever it
 #: is switched, so a run without it computes everything afresh
@@ -74,12 +77,14 @@ def prefilter_off() -> Iterator[None]:
     (the reference the equivalence test compares with)."""
     before = _ON[0]
     _ON[0] = False
+    CURRENT[0] = None
     for clear in _CACHES:
         clear()
     try:
         yield
     finally:
         _ON[0] = before
+        CURRENT[0] = None
         for clear in _CACHES:
             clear()
 
@@ -124,7 +129,7 @@ class _Text:
     that can match it (made for all lists when first asked), its folded form, and the
     answers of `fires`."""
 
-    __slots__ = ("runs", "odd", "low", "by_list", "folded", "fired", "word_starts")
+    __slots__ = ("runs", "odd", "low", "by_list", "folded", "fired", "word_starts", "word_set")
 
     def __init__(self, text: str) -> None:
         low = text.lower()
@@ -137,6 +142,7 @@ class _Text:
         self.fired: dict[tuple[str, ...], tuple[Any, bool]] = {}
         #: where each run of word characters starts (made when first asked)
         self.word_starts: list[int] | None = None
+        self.word_set: frozenset[int] | None = None
 
     def lists(self) -> dict[int, list[int]]:
         """Per list (by id): the positions of its terms that can match, in list order."""
@@ -193,6 +199,8 @@ def _index(items: Sequence[_Anchored]) -> _Index | None:
         _HEAD_LENGTHS[:] = sorted({len(a) for a in _HEADS})
         _WORDS.clear()  # what a word holds depends on the runs known
     _TEXTS.clear()  # what a text holds depends on the lists known
+    if CURRENT[0] is not None:  # nor may the sentence's record answer from the old lists
+        CURRENT[0].by_list = None
     return index
 
 
@@ -294,24 +302,29 @@ def matches(item: _Searched, text: str) -> list[re.Match[str]]:
         low = low if len(low) == len(text) and not _ODD.search(text) else ""
     if not (low and lead and _ON[0]):
         return list(item.pattern.finditer(text))
-    starts = None
-    if prefixed:
-        if seen is None:
-            starts = [m.start() for m in _WORD_RUN.finditer(text)]
-        elif seen.word_starts is None:
-            starts = seen.word_starts = [m.start() for m in _WORD_RUN.finditer(text)]
-        else:
-            starts = seen.word_starts
+    starts: list[int] | None = None
+    words: frozenset[int] | None = None
+    if seen is not None:
+        if seen.word_starts is None:
+            seen.word_starts = [m.start() for m in _WORD_RUN.finditer(text)]
+            seen.word_set = frozenset(seen.word_starts)
+        starts, words = seen.word_starts, seen.word_set
+    elif prefixed:
+        starts = [m.start() for m in _WORD_RUN.finditer(text)]
     pattern, find = item.pattern, low.find
     found = []
     end, tried = 0, -1
     at = find(lead, offset)
     while at >= 0:
         start = at - offset
-        if starts is not None and prefixed:
+        if prefixed and starts is not None:
             # "*grupp": the match starts where its word starts (or where the last one ended)
             i = bisect_right(starts, start) - 1
             start = max(starts[i] if i >= 0 else start, end)
+        elif words is not None and start not in words:
+            at = find(lead, at + 1)
+            continue  # "är" (lead "r"): not where a word starts, where each such pattern's
+            # look-behind for a word character fails
         if start >= end and start > tried:
             tried = start
             m = pattern.match(text, start)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from .prefilter import candidates, forget_with_prefilter, matches, odd_letters
+from .prefilter import CURRENT, candidates, forget_with_prefilter, matches, odd_letters
 from .terms import Term, _fold
 
 
@@ -43,6 +43,9 @@ forget_with_prefilter(_FOUND.clear)
 
 def _find(terms: tuple[Term, ...], text: str, kind: str = "") -> list[_Hit]:
     """Every match of every term (overlaps included; `_resolve` chooses)."""
+    rec = CURRENT[0]
+    if rec is not None and rec.text is text:  # the sentence being read: its record
+        return rec.find(terms, kind)
     found = candidates(terms, text)
     if not found:  # most lists asked about a sentence have no term it can hold
         return []

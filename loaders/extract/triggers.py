@@ -27,7 +27,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, cast
 
 from . import prefilter
-from .prefilter import candidates, folded, forget_with_prefilter, matches, prefilter_off
+from .kommuner import _kommun_patterns
+from .prefilter import CURRENT, candidates, folded, forget_with_prefilter, matches, prefilter_off
 from .terms import _fold
 
 __all__ = [
@@ -43,16 +44,24 @@ __all__ = [
 
 def fires(v: Any, text: str, *lists: str) -> bool:
     """Whether ``text`` has the anchor of a term of any of the vocabulary lists named: fields
-    of `Vocabulary` (``"absence"``), or of its grammar (``"grammar.between"``). A word set
+    of `Vocabulary` (``"absence"``), or of its grammar (``"grammar.between"``), or the
+    kommun names (``"kommun_names"``). A word set
     (folded words), or a table of (word, value) pairs (``"compound_heads"``), fires when one
     of its words (folded) is in the folded text. If none fires, a pass
     triggered by these lists finds nothing in ``text``. Always true with the prefilter off."""
-    return _fired(v, text, lists) if prefilter.is_on() else True
+    return fired(v, text, lists) if prefilter.is_on() else True
 
 
-def _fired(v: Any, text: str, lists: tuple[str, ...]) -> bool:
-    """`fires` with the prefilter on: the answer remembered in the text's record (per lists,
-    with the vocabulary it was found with)."""
+def fired(v: Any, text: str, lists: tuple[str, ...]) -> bool:
+    """`fires` with the prefilter on: the answer remembered in the sentence's record
+    (`loaders.extract.record`) or else in the text's prefilter record (per lists, with the
+    vocabulary it was found with)."""
+    rec = CURRENT[0]
+    if rec is not None and rec.text is text and rec.v is v:
+        answer = rec.fired.get(lists)
+        if answer is None:
+            answer = rec.fired[lists] = _fires(v, text, lists)
+        return answer
     seen = prefilter.seen(text)
     known = seen.fired.get(lists)
     if known is not None and known[0] is v:
@@ -65,21 +74,32 @@ def _fired(v: Any, text: str, lists: tuple[str, ...]) -> bool:
 def _fires(v: Any, text: str, lists: tuple[str, ...]) -> bool:
     if prefilter.seen(text).odd:
         return True  # a case-blind pattern may read a letter there as i or s
-    for name in lists:
-        items = v
+    rec = CURRENT[0]
+    if rec is not None and rec.text is text and rec.v is v:  # each list once a sentence
+        known = rec.lists_fired
+        for name in lists:
+            answer = known.get(name)
+            if answer is None:
+                answer = known[name] = _list_fires(v, text, name)
+            if answer:
+                return True
+        return False
+    return any(_list_fires(v, text, name) for name in lists)
+
+
+def _list_fires(v: Any, text: str, name: str) -> bool:
+    """Whether one list (by name, as for `fires`) fires in a text without odd letters."""
+    items = v
+    if name == "kommun_names":  # the kommun names (`loaders.extract.kommuner`)
+        items = _kommun_patterns(v.grammar.kommun_word)
+    else:
         for part in name.split("."):
             items = getattr(items, part)
-        if isinstance(items, frozenset):  # folded words: one of them in the folded text
-            low = folded(text)
-            if any(w in low for w in items):
-                return True
-        elif items and isinstance(items[0], tuple):  # a table of (word, value): its words
-            low = folded(text)
-            if any(w in low for w in _table_words(items)):
-                return True
-        elif candidates(items, text):
-            return True
-    return False
+    if isinstance(items, frozenset):  # folded words: one of them in the folded text
+        return any(map(folded(text).__contains__, items))
+    if items and isinstance(items[0], tuple):  # a table of (word, value): its words
+        return any(map(folded(text).__contains__, _table_words(items)))
+    return bool(candidates(items, text))
 
 
 #: per table of (word, value) pairs (``compound_heads``), by id with the table held: its words
@@ -119,10 +139,18 @@ def triggered_by(*lists: str, empty: Callable[[], Any] = lambda: None) -> Callab
 
         @functools.wraps(fn)
         def run(*args: Any, **kwargs: Any) -> Any:
-            if prefilter.is_on():
-                text = args[at_text] if len(args) > at_text else kwargs["text"]
+            text = args[at_text] if len(args) > at_text else kwargs["text"]
+            rec = CURRENT[0]
+            if rec is not None and rec.text is text:  # the sentence being read: its record
                 v = args[at_v] if len(args) > at_v else kwargs["v"]
-                if not _fired(v, text, lists):
+                answer = rec.fired.get(lists) if rec.v is v else None
+                if answer is None:
+                    answer = fired(v, text, lists)
+                if not answer:
+                    return empty()
+            elif prefilter.is_on():
+                v = args[at_v] if len(args) > at_v else kwargs["v"]
+                if not fired(v, text, lists):
                     return empty()
             return fn(*args, **kwargs)
 
