@@ -60,3 +60,19 @@ def test_a_line_on_validity_without_a_date_dates_nothing():
         "Gäller alla verksamheter som arbetar med placerade barn.\n"
     )
     assert {(k, s, a, b) for k, s, a, b in agreements(text) if a or b} == set()
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_dates_under_a_validity_heading_date_the_agreement(gap):
+    text = LEAD + "Giltighetstid" + gap + "2022-01-01 – 2025-12-31\n"
+    assert agreements(text, kommun="Hylte") == {("LOK", "in_force", "2022-01-01", "2025-12-31")}
+
+
+def test_dates_under_another_heading_date_nothing():
+    text = LEAD + "Bakgrund\n\n2022-01-01 – 2025-12-31\n"
+    assert agreements(text, kommun="Hylte") == {("LOK", "in_force", None, None)}
+
+
+def test_a_line_on_the_term_of_the_contract_dates_it():
+    text = LEAD + "Avtalstiden är tre år från och med 1 januari 2023."
+    assert agreements(text, kommun="Hylte") == {("LOK", "in_force", "2023-01-01", None)}

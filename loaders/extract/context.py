@@ -96,6 +96,9 @@ class _Context:
     #: ("Ledamot (M)": `political_rosters`)
     title_text: str = ""
     party_markers: int = 0
+    #: the sentence before was a heading that is only a validity label ("Giltighetstid"):
+    #: the dates under it are the document's (`dated_lines`)
+    validity_heading: bool = False
 
     @property
     def who(self) -> tuple[str, str | None, str | None, str | None]:

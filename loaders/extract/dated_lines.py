@@ -11,8 +11,10 @@ does ("Den trädde i kraft …"). The words that may stand before such a date ar
 ``agreement.fronted_openers`` ("i", "den", "hösten").
 
 A line that opens with a word of ``agreement.validity_labels`` and gives dates ("Gäller
-2020-06-01 – 2022-12-31", "Giltighetstid 2021–2024") is a header field of the document, like
-"Gäller från: …" (``agreement.header_fields``).
+2020-06-01 – 2022-12-31", "Giltighetstid 2021–2024", "Avtalstiden är tre år från och med …")
+is a header field of the document, like "Gäller från: …" (``agreement.header_fields``); so
+is a line of dates right under a heading that is such a label alone ("Giltighetstid" over
+"2022-01-01 – 2025-12-31").
 
 >>> from loaders.extract import load_vocabulary
 >>> v = load_vocabulary()
@@ -34,12 +36,18 @@ False
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .agreements import _dates, validity
 from .spans import _find, _words
 from .terms import _fold
 from .vocabulary import Vocabulary
 
-__all__ = ["dated", "dated_header", "fronted_subject"]
+if TYPE_CHECKING:
+    from .context import _Context
+    from .sentences import Sentence
+
+__all__ = ["dated", "dated_header", "fronted_subject", "under_label"]
 
 
 def _fronted(text: str, v: Vocabulary) -> tuple[int, str, str] | None:
@@ -137,3 +145,16 @@ def dated_header(text: str, v: Vocabulary) -> bool:
     if not _find(v.extra.validity_labels, text):
         return False
     return any(validity(text, v, reach=8))
+
+
+def under_label(sentence: Sentence, v: Vocabulary, ctx: _Context) -> bool:
+    """Whether a sentence gives dates right under a heading that is a validity label alone
+    ("Giltighetstid" over "2022-01-01 – 2025-12-31"); notes such a heading for the next one."""
+    text = sentence.text
+    above, ctx.validity_heading = ctx.validity_heading, False
+    # a heading, or a line of a word or two with no full stop ("Giltighetstid" over its dates)
+    label = sentence.block == "heading" or not text.rstrip().endswith((".", "!", "?"))
+    if label and len(_words(text)) <= 2 and not _dates(text, v):
+        ctx.validity_heading = bool(_find(v.extra.validity_labels, text))
+        return False
+    return above and any(validity(text, v, reach=8))

@@ -13,7 +13,7 @@ from .agreements import _dates, _documents, new_side
 from .charters import joint_charter
 from .clauses import _clause_of
 from .context import _Context
-from .dated_lines import dated, dated_header
+from .dated_lines import dated, dated_header, under_label
 from .document_types import names_types
 from .national import _refers_back, _states_only, drop_national_heading, national_again
 from .planned_agreements import planned, with_plans
@@ -187,7 +187,7 @@ def _document_votes(
         return []
     local = bool(_find(v.local_agreement_words, text))
     # "Godkänd av: …", "Fastställt av länsgruppen 2015-09-23": the document itself
-    header = dated_header(text, v)
+    header = under_label(sentence, v, ctx) or dated_header(text, v)
     named_before = ctx.names_agreement
     ctx.names_agreement = ctx.names_agreement or named  # by a word for it, not a header line
     named = named or header
