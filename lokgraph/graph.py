@@ -9,23 +9,21 @@ from every source that states it is collected on it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Container
 from dataclasses import dataclass
-from typing import Any
 
 import networkx as nx
 from pydantic import TypeAdapter
 
 from .adjacency import adjacency, node_dicts
 from .collector import collector_paused
-from .errors import InputError
 from .graph_records import edge_attrs as _edge_attrs
-from .graph_records import evidence_key as _evidence_key
 from .graph_records import evidence_of, round_records
 from .graph_records import node_attrs as _node_attrs
-from .models import ALLOWED_ENDPOINTS, Node, Relationship, Structure
-from .round_values import BY_ROUND, combine_rounds, drop_rounds
-from .same_group import same_groups
+from .merge_records import group_edges, group_nodes, merged_records, renamed_node_attrs
+from .models import Node, Relationship, Structure
+from .round_values import BY_ROUND, drop_rounds
+from .same_group import group_renames
 
 __all__ = [
     "MergeStats",
@@ -92,135 +90,35 @@ def _round_lookup(graph: nx.MultiDiGraph, structure: Structure) -> dict[str, str
     return rounds
 
 
-class _Pending:
-    """The merged values and evidence of one node or edge while a structure is merged.
-
-    Evidence is kept as a dict keyed by its sort key, so every record adds its evidence in
-    time proportional to its own evidence, and the list is sorted once at the end. The rounds
-    that the evidence so far states are kept beside it (one source per round), so a stated
-    record's values are combined with `combine_rounds` without going over all the evidence.
-    """
-
-    __slots__ = ("old", "values", "evidence", "round_sources", "round_of", "fresh")
-
-    def __init__(self, old: dict | None, round_of: Callable[[str], str | None]) -> None:
-        self.old = old
-        self.round_of = round_of
-        self.values = {k: v for k, v in (old or {}).items() if k != "evidence"}
-        self.evidence: dict[tuple[str, ...], dict] = {}
-        self.round_sources: dict[str, str] = {}
-        self.fresh = old is None  # a new node or edge takes its first record as it is
-        self._add_evidence((old or {}).get("evidence", ()))
-
-    def _add_evidence(self, records: Iterable[dict]) -> None:
-        for record in records:
-            self.evidence.setdefault(_evidence_key(record), record)
-            source = record.get("source", "")
-            self.round_sources.setdefault(self.round_of(source) or "", source)
-
-    def add(self, new: dict) -> None:
-        """New values win where they are stated; evidence is the union of both.
-
-        A record with no evidence is a reference to the thing (a group named by a member fact,
-        a kommun named as a place), not a statement about it: it only fills values still
-        missing. When another survey round stated the thing before with other values, both
-        rounds' values are kept (see :mod:`lokgraph.round_values`) and the latest round's are
-        the properties.
-        """
-        records = new.get("evidence") or ()
-        if self.fresh:
-            self.values = {k: v for k, v in new.items() if k != "evidence"}
-            self.fresh = False
-        elif records:
-            # combine_rounds reads only the rounds of the old evidence: one source per round
-            sources = [{"source": s} for s in self.round_sources.values()]
-            self.values = combine_rounds({**self.values, "evidence": sources}, new, self.round_of)
-            self.values.pop("evidence", None)
-        else:
-            for key, value in new.items():
-                if key != "evidence" and key not in self.values:
-                    self.values[key] = value
-        self._add_evidence(records)
-
-    def result(self) -> dict:
-        merged = dict(self.values)
-        merged["evidence"] = [self.evidence[key] for key in sorted(self.evidence)]
-        return merged
-
-
-def _check(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> None:
-    held = node_dicts(graph)
-    new: dict[str, str] = {}  # the structure's nodes that the graph does not hold yet
-    for node in structure.nodes:
-        old = held.get(node.id)
-        known = new.setdefault(node.id, node.label) if old is None else old["label"]
-        if known != node.label:
-            raise InputError(
-                f"node {node.id!r} is a {node.label} here but a {known} elsewhere",
-                where=where,
-                fix="Give the two things different names",
-            )
-    checked: set[int] = set()  # a shared record (a kommun's IN_AREA) is checked once
-    for rel in structure.relationships:
-        if id(rel) in checked:
-            continue
-        checked.add(id(rel))
-        allowed_from, allowed_to = ALLOWED_ENDPOINTS[rel.type]
-        old = held.get(rel.source)
-        source = new.get(rel.source) if old is None else old["label"]
-        old = held.get(rel.target)
-        target = new.get(rel.target) if old is None else old["label"]
-        if source not in allowed_from or target not in allowed_to:
-            raise _endpoint_error(rel, source, target, where)
-
-
-def _endpoint_error(
-    rel: Relationship, source: str | None, target: str | None, where: str | None
-) -> InputError:
-    """Why a relationship cannot be merged: its first end that names no node or a node of a
-    label it cannot go from or to (`source` and `target`: the ends' labels, None for none)."""
-    allowed_from, allowed_to = ALLOWED_ENDPOINTS[rel.type]
-    ends = (("from", rel.source, source, allowed_from), ("to", rel.target, target, allowed_to))
-    for side, end, label, allowed in ends:
-        if label is None:
-            return InputError(
-                f"{rel.type} from {rel.source!r} to {rel.target!r} names no known node {end!r}",
-                where=where,
-                fix="Add that node, or correct the name",
-            )
-        if label not in allowed:
-            return InputError(
-                f"{rel.type} cannot go {side} a {label} ({end!r}); it goes from "
-                f"{' or '.join(sorted(allowed_from))} to {' or '.join(sorted(allowed_to))}",
-                where=where,
-                fix="Use the relationship that DESIGN.md gives for these labels",
-            )
-    raise ValueError(f"both ends of {rel!r} are allowed")  # called only when one is not
-
-
 def merge(graph: nx.MultiDiGraph, structure: Structure, *, where: str | None = None) -> MergeStats:
     """Merge a structure into a graph in place; nothing changes if it does not validate.
 
     Merging the same structure twice changes nothing the second time. A group the graph holds
     already from another kind of source (a survey, a structure file) keeps its one node
-    (:func:`lokgraph.same_group.same_groups`).
+    (:func:`lokgraph.same_group.group_renames`).
     """
     with collector_paused():
         return _merge(graph, structure, where)
 
 
 def _merge(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> MergeStats:
-    structure = same_groups(graph, structure)
-    _check(graph, structure, where)
+    renames = group_renames(graph, structure)
+    # a new node or edge is put into networkx's own dicts as `add_node` and `add_edge` would
+    # put it, without their checks and copies (every end is known: the grouping checked it
+    # before anything changed)
+    held, (succ, pred) = vars(graph)["_node"], adjacency(graph)
+    references: set[int] = set()
+    first_nodes, more_nodes = group_nodes(structure.nodes, held, renames, references, where)
+    edge_groups = group_edges(
+        structure.relationships, held, first_nodes, renames, references, where
+    )
     stats = MergeStats()
     rounds = _round_lookup(graph, structure)  # every Source node, after the merge too
     round_of = rounds.get
-    references: set[int] = set()
-    # a new node or edge is put into networkx's own dicts as `add_node` and `add_edge` would
-    # put it, without their checks and copies (every end is known: `_check` saw to that)
-    held, (succ, pred) = vars(graph)["_node"], adjacency(graph)
-    nodes = _merged(structure.nodes, _node_key, _node_attrs, held.get, round_of, references)
-    for node_id, old, merged in nodes:
+    attrs_of = renamed_node_attrs(renames) if renames else _node_attrs
+    for node_id, old, merged in merged_records(
+        first_nodes, more_nodes, attrs_of, held.get, round_of
+    ):
         if old is None:
             held[node_id], succ[node_id], pred[node_id] = merged, {}, {}
             stats.nodes_added += 1
@@ -233,8 +131,9 @@ def _merge(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> M
         keyed = succ[key[0]].get(key[1])
         return None if keyed is None else keyed.get(key[2])
 
-    edges = _merged(structure.relationships, _edge_key, _edge_attrs, old_edge, round_of, references)
-    for (u, v, rel_type), old, merged in edges:
+    for (u, v, rel_type), old, merged in merged_records(
+        *edge_groups, _edge_attrs, old_edge, round_of
+    ):
         if old is None:
             keyed = succ[u].get(v)
             if keyed is None:
@@ -245,76 +144,37 @@ def _merge(graph: nx.MultiDiGraph, structure: Structure, where: str | None) -> M
             old.clear()
             old.update(merged)
             stats.edges_updated += 1
-    _link_sources(graph, structure, stats, rounds)
+    _link_sources(graph, structure, stats, rounds, renames)
     cache = getattr(graph, "__networkx_cache__", None)
     if cache:  # what networkx's own add_edge clears (results cached for its backends)
         cache.clear()
     return stats
 
 
-def _node_key(node: Node) -> str:
-    return node.id
-
-
-def _edge_key(rel: Relationship) -> tuple[str, str, str]:
-    return (rel.source, rel.target, rel.type)
-
-
-def _merged(
-    records: Iterable[Node] | Iterable[Relationship],
-    key_of: Callable,
-    attrs_of: Callable,
-    old_of: Callable,
-    round_of: Callable[[str], str | None],
-    references: set[int],
-) -> Iterator[tuple[Any, dict | None, dict]]:
-    """Each key's records merged, in the order the keys first come: (key, the attributes the
-    graph holds or None, the merged attributes)."""
-    first: dict[Any, Node | Relationship] = {}  # each key's first record
-    more: dict[Any, list] = {}  # all records of a key stated more than once
-    for record in records:
-        # a record without evidence only fills missing values, so the same object (a kommun
-        # that every fact names) needs adding once
-        if not record.evidence:
-            if id(record) in references:
-                continue
-            references.add(id(record))
-        key = key_of(record)
-        found = first.get(key)
-        if found is None:
-            first[key] = record
-        else:
-            group = more.get(key)
-            if group is None:
-                more[key] = [found, record]
-            else:
-                group.append(record)
-    for key, record in first.items():
-        old = old_of(key)
-        group = more.get(key)
-        if old is None and group is None:
-            yield key, None, attrs_of(record)  # new, and stated once: its record as it is
-            continue
-        pending = _Pending(old, round_of)
-        for each in group or (record,):
-            pending.add(attrs_of(each))
-        yield key, old, pending.result()
-
-
 def _link_sources(
-    graph: nx.MultiDiGraph, structure: Structure, stats: MergeStats, sources: Container[str]
+    graph: nx.MultiDiGraph,
+    structure: Structure,
+    stats: MergeStats,
+    sources: Container[str],
+    renames: dict[str, tuple[str, str]],
 ) -> None:
     """STATED_IN from every node with evidence to the Source nodes (`sources`) its evidence
-    names."""
-    succ = adjacency(graph)[0]
+    names, put into networkx's dicts as `add_edge` would put it."""
+    succ, pred = adjacency(graph)
     for node in structure.nodes:
         if not node.evidence or node.label == "Source":
             continue
-        out = succ[node.id]
+        node_id = renames[node.id][0] if node.id in renames else node.id
+        out = succ[node_id]
         for evidence in node.evidence:
             source = evidence.source
-            if source in sources and "STATED_IN" not in out.get(source, ()):
-                graph.add_edge(node.id, source, key="STATED_IN", type="STATED_IN", evidence=[])
+            if source not in sources:
+                continue
+            keyed = out.get(source)
+            if keyed is None:
+                keyed = out[source] = pred[source][node_id] = {}
+            if "STATED_IN" not in keyed:
+                keyed["STATED_IN"] = {"type": "STATED_IN", "evidence": []}
                 stats.edges_added += 1
 
 

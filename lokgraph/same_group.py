@@ -15,9 +15,9 @@ same type in one kommun stay apart.
 ...                      relationships=(Relationship(type="SERVES", source=gid,
 ...                                                  target=leksand.id),))
 >>> g = build_graph(group("group:leksand:arbetsgrupp:bou", "Arbetsgrupp barn och unga, Leksand"))
->>> s = same_groups(g, group("group:leksand:arbetsgrupp", "Arbetsgrupp, Leksand"))
->>> s.nodes[1].id, s.relationships[0].source
-('group:leksand:arbetsgrupp:bou', 'group:leksand:arbetsgrupp:bou')
+>>> renames = group_renames(g, group("group:leksand:arbetsgrupp", "Arbetsgrupp, Leksand"))
+>>> renames["group:leksand:arbetsgrupp"]
+('group:leksand:arbetsgrupp:bou', 'Arbetsgrupp barn och unga, Leksand')
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import Any
 
 import networkx as nx
 
@@ -33,14 +32,17 @@ from .adjacency import adjacency
 from .models import Group, Structure
 from .reference import normalise
 
-__all__ = ["names_match", "same_groups"]
+__all__ = ["group_renames", "names_match"]
 
 _WORD = re.compile(r"[\wåäöÅÄÖ]+")
 
 
-def same_groups(graph: nx.MultiDiGraph, structure: Structure) -> Structure:
-    """``structure`` with each of its groups that the graph holds under the other kind of id
-    renamed to that id (see the module docstring); the structure itself when none is."""
+def group_renames(graph: nx.MultiDiGraph, structure: Structure) -> dict[str, tuple[str, str]]:
+    """Each group id of ``structure`` that the graph holds under the other kind of id (see the
+    module docstring) → (that id, the name the one node takes); empty when there is none.
+
+    The merge puts every record of such a group, and every relationship to or from it, on the
+    held id (:func:`lokgraph.graph.merge`): the records themselves are not copied."""
     serves = {r.source: r.target for r in structure.relationships if r.type == "SERVES"}
     # one check per group as named (a survey names the same group in many facts); the last
     # naming of an id that finds its match decides, as when every naming was checked in turn
@@ -51,10 +53,9 @@ def same_groups(graph: nx.MultiDiGraph, structure: Structure) -> Structure:
             wanted.pop(key, None)
             wanted[key] = n
     if not wanted:
-        return structure
-    held = _groups_by_place(graph)
-    rename: dict[str, str] = {}
-    names: dict[str, str] = {}
+        return {}
+    held = _groups_by_place(graph, {serves[n.id] for n in wanted.values()})
+    renames: dict[str, tuple[str, str]] = {}
     for node in wanted.values():
         kommun = serves[node.id]
         owner = graph.nodes[kommun].get("name", "") if kommun in graph else ""
@@ -65,36 +66,10 @@ def same_groups(graph: nx.MultiDiGraph, structure: Structure) -> Structure:
         ]
         if len(candidates) == 1:
             gid, name = candidates[0]
-            rename[node.id] = gid
             # the fuller name wins: "Arbetsgrupp barn och unga, Leksand" over "Arbetsgrupp, …"
             fuller = len(_words(node.name, owner)) > len(_words(name, owner))
-            names[node.id] = node.name if fuller else name
-    if not rename:
-        return structure
-    # a record that many facts share is copied once, so the copies stay shared (a merge adds
-    # a shared record without evidence once)
-    copies: dict[int, Any] = {}
-
-    def renamed(record: Any, update: dict) -> Any:
-        copy = copies.get(id(record))
-        if copy is None:
-            copy = copies[id(record)] = record.model_copy(update=update)
-        return copy
-
-    nodes = [
-        renamed(n, {"id": rename[n.id], "name": names[n.id]}) if n.id in rename else n
-        for n in structure.nodes
-    ]
-    rels = [
-        renamed(
-            r,
-            {"source": rename.get(r.source, r.source), "target": rename.get(r.target, r.target)},
-        )
-        if r.source in rename or r.target in rename
-        else r
-        for r in structure.relationships
-    ]
-    return structure.model_copy(update={"nodes": tuple(nodes), "relationships": tuple(rels)})
+            renames[node.id] = (gid, node.name if fuller else name)
+    return renames
 
 
 def names_match(a: str, b: str, owner: str = "") -> bool:
@@ -125,16 +100,15 @@ def _named(group_id: str) -> bool:
 
 
 def _groups_by_place(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph, kommuner: set[str]
 ) -> dict[tuple[str, str | None], list[tuple[str, str]]]:
-    """(kommun, group type) → the (id, name) of each group that serves it."""
+    """(kommun, group type) → the (id, name) of each group that serves it, for `kommuner`
+    (read from each kommun's own edges, not from a pass over the whole graph)."""
     found: dict[tuple[str, str | None], list[tuple[str, str]]] = defaultdict(list)
-    nodes, (succ, _) = vars(graph)["_node"], adjacency(graph)
-    for u, targets in succ.items():  # in the order of graph.edges
-        attrs = nodes[u]
-        if attrs.get("label") != "Group":
-            continue
-        for v, keys in targets.items():
-            if "SERVES" in keys:
-                found[(v, attrs.get("group_type"))].append((u, attrs.get("name", "")))
+    nodes, (_, pred) = vars(graph)["_node"], adjacency(graph)
+    for kommun in kommuner:
+        for u, keys in pred.get(kommun, {}).items():
+            attrs = nodes[u]
+            if "SERVES" in keys and attrs.get("label") == "Group":
+                found[(kommun, attrs.get("group_type"))].append((u, attrs.get("name", "")))
     return found
