@@ -13,6 +13,7 @@ import sys
 from . import interrupt
 from .cli_app import app
 from .cli_errors import run
+from .collector import one_command
 
 # The commands register on `app` in their own modules, in the order --help lists them.
 # isort: off
@@ -31,13 +32,9 @@ def main() -> None:
 
     Usage errors exit 2, everything else 1, Ctrl-C 130; see `lokgraph.cli_errors`.
     """
-    # One command per process: what start-up made lives until exit, so it goes to the oldest
-    # generation at once (freeze, then unfreeze, as lokgraph.collector does after each paused
-    # step: frozen objects would keep that from working), and a graph of 50,000 objects is
-    # not scanned again and again while built.
-    gc.freeze()
-    gc.unfreeze()
-    gc.set_threshold(50_000, 10, 10)
+    # One command per process: what start-up made goes to the oldest generation, and young
+    # collections wait for 50,000 new objects (see lokgraph.collector.one_command).
+    one_command()
     interrupt.install()
     code = run(app)
     # A networkx graph is a reference cycle (it and its cached views), so what the command
