@@ -31,8 +31,10 @@ def _plain(value: object) -> object:
 
 def _evidence_dicts(evidence: Sequence[Evidence]) -> list[dict]:
     """The records as dicts, each once, in sort-key order (most records have one or none)."""
-    if len(evidence) < 2:
-        return [_fields(e) for e in evidence]
+    if not evidence:
+        return []
+    if len(evidence) == 1:  # no comprehension for one record: 60,000 calls in a national build
+        return [_fields(evidence[0])]
     unique = {e.sort_key(): e for e in evidence}
     return [_fields(unique[key]) for key in sorted(unique)]
 
@@ -77,7 +79,7 @@ _NOT_NODE_VALUES = frozenset({"id", "evidence", BY_ROUND})
 def node_attrs(node: Node) -> dict:
     """A node's attributes in the graph; its evidence last, as a merge leaves them."""
     attrs = {
-        k: _plain(v)
+        k: v if v.__class__ is str else _plain(v)  # most values are text: no call for them
         for k, v in node.__dict__.items()
         if k not in _NOT_NODE_VALUES and v is not None and v != ()
     }

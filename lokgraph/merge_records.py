@@ -90,6 +90,7 @@ def group_edges(
     structure's new nodes (`new_nodes`)."""
     first: dict[EdgeKey, Relationship] = {}
     more: dict[EdgeKey, list[Relationship]] = {}
+    new_labels = {node_id: node.label for node_id, node in new_nodes.items()}
     for rel in rels:
         if not rel.evidence:
             if id(rel) in references:
@@ -105,8 +106,11 @@ def group_edges(
         found = first.get(key)
         if found is None:
             allowed_from, allowed_to = ALLOWED_ENDPOINTS[rel.type]
-            source_label = _label(source, held, new_nodes)
-            target_label = _label(target, held, new_nodes)
+            # each end's label, from the graph or else from the structure's new nodes
+            old = held.get(source)
+            source_label = old["label"] if old is not None else new_labels.get(source)
+            old = held.get(target)
+            target_label = old["label"] if old is not None else new_labels.get(target)
             if source_label not in allowed_from or target_label not in allowed_to:
                 raise _endpoint_error(key, source_label, target_label, where)
             first[key] = rel
@@ -117,15 +121,6 @@ def group_edges(
             else:
                 group.append(rel)
     return first, more
-
-
-def _label(node_id: str, held: dict[str, dict], new_nodes: dict[str, Node]) -> str | None:
-    old = held.get(node_id)
-    if old is not None:
-        label: str = old["label"]
-        return label
-    new = new_nodes.get(node_id)
-    return None if new is None else new.label
 
 
 def _label_error(node_id: str, label: str, known: str, where: str | None) -> InputError:
