@@ -35,9 +35,6 @@ def _topics(
         if m and _fold(m.group(1)) in v.grammar.correlatives_neither:
             # "hos varken BUP eller socialtjänsten": the place word stands before "varken"
             m = re.search(r"(\w[\w:-]*)\s+\w+\s+$", window) or m
-        elif m and _fold(m.group(1)) in v.extra.place_determiners:
-            # "i elevhälsoteamen på alla grundskolor": the place word stands before "alla"
-            m = re.search(r"(\w[\w:-]*)\s+\w+\s+$", window) or m
         if m and _fold(m.group(1)) in v.places:
             before = text[: h.start - len(window) + m.start()].rstrip()
             person = any(e == len(before) or (s < len(before) <= e) for s, e in people)
