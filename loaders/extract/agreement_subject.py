@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .agreement_again import named_again, note_kind_words
 from .agreements import kind_of, new_side
 from .spans import _find
 from .terms import _fold
@@ -76,6 +77,7 @@ def kind_in_document(
         ]
         text = text[side[0] : side[1]]
     raw = kind_of(text, v, raw=True, kommuner=kommuner, own=ctx.kommun, listed=row)
+    raw = named_again(text, raw, v, ctx)  # "Samverkansavtalet" after a county-wide one
     if raw in ("LOK", "ROK", None) and ctx.subject_before and _find(v.extra.topic_openers, text):
         raw = "other_subject"  # "… med läs- och skrivsvårigheter. Det har kommunerna enats om"
     if raw == "other_named":
@@ -97,6 +99,7 @@ def kind_in_document(
         return ctx.agreement_kind  # "Den tecknades 2012": the one named before
     if kind is not None and not _generic(text, v):
         ctx.agreement_kind = kind
+    note_kind_words(text, kind, v, ctx)
     return kind
 
 

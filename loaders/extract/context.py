@@ -99,6 +99,9 @@ class _Context:
     #: the sentence before was a heading that is only a validity label ("Giltighetstid"):
     #: the dates under it are the document's (`dated_lines`)
     validity_heading: bool = False
+    #: the kind a document gave an ``other`` kind word it named with a word of another kind
+    #: ("Länsövergripande samverkansavtal": RÖK), by term (`agreement_again`)
+    kind_words: dict[str, str] = field(default_factory=dict)
 
     @property
     def who(self) -> tuple[str, str | None, str | None, str | None]:
