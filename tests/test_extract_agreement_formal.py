@@ -176,9 +176,9 @@ def test_the_old_agreement_holding_until_a_new_one_is_ready_is_two_agreements():
 
 def test_an_agreement_in_force_and_now_revised_is_two_agreements():
     text = "Den länsgemensamma överenskommelsen antogs 2017. Den revideras nu av en arbetsgrupp."
-    # the year it was adopted is no stated validity (sixth session: the sets' annotation)
+    # the year it was adopted is its start (the seventh-session date convention)
     assert agreements(text) == {
-        ("ROK", "in_force", None, None),
+        ("ROK", "in_force", "2017-01-01", None),
         ("ROK", "in_progress", None, None),
     }
 

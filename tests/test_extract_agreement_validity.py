@@ -35,10 +35,10 @@ def test_a_date_in_a_clause_about_another_thing_is_not_the_agreements():
     assert agreements(text) == {("ROK", "in_force", "2016-01-01", None)}
 
 
-def test_the_year_an_agreement_was_adopted_is_no_stated_validity():
-    # sixth session: the sets' annotators read "antogs 2011" as no validity date (dev rd-041)
+def test_the_year_an_agreement_was_adopted_is_its_start():
+    # seventh-session convention (dev rd-041): with no other start, "antogs 2011" is valid_from
     text = "Den länsgemensamma överenskommelsen om barns hälsa antogs av fullmäktige 2011."
-    assert agreements(text) == {("ROK", "in_force", None, None)}
+    assert agreements(text) == {("ROK", "in_force", "2011-01-01", None)}
 
 
 def test_the_current_versions_date_goes_before_an_older_one():

@@ -286,7 +286,9 @@ def validity(text: str, v: Vocabulary, reach: int = 3) -> tuple[str | None, str 
     cues = sorted(
         [(h.start, h.end, "from") for h in _find(v.valid_from_words, text)]
         + [(h.start, h.end, "to") for h in _find(v.valid_to_words, text)]
+        + [(h.start, h.end, "adopted") for h in _find(v.adopted_words, text)]
     )
+    adopted: str | None = None  # "antogs 2011": the start only when no other is given
     deadline = bool(_find(v.deadline_words, text))
     for i, (a, b, first, last) in enumerate(dates):
         before = [
@@ -304,10 +306,13 @@ def validity(text: str, v: Vocabulary, reach: int = 3) -> tuple[str | None, str 
             continue
         if role == "to" and deadline:
             continue  # "ute på remiss till den 14 februari": when answers are due
-        if role == "from" and start is None:
+        if role == "adopted":
+            adopted = adopted or first
+        elif role == "from" and start is None:
             start = first
         elif role == "to" and end is None:
             end = last  # a year or month alone ends on its last day
+    start = start or adopted
     if start and end is None:
         end = _lasting(text, start, v)
     return start, end

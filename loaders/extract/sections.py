@@ -59,6 +59,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "header_fields",
         "valid_from",
         "valid_to",
+        "adopted",
         "year_end",
         "near_cues",
         "date_fillers",

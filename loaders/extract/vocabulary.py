@@ -83,6 +83,8 @@ class Vocabulary:
     header_fields: tuple[Term, ...]
     valid_from_words: tuple[Term, ...]
     valid_to_words: tuple[Term, ...]
+    #: "antogs", "beslutades" before a date: the start when no other is given
+    adopted_words: tuple[Term, ...]
     #: "utgången av" before a year (its last day); "remiss", "synpunkter" (a deadline)
     year_end_words: tuple[Term, ...]
     deadline_words: tuple[Term, ...]
@@ -282,6 +284,7 @@ def _compile(data: Mapping[str, Any], source: str) -> Vocabulary:
         header_fields=plain("header_fields", agreement),
         valid_from_words=plain("valid_from", agreement, "from"),
         valid_to_words=plain("valid_to", agreement, "to"),
+        adopted_words=plain("adopted", agreement, "adopted"),
         year_end_words=plain("year_end", agreement),
         deadline_words=plain("deadlines", agreement),
         near_cues=frozenset(_fold(w) for w in agreement.get("near_cues") or ()),
