@@ -69,11 +69,7 @@ def group_nodes(
         else:
             if found.label != node.label:
                 raise _label_error(key, node.label, found.label, where)
-            group = more.get(key)
-            if group is None:
-                more[key] = [found, node]
-            else:
-                group.append(node)
+            more.setdefault(key, [found]).append(node)
     return first, more
 
 
@@ -115,11 +111,7 @@ def group_edges(
                 raise _endpoint_error(key, source_label, target_label, where)
             first[key] = rel
         else:
-            group = more.get(key)
-            if group is None:
-                more[key] = [found, rel]
-            else:
-                group.append(rel)
+            more.setdefault(key, [found]).append(rel)
     return first, more
 
 
