@@ -116,11 +116,17 @@ def _save(ctx: Context) -> float:
 def _save_floor(ctx: Context) -> float:
     """`json.dumps` with the C encoder of the document the store writes (version 2: the graph's
     node and edge dicts, keys sorted, an item a line), as parsed from the store file."""
+    from lokgraph.collector import collector_paused
     from lokgraph.store_text import SEPARATORS
 
     doc = json.loads(ctx.store_path.read_text(encoding="utf-8"))
     options = {"ensure_ascii": False, "sort_keys": True, "separators": SEPARATORS}
-    return ctx.best(lambda: json.dumps(doc, **options))
+
+    def floor():
+        with collector_paused():  # as the store's save pauses it (lokgraph.store)
+            return json.dumps(doc, **options)
+
+    return ctx.best(floor)
 
 
 @measure("load_s", "load s", stage=True)
